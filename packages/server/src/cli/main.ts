@@ -1,0 +1,54 @@
+/**
+ * The `tumbuh` command line: a thin dispatcher. Each subcommand lives in its own module under
+ * `commands/` and is loaded only when called, so `tumbuh zscore` does not pay for the database.
+ */
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** A subcommand: receives the arguments after its name and returns the process exit code. */
+export type CommandRun = (args: string[], io: CliIo) => Promise<number>;
+
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<{ run: CommandRun }>;
+}
+
+export const commands: Record<string, CommandEntry> = {
+  zscore: {
+    summary: "WHO z-scores, flags and Permenkes categories for every row of a CSV file",
+    load: () => import("./commands/zscore.ts"),
+  },
+  prevalence: {
+    summary: "prevalence tables (anthro's columns) from a CSV file, or from the database with --region",
+    load: () => import("./commands/prevalence.ts"),
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return `Usage: tumbuh <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun 'tumbuh <command> --help' for a command's options.\n`;
+}
+
+/** Runs one CLI invocation and returns its exit code (0 success, 1 failure, 2 usage error). */
+export async function main(argv: string[], io: CliIo = process): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    io.stderr.write(`tumbuh: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  const { run } = await entry.load();
+  try {
+    return await run(rest, io);
+  } catch (err) {
+    io.stderr.write(`tumbuh ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
