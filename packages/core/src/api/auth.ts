@@ -1,0 +1,106 @@
+/** Request and response shapes of sign-in, users and the audit log. */
+import { z } from "zod";
+import { RegionCode, Timestamp, Uuid } from "./common.ts";
+import { Role } from "./roles.ts";
+
+export const User = z
+  .object({
+    id: Uuid,
+    username: z.string(),
+    displayName: z.string(),
+    role: Role,
+    regionCode: z.string(),
+    regionName: z.string().nullable(),
+    disabled: z.boolean(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    version: z.number().int(),
+  })
+  .meta({ id: "User" });
+export type User = z.infer<typeof User>;
+
+export const Username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/, "expected lower-case letters, digits, '.', '_' or '-'");
+export const Password = z.string().min(8, "expected at least 8 characters").max(200);
+
+export const LoginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export const LoginResponse = z.object({ user: User, csrfToken: z.string() });
+export const MeResponse = z.object({ user: User, csrfToken: z.string(), permissions: z.array(z.string()) });
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: Password,
+});
+
+export const RolesResponse = z.object({
+  roles: z.array(
+    z.object({
+      code: Role,
+      label: z.string(),
+      labelEn: z.string(),
+      scopeLevel: z.string(),
+      permissions: z.array(z.string()),
+    }),
+  ),
+});
+
+export const UsersQuery = z.object({ q: z.string().max(100).optional(), region: RegionCode.optional() });
+export const UsersResponse = z.object({ users: z.array(User) });
+export const UserResponse = z.object({ user: User });
+export const CreateUserBody = z.object({
+  username: Username,
+  displayName: z.string().trim().min(1).max(200),
+  password: Password,
+  role: Role,
+  regionCode: RegionCode,
+});
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+export const UpdateUserBody = z.object({
+  version: z.number().int(),
+  displayName: z.string().trim().min(1).max(200).optional(),
+  role: Role.optional(),
+  regionCode: RegionCode.optional(),
+  disabled: z.boolean().optional(),
+});
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+export const ResetPasswordBody = z.object({ version: z.number().int(), password: Password });
+
+export const AuditEntity = z.enum([
+  "user",
+  "child",
+  "measurement",
+  "import",
+  "boundary",
+  "session",
+  "identity",
+]);
+export const AuditEntry = z
+  .object({
+    id: z.string(),
+    at: Timestamp,
+    userId: z.string().nullable(),
+    username: z.string().nullable(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+  })
+  .meta({ id: "AuditEntry" });
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditQuery = z.object({
+  region: RegionCode.optional(),
+  entity: AuditEntity.optional(),
+  entityId: z.string().max(100).optional(),
+  userId: Uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.string().regex(/^\d+$/).optional(),
+});
+export const AuditResponse = z.object({ entries: z.array(AuditEntry), nextBefore: z.string().nullable() });

@@ -1,0 +1,171 @@
+/** Request and response shapes of children, measurements, z-score preview and growth charts. */
+import { z } from "zod";
+import { IsoDate, RegionCode, Timestamp, Uuid } from "./common.ts";
+
+export const Sex = z.union([z.literal(1), z.literal(2)]);
+export const Measure = z.enum(["l", "h"]);
+
+export const LastMeasurement = z.object({
+  date: z.string(),
+  ageDays: z.number().nullable(),
+  weight: z.number().nullable(),
+  height: z.number().nullable(),
+  zlen: z.number().nullable(),
+  tbu: z.string().nullable(),
+});
+
+export const ChildListItem = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    sex: Sex,
+    birthDate: z.string(),
+    nikMasked: z.string().nullable(),
+    villageCode: z.string(),
+    villageName: z.string().nullable(),
+    posyanduId: z.string().nullable(),
+    posyanduName: z.string().nullable(),
+    lastMeasurement: LastMeasurement.nullable(),
+  })
+  .meta({ id: "ChildListItem" });
+export type ChildListItem = z.infer<typeof ChildListItem>;
+
+export const Child = ChildListItem.extend({
+  kkMasked: z.string().nullable(),
+  motherName: z.string().nullable(),
+  birthWeight: z.number().nullable(),
+  birthLength: z.number().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  version: z.number().int(),
+}).meta({ id: "Child" });
+export type Child = z.infer<typeof Child>;
+
+export const Measurement = z
+  .object({
+    id: z.string(),
+    date: z.string(),
+    ageDays: z.number().nullable(),
+    weight: z.number().nullable(),
+    height: z.number().nullable(),
+    measure: Measure.nullable(),
+    oedema: z.boolean(),
+    headc: z.number().nullable(),
+    armc: z.number().nullable(),
+    source: z.string(),
+    posyanduId: z.string().nullable(),
+    zlen: z.number().nullable(),
+    zwei: z.number().nullable(),
+    zwfl: z.number().nullable(),
+    zbmi: z.number().nullable(),
+    flen: z.boolean().nullable(),
+    fwei: z.boolean().nullable(),
+    fwfl: z.boolean().nullable(),
+    fbmi: z.boolean().nullable(),
+    tbu: z.string().nullable(),
+    bbu: z.string().nullable(),
+    bbtb: z.string().nullable(),
+    imtu: z.string().nullable(),
+  })
+  .meta({ id: "Measurement" });
+export type Measurement = z.infer<typeof Measurement>;
+
+export const ChildrenQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  region: RegionCode.optional(),
+  posyanduId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const ChildrenResponse = z.object({ children: z.array(ChildListItem), total: z.number().int() });
+export const IdParams = z.object({ id: z.string().min(1).max(100) });
+export const ChildResponse = z.object({ child: Child, measurements: z.array(Measurement) });
+export const IdentityResponse = z.object({
+  nik: z.string().nullable(),
+  kk: z.string().nullable(),
+  motherNik: z.string().nullable(),
+});
+
+export const Warning = z.object({ field: z.string(), code: z.string(), message: z.string() });
+export type Warning = z.infer<typeof Warning>;
+
+const Nik = z.string().regex(/^\d{16}$/, "expected 16 digits");
+const positive = (max: number, unit: string) =>
+  z.number().positive().max(max, `expected at most ${max} ${unit}`);
+
+export const CreateChildBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  sex: Sex,
+  birthDate: IsoDate,
+  villageCode: RegionCode,
+  posyanduId: z.string().max(100).optional(),
+  nik: Nik.optional(),
+  kk: Nik.optional(),
+  motherName: z.string().trim().max(200).optional(),
+  birthWeight: positive(10, "kg").optional(),
+  birthLength: positive(70, "cm").optional(),
+});
+export type CreateChildBody = z.infer<typeof CreateChildBody>;
+export const CreateChildResponse = z.object({ child: Child });
+
+export const MeasurementInput = z.object({
+  date: IsoDate,
+  weight: positive(60, "kg").optional(),
+  height: positive(150, "cm").optional(),
+  measure: Measure.optional(),
+  oedema: z.boolean().optional(),
+  headc: positive(70, "cm").optional(),
+  armc: positive(40, "cm").optional(),
+});
+export const CreateMeasurementBody = MeasurementInput.extend({ posyanduId: z.string().max(100).optional() });
+export type CreateMeasurementBody = z.infer<typeof CreateMeasurementBody>;
+export const CreateMeasurementResponse = z.object({ measurement: Measurement, warnings: z.array(Warning) });
+
+export const ZPreviewBody = MeasurementInput.extend({ sex: Sex, birthDate: IsoDate });
+export type ZPreviewBody = z.infer<typeof ZPreviewBody>;
+
+export const StatusLabel = z.object({ code: z.string(), label: z.string(), labelEn: z.string() }).nullable();
+export const ZPreview = z
+  .object({
+    ageDays: z.number().nullable(),
+    ageMonths: z.number().nullable(),
+    zlen: z.number().nullable(),
+    zwei: z.number().nullable(),
+    zwfl: z.number().nullable(),
+    zbmi: z.number().nullable(),
+    flen: z.boolean().nullable(),
+    fwei: z.boolean().nullable(),
+    fwfl: z.boolean().nullable(),
+    fbmi: z.boolean().nullable(),
+    status: z.object({ tbu: StatusLabel, bbu: StatusLabel, bbtb: StatusLabel, imtu: StatusLabel }),
+    warnings: z.array(Warning),
+  })
+  .meta({ id: "ZPreview" });
+export type ZPreview = z.infer<typeof ZPreview>;
+
+export const GrowthIndicator = z.enum(["lhfa", "wfa", "wflh"]);
+export const GrowthReferenceQuery = z.object({
+  indicator: GrowthIndicator,
+  sex: z.coerce.number().pipe(Sex),
+  measure: Measure.optional(),
+});
+const Line = z.array(z.tuple([z.number(), z.number()]));
+export const GrowthReference = z.object({
+  indicator: GrowthIndicator,
+  sex: Sex,
+  xUnit: z.enum(["days", "cm"]),
+  lines: z.object({ "-3": Line, "-2": Line, "-1": Line, "0": Line, "1": Line, "2": Line, "3": Line }),
+});
+export type GrowthReference = z.infer<typeof GrowthReference>;
+
+export const PosyanduChildrenQuery = z.object({ date: IsoDate.optional() });
+export const PosyanduChildrenResponse = z.object({
+  posyandu: z.object({
+    id: z.string(),
+    name: z.string(),
+    villageCode: z.string(),
+    villageName: z.string().nullable(),
+  }),
+  children: z.array(ChildListItem.extend({ measuredOnDate: z.boolean() })),
+});
+export const UuidParam = Uuid;

@@ -1,0 +1,119 @@
+/** Shapes of import uploads, map boundaries, exports and the public API. */
+import { z } from "zod";
+import { Period, Region, RegionCode, Timestamp } from "./common.ts";
+import { NationalTarget } from "./dashboard.ts";
+
+export const RejectedRow = z.object({
+  row: z.number().int(),
+  field: z.string().nullable(),
+  value: z.string().nullable(),
+  reason: z.string(),
+});
+export const ImportReport = z.object({
+  rowsRead: z.number().int(),
+  childrenCreated: z.number().int(),
+  childrenUpdated: z.number().int(),
+  measurementsAdded: z.number().int(),
+  measurementsUnchanged: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.array(RejectedRow),
+  rejectedCount: z.number().int(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+export const ImportUpload = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    district: z.string(),
+    status: z.enum(["dry_run", "imported"]),
+    createdAt: Timestamp,
+    createdBy: z.string(),
+    report: ImportReport,
+  })
+  .meta({ id: "ImportUpload" });
+export type ImportUpload = z.infer<typeof ImportUpload>;
+export const ImportResponse = z.object({ import: ImportUpload });
+
+export const BoundariesQuery = z.object({ parent: RegionCode.optional() });
+export const PublicBoundariesQuery = z.object({ parent: RegionCode });
+const Geometry = z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).passthrough();
+export const BoundaryFeature = z.object({
+  type: z.literal("Feature"),
+  properties: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  geometry: Geometry,
+});
+export const MissingRegion = z.object({ code: z.string(), name: z.string() });
+export const BoundaryCollection = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(BoundaryFeature),
+  attribution: z.string().nullable(),
+  missing: z.array(MissingRegion),
+});
+export const UploadBoundariesBody = z.object({
+  geojson: z.object({
+    type: z.literal("FeatureCollection"),
+    features: z
+      .array(
+        z.object({
+          type: z.literal("Feature"),
+          properties: z.record(z.string(), z.unknown()).nullable(),
+          geometry: Geometry.nullable(),
+        }),
+      )
+      .min(1)
+      .max(100_000),
+  }),
+  codeProperty: z.string().min(1).max(100).default("code"),
+  attribution: z.string().max(500).optional(),
+});
+export type UploadBoundariesBody = z.infer<typeof UploadBoundariesBody>;
+export const UploadBoundariesResponse = z.object({
+  matched: z.array(z.object({ index: z.number().int(), code: z.string(), name: z.string() })),
+  unmatched: z.array(z.object({ index: z.number().int(), value: z.string().nullable(), reason: z.string() })),
+  missing: z.array(MissingRegion),
+});
+export type UploadBoundariesResponse = z.infer<typeof UploadBoundariesResponse>;
+
+export const ExportQuery = z.object({
+  table: z.enum(["dashboard", "trend", "children", "measurements"]),
+  region: RegionCode.optional(),
+  period: Period.optional(),
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+});
+
+const count = z.number().int().nullable();
+const rate = z.number().nullable();
+export const PublicFigures = z.object({
+  measured: count,
+  stunted: count,
+  severelyStunted: count,
+  wasted: count,
+  underweight: count,
+  overweight: count,
+  stuntingRate: rate,
+  wastingRate: rate,
+  underweightRate: rate,
+  overweightRate: rate,
+  suppressed: z.boolean(),
+});
+export type PublicFigures = z.infer<typeof PublicFigures>;
+export const PublicDistrictsQuery = z.object({ q: z.string().trim().max(100).optional() });
+export const PublicDistrictsResponse = z.object({
+  districts: z.array(z.object({ code: z.string(), name: z.string(), provinceName: z.string().nullable() })),
+});
+export const PublicPeriodsQuery = z.object({ district: RegionCode });
+export const PublicPrevalenceQuery = z.object({ district: RegionCode, period: Period.optional() });
+export const PublicPrevalence = z
+  .object({
+    district: Region,
+    period: z.string().nullable(),
+    source: z.object({ label: z.string(), synthetic: z.boolean() }),
+    nationalTarget: NationalTarget,
+    total: PublicFigures,
+    subdistricts: z.array(PublicFigures.extend({ code: z.string(), name: z.string() })),
+    villages: z.array(
+      PublicFigures.extend({ code: z.string(), name: z.string(), subdistrictCode: z.string() }),
+    ),
+  })
+  .meta({ id: "PublicPrevalence" });
+export type PublicPrevalence = z.infer<typeof PublicPrevalence>;
