@@ -1,0 +1,122 @@
+/**
+ * The one access mechanism: what each role may do (permissions) and where (its region scope).
+ * Every route and service asks `requireAccess(user, permission, regionCode)` before it reads or
+ * writes anything. Pure: no I/O, unit-tested with a table of cases.
+ */
+import { NATION_CODE, ROLES, type Role, regionLevelOf, regionWithin } from "@tumbuh/core/api";
+
+export const PERMISSIONS = [
+  "dashboard:read", // aggregates: prevalence, trend, coverage, region tables, boundaries
+  "children:read", // child records with masked NIK/KK, measurement history
+  "children:identity", // full NIK/KK (each read is logged)
+  "children:write", // register a child
+  "measurements:write", // record a measurement
+  "import:write", // upload e-PPGBM files
+  "boundaries:write", // upload map boundaries
+  "users:manage", // create, change, disable users; reset passwords
+  "audit:read", // view the audit log
+  "export:read", // download tables as CSV/XLSX
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL_READS: Permission[] = ["dashboard:read", "export:read"];
+const ADMIN: Permission[] = [
+  ...ALL_READS,
+  "children:read",
+  "import:write",
+  "boundaries:write",
+  "users:manage",
+  "audit:read",
+];
+const FIELD_ENTRY: Permission[] = [
+  ...ALL_READS,
+  "children:read",
+  "children:identity",
+  "children:write",
+  "measurements:write",
+];
+
+/** What each role may do (within its scope). docs/api.md shows the same table. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  national_admin: ADMIN,
+  provincial_admin: ADMIN,
+  provincial_assessor: ALL_READS,
+  district_tpps: [...ALL_READS, "children:read", "boundaries:write"],
+  district_health: [...FIELD_ENTRY, "import:write"],
+  kecamatan_tpps: [...ALL_READS, "children:read"],
+  village_tpps: FIELD_ENTRY,
+  posyandu_cadre: FIELD_ENTRY,
+  tpk_member: [...ALL_READS, "children:read", "measurements:write"],
+};
+
+/** The part of a user access decisions need. */
+export interface Actor {
+  id: string;
+  role: Role;
+  /** Region scope: a code prefix, `ID` for the nation. */
+  regionCode: string;
+  disabled?: boolean;
+}
+
+export class AccessDenied extends Error {
+  constructor(
+    readonly reason: "permission" | "scope" | "disabled",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether the role grants the permission anywhere (ignoring region). */
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return !actor.disabled && ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+/** The access decision: null when allowed, else why not. */
+export function checkAccess(actor: Actor, permission: Permission, regionCode: string): AccessDenied | null {
+  if (actor.disabled) return new AccessDenied("disabled", "this account is disabled");
+  if (!ROLE_PERMISSIONS[actor.role].includes(permission)) {
+    return new AccessDenied("permission", `the role ${actor.role} may not use ${permission}`);
+  }
+  if (!regionWithin(regionCode, actor.regionCode)) {
+    return new AccessDenied(
+      "scope",
+      `region ${regionCode} is outside this account's scope ${actor.regionCode}`,
+    );
+  }
+  return null;
+}
+
+/** Throws AccessDenied unless the actor's role grants `permission` and `regionCode` lies in its scope. */
+export function requireAccess(actor: Actor, permission: Permission, regionCode: string): void {
+  const denied = checkAccess(actor, permission, regionCode);
+  if (denied) throw denied;
+}
+
+/** Whether a role's scope may sit at this region code (a cadre at a village, a district user at a district). */
+export function scopeFitsRole(role: Role, regionCode: string): boolean {
+  return regionLevelOf(regionCode) === ROLES[role].scopeLevel;
+}
+
+/**
+ * Whether an administrator may give `role` with scope `regionCode` to a user: the admin needs
+ * users:manage over that region, the role may not outrank the admin's own, and the scope must
+ * sit at the role's level.
+ */
+export function checkGrant(admin: Actor, role: Role, regionCode: string): AccessDenied | null {
+  const denied = checkAccess(admin, "users:manage", regionCode);
+  if (denied) return denied;
+  if (ROLES[role].rank > ROLES[admin.role].rank) {
+    return new AccessDenied("permission", `the role ${admin.role} may not grant the higher role ${role}`);
+  }
+  if (!scopeFitsRole(role, regionCode)) {
+    const level = ROLES[role].scopeLevel;
+    return new AccessDenied("scope", `the role ${role} needs a ${level} scope, got ${regionCode}`);
+  }
+  return null;
+}
+
+/** The default region a user's views open on: the scope itself. */
+export function homeRegion(actor: Actor): string {
+  return actor.regionCode || NATION_CODE;
+}
