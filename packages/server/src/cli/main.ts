@@ -17,6 +17,8 @@ interface CommandEntry {
 }
 
 export const commands: Record<string, CommandEntry> = {
+  db: { summary: "database maintenance: migrate", load: () => import("./commands/db.ts") },
+  regions: { summary: "load and look up provinces, districts, subdistricts and villages", load: () => import("./commands/regions.ts") },
   zscore: {
     summary: "WHO z-scores, flags and Permenkes categories for every row of a CSV file",
     load: () => import("./commands/zscore.ts"),

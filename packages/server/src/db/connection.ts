@@ -1,0 +1,175 @@
+/**
+ * Opening the database: embedded PGlite in a data folder by default, a PostgreSQL server when
+ * DATABASE_URL is set. Both are reached through one `pg.Pool`-shaped connection so Kysely and
+ * the SQL above it never know which engine runs.
+ */
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { migrate } from "./migrate.ts";
+import type { DB } from "./schema.ts";
+
+// `date` columns are calendar days, not instants: keep them as 'YYYY-MM-DD' text. Counts
+// (bigint) fit in a JS number for any realistic table.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export type Engine = "pglite" | "postgres";
+
+/** One pinned connection: a Kysely bound to it and a bulk loader that runs on the same session. */
+export interface Session {
+  db: Kysely<DB>;
+  /**
+   * Bulk-loads CSV text with `COPY <target> FROM ... WITH (FORMAT csv)` on this session, so it
+   * joins any transaction the session has open. `target` is `table (col, ...)`.
+   */
+  copyCsv(target: string, csv: string): Promise<void>;
+  /** Runs `COPY (<query>) TO ... WITH (FORMAT csv)` and returns the CSV text. */
+  copyOutCsv(query: string): Promise<string>;
+}
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Where the embedded database keeps its files (and the key file); undefined on a server. */
+  dataDir?: string;
+  /** Runs `fn` on one pinned connection (temp tables, COPY and transactions share it). */
+  withSession<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL server URL; when absent, DATABASE_URL, else embedded PGlite. */
+  databaseUrl?: string;
+  /** PGlite data folder (`memory://` for an in-memory database); default TUMBUH_DATA_DIR or ./data. */
+  dataDir?: string;
+  /** PostgreSQL schema to use on a server (created if missing); tests use a fresh one each. */
+  schema?: string;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+  /** Pool size on a server (default 10). */
+  poolSize?: number;
+  /** PGlite data folder contents to start from (a `dumpDataDir` tarball). */
+  loadDataDir?: Blob;
+}
+
+/**
+ * Opens the configured database and, unless told not to, applies pending migrations. The
+ * embedded database's folder is created on first use.
+ */
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  const url = opts.databaseUrl ?? (opts.dataDir ? undefined : process.env.DATABASE_URL);
+  const database = url ? await openServer(url, opts) : await openEmbedded(opts);
+  if (opts.migrate !== false) await migrate(database.db);
+  return database;
+}
+
+async function openEmbedded(opts: OpenOptions): Promise<Database> {
+  const dir = opts.dataDir ?? process.env.TUMBUH_DATA_DIR ?? "./data";
+  const inMemory = dir.startsWith("memory://");
+  const dataDir = inMemory ? undefined : resolve(dir);
+  let pgDir = dir;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    pgDir = resolve(dataDir, "pgdata");
+  }
+  const pglite = new PGlite(pgDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  await pglite.waitReady;
+  const pool = new pg.Pool(createPgConfig(pglite));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const copy: Omit<Session, "db"> = {
+    async copyCsv(target, csv) {
+      await pglite.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+    async copyOutCsv(query) {
+      const res = await pglite.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
+      return res.blob ? await res.blob.text() : "";
+    },
+  };
+  return {
+    db,
+    engine: "pglite",
+    dataDir: dataDir ?? undefined,
+    async withSession(fn) {
+      // PGlite is one backend: every query already runs on the same session.
+      const client = await pool.connect();
+      try {
+        const sdb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) });
+        return await fn({ db: sdb, ...copy });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openServer(url: string, opts: OpenOptions): Promise<Database> {
+  const schema = opts.schema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name '${schema}'`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: "postgres",
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        const sdb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) });
+        return await fn({
+          db: sdb,
+          async copyCsv(target, csv) {
+            const stream = client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv)`));
+            await new Promise<void>((res, rej) => {
+              stream.on("finish", () => res());
+              stream.on("error", rej);
+              stream.end(csv);
+            });
+          },
+          async copyOutCsv(query) {
+            const stream = client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`));
+            const chunks: Buffer[] = [];
+            for await (const chunk of stream) chunks.push(chunk as Buffer);
+            return Buffer.concat(chunks).toString("utf8");
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** A pool that always hands out the same already-connected client and never releases it. */
+function singleClientPool(client: pg.PoolClient) {
+  const pinned = {
+    query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args),
+    release: () => {},
+  };
+  return { connect: async () => pinned as unknown as pg.PoolClient, end: async () => {} };
+}

@@ -1,0 +1,76 @@
+/**
+ * Protection of personal identifiers (NIK, No. KK): a keyed hash (HMAC-SHA256) for matching and
+ * exact search, and an AES-256-GCM ciphertext for display to those allowed to see them. The key
+ * lives outside the database: TUMBUH_KEY (64 hex characters or base64 of 32 bytes) or a key file
+ * created on first start. Neither the key nor clear identifiers are ever logged.
+ */
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+
+export interface PiiKeys {
+  readonly hmacKey: Buffer;
+  readonly aesKey: Buffer;
+}
+
+function parseKey(text: string, origin: string): Buffer {
+  const t = text.trim();
+  const buf = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, "hex") : Buffer.from(t, "base64");
+  if (buf.length !== 32) throw new Error(`${origin}: expected 32 bytes as 64 hex characters or base64`);
+  return buf;
+}
+
+/** Derives the hash and encryption keys from a 32-byte master key. */
+export function keysFromMaster(master: Buffer): PiiKeys {
+  const derive = (info: string) => Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), info, 32));
+  return { hmacKey: derive("tumbuh pii hmac v1"), aesKey: derive("tumbuh pii aes-gcm v1") };
+}
+
+/**
+ * The master key from TUMBUH_KEY, else from `<dataDir>/tumbuh.key` (TUMBUH_DATA_DIR or ./data),
+ * creating that file (mode 0600) with a random key when it does not exist.
+ */
+export function loadPiiKeys(dataDir = process.env.TUMBUH_DATA_DIR ?? "./data"): PiiKeys {
+  const env = process.env.TUMBUH_KEY;
+  if (env) return keysFromMaster(parseKey(env, "TUMBUH_KEY"));
+  const file = join(resolve(dataDir), "tumbuh.key");
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString("hex")}\n`, { mode: 0o600, flag: "wx" });
+  }
+  return keysFromMaster(parseKey(readFileSync(file, "utf8"), file));
+}
+
+/** Keeps the digits of an identifier (NIK and KK are 16 digits; spaces and dots are dropped). */
+export function normalizeIdentifier(value: string): string {
+  return value.replace(/\D+/g, "");
+}
+
+/** Keyed hash (hex) of a normalised identifier: equal identifiers give equal hashes. */
+export function hashIdentifier(keys: PiiKeys, value: string): string {
+  return createHmac("sha256", keys.hmacKey).update(normalizeIdentifier(value)).digest("hex");
+}
+
+/** Encrypts a normalised identifier: base64 of iv (12 bytes) | ciphertext | tag (16 bytes). */
+export function encryptIdentifier(keys: PiiKeys, value: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", keys.aesKey, iv);
+  const ct = Buffer.concat([cipher.update(normalizeIdentifier(value), "utf8"), cipher.final()]);
+  return Buffer.concat([iv, ct, cipher.getAuthTag()]).toString("base64");
+}
+
+/** Decrypts what encryptIdentifier produced; throws when the data or key do not match. */
+export function decryptIdentifier(keys: PiiKeys, sealed: string): string {
+  const buf = Buffer.from(sealed, "base64");
+  const decipher = createDecipheriv("aes-256-gcm", keys.aesKey, buf.subarray(0, 12));
+  decipher.setAuthTag(buf.subarray(buf.length - 16));
+  return Buffer.concat([decipher.update(buf.subarray(12, buf.length - 16)), decipher.final()]).toString(
+    "utf8",
+  );
+}
+
+/** A masked identifier for lists: "3503••••••••0001". */
+export function maskIdentifier(value: string): string {
+  const d = normalizeIdentifier(value);
+  return d.length <= 8 ? "•".repeat(d.length) : `${d.slice(0, 4)}${"•".repeat(d.length - 8)}${d.slice(-4)}`;
+}
