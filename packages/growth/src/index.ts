@@ -1,1 +1,10 @@
+/**
+ * @tumbuh/growth: WHO Child Growth Standards z-scores (as the WHO anthro package computes
+ * them), implausibility flags, Permenkes 2/2020 categories and prevalence. No runtime
+ * dependencies and no I/O.
+ */
+export * from "./indicators.ts";
+export * from "./lms.ts";
+export * from "./rules.ts";
 export * from "./tables.ts";
+export * from "./zscores.ts";

@@ -1,0 +1,56 @@
+/**
+ * Z-score kernels per table: plain numbers in, rounded z out (NaN when missing). Both the
+ * record API and the batch API call these, so they give identical results.
+ */
+import { roundZ, zscoreLms, zscoreRestricted } from "./lms.ts";
+import { interpolate, isInWeightForLenheiRange, type WeightForLenheiTable } from "./rules.ts";
+import type { LmsTable } from "./tables.ts";
+
+/**
+ * Rounded z-score of measurement y at a whole day of age, from an age table; NaN when y is
+ * not above 0, the sex is not 1 or 2, or the day is outside the table.
+ */
+export function zscoreAtAge(
+  table: LmsTable,
+  restricted: boolean,
+  sex: number,
+  day: number,
+  y: number,
+): number {
+  if (!(y > 0) || !(day >= table.first && day <= table.last) || (sex !== 1 && sex !== 2)) return Number.NaN;
+  const at = ((sex - 1) * table.count + day - table.first) * 3;
+  const lms = table.lms;
+  const z = restricted
+    ? zscoreRestricted(y, lms[at], lms[at + 1], lms[at + 2])
+    : zscoreLms(y, lms[at], lms[at + 1], lms[at + 2]);
+  return roundZ(z);
+}
+
+/**
+ * Rounded weight-for-length/height z-score: L, M and S interpolated linearly between the
+ * 0.1 cm rows around the adjusted length/height; NaN outside the table's range, for a weight
+ * not above 0, or a sex other than 1 or 2.
+ */
+export function zscoreAtLenhei(
+  table: LmsTable,
+  which: WeightForLenheiTable,
+  sex: number,
+  clenhei: number,
+  weight: number,
+): number {
+  if (!(weight > 0) || !isInWeightForLenheiRange(which, clenhei) || (sex !== 1 && sex !== 2))
+    return Number.NaN;
+  const row = Math.trunc(clenhei * 10);
+  const fraction = (clenhei - row / 10) / 0.1;
+  const lms = table.lms;
+  const at = ((sex - 1) * table.count + row - table.first) * 3;
+  let l = lms[at];
+  let m = lms[at + 1];
+  let s = lms[at + 2];
+  if (fraction > 0) {
+    l = interpolate(l, lms[at + 3], fraction);
+    m = interpolate(m, lms[at + 4], fraction);
+    s = interpolate(s, lms[at + 5], fraction);
+  }
+  return roundZ(zscoreRestricted(weight, l, m, s));
+}
