@@ -1,0 +1,16 @@
+/**
+ * Permission names the server hands out in GET /api/auth/me (packages/server/src/auth/access.ts).
+ * The browser uses them only to show or hide navigation and buttons; the server checks every request.
+ */
+export const PERMISSION = {
+  dashboard: "dashboard:read",
+  children: "children:read",
+  identity: "children:identity",
+  childWrite: "children:write",
+  entry: "measurements:write",
+  import: "import:write",
+  boundaries: "boundaries:write",
+  users: "users:manage",
+  audit: "audit:read",
+  export: "export:read",
+} as const;

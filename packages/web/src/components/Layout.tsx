@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../auth/session.tsx";
+import { DemoBanner } from "./DemoBanner.tsx";
+import { Header } from "./Header.tsx";
+
+/** Page frame: skip link, demo banner when the data are synthetic, header, main content, footer. */
+export function Layout({ currentPath, children }: { currentPath: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { meta } = useSession();
+  return (
+    <>
+      <button type="button" className="skip-link" onClick={() => document.getElementById("main")?.focus()}>
+        {t("app.skipToContent")}
+      </button>
+      {meta?.demo.synthetic ? <DemoBanner /> : null}
+      <Header currentPath={currentPath} />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="app-footer">
+        <p>
+          {t("app.footer")} · <a href="/api/docs">{t("app.apiDocs")}</a>
+          {meta ? ` · v${meta.version}` : ""}
+        </p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import { useTranslation } from "react-i18next";
+import type { Dashboard } from "../api/types.ts";
+import { PERMISSION } from "../auth/permissions.ts";
+import { useSession } from "../auth/session.tsx";
+import { Breadcrumb } from "../components/Breadcrumb.tsx";
+import { ExportButtons } from "../components/ExportButtons.tsx";
+import { PeriodSelect } from "../components/PeriodSelect.tsx";
+import { ErrorMessage, Loading } from "../components/Status.tsx";
+import { formatPeriod } from "../lib/format.ts";
+import { withinScope } from "../lib/regionCode.ts";
+import { href, navigate } from "../routing/router.ts";
+import { ChildRegionTable } from "./dashboard/ChildRegionTable.tsx";
+import { SourceNote } from "./dashboard/SourceNote.tsx";
+import { SummaryCards } from "./dashboard/SummaryCards.tsx";
+import { TrendChart } from "./dashboard/TrendChart.tsx";
+import { useDashboard } from "./dashboard/useDashboard.ts";
+
+/** Title of the child-region table: "Kecamatan di Kab. Trenggalek" and so on down to posyandu. */
+export function childTableCaption(
+  d: Dashboard,
+  t: (k: string, o?: Record<string, string>) => string,
+): string {
+  const level =
+    d.children[0]?.level ??
+    {
+      nation: "province",
+      province: "district",
+      district: "subdistrict",
+      subdistrict: "village",
+      village: "posyandu",
+    }[d.region.level as string] ??
+    "village";
+  return t(`dashboard.childrenOf.${level}`, {
+    region: d.region.level === "nation" ? t("region.nation") : d.region.name,
+  });
+}
+
+/** Prevalence of the chosen region and period, its trend, and its child regions to drill into. */
+export function DashboardPage({ region, period }: { region: string | null; period: string | null }) {
+  const { t, i18n } = useTranslation();
+  const { me, can } = useSession();
+  const { periods, dashboard } = useDashboard(region, period);
+  const d = dashboard.data;
+  const scope = me?.user.regionCode ?? "ID";
+  const regionName = d ? (d.region.level === "nation" ? t("region.nation") : d.region.name) : "";
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <h1>
+            {t("dashboard.title")}
+            {d ? <span className="subtitle"> — {regionName}</span> : null}
+          </h1>
+          {d ? (
+            <Breadcrumb
+              trail={[...d.ancestors, d.region]}
+              path="/"
+              query={{ period: d.period }}
+              isReachable={(code) => withinScope(code, scope)}
+            />
+          ) : null}
+        </div>
+        <div className="filters">
+          <PeriodSelect
+            periods={periods.data?.periods ?? []}
+            value={d?.period ?? period}
+            onChange={(p) => navigate("/", { region, period: p })}
+          />
+          {d ? (
+            <a className="button secondary" href={href("/map", { region: d.region.code, period: d.period })}>
+              {t("nav.map")}
+            </a>
+          ) : null}
+        </div>
+      </div>
+      <ErrorMessage error={dashboard.error ?? periods.error} />
+      {!d && !dashboard.error ? <Loading /> : null}
+      {d ? (
+        <>
+          {d.period === null ? <p className="notice">{t("dashboard.noData")}</p> : null}
+          <section aria-labelledby="summary-title">
+            <h2 id="summary-title" className="visually-hidden">
+              {t("dashboard.summaryTitle", {
+                region: regionName,
+                period: d.period ? formatPeriod(d.period, i18n.language) : "",
+              })}
+            </h2>
+            <SummaryCards figures={d.summary} target={d.nationalTarget.stunting} />
+            <SourceNote source={d.source} period={d.period} />
+          </section>
+          <TrendChart trend={d.trend} target={d.nationalTarget} />
+          <section className="card" aria-labelledby="children-title">
+            <div className="section-head">
+              <h2 id="children-title">{childTableCaption(d, t)}</h2>
+              {can(PERMISSION.export) ? (
+                <ExportButtons
+                  title={`${childTableCaption(d, t)} ${d.period ?? ""}`}
+                  server={{ table: "dashboard", region: d.region.code, period: d.period }}
+                />
+              ) : null}
+            </div>
+            <ChildRegionTable
+              rows={d.children}
+              caption={t("dashboard.tableCaption")}
+              linkPath="/"
+              period={d.period}
+            />
+            <SourceNote source={d.source} period={d.period} />
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}
