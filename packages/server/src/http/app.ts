@@ -1,0 +1,119 @@
+/**
+ * The Fastify application: zod-validated routes, the OpenAPI document at /api/docs, sessions
+ * and CSRF, the error envelope, and (when built) the web app with SPA fallback.
+ */
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { DEFAULT_LIMITS, type LimiterOptions, LoginLimiter } from "../auth/login-limiter.ts";
+import type { Database } from "../db/connection.ts";
+import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../services/users-sessions.ts";
+import type { App, AppContext, DemoInfo } from "./context.ts";
+import { errorHandler } from "./errors.ts";
+import { registerRoutes } from "./routes/index.ts";
+import { sessionHook } from "./session-hooks.ts";
+
+export interface BuildAppOptions {
+  database: Database;
+  /** Keys for NIK/KK; default loaded from TUMBUH_KEY or the data folder's key file. */
+  piiKeys?: PiiKeys;
+  sessionPolicy?: SessionPolicy;
+  loginLimits?: LimiterOptions;
+  demo?: DemoInfo;
+  mapAttribution?: string | null;
+  /** Built web app to serve (index.html + assets); null for API only. */
+  webDist?: string | null;
+  uploadDir?: string;
+  logger?: FastifyServerOptions["logger"];
+  /** Trust X-Forwarded-* from a reverse proxy (then Secure cookies follow X-Forwarded-Proto). */
+  trustProxy?: boolean | string;
+  now?: () => Date;
+}
+
+/** Builds the application (not listening); call `.listen()` or `.inject()` on the result. */
+export async function buildApp(opts: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 50 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const ctx: AppContext = {
+    database: opts.database,
+    piiKeys: opts.piiKeys ?? loadPiiKeys(opts.database.dataDir),
+    sessionPolicy: opts.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    limiter: new LoginLimiter(opts.loginLimits ?? DEFAULT_LIMITS, () =>
+      (opts.now ?? (() => new Date()))().getTime(),
+    ),
+    demo: opts.demo ?? { synthetic: false, districtCode: null },
+    uploadDir: opts.uploadDir ?? join(opts.database.dataDir ?? tmpdir(), "uploads"),
+    now: opts.now ?? (() => new Date()),
+    mapAttribution: opts.mapAttribution ?? null,
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Tumbuh API",
+        description:
+          "Stunting-reduction programme data: regions, prevalence, children, imports. See docs/api.md.",
+        version: "0.1.0",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "tumbuh_session" },
+          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.decorateRequest("auth", null);
+  app.addHook("onRequest", sessionHook(ctx));
+  app.addHook("onSend", async (_request, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    return payload;
+  });
+
+  await registerRoutes(app, ctx);
+
+  const dist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
+  const hasWeb = dist !== null && existsSync(join(dist, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: true, index: "index.html" });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0];
+    if (hasWeb && request.method === "GET" && !path.startsWith("/api/") && path !== "/api") {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply
+      .code(404)
+      .send({ error: { code: "not_found", message: `no route ${request.method} ${path}` } });
+  });
+  return app;
+}
+
+/** packages/web/dist beside this package. */
+export function defaultWebDist(): string {
+  return resolve(import.meta.dirname, "../../../web/dist");
+}

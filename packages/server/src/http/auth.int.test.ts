@@ -1,0 +1,182 @@
+import { expect, it } from "vitest";
+import { describeEachEngine } from "../db/test-support.ts";
+import type { App } from "./context.ts";
+import { PASSWORD, seedFixtures, signIn, testApp } from "./test-app.ts";
+
+describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
+  let app: App;
+  let clock = Date.parse("2025-08-01T00:00:00Z");
+  it("sets up", async () => {
+    await seedFixtures(ctx.database);
+    app = await testApp(ctx.database, {
+      now: () => new Date(clock),
+      sessionPolicy: { idleMs: 3600_000, absoluteMs: 4 * 3600_000 },
+      loginLimits: { perUsername: 3, perAddress: 50, windowMs: 600_000 },
+    });
+  });
+
+  it("signs in with an httpOnly SameSite=Lax cookie and returns the user and a CSRF token", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "dinkes", password: PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === "tumbuh_session");
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe("Lax");
+    expect(cookie?.secure).toBeFalsy();
+    const body = res.json();
+    expect(body.user).toMatchObject({ username: "dinkes", role: "district_health", regionCode: "35.03" });
+    expect(body.user.regionName).toMatch(/TRENGGALEK/i);
+    expect(body.user).not.toHaveProperty("passwordHash");
+    expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
+  });
+
+  it("marks the cookie Secure behind an https proxy", async () => {
+    const proxied = await testApp(ctx.database, { trustProxy: true });
+    const res = await proxied.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { "x-forwarded-proto": "https" },
+      payload: { username: "dinkes", password: PASSWORD },
+    });
+    expect(res.cookies.find((c) => c.name === "tumbuh_session")?.secure).toBe(true);
+  });
+
+  it("refuses a wrong password and an unknown user alike", async () => {
+    for (const payload of [
+      { username: "dinkes", password: "salah-sekali" },
+      { username: "tidak-ada", password: PASSWORD },
+    ]) {
+      const res = await app.inject({ method: "POST", url: "/api/auth/login", payload });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe("invalid_credentials");
+      expect(res.cookies).toHaveLength(0);
+    }
+  });
+
+  it("rate-limits repeated failed sign-ins with 429 and Retry-After, even with the right password", async () => {
+    for (let i = 0; i < 3; i++) {
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "camat", password: "x" },
+      });
+      expect(r.statusCode).toBe(401);
+    }
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "camat", password: PASSWORD },
+    });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe("rate_limited");
+    expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+    clock += 600_001;
+    const later = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "camat", password: PASSWORD },
+    });
+    expect(later.statusCode).toBe(200);
+  });
+
+  it("validates the body and names the field", async () => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "dinkes" } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("validation_failed");
+    expect(res.json().error.details.issues[0].path).toBe("body/password");
+  });
+
+  it("answers /api/auth/me with the session, and 401 without one", async () => {
+    const c = await signIn(app, "kader");
+    const me = await c.get("/api/auth/me");
+    expect(me.statusCode).toBe(200);
+    expect(me.json().csrfToken).toBe(c.csrfToken);
+    expect(me.json().permissions).toContain("measurements:write");
+    const anon = await app.inject({ method: "GET", url: "/api/auth/me" });
+    expect(anon.statusCode).toBe(401);
+    expect(anon.json().error.code).toBe("unauthenticated");
+    const forged = await app.inject({
+      method: "GET",
+      url: "/api/auth/me",
+      headers: { cookie: "tumbuh_session=forged" },
+    });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it("refuses writes with a missing or forged CSRF token", async () => {
+    const c = await signIn(app, "nasional");
+    const body = {
+      username: "baru",
+      displayName: "Baru",
+      password: PASSWORD,
+      role: "posyandu_cadre",
+      regionCode: "35.03.01.2001",
+    };
+    const missing = await app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: { cookie: c.cookie },
+      payload: body,
+    });
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json().error.code).toBe("csrf_invalid");
+    const forged = await c.send("POST", "/api/users", body, { "x-csrf-token": "A".repeat(43) });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().error.code).toBe("csrf_invalid");
+    // Another session's token does not work either.
+    const other = await signIn(app, "jatim");
+    const crossed = await c.send("POST", "/api/users", body, { "x-csrf-token": other.csrfToken });
+    expect(crossed.statusCode).toBe(403);
+    const users = await c.get("/api/users?q=baru");
+    expect(users.json().users).toHaveLength(0);
+    const ok = await c.send("POST", "/api/users", body);
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it("ends the session on sign-out", async () => {
+    const c = await signIn(app, "bappeda");
+    expect((await c.send("POST", "/api/auth/logout")).statusCode).toBe(204);
+    expect((await c.get("/api/auth/me")).statusCode).toBe(401);
+  });
+
+  it("expires a session after the idle time, and at the absolute end even when used", async () => {
+    const idle = await signIn(app, "desa");
+    clock += 3600_000 + 1;
+    expect((await idle.get("/api/auth/me")).statusCode).toBe(401);
+
+    const busy = await signIn(app, "tpk");
+    for (let i = 0; i < 4; i++) {
+      clock += 50 * 60_000; // used every 50 minutes: never idle for an hour
+      expect((await busy.get("/api/auth/me")).statusCode).toBe(200);
+    }
+    clock += 50 * 60_000; // 4 h 10 min after sign-in: past the absolute end
+    expect((await busy.get("/api/auth/me")).statusCode).toBe(401);
+  });
+
+  it("changes the own password with the current one", async () => {
+    const c = await signIn(app, "penilai");
+    const wrong = await c.send("POST", "/api/auth/password", {
+      currentPassword: "nope",
+      newPassword: "baru-sekali-1",
+    });
+    expect(wrong.statusCode).toBe(400);
+    const ok = await c.send("POST", "/api/auth/password", {
+      currentPassword: PASSWORD,
+      newPassword: "baru-sekali-1",
+    });
+    expect(ok.statusCode).toBe(204);
+    await expect(signIn(app, "penilai")).rejects.toThrow();
+    await signIn(app, "penilai", "baru-sekali-1");
+  });
+
+  it("serves the OpenAPI document", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/docs/json" });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toContain("/api/auth/login");
+  });
+});

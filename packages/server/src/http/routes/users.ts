@@ -1,0 +1,137 @@
+/** User management and the audit log (administrators, within their scope). */
+import {
+  AuditQuery,
+  AuditResponse,
+  CreateUserBody,
+  ResetPasswordBody,
+  ROLES,
+  RolesResponse,
+  UpdateUserBody,
+  UserResponse,
+  UsersQuery,
+  UsersResponse,
+  Uuid,
+} from "@tumbuh/core/api";
+import { z } from "zod";
+import { ROLE_PERMISSIONS } from "../../auth/access.ts";
+import { listAudit } from "../../services/audit.ts";
+import { createUser, getUser, listUsers, resetPassword, updateUser } from "../../services/users.ts";
+import type { App, AppContext } from "../context.ts";
+import { responses } from "../schemas.ts";
+import { requireUser } from "../session-hooks.ts";
+
+const IdParams = z.object({ id: Uuid });
+
+export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
+  const db = ctx.database.db;
+
+  app.get(
+    "/api/roles",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Roles and their permissions",
+        response: responses({ 200: RolesResponse }),
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return {
+        roles: Object.values(ROLES).map((r) => ({
+          code: r.code,
+          label: r.label,
+          labelEn: r.labelEn,
+          scopeLevel: r.scopeLevel,
+          permissions: [...ROLE_PERMISSIONS[r.code]],
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/users",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Users in scope",
+        querystring: UsersQuery,
+        response: responses({ 200: UsersResponse }),
+      },
+    },
+    async (request) => ({ users: await listUsers(db, requireUser(request), request.query) }),
+  );
+
+  app.post(
+    "/api/users",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Create a user",
+        body: CreateUserBody,
+        response: responses({ 201: UserResponse }),
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(db, requireUser(request), request.body);
+      return reply.code(201).send({ user });
+    },
+  );
+
+  app.get(
+    "/api/users/:id",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "One user",
+        params: IdParams,
+        response: responses({ 200: UserResponse }),
+      },
+    },
+    async (request) => ({ user: await getUser(db, requireUser(request), request.params.id) }),
+  );
+
+  app.patch(
+    "/api/users/:id",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Change a user's name, role, scope or disabled flag",
+        params: IdParams,
+        body: UpdateUserBody,
+        response: responses({ 200: UserResponse }),
+      },
+    },
+    async (request) => ({
+      user: await updateUser(db, requireUser(request), request.params.id, request.body),
+    }),
+  );
+
+  app.post(
+    "/api/users/:id/password",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Reset a user's password",
+        params: IdParams,
+        body: ResetPasswordBody,
+        response: responses({ 200: UserResponse }),
+      },
+    },
+    async (request) => ({
+      user: await resetPassword(db, requireUser(request), request.params.id, request.body),
+    }),
+  );
+
+  app.get(
+    "/api/audit",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "Audit log",
+        querystring: AuditQuery,
+        response: responses({ 200: AuditResponse }),
+      },
+    },
+    async (request) => listAudit(db, requireUser(request), request.query),
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Session cookie handling: resolves the signed-in user for each API request, refuses writes
+ * without the session's CSRF token, and sets/clears the httpOnly SameSite=Lax cookie (Secure
+ * when the request came over https).
+ */
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { type AuthUser, actorOf, type UserRow } from "../services/users.ts";
+import { resumeSession } from "../services/users-sessions.ts";
+import type { AppContext } from "./context.ts";
+import { HttpError, unauthenticated } from "./errors.ts";
+
+export const SESSION_COOKIE = "tumbuh_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+export interface RequestAuth {
+  user: AuthUser;
+  row: UserRow;
+  tokenHash: string;
+  csrfToken: string;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: RequestAuth | null;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Writes that need no session (and so no CSRF token). */
+const OPEN_WRITES = new Set(["/api/auth/login"]);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** onRequest hook: loads the session (if any) and enforces CSRF on writes. */
+export function sessionHook(ctx: AppContext) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    request.auth = null;
+    const path = request.url.split("?")[0];
+    if (!path.startsWith("/api/") || path.startsWith("/api/public/") || path.startsWith("/api/docs")) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resumeSession(ctx.database.db, token, ctx.sessionPolicy, ctx.now());
+      if (session) {
+        request.auth = {
+          user: actorOf(session.user),
+          row: session.user,
+          tokenHash: session.tokenHash,
+          csrfToken: session.csrfToken,
+        };
+      }
+    }
+    if (SAFE_METHODS.has(request.method) || OPEN_WRITES.has(path)) return;
+    if (!request.auth)
+      throw unauthenticated(token ? "the session has ended; sign in again" : "sign in first");
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== "string" || !sameToken(sent, request.auth.csrfToken)) {
+      throw new HttpError(403, "csrf_invalid", `missing or wrong ${CSRF_HEADER} header`);
+    }
+  };
+}
+
+/** The signed-in user, or a 401. */
+export function requireUser(request: FastifyRequest): AuthUser {
+  if (!request.auth) throw unauthenticated();
+  return request.auth.user;
+}
+
+/** Sets the session cookie. */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeMs: number,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+    maxAge: Math.floor(maxAgeMs / 1000),
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+  });
+}

@@ -1,0 +1,148 @@
+import { expect, it } from "vitest";
+import { describeEachEngine } from "../db/test-support.ts";
+import type { App } from "./context.ts";
+import { PASSWORD, seedFixtures, signIn, testApp } from "./test-app.ts";
+
+describeEachEngine("user management and audit log", (ctx) => {
+  let app: App;
+  it("sets up", async () => {
+    await seedFixtures(ctx.database);
+    app = await testApp(ctx.database);
+  });
+
+  const cadre = (username: string, regionCode = "35.03.01.2001") => ({
+    username,
+    displayName: `Kader ${username}`,
+    password: PASSWORD,
+    role: "posyandu_cadre",
+    regionCode,
+  });
+
+  it("lets a provincial admin create a user inside the province, and records it in the audit log", async () => {
+    const admin = await signIn(app, "jatim");
+    const res = await admin.send("POST", "/api/users", cadre("sari"));
+    expect(res.statusCode).toBe(201);
+    const user = res.json().user;
+    expect(user).toMatchObject({
+      username: "sari",
+      role: "posyandu_cadre",
+      regionCode: "35.03.01.2001",
+      version: 1,
+    });
+    const audit = await admin.get(`/api/audit?entity=user&entityId=${user.id}`);
+    expect(audit.statusCode).toBe(200);
+    const [entry] = audit.json().entries;
+    expect(entry).toMatchObject({
+      action: "create",
+      username: "jatim",
+      regionCode: "35.03.01.2001",
+      before: null,
+    });
+    expect(entry.after).toMatchObject({ username: "sari", role: "posyandu_cadre" });
+    expect(JSON.stringify(entry)).not.toMatch(/scrypt|password/i);
+    await signIn(app, "sari");
+  });
+
+  it("refuses users outside the admin's scope, roles above it, and scopes at the wrong level", async () => {
+    const admin = await signIn(app, "jatim");
+    const outside = await admin.send("POST", "/api/users", cadre("luar", "33.01.01.2001"));
+    expect(outside.statusCode).toBe(403);
+    const higher = await admin.send("POST", "/api/users", {
+      ...cadre("boss"),
+      role: "national_admin",
+      regionCode: "ID",
+    });
+    expect(higher.statusCode).toBe(403);
+    const level = await admin.send("POST", "/api/users", cadre("salah", "35.03"));
+    expect(level.statusCode).toBe(403);
+    const unknown = await admin.send("POST", "/api/users", cadre("hilang", "35.03.01.2999"));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details.field).toBe("regionCode");
+    const taken = await admin.send("POST", "/api/users", cadre("kader"));
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe("conflict");
+  });
+
+  it("refuses user management to roles without it", async () => {
+    for (const name of ["dinkes", "kader", "penilai"]) {
+      const c = await signIn(app, name);
+      expect((await c.get("/api/users")).statusCode).toBe(403);
+      expect((await c.send("POST", "/api/users", cadre(`x${name}`))).statusCode).toBe(403);
+      expect((await c.get("/api/audit")).statusCode).toBe(403);
+    }
+  });
+
+  it("lists only users in scope and hides others as not found", async () => {
+    const jateng = await signIn(app, "jateng");
+    const list = await jateng.get("/api/users");
+    expect(list.json().users.map((u: { username: string }) => u.username)).toEqual(["jateng"]);
+    const jatim = await signIn(app, "jatim");
+    const kader = (await jatim.get("/api/users?q=kader-lain")).json().users[0];
+    expect((await jateng.get(`/api/users/${kader.id}`)).statusCode).toBe(404);
+    expect(
+      (await jateng.send("PATCH", `/api/users/${kader.id}`, { version: kader.version, disabled: true }))
+        .statusCode,
+    ).toBe(404);
+    const audit = await jateng.get("/api/audit");
+    expect(audit.json().entries.every((e: { regionCode: string }) => e.regionCode.startsWith("33"))).toBe(
+      true,
+    );
+  });
+
+  it("changes a role with optimistic concurrency: a stale version gets 409 with the current record", async () => {
+    const admin = await signIn(app, "jatim");
+    const u = (await admin.get("/api/users?q=sari")).json().users[0];
+    const ok = await admin.send("PATCH", `/api/users/${u.id}`, { version: u.version, role: "village_tpps" });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().user).toMatchObject({ role: "village_tpps", version: 2 });
+    const stale = await admin.send("PATCH", `/api/users/${u.id}`, {
+      version: u.version,
+      displayName: "Lama",
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe("stale_version");
+    expect(stale.json().error.details.current).toMatchObject({ id: u.id, version: 2, role: "village_tpps" });
+    const audit = (await admin.get(`/api/audit?entity=user&entityId=${u.id}`)).json().entries;
+    expect(audit[0]).toMatchObject({
+      action: "update",
+      before: { role: "posyandu_cadre" },
+      after: { role: "village_tpps" },
+    });
+  });
+
+  it("disabling a user ends its sessions and blocks sign-in; a reset password works and ends sessions", async () => {
+    const admin = await signIn(app, "jatim");
+    const sari = await signIn(app, "sari");
+    let u = (await admin.get("/api/users?q=sari")).json().users[0];
+    const res = await admin.send("PATCH", `/api/users/${u.id}`, { version: u.version, disabled: true });
+    expect(res.statusCode).toBe(200);
+    expect((await sari.get("/api/auth/me")).statusCode).toBe(401);
+    await expect(signIn(app, "sari")).rejects.toThrow(/401/);
+    u = res.json().user;
+    await admin.send("PATCH", `/api/users/${u.id}`, { version: u.version, disabled: false });
+    const again = await signIn(app, "sari");
+    u = (await admin.get("/api/users?q=sari")).json().users[0];
+    const reset = await admin.send("POST", `/api/users/${u.id}/password`, {
+      version: u.version,
+      password: "sandi-baru-99",
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await again.get("/api/auth/me")).statusCode).toBe(401);
+    await expect(signIn(app, "sari")).rejects.toThrow();
+    await signIn(app, "sari", "sandi-baru-99");
+    const audit = (await admin.get(`/api/audit?entity=user&entityId=${u.id}`)).json().entries;
+    expect(audit.map((e: { action: string }) => e.action).slice(0, 3)).toEqual([
+      "reset_password",
+      "update",
+      "disable",
+    ]);
+  });
+
+  it("pages the audit log with a cursor", async () => {
+    const admin = await signIn(app, "nasional");
+    const first = (await admin.get("/api/audit?limit=2")).json();
+    expect(first.entries).toHaveLength(2);
+    const second = (await admin.get(`/api/audit?limit=2&before=${first.nextBefore}`)).json();
+    expect(Number(second.entries[0].id)).toBeLessThan(Number(first.entries[1].id));
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Errors services throw for the HTTP layer to map onto status codes: the user gets a message
+ * that names the field, what was found and what was expected.
+ */
+
+export type ServiceErrorCode = "bad_request" | "not_found" | "conflict" | "stale_version";
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ServiceErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+/** A record that does not exist or lies outside the caller's scope (the two are not told apart). */
+export function notFound(what: string): ServiceError {
+  return new ServiceError("not_found", `${what} not found`);
+}
+
+/** A well-formed request the data cannot accept; `field` names the offending field. */
+export function badRequest(field: string, message: string): ServiceError {
+  return new ServiceError("bad_request", `${field}: ${message}`, { field });
+}
+
+/** A write that clashes with existing data (e.g. a username already taken). */
+export function conflict(field: string, message: string, extra: Record<string, unknown> = {}): ServiceError {
+  return new ServiceError("conflict", message, { field, ...extra });
+}
+
+/** A write with a stale version: the caller gets the current record to merge against. */
+export function staleVersion(current: unknown): ServiceError {
+  return new ServiceError("stale_version", "the record was changed by someone else; reload and retry", {
+    current,
+  });
+}
