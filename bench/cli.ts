@@ -4,9 +4,9 @@
  * by CSV parsing) and a 100,000-row run (flat memory means the same peak for both sizes).
  */
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { once } from "node:events";
 import { parse } from "csv-parse";
 
 const root = join(import.meta.dirname, "..");
@@ -31,7 +31,9 @@ export async function writeAnthroCsv(path: string, rows: number, seed = 1): Prom
     const lenhei = (48 + growth * 60 + (rand() - 0.5) * 12).toFixed(1);
     const weight = (3.2 + growth * 14 + (rand() - 0.5) * 4).toFixed(2);
     const measure = age < 731 ? (rand() < 0.95 ? "l" : "h") : rand() < 0.95 ? "h" : "l";
-    buf.push(`${i + 1},${rand() < 0.5 ? 1 : 2},${age},${weight},${lenhei},${measure},${rand() < 0.002 ? "y" : "n"}\n`);
+    buf.push(
+      `${i + 1},${rand() < 0.5 ? 1 : 2},${age},${weight},${lenhei},${measure},${rand() < 0.002 ? "y" : "n"}\n`,
+    );
     if (buf.length === 10_000) {
       if (!out.write(buf.join(""))) await once(out, "drain");
       buf = [];
@@ -44,9 +46,13 @@ export async function writeAnthroCsv(path: string, rows: number, seed = 1): Prom
 /** Runs `tumbuh zscore` in a child process; returns seconds and the peak resident memory (MiB). */
 async function runZscore(input: string, output: string): Promise<{ seconds: number; peakMiB: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(root, "packages/server/bin/tumbuh.mjs"), "zscore", input, "--out", output], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, "packages/server/bin/tumbuh.mjs"), "zscore", input, "--out", output],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   let peakKiB = 0;
   const poll = setInterval(() => {
     try {
@@ -78,11 +84,24 @@ export async function benchCli(): Promise<string[]> {
   await writeAnthroCsv(small, 100_000, 2);
   const lines: string[] = [];
   const parseSeconds = await parseOnly(big);
-  lines.push(`csv-parse alone, 1,000,000 rows (floor)        ${Math.round(1e6 / parseSeconds).toLocaleString("en-US").padStart(10)} rows/s`);
+  lines.push(
+    `csv-parse alone, 1,000,000 rows (floor)        ${Math.round(1e6 / parseSeconds)
+      .toLocaleString("en-US")
+      .padStart(10)} rows/s`,
+  );
   const s = await runZscore(small, join(outDir, "scored-100k.csv"));
   const b = await runZscore(big, join(outDir, "scored-1m.csv"));
-  lines.push(`tumbuh zscore, 100,000 rows, end to end         ${Math.round(1e5 / s.seconds).toLocaleString("en-US").padStart(10)} rows/s   peak RSS ${s.peakMiB.toFixed(0)} MiB`);
-  lines.push(`tumbuh zscore, 1,000,000 rows, end to end       ${Math.round(1e6 / b.seconds).toLocaleString("en-US").padStart(10)} rows/s   peak RSS ${b.peakMiB.toFixed(0)} MiB  (target ≥ 500,000 rows/s, flat memory)`);
-  for (const f of [big, small, join(outDir, "scored-100k.csv"), join(outDir, "scored-1m.csv")]) rmSync(f, { force: true });
+  lines.push(
+    `tumbuh zscore, 100,000 rows, end to end         ${Math.round(1e5 / s.seconds)
+      .toLocaleString("en-US")
+      .padStart(10)} rows/s   peak RSS ${s.peakMiB.toFixed(0)} MiB`,
+  );
+  lines.push(
+    `tumbuh zscore, 1,000,000 rows, end to end       ${Math.round(1e6 / b.seconds)
+      .toLocaleString("en-US")
+      .padStart(10)} rows/s   peak RSS ${b.peakMiB.toFixed(0)} MiB  (target ≥ 500,000 rows/s, flat memory)`,
+  );
+  for (const f of [big, small, join(outDir, "scored-100k.csv"), join(outDir, "scored-1m.csv")])
+    rmSync(f, { force: true });
   return lines;
 }

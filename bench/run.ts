@@ -6,7 +6,9 @@ const groups: Record<string, () => Promise<void>> = {
   growth: async () => {
     const { benchGrowth } = await import("./growth.ts");
     for (const r of await benchGrowth()) {
-      console.log(`  ${r.name.padEnd(60)} ${Math.round(r.recordsPerSecond).toLocaleString("en-US").padStart(12)} records/s`);
+      console.log(
+        `  ${r.name.padEnd(60)} ${Math.round(r.recordsPerSecond).toLocaleString("en-US").padStart(12)} records/s`,
+      );
     }
   },
   cli: async () => {
