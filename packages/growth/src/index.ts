@@ -3,6 +3,7 @@
  * them), implausibility flags, Permenkes 2/2020 categories and prevalence. No runtime
  * dependencies and no I/O.
  */
+export * from "./batch.ts";
 export * from "./categories.ts";
 export * from "./indicators.ts";
 export * from "./lms.ts";

@@ -2,7 +2,7 @@
  * Z-score kernels per table: plain numbers in, rounded z out (NaN when missing). Both the
  * record API and the batch API call these, so they give identical results.
  */
-import { roundZ, zscoreLms, zscoreRestricted } from "./lms.ts";
+import { restrictZscore, roundZ, zscoreLms, zscoreRestricted } from "./lms.ts";
 import { interpolate, isInWeightForLenheiRange, type WeightForLenheiTable } from "./rules.ts";
 import type { LmsTable } from "./tables.ts";
 
@@ -18,12 +18,14 @@ export function zscoreAtAge(
   y: number,
 ): number {
   if (!(y > 0) || !(day >= table.first && day <= table.last) || (sex !== 1 && sex !== 2)) return Number.NaN;
-  const at = ((sex - 1) * table.count + day - table.first) * 3;
+  const row = (sex - 1) * table.count + day - table.first;
   const lms = table.lms;
-  const z = restricted
-    ? zscoreRestricted(y, lms[at], lms[at + 1], lms[at + 2])
-    : zscoreLms(y, lms[at], lms[at + 1], lms[at + 2]);
-  return roundZ(z);
+  const at = row * 3;
+  const z = zscoreLms(y, lms[at], lms[at + 1], lms[at + 2]);
+  if (!restricted) return roundZ(z);
+  const tails = table.tails;
+  const t = row * 4;
+  return roundZ(restrictZscore(y, z, tails[t], tails[t + 1], tails[t + 2], tails[t + 3]));
 }
 
 /**

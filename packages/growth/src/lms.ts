@@ -4,9 +4,14 @@
  * applies to them.
  */
 
-/** z = ((y / M)^L − 1) / (S · L): the plain LMS z-score (used for length/height and head circumference). */
+/**
+ * z = ((y / M)^L − 1) / (S · L): the plain LMS z-score (used as is for length/height and head
+ * circumference). The power is taken as exp(L · ln(y / M)), which agrees with pow() to within a
+ * few units in the last place and costs half as much; for L = 1 the ratio is used directly.
+ */
 export function zscoreLms(y: number, l: number, m: number, s: number): number {
-  return ((y / m) ** l - 1) / (s * l);
+  const ratio = y / m;
+  return ((l === 1 ? ratio : Math.exp(l * Math.log(ratio))) - 1) / (s * l);
 }
 
 /** The measurement at `sd` standard deviations: M · (1 + L · S · sd)^(1/L). */
@@ -33,6 +38,24 @@ export function zscoreRestricted(y: number, l: number, m: number, s: number): nu
 }
 
 /**
+ * The restricted z-score from a plain z and its row's precomputed cut-offs: SD3 (`sd3pos`,
+ * `sd3neg`) and the SD2–SD3 distances (`sd23pos`, `sd23neg`). Same result as
+ * `zscoreRestricted`, without recomputing the cut-offs.
+ */
+export function restrictZscore(
+  y: number,
+  z: number,
+  sd3pos: number,
+  sd23pos: number,
+  sd3neg: number,
+  sd23neg: number,
+): number {
+  if (z > 3) return 3 + (y - sd3pos) / sd23pos;
+  if (z < -3) return -3 + (y - sd3neg) / sd23neg;
+  return z;
+}
+
+/**
  * Rounds to `digits` decimals exactly as R's `round()` (R ≥ 4.0) does, which the anthro
  * package uses: of the two neighbouring candidates, the one nearer to x as doubles; on an
  * exact tie, the one with an even last digit.
@@ -41,8 +64,10 @@ export function roundLikeR(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const sign = x < 0 ? -1 : 1;
   const ax = x < 0 ? -x : x;
-  // Already fewer significant digits than asked for: nothing to round.
-  if (digits + (Math.floor(Math.log2(ax)) + 0.5) * Math.LOG10E * Math.LN2 > 15) return x;
+  // More digits asked for than a double holds: nothing to round. (Only possible from
+  // 10^(14 − digits) on, so the logarithm is taken for large values only.)
+  if (ax >= 10 ** (14 - digits) && digits + (Math.floor(Math.log2(ax)) + 0.5) * Math.LOG10E * Math.LN2 > 15)
+    return x;
   const pow10 = 10 ** digits;
   const x10 = pow10 * ax;
   const i10 = Math.floor(x10);
@@ -53,7 +78,17 @@ export function roundLikeR(x: number, digits: number): number {
   return sign * (du < dd || (du === dd && i10 % 2 === 1) ? up : down);
 }
 
-/** Rounds a z-score to the 2 decimals anthro reports (R's rounding). */
+/**
+ * Rounds a z-score to the 2 decimals anthro reports: the result of `roundLikeR(z, 2)`. Away
+ * from a near-tie (fraction within 1e-6 of one half) both candidates' order is clear and the
+ * nearer one is round(100 · |z|) / 100; near-ties take the exact general path.
+ */
 export function roundZ(z: number): number {
-  return roundLikeR(z, 2);
+  const az = z < 0 ? -z : z;
+  const z100 = az * 100;
+  const half = z100 - Math.floor(z100) - 0.5;
+  if (!(az < 1e12) || (half < 1e-6 && half > -1e-6)) return roundLikeR(z, 2) + 0;
+  const rounded = Math.round(z100) / 100;
+  // + 0 turns −0 into 0 (a z just below zero rounds to 0).
+  return (z < 0 ? -rounded : rounded) + 0;
 }

@@ -98,8 +98,7 @@ export const WEIGHT_FOR_LENHEI_RANGE: Record<WeightForLenheiTable, readonly [num
 
 /** True when the adjusted length/height lies in the range of the chosen table (ends included). */
 export function isInWeightForLenheiRange(table: WeightForLenheiTable, clenhei: number): boolean {
-  const [low, high] = WEIGHT_FOR_LENHEI_RANGE[table];
-  return clenhei >= low && clenhei <= high;
+  return table === "wfl" ? clenhei >= 45 && clenhei <= 110 : clenhei >= 65 && clenhei <= 120;
 }
 
 /**
@@ -145,8 +144,8 @@ export const FLAG_LIMITS: Record<Indicator, readonly [number, number]> = {
 
 /** A rounded z-score outside the indicator's limits is biologically implausible (flagged). */
 export function isImplausible(indicator: Indicator, roundedZ: number): boolean {
-  const [low, high] = FLAG_LIMITS[indicator];
-  return roundedZ < low || roundedZ > high;
+  const limits = FLAG_LIMITS[indicator];
+  return roundedZ < limits[0] || roundedZ > limits[1];
 }
 
 /** First day of age at which the indicator has a reference (arm circumference and skinfolds: 91 days). */

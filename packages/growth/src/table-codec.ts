@@ -1,3 +1,5 @@
+import { measureAtSd } from "./lms.ts";
+
 /**
  * Compact storage of the WHO LMS tables: each of the L, M and S columns is a string of
  * base-36 deltas between values scaled to integers by 10^decimals.
@@ -33,6 +35,11 @@ export interface LmsTable {
   last: number;
   keyScale: number;
   lms: Float64Array;
+  /**
+   * Per row, the cut-offs of the restricted z-score: SD3, SD3 − SD2, −SD3 and −SD2 − (−SD3)
+   * (4 values per row, same row order as `lms`), computed once with `measureAtSd`.
+   */
+  tails: Float64Array;
 }
 
 /** Decodes one column into its exact double values (the same doubles the decimal text parses to). */
@@ -60,10 +67,17 @@ export function decodeLmsTable(table: EncodedLmsTable): LmsTable {
     );
   }
   const lms = new Float64Array(rows * 3);
+  const tails = new Float64Array(rows * 4);
   for (let i = 0; i < rows; i++) {
     lms[i * 3] = l[i];
     lms[i * 3 + 1] = m[i];
     lms[i * 3 + 2] = s[i];
+    const sd3pos = measureAtSd(l[i], m[i], s[i], 3);
+    const sd3neg = measureAtSd(l[i], m[i], s[i], -3);
+    tails[i * 4] = sd3pos;
+    tails[i * 4 + 1] = sd3pos - measureAtSd(l[i], m[i], s[i], 2);
+    tails[i * 4 + 2] = sd3neg;
+    tails[i * 4 + 3] = measureAtSd(l[i], m[i], s[i], -2) - sd3neg;
   }
   return {
     first: table.first,
@@ -71,5 +85,6 @@ export function decodeLmsTable(table: EncodedLmsTable): LmsTable {
     last: table.first + table.count - 1,
     keyScale: table.keyScale,
     lms,
+    tails,
   };
 }
