@@ -3,7 +3,16 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "./auth/session.tsx";
 import { Layout } from "./components/Layout.tsx";
 import { Loading } from "./components/Status.tsx";
+import { AuditPage } from "./pages/admin/AuditPage.tsx";
+import { BoundariesPage } from "./pages/admin/BoundariesPage.tsx";
+import { UsersPage } from "./pages/admin/UsersPage.tsx";
+import { ChildPage } from "./pages/ChildPage.tsx";
+import { ChildrenPage } from "./pages/ChildrenPage.tsx";
 import { DashboardPage } from "./pages/DashboardPage.tsx";
+import { ImportPage } from "./pages/ImportPage.tsx";
+import { MapPage } from "./pages/MapPage.tsx";
+import { PublicPage } from "./pages/PublicPage.tsx";
+import { SessionPage } from "./pages/SessionPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { matchPath, navigate, type Route, useRoute } from "./routing/router.ts";
 
@@ -25,6 +34,34 @@ const pages: PageDef[] = [
     pattern: "/",
     titleKey: "dashboard.title",
     render: (_p, r) => <DashboardPage region={r.query.get("region")} period={r.query.get("period")} />,
+  },
+  {
+    pattern: "/map",
+    titleKey: "map.title",
+    render: (_p, r) => <MapPage region={r.query.get("region")} period={r.query.get("period")} />,
+  },
+  {
+    pattern: "/children",
+    titleKey: "children.title",
+    render: (_p, r) => (
+      <ChildrenPage q={r.query.get("q") ?? ""} offset={Number(r.query.get("offset") ?? 0) || 0} />
+    ),
+  },
+  { pattern: "/children/:id", titleKey: "child.record", render: (p) => <ChildPage key={p.id} id={p.id} /> },
+  {
+    pattern: "/session",
+    titleKey: "session.title",
+    render: (_p, r) => <SessionPage posyanduId={r.query.get("posyandu")} date={r.query.get("date")} />,
+  },
+  { pattern: "/import", titleKey: "import.title", render: () => <ImportPage /> },
+  { pattern: "/admin/boundaries", titleKey: "boundaries.title", render: () => <BoundariesPage /> },
+  { pattern: "/admin/users", titleKey: "users.title", render: () => <UsersPage /> },
+  { pattern: "/admin/audit", titleKey: "audit.title", render: () => <AuditPage /> },
+  {
+    pattern: "/publik",
+    public: true,
+    titleKey: "public.title",
+    render: (_p, r) => <PublicPage district={r.query.get("district")} period={r.query.get("period")} />,
   },
 ];
 

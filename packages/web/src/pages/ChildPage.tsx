@@ -1,0 +1,98 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api/client.ts";
+import type { Child, GrowthIndicator, Measurement } from "../api/types.ts";
+import { useApi } from "../api/useApi.ts";
+import { PERMISSION } from "../auth/permissions.ts";
+import { useSession } from "../auth/session.tsx";
+import { ErrorMessage, Loading } from "../components/Status.tsx";
+import { ageInMonths, formatDate, formatDecimal } from "../lib/format.ts";
+import { href } from "../routing/router.ts";
+import { GrowthChart } from "./children/GrowthChart.tsx";
+import { IdentityReveal } from "./children/IdentityReveal.tsx";
+import { MeasurementTable } from "./children/MeasurementTable.tsx";
+
+const INDICATORS: GrowthIndicator[] = ["lhfa", "wfa", "wflh"];
+
+/** A child's record, measurement history and WHO growth charts. */
+export function ChildPage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const { can } = useSession();
+  const [tab, setTab] = useState<GrowthIndicator>("lhfa");
+  const res = useApi(`child:${id}`, () =>
+    api.get<{ child: Child; measurements: Measurement[] }>(`/api/children/${encodeURIComponent(id)}`),
+  );
+  if (res.error) return <ErrorMessage error={res.error} />;
+  if (!res.data) return <Loading />;
+  const { child, measurements } = res.data;
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="page">
+      <p>
+        <a href={href("/children")}>← {t("children.title")}</a>
+      </p>
+      <h1 data-testid="child-name">{child.name}</h1>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="record-title">
+          <h2 id="record-title">{t("child.record")}</h2>
+          <dl className="facts">
+            <dt>{t("children.sex")}</dt>
+            <dd>{child.sex === 1 ? t("common.male") : t("common.female")}</dd>
+            <dt>{t("children.birthDate")}</dt>
+            <dd>
+              {formatDate(child.birthDate)} ({t("child.months", { n: ageInMonths(child.birthDate, today) })})
+            </dd>
+            <dt>NIK</dt>
+            <dd>{child.nikMasked ?? "–"}</dd>
+            <dt>No. KK</dt>
+            <dd>{child.kkMasked ?? "–"}</dd>
+            <dt>{t("child.mother")}</dt>
+            <dd>{child.motherName ?? "–"}</dd>
+            <dt>{t("children.village")}</dt>
+            <dd>{child.villageName ?? child.villageCode}</dd>
+            <dt>{t("children.posyandu")}</dt>
+            <dd>{child.posyanduName ?? "–"}</dd>
+            <dt>{t("child.birthWeight")}</dt>
+            <dd>
+              {child.birthWeight === null ? "–" : `${formatDecimal(child.birthWeight, i18n.language, 2)} kg`}
+            </dd>
+            <dt>{t("child.birthLength")}</dt>
+            <dd>
+              {child.birthLength === null ? "–" : `${formatDecimal(child.birthLength, i18n.language, 1)} cm`}
+            </dd>
+          </dl>
+          {can(PERMISSION.identity) ? <IdentityReveal childId={child.id} /> : null}
+        </section>
+        <section className="card" aria-labelledby="growth-title">
+          <h2 id="growth-title">{t("growth.heading")}</h2>
+          <div className="tabs" role="tablist" aria-label={t("growth.heading")}>
+            {INDICATORS.map((ind) => (
+              <button
+                key={ind}
+                type="button"
+                role="tab"
+                id={`tab-${ind}`}
+                aria-selected={tab === ind}
+                aria-controls="growth-panel"
+                onClick={() => setTab(ind)}
+              >
+                {t(`growth.tab.${ind}`)}
+              </button>
+            ))}
+          </div>
+          <div id="growth-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+            <GrowthChart key={tab} indicator={tab} sex={child.sex} measurements={measurements} />
+          </div>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t("child.history", { count: measurements.length })}</h2>
+        {measurements.length === 0 ? (
+          <p>{t("child.noMeasurements")}</p>
+        ) : (
+          <MeasurementTable measurements={measurements} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api/client.ts";
+import type { ChildListItem } from "../api/types.ts";
+import { useApi } from "../api/useApi.ts";
+import { PERMISSION } from "../auth/permissions.ts";
+import { useSession } from "../auth/session.tsx";
+import { ExportButtons } from "../components/ExportButtons.tsx";
+import { ErrorMessage, Loading } from "../components/Status.tsx";
+import { StatusChip } from "../components/StatusChip.tsx";
+import { formatDate } from "../lib/format.ts";
+import { href, navigate } from "../routing/router.ts";
+
+const PAGE = 25;
+
+/** Search of children within the user's scope by name or a full 16-digit NIK. */
+export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
+  const { t } = useTranslation();
+  const { can, me } = useSession();
+  const [text, setText] = useState(q);
+  const list = useApi(`children:${q}:${offset}`, () =>
+    api.get<{ children: ChildListItem[]; total: number }>("/api/children", {
+      q: q || undefined,
+      limit: PAGE,
+      offset,
+    }),
+  );
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    navigate("/children", { q: text.trim() });
+  }
+
+  const data = list.data;
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t("children.title")}</h1>
+        {can(PERMISSION.export) && me ? (
+          <ExportButtons
+            title={t("children.title")}
+            server={{ table: "children", region: me.user.regionCode }}
+          />
+        ) : null}
+      </div>
+      <search>
+        <form className="card filters" onSubmit={submit}>
+          <div className="field inline grow">
+            <label htmlFor="child-q">{t("children.search")}</label>
+            <input
+              id="child-q"
+              type="search"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder={t("children.searchPlaceholder")}
+              aria-describedby="child-q-hint"
+            />
+            <span id="child-q-hint" className="hint">
+              {t("children.searchHint")}
+            </span>
+          </div>
+          <button type="submit">{t("common.search")}</button>
+        </form>
+      </search>
+      <ErrorMessage error={list.error} />
+      {list.loading && !data ? <Loading /> : null}
+      {data ? (
+        <section className="card">
+          <p role="status">{t("children.found", { count: data.total })}</p>
+          <div className="table-wrap">
+            <table data-testid="children-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("children.name")}</th>
+                  <th scope="col">{t("children.sex")}</th>
+                  <th scope="col">{t("children.birthDate")}</th>
+                  <th scope="col">NIK</th>
+                  <th scope="col">{t("children.village")}</th>
+                  <th scope="col">{t("children.posyandu")}</th>
+                  <th scope="col">{t("children.lastMeasured")}</th>
+                  <th scope="col">{t("children.tbu")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.children.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <a href={href(`/children/${c.id}`)}>{c.name}</a>
+                    </th>
+                    <td>{c.sex === 1 ? t("common.male") : t("common.female")}</td>
+                    <td>{formatDate(c.birthDate)}</td>
+                    <td>{c.nikMasked ?? "–"}</td>
+                    <td>{c.villageName ?? c.villageCode}</td>
+                    <td>{c.posyanduName ?? "–"}</td>
+                    <td>{formatDate(c.lastMeasurement?.date)}</td>
+                    <td>
+                      <StatusChip indicator="tbu" code={c.lastMeasurement?.tbu ?? null} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="button-row">
+            {offset > 0 ? (
+              <a
+                className="button secondary"
+                href={href("/children", { q, offset: String(Math.max(0, offset - PAGE)) })}
+              >
+                {t("children.previous")}
+              </a>
+            ) : null}
+            {offset + PAGE < data.total ? (
+              <a className="button secondary" href={href("/children", { q, offset: String(offset + PAGE) })}>
+                {t("children.next")}
+              </a>
+            ) : null}
+            <span className="hint">
+              {data.total > 0
+                ? t("children.range", {
+                    from: offset + 1,
+                    to: Math.min(offset + PAGE, data.total),
+                    total: data.total,
+                  })
+                : null}
+            </span>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { useTranslation } from "react-i18next";
+import { api } from "../api/client.ts";
+import type { Boundaries, Dashboard } from "../api/types.ts";
+import { useApi } from "../api/useApi.ts";
+import { useSession } from "../auth/session.tsx";
+import { Breadcrumb } from "../components/Breadcrumb.tsx";
+import { ErrorMessage, Loading } from "../components/Status.tsx";
+import { withinScope } from "../lib/regionCode.ts";
+import { navigate } from "../routing/router.ts";
+import { ChildRegionTable } from "./dashboard/ChildRegionTable.tsx";
+import { SourceNote } from "./dashboard/SourceNote.tsx";
+import { ChoroplethMap } from "./map/ChoroplethMap.tsx";
+
+/** Choropleth of the stunting rate of a region's children, with the boundaries' attribution; the table always follows. */
+export function MapPage({ region, period }: { region: string | null; period: string | null }) {
+  const { t } = useTranslation();
+  const { me, meta } = useSession();
+  const scope = me?.user.regionCode ?? "ID";
+  const dash = useApi(`dash:${region ?? ""}:${period ?? ""}`, () =>
+    api.get<Dashboard>("/api/dashboard", { region: region ?? undefined, period: period ?? undefined }),
+  );
+  const d = dash.data;
+  const parent = d?.region.code ?? null;
+  const shapes = useApi(parent ? `bounds:${parent}` : null, () =>
+    api.get<Boundaries>("/api/boundaries", { parent: parent ?? undefined }),
+  );
+  const b = shapes.data;
+  const values = (d?.children ?? []).map((c) => ({ code: c.code, name: c.name, value: c.stuntingRate }));
+  const attribution = b?.attribution ?? meta?.mapAttribution ?? null;
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <h1>
+            {t("map.title")}
+            {d ? (
+              <span className="subtitle">
+                {" "}
+                — {d.region.level === "nation" ? t("region.nation") : d.region.name}
+              </span>
+            ) : null}
+          </h1>
+          {d ? (
+            <Breadcrumb
+              trail={[...d.ancestors, d.region]}
+              path="/map"
+              query={{ period: d.period }}
+              isReachable={(c) => withinScope(c, scope)}
+            />
+          ) : null}
+        </div>
+      </div>
+      <ErrorMessage error={dash.error ?? shapes.error} />
+      {!d || (parent && !b && !shapes.error) ? <Loading /> : null}
+      {d && b ? (
+        <section className="card map-box" aria-labelledby="map-title">
+          <h2 id="map-title">{t("map.subtitle")}</h2>
+          {b.features.length === 0 ? (
+            <p className="notice" data-testid="no-boundaries">
+              {t("map.noBoundaries")}
+            </p>
+          ) : (
+            <>
+              <ChoroplethMap
+                mapKey={`tumbuh-${d.region.code}-${b.features.length}`}
+                boundaries={b}
+                values={values}
+                onSelect={(code) => {
+                  const child = d.children.find((c) => c.code === code);
+                  if (!child) return;
+                  navigate(child.level === "village" ? "/" : "/map", { region: code, period: d.period });
+                }}
+              />
+              <p className="hint">{t("map.hint")}</p>
+              {b.missing.length > 0 ? (
+                <p className="hint">
+                  {t("map.missing", {
+                    count: b.missing.length,
+                    names: b.missing.map((m) => m.name).join(", "),
+                  })}
+                </p>
+              ) : null}
+              {attribution ? (
+                <p className="attribution" data-testid="map-attribution">
+                  {t("map.attribution")}: {attribution}
+                </p>
+              ) : null}
+            </>
+          )}
+        </section>
+      ) : null}
+      {d ? (
+        <section className="card">
+          <ChildRegionTable
+            rows={d.children}
+            caption={t("dashboard.tableCaption")}
+            linkPath="/map"
+            period={d.period}
+          />
+          <SourceNote source={d.source} period={d.period} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { Boundaries } from "../../api/types.ts";
+import { choroplethOption, type MapValue } from "../../charts/choroplethOption.ts";
+import { EChart } from "../../charts/EChart.tsx";
+import { echarts } from "../../charts/echarts.ts";
+import { formatPercent } from "../../lib/format.ts";
+
+/** The stunting-rate map of a region's children; selecting a shape drills down. */
+export function ChoroplethMap({
+  mapKey,
+  boundaries,
+  values,
+  onSelect,
+}: {
+  mapKey: string;
+  boundaries: Boundaries;
+  values: MapValue[];
+  onSelect?: (code: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const option = useMemo(() => {
+    // ECharts keeps maps in a registry by name; one name per parent region and boundary set
+    echarts.registerMap(mapKey, boundaries as unknown as Parameters<typeof echarts.registerMap>[1]);
+    return choroplethOption(mapKey, values, {
+      series: t("indicators.stunting"),
+      noData: t("map.noRate"),
+      percent: (v) => formatPercent(v, lang),
+    });
+  }, [mapKey, boundaries, values, t, lang]);
+  return (
+    <EChart
+      option={option}
+      label={t("map.chartLabel")}
+      height={460}
+      testId="choropleth"
+      onClickName={(code) => code && onSelect?.(code)}
+    />
+  );
+}
