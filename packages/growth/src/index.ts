@@ -7,6 +7,7 @@ export * from "./batch.ts";
 export * from "./categories.ts";
 export * from "./indicators.ts";
 export * from "./lms.ts";
+export * from "./prevalence.ts";
 export * from "./rules.ts";
 export * from "./tables.ts";
 export * from "./zscores.ts";
