@@ -96,7 +96,9 @@ export function App() {
     document.title = titleKey ? `${t(titleKey)} · Tumbuh` : "Tumbuh";
   }, [titleKey, t]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll to the top when the page changes
-  useEffect(() => window.scrollTo(0, 0), [route.path]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route.path]);
   if (!found) {
     return (
       <Layout currentPath={route.path}>
