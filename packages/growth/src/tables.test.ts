@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeColumn } from "./table-codec.ts";
 import { lmsRow, lmsTable, type TableName } from "./tables.ts";
 
 const whoDir = join(import.meta.dirname, "..", "data", "who");
@@ -47,14 +46,5 @@ describe("compiled LMS tables", () => {
     expect(lmsRow("ac", 1, 90)).toBeUndefined();
     expect(lmsRow("len", 2, 1827)).toBeUndefined();
     expect(lmsRow("wfl", 1, 449)).toBeUndefined();
-  });
-
-  it("decodes a column of deltas exactly", () => {
-    // 49.8842, 50.0601, -0.3053 at 4 decimals: 498842, +1759, -503654
-    const values = decodeColumn({
-      decimals: 4,
-      data: ["498842", "1759", "-503654"].map((d) => Number(d).toString(36)).join(","),
-    });
-    expect(Array.from(values)).toEqual([49.8842, 50.0601, -0.3053]);
   });
 });

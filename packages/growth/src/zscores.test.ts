@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lmsRow, type TableName } from "./tables.ts";
 import { anthroInputFromRow, numberCell, readValidationCsv } from "./testing/validation-data.ts";
 import { type AnthroResult, anthroZScores } from "./zscores.ts";
 
@@ -52,5 +53,147 @@ describe("anthroZScores against the WHO anthro validation set", () => {
   it("reproduces every z-score, flag, clenhei, cbmi and c9mo_flag", () => {
     const diffs = rows.flatMap((row) => differences(row, anthroZScores(anthroInputFromRow(row))));
     expect(diffs).toEqual([]);
+  });
+});
+
+/** The measurement at z for a table row: M(1 + L·S·z)^(1/L) (so its z-score must come back as z). */
+function atZ(table: TableName, sex: 1 | 2, key: number, z: number): number {
+  const row = lmsRow(table, sex, key)!;
+  return row.m * (1 + row.l * row.s * z) ** (1 / row.l);
+}
+
+describe("anthroZScores rules, worked cases", () => {
+  it("gives z = 0 at the median and z = 1 one S above it (length, boy, day 0: M 49.8842, S 0.03795)", () => {
+    expect(anthroZScores({ sex: 1, ageDays: 0, lenhei: 49.8842, measure: "l" }).zlen).toBe(0);
+    expect(anthroZScores({ sex: 1, ageDays: 0, lenhei: 49.8842 * 1.03795, measure: "l" }).zlen).toBe(1);
+  });
+
+  it("rounds the age in days half up to find the table row", () => {
+    // day 527.5 → 528: the median of day 528 gives 0, the median of day 527 does not.
+    const m528 = lmsRow("wei", 2, 528)!.m;
+    expect(anthroZScores({ sex: 2, ageDays: 527.5, weight: m528 }).zwei).toBe(0);
+    expect(anthroZScores({ sex: 2, ageDays: 528.49, weight: m528 }).ageDays).toBe(528);
+  });
+
+  it("converts months at 30.4375 days, compares unrounded months with 60", () => {
+    const r = anthroZScores({ sex: 1, ageMonths: 12, weight: lmsRow("wei", 1, 365)!.m });
+    expect(r.ageDays).toBe(365);
+    expect(r.zwei).toBe(0);
+    expect(anthroZScores({ sex: 1, ageMonths: 60, weight: 18 }).zwei).toBeUndefined();
+    expect(anthroZScores({ sex: 1, ageMonths: 59.99, weight: 18 }).zwei).toBeDefined();
+    // 1826.25 days is exactly 60 months: no z even though the table has day 1826
+    expect(anthroZScores({ sex: 1, ageDays: 1826.25, weight: 18 }).zwei).toBeUndefined();
+    expect(anthroZScores({ sex: 1, ageDays: 1826.2, weight: 18 }).zwei).toBeDefined();
+  });
+
+  it("adjusts standing under 731 days by +0.7 cm and lying from 731 days by −0.7 cm", () => {
+    expect(anthroZScores({ sex: 1, ageDays: 700, lenhei: 80, measure: "h" }).clenhei).toBeCloseTo(80.7, 12);
+    expect(anthroZScores({ sex: 1, ageDays: 731, lenhei: 90, measure: "l" }).clenhei).toBeCloseTo(89.3, 12);
+    expect(anthroZScores({ sex: 1, ageDays: 731, lenhei: 90, measure: "h" }).clenhei).toBe(90);
+    expect(anthroZScores({ sex: 1, lenhei: 90, measure: "l" }).clenhei).toBe(90); // no age: no adjustment
+  });
+
+  it("flags a standing measure under 9 months and does not adjust it", () => {
+    const r = anthroZScores({ sex: 2, ageDays: 240, lenhei: 65, measure: "h" });
+    expect(r.c9moFlag).toBe(true);
+    expect(r.clenhei).toBe(65);
+    const older = anthroZScores({ sex: 2, ageDays: 280, lenhei: 65, measure: "h" });
+    expect(older.c9moFlag).toBe(false);
+    expect(older.clenhei).toBeCloseTo(65.7, 12);
+  });
+
+  it("uses the restricted z beyond +3 for weight and the plain z for length", () => {
+    const row = lmsRow("wei", 1, 400)!;
+    const sd3 = atZ("wei", 1, 400, 3);
+    const sd23 = sd3 - atZ("wei", 1, 400, 2);
+    const y = sd3 + 1.5 * sd23; // restricted z = 4.5 exactly by construction
+    expect(anthroZScores({ sex: 1, ageDays: 400, weight: y }).zwei).toBe(4.5);
+    expect(((y / row.m) ** row.l - 1) / (row.s * row.l)).not.toBeCloseTo(4.5, 2); // the plain z differs
+    const len = atZ("len", 1, 400, 4.5);
+    expect(anthroZScores({ sex: 1, ageDays: 400, lenhei: len, measure: "l" }).zlen).toBe(4.5);
+  });
+
+  it("flags on the rounded z: weight-for-age above 5 / below −6, length outside ±6, the others outside ±5", () => {
+    expect(anthroZScores({ sex: 1, ageDays: 400, weight: atZ("wei", 1, 400, 2) }).fwei).toBe(false);
+    const heavy = anthroZScores({ sex: 1, ageDays: 400, weight: 30 });
+    expect(heavy.zwei).toBeGreaterThan(5);
+    expect(heavy.fwei).toBe(true);
+    expect(anthroZScores({ sex: 1, ageDays: 400, lenhei: atZ("len", 1, 400, 5.5), measure: "l" }).flen).toBe(
+      false,
+    );
+    expect(anthroZScores({ sex: 1, ageDays: 400, lenhei: atZ("len", 1, 400, 6.2), measure: "l" }).flen).toBe(
+      true,
+    );
+    expect(anthroZScores({ sex: 1, ageDays: 400, headc: atZ("hc", 1, 400, 5.2) }).fhc).toBe(true);
+  });
+
+  it("computes arm circumference and skinfolds from 91 days only", () => {
+    expect(anthroZScores({ sex: 1, ageDays: 90, armc: 12, triskin: 8, subskin: 7 }).zac).toBeUndefined();
+    const r = anthroZScores({ sex: 1, ageDays: 91, armc: lmsRow("ac", 1, 91)!.m, triskin: 8, subskin: 7 });
+    expect(r.zac).toBe(0);
+    expect(r.zts).toBeDefined();
+    expect(r.zss).toBeDefined();
+  });
+
+  it("leaves weight-based z-scores missing with oedema", () => {
+    const r = anthroZScores({ sex: 1, ageDays: 400, weight: 9, lenhei: 75, measure: "l", oedema: true });
+    expect([r.zwei, r.zwfl, r.zbmi, r.fwei]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(r.zlen).toBeDefined();
+    expect(r.cbmi).toBeCloseTo(9 / 0.75 ** 2, 12);
+  });
+
+  it("uses weight-for-length under 731 days and weight-for-height from 731 days", () => {
+    expect(
+      anthroZScores({ sex: 2, ageDays: 730, weight: lmsRow("wfl", 2, 800)!.m, lenhei: 80, measure: "l" })
+        .zwfl,
+    ).toBe(0);
+    expect(
+      anthroZScores({ sex: 2, ageDays: 731, weight: lmsRow("wfh", 2, 800)!.m, lenhei: 80, measure: "h" })
+        .zwfl,
+    ).toBe(0);
+  });
+
+  it("chooses the table without age by position, else by the 87 cm rule", () => {
+    const wflM = (key: number) => lmsRow("wfl", 1, key)!.m;
+    const wfhM = (key: number) => lmsRow("wfh", 1, key)!.m;
+    expect(anthroZScores({ sex: 1, weight: wflM(900), lenhei: 90, measure: "l" }).zwfl).toBe(0);
+    expect(anthroZScores({ sex: 1, weight: wfhM(700), lenhei: 70, measure: "h" }).zwfl).toBe(0);
+    expect(anthroZScores({ sex: 1, weight: wflM(869), lenhei: 86.9 }).zwfl).toBe(0);
+    expect(anthroZScores({ sex: 1, weight: wfhM(870), lenhei: 87 }).zwfl).toBe(0);
+  });
+
+  it("keeps weight-for-length within 45–110 cm and weight-for-height within 65–120 cm", () => {
+    const z = (lenhei: number, ageDays: number) => anthroZScores({ sex: 1, ageDays, weight: 8, lenhei }).zwfl;
+    expect(z(45, 100)).toBeDefined();
+    expect(z(44.9, 100)).toBeUndefined();
+    expect(z(110, 700)).toBeDefined();
+    expect(z(110.1, 700)).toBeUndefined();
+    expect(z(65, 800)).toBeDefined();
+    expect(z(64.9, 800)).toBeUndefined();
+    expect(z(120.1, 800)).toBeUndefined();
+  });
+
+  it("interpolates L, M and S between 0.1 cm rows", () => {
+    const low = lmsRow("wfl", 1, 600)!;
+    const high = lmsRow("wfl", 1, 601)!;
+    const m = (low.m + high.m) / 2;
+    // at 60.05 cm, the interpolated median gives z = 0; the lower row's median does not
+    expect(anthroZScores({ sex: 1, ageDays: 100, weight: m, lenhei: 60.05, measure: "l" }).zwfl).toBe(0);
+    expect(
+      anthroZScores({ sex: 1, ageDays: 100, weight: low.m, lenhei: 60.05, measure: "l" }).zwfl,
+    ).toBeLessThan(0);
+  });
+
+  it("treats measurements ≤ 0 as missing", () => {
+    const r = anthroZScores({ sex: 1, ageDays: 400, weight: 0, lenhei: -75, headc: 0, measure: "l" });
+    expect(r).toEqual({ ageDays: 400, c9moFlag: false });
+  });
+
+  it("gives no age-based z without age, but keeps weight-for-length/height", () => {
+    const r = anthroZScores({ sex: 1, weight: 9, lenhei: 75, measure: "l" });
+    expect(r.ageDays).toBeUndefined();
+    expect(r.zlen).toBeUndefined();
+    expect(r.zwei).toBeUndefined();
+    expect(r.zwfl).toBeDefined();
   });
 });
