@@ -4,6 +4,7 @@ import { Period, Region, RegionCode, Timestamp } from "./common.ts";
 import { NationalTarget } from "./dashboard.ts";
 
 export const RejectedRow = z.object({
+  sheet: z.string().nullable(),
   row: z.number().int(),
   field: z.string().nullable(),
   value: z.string().nullable(),
@@ -14,8 +15,15 @@ export const ImportReport = z.object({
   childrenCreated: z.number().int(),
   childrenUpdated: z.number().int(),
   measurementsAdded: z.number().int(),
+  measurementsUpdated: z.number().int(),
   measurementsUnchanged: z.number().int(),
+  measurementsFlagged: z.number().int(),
+  posyanduCreated: z.number().int(),
+  rowsRepeated: z.number().int(),
   duplicates: z.number().int(),
+  likelyDuplicates: z.array(
+    z.object({ row: z.number().int(), name: z.string(), birthDate: z.string(), reason: z.string() }),
+  ),
   rejected: z.array(RejectedRow),
   rejectedCount: z.number().int(),
 });

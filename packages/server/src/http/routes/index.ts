@@ -1,11 +1,27 @@
 /** Registers every API route module. */
 import type { App, AppContext } from "../context.ts";
+import { RegionCache } from "../region-cache.ts";
 import { authRoutes } from "./auth.ts";
+import { boundaryRoutes } from "./boundaries.ts";
+import { childRoutes } from "./children.ts";
+import { dashboardRoutes } from "./dashboard.ts";
+import { exportRoutes } from "./export.ts";
+import { importRoutes } from "./imports.ts";
 import { metaRoutes } from "./meta.ts";
+import { publicRoutes } from "./public.ts";
+import { regionRoutes } from "./regions.ts";
 import { userRoutes } from "./users.ts";
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
+  const regions = new RegionCache(ctx.database);
   await metaRoutes(app, ctx);
   await authRoutes(app, ctx);
   await userRoutes(app, ctx);
+  await regionRoutes(app, ctx);
+  await dashboardRoutes(app, ctx, regions);
+  await childRoutes(app, ctx);
+  await importRoutes(app, ctx);
+  await boundaryRoutes(app, ctx, regions);
+  await exportRoutes(app, ctx, regions);
+  await publicRoutes(app, ctx, regions);
 }

@@ -1,0 +1,185 @@
+/** Children, measurements, posyandu lists, the z-score preview and WHO growth-chart lines. */
+import {
+  ChildResponse,
+  ChildrenQuery,
+  ChildrenResponse,
+  CreateChildBody,
+  CreateChildResponse,
+  CreateMeasurementBody,
+  CreateMeasurementResponse,
+  GrowthReference,
+  GrowthReferenceQuery,
+  growthReference,
+  IdentityResponse,
+  IdParams,
+  PosyanduChildrenQuery,
+  PosyanduChildrenResponse,
+  PosyanduQuery,
+  PosyanduResponse,
+  ZPreview,
+  ZPreviewBody,
+  zPreview,
+} from "@tumbuh/core/api";
+import { refreshRollups } from "../../rollup/refresh.ts";
+import {
+  createChild,
+  createMeasurement,
+  getChild,
+  getIdentity,
+  listPosyandu,
+  posyanduChildren,
+  searchChildren,
+} from "../../services/children.ts";
+import type { App, AppContext } from "../context.ts";
+import { responses } from "../schemas.ts";
+import { requireUser } from "../session-hooks.ts";
+
+export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
+  const db = ctx.database.db;
+  const keys = ctx.piiKeys;
+  const today = () => ctx.now().toISOString().slice(0, 10);
+
+  app.get(
+    "/api/children",
+    {
+      schema: {
+        tags: ["children"],
+        summary: "Search children by name or NIK within scope",
+        querystring: ChildrenQuery,
+        response: responses({ 200: ChildrenResponse }),
+      },
+    },
+    async (request) => searchChildren(db, keys, requireUser(request), request.query),
+  );
+
+  app.get(
+    "/api/children/:id",
+    {
+      schema: {
+        tags: ["children"],
+        summary: "A child's record and measurement history",
+        params: IdParams,
+        response: responses({ 200: ChildResponse }),
+      },
+    },
+    async (request) => getChild(db, keys, requireUser(request), request.params.id),
+  );
+
+  app.get(
+    "/api/children/:id/identity",
+    {
+      schema: {
+        tags: ["children"],
+        summary: "Full NIK and No. KK (allowed roles; logged)",
+        params: IdParams,
+        response: responses({ 200: IdentityResponse }),
+      },
+    },
+    async (request) => getIdentity(db, keys, requireUser(request), request.params.id, request.ip),
+  );
+
+  app.post(
+    "/api/children",
+    {
+      schema: {
+        tags: ["children"],
+        summary: "Register a child",
+        body: CreateChildBody,
+        response: responses({ 201: CreateChildResponse }),
+      },
+    },
+    async (request, reply) => {
+      const child = await createChild(db, keys, requireUser(request), request.body);
+      return reply.code(201).send({ child });
+    },
+  );
+
+  app.post(
+    "/api/children/:id/measurements",
+    {
+      schema: {
+        tags: ["children"],
+        summary: "Record a measurement (roll-ups of the district are refreshed)",
+        params: IdParams,
+        body: CreateMeasurementBody,
+        response: responses({ 201: CreateMeasurementResponse }),
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { measurement, warnings, districtCode } = await createMeasurement(
+        db,
+        user,
+        request.params.id,
+        request.body,
+        today(),
+      );
+      await refreshRollups({ db }, [districtCode]);
+      return reply.code(201).send({ measurement, warnings });
+    },
+  );
+
+  app.post(
+    "/api/zscore/preview",
+    {
+      schema: {
+        tags: ["children"],
+        summary: "Z-scores, categories and warnings for a measurement being entered",
+        body: ZPreviewBody,
+        response: responses({ 200: ZPreview }),
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return zPreview(request.body, today());
+    },
+  );
+
+  app.get(
+    "/api/growth/reference",
+    {
+      schema: {
+        tags: ["children"],
+        summary: "WHO growth-chart lines (−3…+3 SD)",
+        querystring: GrowthReferenceQuery,
+        response: responses({ 200: GrowthReference }),
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      reply.header("cache-control", "private, max-age=86400");
+      return growthReference(request.query.indicator, request.query.sex, request.query.measure);
+    },
+  );
+
+  app.get(
+    "/api/posyandu",
+    {
+      schema: {
+        tags: ["posyandu"],
+        summary: "Posyandu in a region",
+        querystring: PosyanduQuery,
+        response: responses({ 200: PosyanduResponse }),
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return { posyandu: await listPosyandu(db, user, request.query.region ?? user.regionCode) };
+    },
+  );
+
+  app.get(
+    "/api/posyandu/:id/children",
+    {
+      schema: {
+        tags: ["posyandu"],
+        summary: "A posyandu's children for a session",
+        params: IdParams,
+        querystring: PosyanduChildrenQuery,
+        response: responses({ 200: PosyanduChildrenResponse }),
+      },
+    },
+    async (request) =>
+      posyanduChildren(db, keys, requireUser(request), request.params.id, request.query.date),
+  );
+}

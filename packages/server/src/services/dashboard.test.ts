@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { rate, toFigures, trendMonths } from "./dashboard.ts";
+
+describe("dashboard figures", () => {
+  it.each([
+    [21, 100, 21],
+    [1, 3, 33.3],
+    [2, 3, 66.7],
+    [0, 50, 0],
+    [5, 0, null],
+    [5, null, null],
+  ])("rate(%d, %s) = %s", (n, d, expected) => {
+    expect(rate(n, d)).toBe(expected);
+  });
+
+  it("computes each rate over its own denominator", () => {
+    const f = toFigures({
+      measured: 200,
+      haz_valid: 190,
+      stunted: 38,
+      severely_stunted: 9,
+      whz_valid: 180,
+      wasted: 18,
+      severely_wasted: 3,
+      overweight: 9,
+      waz_valid: 195,
+      underweight: 39,
+      new_stunting: 4,
+      target: 250,
+    });
+    expect(f).toMatchObject({
+      stuntingRate: 20, // 38 / 190
+      severeStuntingRate: 4.7, // 9 / 190
+      wastingRate: 10, // 18 / 180
+      overweightRate: 5, // 9 / 180
+      underweightRate: 20, // 39 / 195
+      coverageRate: 80, // 200 / 250
+      newStunting: 4,
+    });
+    expect(toFigures(undefined)).toMatchObject({ measured: 0, stuntingRate: null, coverageRate: null });
+  });
+
+  it("lists the 12 months ending at a period, across a year boundary", () => {
+    expect(trendMonths("2025-02")).toEqual([
+      "2024-03",
+      "2024-04",
+      "2024-05",
+      "2024-06",
+      "2024-07",
+      "2024-08",
+      "2024-09",
+      "2024-10",
+      "2024-11",
+      "2024-12",
+      "2025-01",
+      "2025-02",
+    ]);
+    expect(trendMonths("2024")[11]).toBe("2024-12");
+    expect(trendMonths("2024")[0]).toBe("2024-01");
+  });
+});
