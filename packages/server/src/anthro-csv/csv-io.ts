@@ -1,7 +1,5 @@
 /** Streaming CSV reading and writing shared by the anthro CSV commands. */
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { type Parser, parse } from "csv-parse";
 
 /** Quotes a CSV field only when it needs it (a comma, quote or line break). */
 export function csvField(value: string): string {
@@ -15,37 +13,22 @@ export function sniffDelimiter(headerLine: string): "," | ";" {
   return semicolons > commas ? ";" : ",";
 }
 
-async function readFirstLine(path: string): Promise<string> {
-  const handle = await open(path, "r");
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString("utf8");
-    const end = text.search(/\r?\n/);
-    return end < 0 ? text : text.slice(0, end);
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * Opens a CSV file as a stream of records (arrays of strings), header included. Throws a readable error
- * when the file cannot be read.
+ * Opens a file for streaming as UTF-8 text. Throws a readable error when the file cannot be read, before
+ * any output is written.
  */
-export async function openCsv(path: string): Promise<Parser> {
-  let firstLine: string;
+export async function openText(path: string): Promise<NodeJS.ReadableStream> {
   try {
-    firstLine = await readFirstLine(path);
+    const handle = await open(path, "r");
+    const info = await handle.stat();
+    if (info.isDirectory()) {
+      await handle.close();
+      throw Object.assign(new Error("is a folder"), { code: "EISDIR" });
+    }
+    return handle.createReadStream({ encoding: "utf8", highWaterMark: 1 << 16 });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : String(err);
     throw new Error(`cannot read ${path}: ${why}; expected a CSV file with a header row`);
   }
-  const parser = parse({
-    delimiter: sniffDelimiter(firstLine.replace(/^\uFEFF/, "")),
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-  });
-  return createReadStream(path, { highWaterMark: 1 << 20 }).pipe(parser);
 }

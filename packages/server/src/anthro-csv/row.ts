@@ -1,94 +1,175 @@
-/** Turns one CSV row into the WHO anthro input, collecting a readable error for each bad cell. */
+/**
+ * Reads CSV rows into the columns of the WHO growth engine's batch API, collecting a readable error for
+ * each bad cell. Built once per header, so reading a row allocates nothing but its error messages.
+ */
 import { daysBetween, parseDate, parseDecimal, parseMeasure, parseOedema, parseSex } from "@tumbuh/core";
-import type { AnthroInput } from "@tumbuh/growth";
+import type { AnthroBatchInput } from "@tumbuh/growth";
 import { type ColumnMap, FIELD_ALIASES, type InputField } from "./columns.ts";
 
 export type AgeUnit = "days" | "months";
 
-/** A row read for scoring: the anthro input, or the problems that stop it from being scored. */
-export type RowReading = { ok: true; input: AnthroInput } | { ok: false; errors: string[] };
+const MEASUREMENT_FIELDS = ["weight", "lenhei", "headc", "armc", "triskin", "subskin"] as const;
+type MeasurementField = (typeof MEASUREMENT_FIELDS)[number];
 
-const NUMERIC_FIELDS = ["weight", "lenhei", "headc", "armc", "triskin", "subskin"] as const;
+/** Every column of the batch input, allocated for `capacity` rows. */
+export type FullBatchInput = Required<AnthroBatchInput>;
 
-/** Fast path for the common case: a plain decimal with a point; everything else goes to parseDecimal. */
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+/** Allocates batch input columns for `capacity` rows. */
+export function createBatchInput(capacity: number): FullBatchInput {
+  const f = () => new Float64Array(capacity);
+  return {
+    sex: new Uint8Array(capacity),
+    ageDays: f(),
+    ageMonths: f(),
+    weight: f(),
+    lenhei: f(),
+    measure: new Uint8Array(capacity),
+    oedema: new Uint8Array(capacity),
+    headc: f(),
+    armc: f(),
+    triskin: f(),
+    subskin: f(),
+  };
+}
+
+/** Parses a plain decimal ("85.5", "85,5", "-1") quickly; NaN when the cell needs the full parser. */
+function plainNumber(cell: string): number {
+  let comma = -1;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 46 || c === 44) && comma < 0 && i > 0) {
+      if (c === 44) comma = i;
+      else comma = -2;
+      continue;
+    }
+    if (c === 45 && i === 0 && cell.length > 1) continue;
+    return Number.NaN;
+  }
+  return comma >= 0 ? Number(`${cell.slice(0, comma)}.${cell.slice(comma + 1)}`) : Number(cell);
+}
 
 /**
- * Reads a row's cells: numbers with decimal point or comma, sex in any accepted coding, age from the age
- * column (in `ageUnit`) or, when absent or empty, from the birth and measurement dates. Measurements ≤ 0
- * are treated as missing, as the WHO method requires.
+ * Reads rows of one CSV layout: numbers with decimal point or comma, sex in any accepted coding, age from
+ * the age column (in `ageUnit`) or, when absent or empty, from the birth and measurement dates.
+ * Measurements ≤ 0 are missing, as the WHO method requires.
  */
-export function readRow(
-  cells: readonly string[],
-  map: ColumnMap,
-  ageUnit: AgeUnit,
-  header: readonly string[],
-): RowReading {
-  const errors: string[] = [];
-  const cell = (f: InputField): string | undefined => {
-    const i = map[f];
-    return i === undefined ? undefined : cells[i];
-  };
-  const columnName = (f: InputField): string => {
-    const i = map[f];
-    return i === undefined ? FIELD_ALIASES[f][0] : header[i];
-  };
-  const num = (f: InputField): number | undefined => {
-    const c = cell(f);
-    if (c === undefined || c === "") return undefined;
-    if (PLAIN_NUMBER.test(c)) return Number(c);
+export class RowReader {
+  private readonly cols: Record<InputField, number>;
+  /** Problems of the row being read; allocated only when a row has one. */
+  private errors: string[] | undefined;
+
+  constructor(
+    private readonly header: readonly string[],
+    map: ColumnMap,
+    private readonly ageUnit: AgeUnit,
+  ) {
+    const cols = {} as Record<InputField, number>;
+    for (const f of Object.keys(FIELD_ALIASES) as InputField[]) cols[f] = map[f] ?? -1;
+    this.cols = cols;
+  }
+
+  private name(f: InputField): string {
+    const i = this.cols[f];
+    return i < 0 ? FIELD_ALIASES[f][0] : this.header[i];
+  }
+
+  private fail(f: InputField, message: string): void {
+    const line = `field "${this.name(f)}": ${message}`;
+    if (this.errors) this.errors.push(line);
+    else this.errors = [line];
+  }
+
+  private cell(cells: readonly string[], f: InputField): string {
+    const i = this.cols[f];
+    return i < 0 || i >= cells.length ? "" : cells[i].trim();
+  }
+
+  private number(cells: readonly string[], f: InputField): number {
+    const c = this.cell(cells, f);
+    if (c === "") return Number.NaN;
+    const v = plainNumber(c);
+    if (!Number.isNaN(v)) return v;
     const r = parseDecimal(c);
     if (!r.ok) {
-      errors.push(`field "${columnName(f)}": ${r.error}`);
-      return undefined;
+      this.fail(f, r.error);
+      return Number.NaN;
     }
-    return r.value;
-  };
-
-  const sexCell = cell("sex");
-  const sex = parseSex(sexCell);
-  if (!sex.ok) errors.push(`field "${columnName("sex")}": ${sex.error}`);
-  else if (sex.value === undefined)
-    errors.push(`field "${columnName("sex")}": empty, expected 1/2, m/f or L/P`);
-
-  const input: AnthroInput = { sex: sex.ok && sex.value ? sex.value : 1 };
-  for (const f of NUMERIC_FIELDS) {
-    const v = num(f);
-    if (v !== undefined && v > 0) input[f] = v;
+    return r.value ?? Number.NaN;
   }
 
-  let age = num("age");
-  const ageInMonths = age !== undefined && ageUnit === "months";
-  if (age === undefined && (map.birthDate !== undefined || map.measureDate !== undefined)) {
-    const birth = parseDate(cell("birthDate"));
-    const measured = parseDate(cell("measureDate"));
-    if (!birth.ok) errors.push(`field "${columnName("birthDate")}": ${birth.error}`);
-    if (!measured.ok) errors.push(`field "${columnName("measureDate")}": ${measured.error}`);
-    if (birth.ok && measured.ok && birth.value && measured.value) {
-      age = daysBetween(birth.value, measured.value);
-      if (age < 0) {
-        errors.push(
-          `field "${columnName("measureDate")}": measurement date ${measured.value} is before the birth date ${birth.value}`,
-        );
-        age = undefined;
-      }
+  private sex(cells: readonly string[]): number {
+    const c = this.cell(cells, "sex");
+    if (c === "1") return 1;
+    if (c === "2") return 2;
+    const sex = parseSex(c);
+    if (!sex.ok) this.fail("sex", sex.error);
+    else if (sex.value === undefined) this.fail("sex", "empty, expected 1/2, m/f or L/P");
+    return sex.ok && sex.value ? sex.value : 0;
+  }
+
+  private measure(cells: readonly string[]): number {
+    const c = this.cell(cells, "measure");
+    if (c === "") return 0;
+    if (c === "l") return 1;
+    if (c === "h") return 2;
+    const m = parseMeasure(c);
+    if (!m.ok) this.fail("measure", m.error);
+    return m.ok && m.value ? (m.value === "l" ? 1 : 2) : 0;
+  }
+
+  private oedema(cells: readonly string[]): number {
+    const c = this.cell(cells, "oedema");
+    if (c === "" || c === "n") return 0;
+    if (c === "y") return 1;
+    const o = parseOedema(c);
+    if (!o.ok) this.fail("oedema", o.error);
+    return o.ok && o.value ? 1 : 0;
+  }
+
+  /**
+   * Writes row `cells` into position `i` of `batch`; returns the problems that stop the row from being
+   * scored (and then leaves it with sex 0, which the engine scores as nothing), or undefined.
+   */
+  read(cells: readonly string[], batch: FullBatchInput, i: number): string[] | undefined {
+    this.errors = undefined;
+    batch.sex[i] = this.sex(cells);
+    for (const f of MEASUREMENT_FIELDS) {
+      const v = this.number(cells, f);
+      batch[f as MeasurementField][i] = v > 0 ? v : Number.NaN;
     }
+
+    batch.ageDays[i] = Number.NaN;
+    batch.ageMonths[i] = Number.NaN;
+    let age = this.number(cells, "age");
+    const fromAgeColumn = !Number.isNaN(age);
+    if (!fromAgeColumn && (this.cols.birthDate >= 0 || this.cols.measureDate >= 0)) {
+      age = this.ageFromDates(cells);
+    }
+    if (age < 0) {
+      if (fromAgeColumn) this.fail("age", `found ${age}, expected an age of 0 or more`);
+      else this.fail("measureDate", "the measurement date is before the birth date");
+    } else if (fromAgeColumn && this.ageUnit === "months") {
+      // anthro compares an age given in months with 9 and 60 months before converting it to days.
+      batch.ageMonths[i] = age;
+    } else {
+      batch.ageDays[i] = age;
+    }
+    batch.measure[i] = this.measure(cells);
+    batch.oedema[i] = this.oedema(cells);
+
+    if (this.errors === undefined) return undefined;
+    batch.sex[i] = 0;
+    return this.errors;
   }
-  if (age !== undefined && age < 0) {
-    errors.push(`field "${columnName("age")}": found ${age}, expected an age of 0 or more`);
-  } else if (age !== undefined) {
-    // anthro compares an age given in months with 9 and 60 months before converting it to days.
-    if (ageInMonths) input.ageMonths = age;
-    else input.ageDays = age;
+
+  private ageFromDates(cells: readonly string[]): number {
+    const birth = parseDate(this.cell(cells, "birthDate"));
+    const measured = parseDate(this.cell(cells, "measureDate"));
+    if (!birth.ok) this.fail("birthDate", birth.error);
+    if (!measured.ok) this.fail("measureDate", measured.error);
+    if (birth.ok && measured.ok && birth.value && measured.value)
+      return daysBetween(birth.value, measured.value);
+    return Number.NaN;
   }
-
-  const measure = parseMeasure(cell("measure"));
-  if (!measure.ok) errors.push(`field "${columnName("measure")}": ${measure.error}`);
-  else if (measure.value) input.measure = measure.value;
-
-  const oedema = parseOedema(cell("oedema"));
-  if (!oedema.ok) errors.push(`field "${columnName("oedema")}": ${oedema.error}`);
-  else if (oedema.value !== undefined) input.oedema = oedema.value;
-
-  return errors.length ? { ok: false, errors } : { ok: true, input };
 }

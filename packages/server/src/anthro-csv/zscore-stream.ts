@@ -1,19 +1,23 @@
 /**
- * `tumbuh zscore` as a stream: CSV records in, the same records with WHO z-scores, flags and Permenkes
- * categories appended out. Works in batches so memory stays flat whatever the file size.
+ * `tumbuh zscore` as a stream: CSV text in, the same rows with WHO z-scores, flags and Permenkes
+ * categories appended out. Rows are scored in batches through the growth engine's columnar API, so
+ * memory stays flat whatever the file size.
  */
 import { Transform, type TransformCallback } from "node:stream";
 import {
-  type AnthroResult,
-  anthroZScores,
+  type AnthroBatchOutput,
+  anthroZScoresBatch,
+  createAnthroBatchOutput,
   statusBbtb,
   statusBbu,
   statusImtu,
   statusTbu,
 } from "@tumbuh/growth";
-import { type ColumnMap, checkUsable, mapColumns } from "./columns.ts";
-import { csvField } from "./csv-io.ts";
-import { type AgeUnit, readRow } from "./row.ts";
+import { ByteWriter } from "./byte-writer.ts";
+import { checkUsable, mapColumns } from "./columns.ts";
+import { csvField, sniffDelimiter } from "./csv-io.ts";
+import { CsvLines } from "./csv-lines.ts";
+import { type AgeUnit, createBatchInput, type FullBatchInput, RowReader } from "./row.ts";
 
 /** The columns appended to every row, with anthro's names. */
 export const OUTPUT_COLUMNS = [
@@ -43,40 +47,84 @@ export const OUTPUT_COLUMNS = [
   "status_imtu",
 ] as const;
 
-const EMPTY_RESULT = ",".repeat(OUTPUT_COLUMNS.length - 1);
+const BATCH = 4096;
 
-const num = (v: number | undefined): string => (v === undefined ? "" : String(v));
-const flag = (z: number | undefined, f: boolean | undefined): string =>
-  z === undefined ? "" : f ? "1" : "0";
+const latin1 = (text: string): Buffer => Buffer.from(text, "latin1");
+const COMMA = 44;
+const NEWLINE = 10;
+const EMPTY_RESULT = latin1(`${",".repeat(OUTPUT_COLUMNS.length - 1)}\n`);
 
-/** Formats the appended cells of one scored row (no leading comma). */
-export function formatResult(r: AnthroResult): string {
-  return [
-    num(r.ageDays),
-    num(r.clenhei),
-    num(r.cbmi),
-    r.c9moFlag ? "1" : "0",
-    num(r.zlen),
-    flag(r.zlen, r.flen),
-    num(r.zwei),
-    flag(r.zwei, r.fwei),
-    num(r.zwfl),
-    flag(r.zwfl, r.fwfl),
-    num(r.zbmi),
-    flag(r.zbmi, r.fbmi),
-    num(r.zhc),
-    flag(r.zhc, r.fhc),
-    num(r.zac),
-    flag(r.zac, r.fac),
-    num(r.zts),
-    flag(r.zts, r.fts),
-    num(r.zss),
-    flag(r.zss, r.fss),
-    statusTbu(r.flen ? undefined : r.zlen)?.code ?? "",
-    statusBbu(r.fwei ? undefined : r.zwei)?.code ?? "",
-    statusBbtb(r.fwfl ? undefined : r.zwfl)?.code ?? "",
-    statusImtu(r.fbmi ? undefined : r.zbmi)?.code ?? "",
-  ].join(",");
+/** z-scores are rounded to 2 decimals: their text for −40.00 … +40.00 is looked up, not formatted. */
+const Z_RANGE = 4000;
+const Z_BYTES = Array.from({ length: 2 * Z_RANGE + 1 }, (_, k) => latin1(String((k - Z_RANGE) / 100)));
+const DAY_BYTES = Array.from({ length: 2200 }, (_, d) => latin1(String(d)));
+const STATUS_BYTES = new Map<string, Buffer>();
+/** Places written for clenhei and cbmi: the precision the WHO anthro package prints. */
+const DECIMALS = 8;
+
+function writeZ(w: ByteWriter, z: number): void {
+  if (Number.isNaN(z)) return;
+  const k = Math.round(z * 100) + Z_RANGE;
+  if (k >= 0 && k < Z_BYTES.length) w.bytes(Z_BYTES[k]);
+  else w.text(String(z));
+}
+
+function writeNumber(w: ByteWriter, v: number): void {
+  if (Number.isNaN(v)) return;
+  if (Number.isInteger(v) && v >= 0 && v < DAY_BYTES.length) w.bytes(DAY_BYTES[v]);
+  else if (Math.abs(v) < 1e7) w.fixed(v, DECIMALS);
+  else w.text(String(v));
+}
+
+/** Writes z, its flag and a comma after each. */
+function writeZAndFlag(w: ByteWriter, z: number, flag: number): void {
+  writeZ(w, z);
+  w.byte(COMMA);
+  if (!Number.isNaN(z)) w.byte(flag ? 49 : 48);
+  w.byte(COMMA);
+}
+
+/** Writes a category code (none for a missing or flagged z-score). */
+function writeStatus(w: ByteWriter, status: { code: string } | undefined): void {
+  if (!status) return;
+  let bytes = STATUS_BYTES.get(status.code);
+  if (!bytes) {
+    bytes = latin1(status.code);
+    STATUS_BYTES.set(status.code, bytes);
+  }
+  w.bytes(bytes);
+}
+
+/** A present, plausible z-score, or undefined (flagged values get no category). */
+const usable = (z: number, f: number): number | undefined => (Number.isNaN(z) || f ? undefined : z);
+
+/** Writes the appended cells of scored row `i`, from the leading comma to the line break. */
+export function writeScoredRow(w: ByteWriter, o: AnthroBatchOutput, i: number): void {
+  w.byte(COMMA);
+  writeNumber(w, o.ageDays[i]);
+  w.byte(COMMA);
+  writeNumber(w, o.clenhei[i]);
+  w.byte(COMMA);
+  writeNumber(w, o.cbmi[i]);
+  w.byte(COMMA);
+  w.byte(o.c9moFlag[i] ? 49 : 48);
+  w.byte(COMMA);
+  writeZAndFlag(w, o.zlen[i], o.flen[i]);
+  writeZAndFlag(w, o.zwei[i], o.fwei[i]);
+  writeZAndFlag(w, o.zwfl[i], o.fwfl[i]);
+  writeZAndFlag(w, o.zbmi[i], o.fbmi[i]);
+  writeZAndFlag(w, o.zhc[i], o.fhc[i]);
+  writeZAndFlag(w, o.zac[i], o.fac[i]);
+  writeZAndFlag(w, o.zts[i], o.fts[i]);
+  writeZAndFlag(w, o.zss[i], o.fss[i]);
+  writeStatus(w, statusTbu(usable(o.zlen[i], o.flen[i])));
+  w.byte(COMMA);
+  writeStatus(w, statusBbu(usable(o.zwei[i], o.fwei[i])));
+  w.byte(COMMA);
+  writeStatus(w, statusBbtb(usable(o.zwfl[i], o.fwfl[i])));
+  w.byte(COMMA);
+  writeStatus(w, statusImtu(usable(o.zbmi[i], o.fbmi[i])));
+  w.byte(NEWLINE);
 }
 
 export interface ZScoreStreamOptions {
@@ -91,53 +139,93 @@ export interface ZScoreStats {
   badRows: number;
 }
 
-/** Creates the object-mode transform: string[] records in, CSV text out (header first). */
+/** Creates the transform: CSV text in (any chunking), scored CSV bytes out, header first. */
 export function createZScoreStream(options: ZScoreStreamOptions): { stream: Transform; stats: ZScoreStats } {
   const stats: ZScoreStats = { rows: 0, badRows: 0 };
+  let lines: CsvLines | undefined;
+  let delimiter: "," | ";" = ",";
   let header: string[] | undefined;
-  let map: ColumnMap = {};
+  let reader: RowReader | undefined;
+  let problem: Error | undefined;
   let width = 0;
-  // Rows are pushed in groups: one push per row costs more than the scoring itself.
-  let pending: string[] = [];
-  const stream = new Transform({
-    writableObjectMode: true,
-    readableObjectMode: false,
-    writableHighWaterMark: 4096,
-    transform(record: string[], _enc, done: TransformCallback) {
-      if (header === undefined) {
-        header = record.map((h) => h.trim());
-        map = mapColumns(header);
-        const problem = checkUsable(header, map);
-        if (problem) return done(new Error(problem));
-        width = header.length;
-        return done(null, `${[...header.map(csvField), ...OUTPUT_COLUMNS].join(",")}\n`);
-      }
-      stats.rows++;
-      const cells = record.length === width ? record : padTo(record, width);
-      const passThrough = cells.map(csvField).join(",");
-      const reading = readRow(cells, map, options.ageUnit, header);
-      if (reading.ok) {
-        pending.push(`${passThrough},${formatResult(anthroZScores(reading.input))}\n`);
+  const input: FullBatchInput = createBatchInput(BATCH);
+  const output = createAnthroBatchOutput(BATCH);
+  const passThrough: string[] = new Array(BATCH);
+  const bad = new Uint8Array(BATCH);
+  let filled = 0;
+  const writer = new ByteWriter();
+
+  /** Text of a row's input columns, aligned to the header's width. */
+  const inputText = (fields: string[], raw: string): string => {
+    if (delimiter === "," && fields.length === width) return raw;
+    if (delimiter === "," && fields.length < width) return raw + ",".repeat(width - fields.length);
+    const cells = fields.length > width ? fields.slice(0, width) : fields;
+    const text = cells.map(csvField).join(",");
+    return cells.length < width ? text + ",".repeat(width - cells.length) : text;
+  };
+
+  const scoreBatch = (): void => {
+    anthroZScoresBatch(input, { output, count: filled });
+    for (let i = 0; i < filled; i++) {
+      writer.text(passThrough[i]);
+      if (bad[i]) {
+        writer.byte(COMMA);
+        writer.bytes(EMPTY_RESULT);
       } else {
-        stats.badRows++;
-        options.onRowError(stats.rows + 1, reading.errors.join("; "));
-        pending.push(`${passThrough},${EMPTY_RESULT}\n`);
+        writeScoredRow(writer, output, i);
       }
-      if (pending.length >= 1024) {
-        const chunk = pending.join("");
-        pending = [];
-        return done(null, chunk);
+    }
+    filled = 0;
+  };
+
+  const onRecord = (fields: string[], raw: string): void => {
+    if (problem) return;
+    if (header === undefined || reader === undefined) {
+      header = fields.map((h) => h.trim());
+      const map = mapColumns(header);
+      const why = checkUsable(header, map);
+      if (why) {
+        problem = new Error(why);
+        return;
       }
-      done();
+      width = header.length;
+      reader = new RowReader(header, map, options.ageUnit);
+      writer.text(`${[...header.map(csvField), ...OUTPUT_COLUMNS].join(",")}\n`);
+      return;
+    }
+    stats.rows++;
+    passThrough[filled] = inputText(fields, raw);
+    const errors = reader.read(fields, input, filled);
+    bad[filled] = errors ? 1 : 0;
+    if (errors) {
+      stats.badRows++;
+      options.onRowError(stats.rows + 1, errors.join("; "));
+    }
+    filled++;
+    if (filled === BATCH) scoreBatch();
+  };
+
+  const stream = new Transform({
+    decodeStrings: false,
+    transform(chunk: string | Buffer, _enc, done: TransformCallback) {
+      let text = typeof chunk === "string" ? chunk : chunk.toString("utf8");
+      if (!lines) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        const firstLineEnd = text.indexOf("\n");
+        delimiter = sniffDelimiter(firstLineEnd < 0 ? text : text.slice(0, firstLineEnd));
+        lines = new CsvLines(delimiter);
+      }
+      lines.feed(text, false, onRecord);
+      if (problem) return done(problem);
+      done(null, writer.length ? writer.take() : undefined);
     },
     flush(done: TransformCallback) {
-      done(null, pending.length ? pending.join("") : undefined);
+      lines?.feed("", true, onRecord);
+      if (problem) return done(problem);
+      if (header === undefined) return done(new Error(checkUsable([], {})));
+      if (filled) scoreBatch();
+      done(null, writer.length ? writer.take() : undefined);
     },
   });
   return { stream, stats };
-}
-
-function padTo(record: string[], width: number): string[] {
-  if (record.length > width) return record.slice(0, width);
-  return [...record, ...Array<string>(width - record.length).fill("")];
 }

@@ -2,7 +2,7 @@
 import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { openCsv } from "../../anthro-csv/csv-io.ts";
+import { openText } from "../../anthro-csv/csv-io.ts";
 import type { AgeUnit } from "../../anthro-csv/row.ts";
 import { createZScoreStream } from "../../anthro-csv/zscore-stream.ts";
 import type { CliIo } from "../main.ts";
@@ -43,7 +43,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const ageUnit = parseAgeUnit(values["age-unit"]);
-  const input = await openCsv(positionals[0]);
+  const input = await openText(positionals[0]);
   const { stream, stats } = createZScoreStream({
     ageUnit,
     onRowError: (row, message) => io.stderr.write(`row ${row}: ${message}; results left empty\n`),

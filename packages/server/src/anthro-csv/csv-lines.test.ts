@@ -1,0 +1,44 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { CsvLines, type CsvRecord } from "./csv-lines.ts";
+
+/** Feeds `text` in chunks of `size` characters and collects every record. */
+function tokenize(text: string, size: number, delimiter: "," | ";" = ","): CsvRecord[] {
+  const lines = new CsvLines(delimiter);
+  const out: CsvRecord[] = [];
+  for (let i = 0; i < text.length; i += size) lines.push(text.slice(i, i + size), false, out);
+  lines.push("", true, out);
+  return out;
+}
+
+const SAMPLE =
+  'id,name,note\r\n1,Budi,"kontrol, ulang"\r\n2,"Siti ""Ani""","baris\nkedua"\r\n3,,\r\n\r\n4,Ayu,"akhir"';
+
+describe("CsvLines", () => {
+  it.each([1, 2, 3, 7, 1000])("gives the same fields as csv-parse whatever the chunk size (%i)", (size) => {
+    const expected: string[][] = parse(SAMPLE, { relax_column_count: true, skip_empty_lines: true });
+    expect(tokenize(SAMPLE, size).map((r) => r.fields)).toEqual(expected);
+  });
+
+  it("keeps each record's raw text without its line break", () => {
+    const raws = tokenize(SAMPLE, 5).map((r) => r.raw);
+    expect(raws).toEqual([
+      "id,name,note",
+      '1,Budi,"kontrol, ulang"',
+      '2,"Siti ""Ani""","baris\nkedua"',
+      "3,,",
+      '4,Ayu,"akhir"',
+    ]);
+  });
+
+  it("splits on semicolons when told, leaving decimal commas inside fields", () => {
+    expect(tokenize("berat;tinggi\n9,6;75,5\n", 4, ";").map((r) => r.fields)).toEqual([
+      ["berat", "tinggi"],
+      ["9,6", "75,5"],
+    ]);
+  });
+
+  it("ends an unterminated quoted field at the end of the file", () => {
+    expect(tokenize('a,"b\nc', 2).map((r) => r.fields)).toEqual([["a", "b\nc"]]);
+  });
+});
