@@ -80,15 +80,13 @@ export function roundLikeR(x: number, digits: number): number {
 
 /**
  * Rounds a z-score to the 2 decimals anthro reports: the result of `roundLikeR(z, 2)`. Away
- * from a near-tie (fraction within 1e-6 of one half) both candidates' order is clear and the
- * nearer one is round(100 · |z|) / 100; near-ties take the exact general path.
+ * from a near-tie (100·z within 1e-6 of a half) the nearer candidate is unambiguous and equals
+ * floor(100·z + 0.5) / 100; near-ties take the exact general path. Never returns −0.
  */
 export function roundZ(z: number): number {
-  const az = z < 0 ? -z : z;
-  const z100 = az * 100;
-  const half = z100 - Math.floor(z100) - 0.5;
-  if (!(az < 1e12) || (half < 1e-6 && half > -1e-6)) return roundLikeR(z, 2) + 0;
-  const rounded = Math.round(z100) / 100;
-  // + 0 turns −0 into 0 (a z just below zero rounds to 0).
-  return (z < 0 ? -rounded : rounded) + 0;
+  const shifted = z * 100 + 0.5;
+  const k = Math.floor(shifted);
+  const f = shifted - k;
+  if (f < 1e-6 || f > 1 - 1e-6 || !(Math.abs(z) < 1e12)) return roundLikeR(z, 2) + 0;
+  return k / 100;
 }
