@@ -4,20 +4,11 @@
  * memory stays flat whatever the file size.
  */
 import { Transform, type TransformCallback } from "node:stream";
-import {
-  type AnthroBatchOutput,
-  anthroZScoresBatch,
-  createAnthroBatchOutput,
-  statusBbtb,
-  statusBbu,
-  statusImtu,
-  statusTbu,
-} from "@tumbuh/growth";
+import { type AnthroBatchOutput, statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
 import { ByteWriter } from "./byte-writer.ts";
-import { checkUsable, mapColumns } from "./columns.ts";
-import { csvField, sniffDelimiter } from "./csv-io.ts";
-import { CsvLines } from "./csv-lines.ts";
-import { type AgeUnit, createBatchInput, type FullBatchInput, RowReader } from "./row.ts";
+import { csvField } from "./csv-io.ts";
+import type { AgeUnit } from "./row.ts";
+import { BATCH_SIZE, ScoringReader } from "./scoring-reader.ts";
 
 /** The columns appended to every row, with anthro's names. */
 export const OUTPUT_COLUMNS = [
@@ -46,8 +37,6 @@ export const OUTPUT_COLUMNS = [
   "status_bbtb",
   "status_imtu",
 ] as const;
-
-const BATCH = 4096;
 
 const latin1 = (text: string): Buffer => Buffer.from(text, "latin1");
 const COMMA = 44;
@@ -142,17 +131,10 @@ export interface ZScoreStats {
 /** Creates the transform: CSV text in (any chunking), scored CSV bytes out, header first. */
 export function createZScoreStream(options: ZScoreStreamOptions): { stream: Transform; stats: ZScoreStats } {
   const stats: ZScoreStats = { rows: 0, badRows: 0 };
-  let lines: CsvLines | undefined;
   let delimiter: "," | ";" = ",";
-  let header: string[] | undefined;
-  let reader: RowReader | undefined;
-  let problem: Error | undefined;
   let width = 0;
-  const input: FullBatchInput = createBatchInput(BATCH);
-  const output = createAnthroBatchOutput(BATCH);
-  const passThrough: string[] = new Array(BATCH);
-  const bad = new Uint8Array(BATCH);
-  let filled = 0;
+  const passThrough: string[] = new Array(BATCH_SIZE);
+  const bad = new Uint8Array(BATCH_SIZE);
   const writer = new ByteWriter();
 
   /** Text of a row's input columns, aligned to the header's width. */
@@ -164,66 +146,46 @@ export function createZScoreStream(options: ZScoreStreamOptions): { stream: Tran
     return cells.length < width ? text + ",".repeat(width - cells.length) : text;
   };
 
-  const scoreBatch = (): void => {
-    anthroZScoresBatch(input, { output, count: filled });
-    for (let i = 0; i < filled; i++) {
-      writer.text(passThrough[i]);
-      if (bad[i]) {
-        writer.byte(COMMA);
-        writer.bytes(EMPTY_RESULT);
-      } else {
-        writeScoredRow(writer, output, i);
-      }
-    }
-    filled = 0;
-  };
-
-  const onRecord = (fields: string[], raw: string): void => {
-    if (problem) return;
-    if (header === undefined || reader === undefined) {
-      header = fields.map((h) => h.trim());
-      const map = mapColumns(header);
-      const why = checkUsable(header, map);
-      if (why) {
-        problem = new Error(why);
-        return;
-      }
+  const scoring = new ScoringReader({
+    ageUnit: options.ageUnit,
+    onHeader: (header, _map, d) => {
+      delimiter = d;
       width = header.length;
-      reader = new RowReader(header, map, options.ageUnit);
       writer.text(`${[...header.map(csvField), ...OUTPUT_COLUMNS].join(",")}\n`);
-      return;
-    }
-    stats.rows++;
-    passThrough[filled] = inputText(fields, raw);
-    const errors = reader.read(fields, input, filled);
-    bad[filled] = errors ? 1 : 0;
-    if (errors) {
-      stats.badRows++;
-      options.onRowError(stats.rows + 1, errors.join("; "));
-    }
-    filled++;
-    if (filled === BATCH) scoreBatch();
-  };
+      return undefined;
+    },
+    onRow: (fields, raw, slot, errors) => {
+      stats.rows++;
+      passThrough[slot] = inputText(fields, raw);
+      bad[slot] = errors ? 1 : 0;
+      if (errors) {
+        stats.badRows++;
+        options.onRowError(stats.rows + 1, errors.join("; "));
+      }
+    },
+    onBatch: (output, count) => {
+      for (let i = 0; i < count; i++) {
+        writer.text(passThrough[i]);
+        if (bad[i]) {
+          writer.byte(COMMA);
+          writer.bytes(EMPTY_RESULT);
+        } else {
+          writeScoredRow(writer, output, i);
+        }
+      }
+    },
+  });
 
   const stream = new Transform({
     decodeStrings: false,
     transform(chunk: string | Buffer, _enc, done: TransformCallback) {
-      let text = typeof chunk === "string" ? chunk : chunk.toString("utf8");
-      if (!lines) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        const firstLineEnd = text.indexOf("\n");
-        delimiter = sniffDelimiter(firstLineEnd < 0 ? text : text.slice(0, firstLineEnd));
-        lines = new CsvLines(delimiter);
-      }
-      lines.feed(text, false, onRecord);
-      if (problem) return done(problem);
+      const problem = scoring.feed(typeof chunk === "string" ? chunk : chunk.toString("utf8"));
+      if (problem !== undefined) return done(new Error(problem));
       done(null, writer.length ? writer.take() : undefined);
     },
     flush(done: TransformCallback) {
-      lines?.feed("", true, onRecord);
-      if (problem) return done(problem);
-      if (header === undefined) return done(new Error(checkUsable([], {})));
-      if (filled) scoreBatch();
+      const problem = scoring.end();
+      if (problem !== undefined) return done(new Error(problem));
       done(null, writer.length ? writer.take() : undefined);
     },
   });

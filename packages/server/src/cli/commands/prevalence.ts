@@ -1,0 +1,72 @@
+/**
+ * `tumbuh prevalence`: prevalence tables. From a CSV file (the WHO anthro package's columns and groups),
+ * or, with --region and --period, from the database's roll-ups.
+ */
+import { createWriteStream } from "node:fs";
+import { parseArgs } from "node:util";
+import { openText } from "../../anthro-csv/csv-io.ts";
+import {
+  prevalenceCsv,
+  prevalenceOf,
+  prevalenceSummaryId,
+  readPrevalenceInput,
+} from "../../anthro-csv/prevalence-csv.ts";
+import type { CliIo } from "../main.ts";
+import { parseAgeUnit } from "./zscore.ts";
+
+const HELP = `Usage:
+  tumbuh prevalence INPUT.csv [--age-unit days|months] [--weights COLUMN] [--out FILE] [--format csv|id]
+  tumbuh prevalence --region CODE --period PERIOD [--format csv|id]
+
+From a CSV (same columns as 'tumbuh zscore'): one row per group — All, the WHO age groups, sex, and age
+by sex — with the WHO anthro package's columns: HAZ_unwpop, HA_3_r, HA_2_r, HA_1_r, HA1_r, HA2_r, HA3_r,
+HA_r (mean), HA_stdev, the same for WAZ/WA, BMIZ/BMI and WHZ/WH, and HA_2_WH_2 (stunted and wasted).
+Rates are percentages. --weights names a sampling-weights column. --format id prints an Indonesian
+summary (stunting, wasting, underweight, overweight with counts) instead of the table.
+With --region (a Kemendagri code, e.g. 35.03) and --period (YYYY-MM, YYYY): the figures stored in the
+database for that region and period.
+`;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      "age-unit": { type: "string" },
+      weights: { type: "string" },
+      format: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const format = values.format ?? "csv";
+  if (format !== "csv" && format !== "id") throw new Error(`--format: found "${format}", expected csv or id`);
+
+  if (positionals.length !== 1) {
+    io.stderr.write(`tumbuh prevalence: expected one input file, found ${positionals.length}\n\n${HELP}`);
+    return 2;
+  }
+  const input = await readPrevalenceInput((await openText(positionals[0])) as AsyncIterable<string>, {
+    ageUnit: parseAgeUnit(values["age-unit"]),
+    weightsColumn: values.weights,
+    onRowError: (row, message) => io.stderr.write(`row ${row}: ${message}\n`),
+  });
+  const rows = prevalenceOf(input);
+  const weighted = values.weights !== undefined;
+  const text =
+    format === "id" ? prevalenceSummaryId(rows, weighted, positionals[0]) : prevalenceCsv(rows, weighted);
+  if (values.out) {
+    const out = createWriteStream(values.out);
+    await new Promise<void>((resolve, reject) => out.end(text, () => resolve()).on("error", reject));
+  } else {
+    io.stdout.write(text);
+  }
+  io.stderr.write(
+    `tumbuh prevalence: ${input.rows} rows read, ${input.observations.length} used${input.badRows ? `, ${input.badRows} left out for errors` : ""}\n`,
+  );
+  return 0;
+}
