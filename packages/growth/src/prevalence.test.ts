@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { anthroZScoresBatch, createAnthroBatchOutput } from "./batch.ts";
 import {
   ageGroupIndex,
   anthroPrevalence,
   PREVALENCE_COLUMNS,
   PREVALENCE_GROUPS,
+  PrevalenceAccumulator,
   type PrevalenceObservation,
   prevalenceFromObservations,
   prevalenceRowColumns,
 } from "./prevalence.ts";
 import { anthroInputFromRow, readValidationCsv } from "./testing/validation-data.ts";
+import { measureCode } from "./zscores.ts";
 
 const inputRows = readValidationCsv("prevalence_dev_input.csv");
 const records = inputRows.map(anthroInputFromRow);
@@ -155,5 +158,51 @@ describe("prevalence rules, worked cases", () => {
     [1827, undefined],
   ])("age group of day %s is %s", (day, group) => {
     expect(ageGroupIndex(day)).toBe(group);
+  });
+});
+
+describe("PrevalenceAccumulator", () => {
+  it("gives the same rows from batch outputs, fed in chunks, as anthroPrevalence", () => {
+    const columns = {
+      sex: Uint8Array.from(records, (r) => r.sex),
+      ageDays: Float64Array.from(records, (r) => r.ageDays ?? Number.NaN),
+      weight: Float64Array.from(records, (r) => r.weight ?? Number.NaN),
+      lenhei: Float64Array.from(records, (r) => r.lenhei ?? Number.NaN),
+      measure: Uint8Array.from(records, (r) => measureCode(r.measure)),
+      oedema: Uint8Array.from(records, (r) => (r.oedema ? 1 : 0)),
+    };
+    const accumulator = new PrevalenceAccumulator();
+    const output = createAnthroBatchOutput(500);
+    for (let start = 0; start < records.length; start += 500) {
+      const end = Math.min(records.length, start + 500);
+      const chunk = {
+        sex: columns.sex.subarray(start, end),
+        ageDays: columns.ageDays.subarray(start, end),
+        weight: columns.weight.subarray(start, end),
+        lenhei: columns.lenhei.subarray(start, end),
+        measure: columns.measure.subarray(start, end),
+        oedema: columns.oedema.subarray(start, end),
+      };
+      anthroZScoresBatch(chunk, { indicators: ["len", "wei", "wfl", "bmi"], output });
+      accumulator.addBatch(chunk, output, end - start, weights.slice(start, end));
+    }
+    const expected = anthroPrevalence(records, { weights });
+    const actual = accumulator.rows();
+    actual.forEach((row, i) => {
+      const a = prevalenceRowColumns(row);
+      const e = prevalenceRowColumns(expected[i]);
+      for (const column of PREVALENCE_COLUMNS) {
+        if (typeof e[column] === "number")
+          expect(a[column], `${row.group} ${column}`).toBeCloseTo(e[column], 9);
+        else expect(a[column]).toEqual(e[column]);
+      }
+    });
+  });
+
+  it("rejects a batch record whose sex is not 1 or 2", () => {
+    const output = anthroZScoresBatch({ sex: Uint8Array.of(1, 0) });
+    expect(() => new PrevalenceAccumulator().addBatch({ sex: Uint8Array.of(1, 0) }, output, 2)).toThrow(
+      /sex of batch record 2 is 0/,
+    );
   });
 });

@@ -4,6 +4,7 @@
  * +1/+2/+3 SD, the mean and SD of z, and the counts used — for length/height-for-age,
  * weight-for-age, weight-for-length/height and BMI-for-age.
  */
+import type { AnthroBatchOutput } from "./batch.ts";
 import { DAYS_PER_MONTH } from "./rules.ts";
 import { type AnthroInput, type AnthroResult, anthroZScores, type Sex } from "./zscores.ts";
 
@@ -106,15 +107,18 @@ interface IndicatorValues {
 
 const CUTOFFS = [-3, -2, -1, 1, 2, 3] as const;
 
-/** Running sums for one indicator in one group. */
+/**
+ * Running sums for one indicator in one group. Mean and SD use West's weighted form of
+ * Welford's one-pass update, so a stream of any length needs constant memory.
+ */
 class IndicatorAccumulator {
   unwpop = 0;
   pop = 0;
   readonly counts = [0, 0, 0, 0, 0, 0];
   summaryN = 0;
   summaryW = 0;
-  summaryWZ = 0;
-  summaryWDev2 = 0;
+  summaryMean = 0;
+  summaryM2 = 0;
 
   addRate(z: number, w: number): void {
     if (Number.isNaN(z)) return;
@@ -126,25 +130,20 @@ class IndicatorAccumulator {
 
   addSummary(z: number, w: number): void {
     if (Number.isNaN(z)) return;
-    this.summaryN++;
+    this.summaryN++; // anthro's n counts every value, whatever its weight
+    if (w === 0) return;
     this.summaryW += w;
-    this.summaryWZ += w * z;
-  }
-
-  mean(): number {
-    return this.summaryWZ / this.summaryW;
-  }
-
-  addDeviation(z: number, w: number, mean: number): void {
-    if (!Number.isNaN(z)) this.summaryWDev2 += w * (z - mean) * (z - mean);
+    const delta = z - this.summaryMean;
+    this.summaryMean += (w / this.summaryW) * delta;
+    this.summaryM2 += w * delta * (z - this.summaryMean);
   }
 
   result(): IndicatorPrevalence {
     const rate = (k: number) => percent(this.counts[k], this.pop);
     const n = this.summaryN;
-    const mean = this.summaryW > 0 ? this.summaryWZ / this.summaryW : undefined;
-    const sd =
-      n > 1 && this.summaryW > 0 ? Math.sqrt((this.summaryWDev2 / this.summaryW) * (n / (n - 1))) : undefined;
+    const weighted = this.summaryW > 0;
+    // SD as anthro: sqrt(Σ w(z − mean)² / Σ w · n / (n − 1)); the plain sample SD when unweighted.
+    const sd = n > 1 && weighted ? Math.sqrt((this.summaryM2 / this.summaryW) * (n / (n - 1))) : undefined;
     return {
       unwpop: this.unwpop,
       pop: this.pop,
@@ -154,7 +153,7 @@ class IndicatorAccumulator {
       above1: rate(3),
       above2: rate(4),
       above3: rate(5),
-      mean,
+      mean: weighted ? this.summaryMean : undefined,
       sd,
     };
   }
@@ -185,12 +184,106 @@ function indicatorValues(obs: PrevalenceObservation): IndicatorValues[] {
   ];
 }
 
-function weightAt(weights: ArrayLike<number | undefined> | undefined, i: number): number {
-  if (weights === undefined) return 1;
-  const w = weights[i];
+/** A sampling weight: missing counts as 0 (as anthro does); negative is an error naming the record. */
+function checkedWeight(w: number | undefined, record: number): number {
   if (w === undefined || Number.isNaN(w)) return 0;
-  if (w < 0) throw new Error(`prevalence: sampling weight of record ${i + 1} is ${w}; expected a number ≥ 0`);
+  if (w < 0)
+    throw new Error(`prevalence: sampling weight of record ${record} is ${w}; expected a number ≥ 0`);
   return w;
+}
+
+/**
+ * Streaming prevalence: add children one at a time (or a batch output at a time), then read
+ * the rows. Memory stays constant whatever the number of children; same results as
+ * `prevalenceFromObservations`.
+ */
+export class PrevalenceAccumulator {
+  private readonly acc = PREVALENCE_GROUPS.map(() => [0, 1, 2, 3].map(() => new IndicatorAccumulator()));
+  private readonly combined = PREVALENCE_GROUPS.map(() => ({ unwpop: 0, pop: 0, wasted: 0, overweight: 0 }));
+  private added = 0;
+
+  /**
+   * Adds one child with its sampling weight (default 1; missing counts as 0). Children over
+   * 1826 days are left out; without age they count in `All` and their sex group only.
+   */
+  add(observation: PrevalenceObservation, weight: number | undefined = 1): void {
+    this.added++;
+    const w = checkedWeight(weight, this.added);
+    if (observation.ageDays !== undefined && observation.ageDays > LAST_PREVALENCE_DAY) return;
+    const groups = groupsOf(observation.sex, ageGroupIndex(observation.ageDays));
+    const values = indicatorValues(observation);
+    const len = values[0].rateZ;
+    const wfl = values[2].rateZ;
+    const bothPresent = !Number.isNaN(len) && !Number.isNaN(wfl);
+    for (const g of groups) {
+      const indicators = this.acc[g];
+      for (let k = 0; k < 4; k++) {
+        indicators[k].addRate(values[k].rateZ, w);
+        indicators[k].addSummary(values[k].summaryZ, w);
+      }
+      if (bothPresent) {
+        const c = this.combined[g];
+        c.unwpop++;
+        c.pop += w;
+        if (len < -2 && wfl < -2) c.wasted += w;
+        if (len < -2 && wfl > 2) c.overweight += w;
+      }
+    }
+  }
+
+  /**
+   * Adds the first `count` records of a batch result (`anthroZScoresBatch` output with the
+   * same `sex` and `oedema` columns it was computed from), with optional sampling weights.
+   */
+  addBatch(
+    input: { sex: Uint8Array; oedema?: Uint8Array },
+    output: AnthroBatchOutput,
+    count: number,
+    weights?: ArrayLike<number | undefined>,
+  ): void {
+    const present = (z: number) => (Number.isNaN(z) ? undefined : z);
+    for (let i = 0; i < count; i++) {
+      const sex = input.sex[i];
+      if (sex !== 1 && sex !== 2) {
+        throw new Error(
+          `prevalence: sex of batch record ${i + 1} is ${sex}; expected 1 (male) or 2 (female)`,
+        );
+      }
+      this.add(
+        {
+          sex,
+          ageDays: present(output.ageDays[i]),
+          oedema: input.oedema !== undefined && input.oedema[i] === 1,
+          zlen: present(output.zlen[i]),
+          flen: output.flen[i] === 1,
+          zwei: present(output.zwei[i]),
+          fwei: output.fwei[i] === 1,
+          zwfl: present(output.zwfl[i]),
+          fwfl: output.fwfl[i] === 1,
+          zbmi: present(output.zbmi[i]),
+          fbmi: output.fbmi[i] === 1,
+        },
+        weights === undefined ? 1 : weights[i],
+      );
+    }
+  }
+
+  /** The 21 rows in anthro's order (groups with no child have counts 0 and no rates). */
+  rows(): PrevalenceRow[] {
+    return PREVALENCE_GROUPS.map((group, g) => {
+      const [haz, waz, whz, bmiz] = this.acc[g].map((a) => a.result());
+      const c = this.combined[g];
+      return {
+        group,
+        haz,
+        waz,
+        whz,
+        bmiz,
+        stuntedWasted: { unwpop: c.unwpop, pop: c.pop, rate: percent(c.wasted, c.pop) },
+        stuntedOverweight: { rate: percent(c.overweight, c.pop) },
+      };
+    });
+  }
 }
 
 /**
@@ -209,56 +302,11 @@ export function prevalenceFromObservations(
       `prevalence: ${weights.length} sampling weights for ${observations.length} records; expected one per record`,
     );
   }
-  const groupCount = PREVALENCE_GROUPS.length;
-  const acc = PREVALENCE_GROUPS.map(() => [0, 1, 2, 3].map(() => new IndicatorAccumulator()));
-  const combined = PREVALENCE_GROUPS.map(() => ({ unwpop: 0, pop: 0, wasted: 0, overweight: 0 }));
-
-  const included: { groups: number[]; values: IndicatorValues[]; w: number }[] = [];
-  observations.forEach((obs, i) => {
-    const w = weightAt(weights, i);
-    if (obs.ageDays !== undefined && obs.ageDays > LAST_PREVALENCE_DAY) return;
-    const groups = groupsOf(obs.sex, ageGroupIndex(obs.ageDays));
-    const values = indicatorValues(obs);
-    included.push({ groups, values, w });
-    const [len, , wfl] = values;
-    const bothPresent = !Number.isNaN(len.rateZ) && !Number.isNaN(wfl.rateZ);
-    for (const g of groups) {
-      for (let k = 0; k < 4; k++) {
-        acc[g][k].addRate(values[k].rateZ, w);
-        acc[g][k].addSummary(values[k].summaryZ, w);
-      }
-      if (bothPresent) {
-        const c = combined[g];
-        c.unwpop++;
-        c.pop += w;
-        if (len.rateZ < -2 && wfl.rateZ < -2) c.wasted += w;
-        if (len.rateZ < -2 && wfl.rateZ > 2) c.overweight += w;
-      }
-    }
+  const accumulator = new PrevalenceAccumulator();
+  observations.forEach((observation, i) => {
+    accumulator.add(observation, weights === undefined ? 1 : weights[i]);
   });
-
-  // Second pass: deviations from each group's mean, for the SD.
-  const means = acc.map((indicators) => indicators.map((a) => a.mean()));
-  for (const { groups, values, w } of included) {
-    for (const g of groups)
-      for (let k = 0; k < 4; k++) acc[g][k].addDeviation(values[k].summaryZ, w, means[g][k]);
-  }
-
-  const rows: PrevalenceRow[] = [];
-  for (let g = 0; g < groupCount; g++) {
-    const [haz, waz, whz, bmiz] = acc[g].map((a) => a.result());
-    const c = combined[g];
-    rows.push({
-      group: PREVALENCE_GROUPS[g],
-      haz,
-      waz,
-      whz,
-      bmiz,
-      stuntedWasted: { unwpop: c.unwpop, pop: c.pop, rate: percent(c.wasted, c.pop) },
-      stuntedOverweight: { rate: percent(c.overweight, c.pop) },
-    });
-  }
-  return rows;
+  return accumulator.rows();
 }
 
 /**
