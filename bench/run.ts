@@ -1,3 +1,5 @@
+export {};
+
 /**
  * `npm run bench`: every benchmark of Tumbuh, each beside its baseline in the same run, numbers printed.
  * `npm run bench -- growth cli` runs only the named groups.

@@ -128,66 +128,105 @@ export interface ZScoreStats {
   badRows: number;
 }
 
-/** Creates the transform: CSV text in (any chunking), scored CSV bytes out, header first. */
-export function createZScoreStream(options: ZScoreStreamOptions): { stream: Transform; stats: ZScoreStats } {
-  const stats: ZScoreStats = { rows: 0, badRows: 0 };
-  let delimiter: "," | ";" = ",";
-  let width = 0;
-  const passThrough: string[] = new Array(BATCH_SIZE);
-  const bad = new Uint8Array(BATCH_SIZE);
-  const writer = new ByteWriter();
+/**
+ * The scorer without the stream around it: text in, scored CSV bytes out. Used by the stream below and by
+ * the worker threads of the parallel path (which leave the header line out of their pieces' output).
+ */
+export class ZScoreCore {
+  readonly stats: ZScoreStats = { rows: 0, badRows: 0 };
+  private delimiter: "," | ";" = ",";
+  private width = 0;
+  private readonly passThrough: string[] = new Array(BATCH_SIZE);
+  private readonly bad = new Uint8Array(BATCH_SIZE);
+  private readonly writer = new ByteWriter();
+  private readonly scoring: ScoringReader;
+
+  constructor(options: ZScoreStreamOptions & { writeHeader?: boolean }) {
+    const { stats, passThrough, bad, writer } = this;
+    this.scoring = new ScoringReader({
+      ageUnit: options.ageUnit,
+      onHeader: (header, _map, d) => {
+        this.delimiter = d;
+        this.width = header.length;
+        if (options.writeHeader !== false) writer.text(`${outputHeader(header)}\n`);
+        return undefined;
+      },
+      onRow: (fields, raw, slot, errors) => {
+        stats.rows++;
+        passThrough[slot] = this.inputText(fields, raw);
+        bad[slot] = errors ? 1 : 0;
+        if (errors) {
+          stats.badRows++;
+          options.onRowError(stats.rows + 1, errors.join("; "));
+        }
+      },
+      onBatch: (output, count) => {
+        for (let i = 0; i < count; i++) {
+          writer.text(passThrough[i]);
+          if (bad[i]) {
+            writer.byte(COMMA);
+            writer.bytes(EMPTY_RESULT);
+          } else {
+            writeScoredRow(writer, output, i);
+          }
+        }
+      },
+    });
+  }
 
   /** Text of a row's input columns, aligned to the header's width. */
-  const inputText = (fields: string[], raw: string): string => {
+  private inputText(fields: string[], raw: string): string {
+    const { delimiter, width } = this;
     if (delimiter === "," && fields.length === width) return raw;
     if (delimiter === "," && fields.length < width) return raw + ",".repeat(width - fields.length);
     const cells = fields.length > width ? fields.slice(0, width) : fields;
     const text = cells.map(csvField).join(",");
     return cells.length < width ? text + ",".repeat(width - cells.length) : text;
-  };
+  }
 
-  const scoring = new ScoringReader({
-    ageUnit: options.ageUnit,
-    onHeader: (header, _map, d) => {
-      delimiter = d;
-      width = header.length;
-      writer.text(`${[...header.map(csvField), ...OUTPUT_COLUMNS].join(",")}\n`);
-      return undefined;
-    },
-    onRow: (fields, raw, slot, errors) => {
-      stats.rows++;
-      passThrough[slot] = inputText(fields, raw);
-      bad[slot] = errors ? 1 : 0;
-      if (errors) {
-        stats.badRows++;
-        options.onRowError(stats.rows + 1, errors.join("; "));
-      }
-    },
-    onBatch: (output, count) => {
-      for (let i = 0; i < count; i++) {
-        writer.text(passThrough[i]);
-        if (bad[i]) {
-          writer.byte(COMMA);
-          writer.bytes(EMPTY_RESULT);
-        } else {
-          writeScoredRow(writer, output, i);
-        }
-      }
-    },
-  });
+  private take(): Buffer | undefined {
+    return this.writer.length ? this.writer.take() : undefined;
+  }
 
+  /** Adds text; returns the output completed so far. Throws on an unusable header. */
+  feed(text: string): Buffer | undefined {
+    const problem = this.scoring.feed(text);
+    if (problem !== undefined) throw new Error(problem);
+    return this.take();
+  }
+
+  /** Ends the input; returns the rest of the output. Throws on an unusable or missing header. */
+  end(): Buffer | undefined {
+    const problem = this.scoring.end();
+    if (problem !== undefined) throw new Error(problem);
+    return this.take();
+  }
+}
+
+/** The output header: the input's columns, then anthro's result columns. */
+export function outputHeader(header: readonly string[]): string {
+  return [...header.map(csvField), ...OUTPUT_COLUMNS].join(",");
+}
+
+/** Creates the transform: CSV text in (any chunking), scored CSV bytes out, header first. */
+export function createZScoreStream(options: ZScoreStreamOptions): { stream: Transform; stats: ZScoreStats } {
+  const core = new ZScoreCore(options);
   const stream = new Transform({
     decodeStrings: false,
     transform(chunk: string | Buffer, _enc, done: TransformCallback) {
-      const problem = scoring.feed(typeof chunk === "string" ? chunk : chunk.toString("utf8"));
-      if (problem !== undefined) return done(new Error(problem));
-      done(null, writer.length ? writer.take() : undefined);
+      try {
+        done(null, core.feed(typeof chunk === "string" ? chunk : chunk.toString("utf8")));
+      } catch (err) {
+        done(err as Error);
+      }
     },
     flush(done: TransformCallback) {
-      const problem = scoring.end();
-      if (problem !== undefined) return done(new Error(problem));
-      done(null, writer.length ? writer.take() : undefined);
+      try {
+        done(null, core.end());
+      } catch (err) {
+        done(err as Error);
+      }
     },
   });
-  return { stream, stats };
+  return { stream, stats: core.stats };
 }
