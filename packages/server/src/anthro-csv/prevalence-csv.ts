@@ -6,9 +6,8 @@
 import { normalizeHeader, parseDecimal } from "@tumbuh/core";
 import {
   PREVALENCE_COLUMNS,
-  type PrevalenceObservation,
+  PrevalenceAccumulator,
   type PrevalenceRow,
-  prevalenceFromObservations,
   prevalenceRowColumns,
   type Sex,
 } from "@tumbuh/growth";
@@ -24,9 +23,11 @@ export interface PrevalenceReadOptions {
 }
 
 export interface PrevalenceInput {
-  observations: PrevalenceObservation[];
-  weights: number[] | undefined;
+  /** Prevalence per group of the rows used. */
+  table: PrevalenceRow[];
+  /** Data rows read, rows used, rows left out for errors. */
   rows: number;
+  used: number;
   badRows: number;
 }
 
@@ -34,15 +35,16 @@ export interface PrevalenceInput {
 const z = (v: number): number | undefined => (Number.isNaN(v) ? undefined : v);
 
 /**
- * Reads and scores every row of a CSV stream. Bad rows (and rows whose weight cannot be read) are
- * reported and left out; which children count is prevalenceFromObservations's rule (anthro's).
+ * Reads and scores every row of a CSV stream into a streaming prevalence accumulator (memory stays flat).
+ * Bad rows (and rows whose weight cannot be read) are reported and left out; which children count is the
+ * growth engine's rule (anthro's).
  */
 export async function readPrevalenceInput(
   text: AsyncIterable<string | Buffer>,
   options: PrevalenceReadOptions,
 ): Promise<PrevalenceInput> {
-  const observations: PrevalenceObservation[] = [];
-  const weights: number[] | undefined = options.weightsColumn ? [] : undefined;
+  const accumulator = new PrevalenceAccumulator();
+  let used = 0;
   let weightIndex = -1;
   let weightName = "";
   let rows = 0;
@@ -80,20 +82,23 @@ export async function readPrevalenceInput(
     onBatch: (o, count, input) => {
       for (let i = 0; i < count; i++) {
         if (!keep[i]) continue;
-        observations.push({
-          sex: input.sex[i] as Sex,
-          ageDays: z(o.ageDays[i]),
-          oedema: input.oedema[i] === 1,
-          zlen: z(o.zlen[i]),
-          flen: o.flen[i] === 1,
-          zwei: z(o.zwei[i]),
-          fwei: o.fwei[i] === 1,
-          zwfl: z(o.zwfl[i]),
-          fwfl: o.fwfl[i] === 1,
-          zbmi: z(o.zbmi[i]),
-          fbmi: o.fbmi[i] === 1,
-        });
-        weights?.push(slotWeights[i]);
+        used++;
+        accumulator.add(
+          {
+            sex: input.sex[i] as Sex,
+            ageDays: z(o.ageDays[i]),
+            oedema: input.oedema[i] === 1,
+            zlen: z(o.zlen[i]),
+            flen: o.flen[i] === 1,
+            zwei: z(o.zwei[i]),
+            fwei: o.fwei[i] === 1,
+            zwfl: z(o.zwfl[i]),
+            fwfl: o.fwfl[i] === 1,
+            zbmi: z(o.zbmi[i]),
+            fbmi: o.fbmi[i] === 1,
+          },
+          weightIndex >= 0 ? slotWeights[i] : 1,
+        );
       }
     },
   });
@@ -103,12 +108,7 @@ export async function readPrevalenceInput(
   }
   const problem = scoring.end();
   if (problem !== undefined) throw new Error(problem);
-  return { observations, weights, rows, badRows };
-}
-
-/** Computes the prevalence rows for what was read. */
-export function prevalenceOf(input: PrevalenceInput): PrevalenceRow[] {
-  return prevalenceFromObservations(input.observations, input.weights ? { weights: input.weights } : {});
+  return { table: accumulator.rows(), rows, used, badRows };
 }
 
 /** The prevalence table as CSV with anthro's column names (no SD columns when weighted, as anthro). */

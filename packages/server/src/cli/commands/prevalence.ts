@@ -5,12 +5,7 @@
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { openText } from "../../anthro-csv/csv-io.ts";
-import {
-  prevalenceCsv,
-  prevalenceOf,
-  prevalenceSummaryId,
-  readPrevalenceInput,
-} from "../../anthro-csv/prevalence-csv.ts";
+import { prevalenceCsv, prevalenceSummaryId, readPrevalenceInput } from "../../anthro-csv/prevalence-csv.ts";
 import type { CliIo } from "../main.ts";
 import { parseAgeUnit } from "./zscore.ts";
 
@@ -55,7 +50,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     weightsColumn: values.weights,
     onRowError: (row, message) => io.stderr.write(`row ${row}: ${message}\n`),
   });
-  const rows = prevalenceOf(input);
+  const rows = input.table;
   const weighted = values.weights !== undefined;
   const text =
     format === "id" ? prevalenceSummaryId(rows, weighted, positionals[0]) : prevalenceCsv(rows, weighted);
@@ -66,7 +61,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(text);
   }
   io.stderr.write(
-    `tumbuh prevalence: ${input.rows} rows read, ${input.observations.length} used${input.badRows ? `, ${input.badRows} left out for errors` : ""}\n`,
+    `tumbuh prevalence: ${input.rows} rows read, ${input.used} used${input.badRows ? `, ${input.badRows} left out for errors` : ""}\n`,
   );
   return 0;
 }
