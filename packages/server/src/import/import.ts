@@ -1,0 +1,595 @@
+/**
+ * Import of measurement files (e-PPGBM flat export, e-PPGBM child + monitoring sheets, district
+ * CSVs). The file is streamed: each row is parsed and checked in JavaScript, staged by batched
+ * COPY into a temporary table, then merged into posyandu, children and measurements by
+ * set-based SQL — all in one transaction, so a file lands completely or not at all.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { basename } from "node:path";
+import { sql } from "kysely";
+import type { Database, Session } from "../db/connection.ts";
+import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
+import { refreshRollups } from "../rollup/refresh.ts";
+import { personKey } from "../services/normalize.ts";
+import { districtOfCode, levelOfCode } from "../services/regions.ts";
+import {
+  type ColumnMap,
+  FIELD_ALIASES,
+  type Field,
+  mapColumns,
+  type SheetKind,
+  sheetKind,
+} from "./columns.ts";
+import { PlaceResolver } from "./places.ts";
+import { readSheets, type SheetRow } from "./read.ts";
+import {
+  IdentifierSealer,
+  parseIdentifier,
+  type RawRecord,
+  type Rejection,
+  STAGE_COLUMNS,
+  stageRecord,
+  text,
+} from "./rows.ts";
+
+export interface ImportOptions {
+  /** Check and report without writing anything. */
+  dryRun?: boolean;
+  /** District code (e.g. 35.03) the file's place names resolve in; else the file's Kab/Kota column. */
+  district?: string;
+  /** Name recorded for the file (default: the path's base name). */
+  fileName?: string;
+  /** Keys for NIK/KK; default loadPiiKeys(database.dataDir). */
+  keys?: PiiKeys;
+  /** Rows per COPY batch (default 20,000). */
+  batchRows?: number;
+  /** The day imports are checked against (dates after it are rejected); default today (UTC). */
+  today?: string;
+  /** User recorded on the import. */
+  createdBy?: string;
+}
+
+export interface LikelyDuplicate {
+  rowNo: number;
+  name: string;
+  birthDate: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  importId: string | null;
+  fileName: string;
+  fileSha256: string;
+  dryRun: boolean;
+  districts: string[];
+  sheets: { name: string; kind: SheetKind; rows: number; ignoredColumns: string[] }[];
+  rowsRead: number;
+  rowsRejected: number;
+  childrenCreated: number;
+  childrenUpdated: number;
+  childrenUnchanged: number;
+  measurementsAdded: number;
+  measurementsUpdated: number;
+  measurementsUnchanged: number;
+  /** Measurements with an implausible value (WHO flag): imported, shown, left out of prevalence. */
+  measurementsFlagged: number;
+  /** Rows repeating a child and date already given higher up in the file (the last one counts). */
+  rowsRepeated: number;
+  puskesmasCreated: number;
+  posyanduCreated: number;
+  likelyDuplicates: LikelyDuplicate[];
+  rejections: Rejection[];
+  durationMs: number;
+}
+
+/** Thrown for a file Tumbuh cannot read at all (no usable sheet, missing columns). */
+export class ImportFileError extends Error {}
+
+async function sha256File(path: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest("hex");
+}
+
+function record(map: ColumnMap, cells: SheetRow["cells"]): RawRecord {
+  const rec: RawRecord = {};
+  for (const [f, i] of Object.entries(map.index) as [Field, number][]) rec[f] = cells[i] ?? null;
+  return rec;
+}
+
+function missingColumns(map: ColumnMap, fields: Field[]): string {
+  const missing = fields.filter((f) => map.index[f] === undefined);
+  return missing
+    .map((f) => `${FIELD_ALIASES[f][0]} (or ${FIELD_ALIASES[f].slice(1, 4).join(", ")})`)
+    .join("; ");
+}
+
+/** Child attributes from a child-register sheet, used to complete monitoring rows. */
+interface RegisterEntry {
+  rec: RawRecord;
+  rowNo: number;
+}
+
+/**
+ * Imports a measurement file and returns its report. Without `dryRun`, children, posyandu,
+ * puskesmas and measurements are written in one transaction and the roll-ups of the affected
+ * districts refreshed; with it, the same checks run and nothing is kept.
+ */
+export async function importMeasurements(
+  database: Database,
+  path: string,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
+  const t0 = performance.now();
+  const keys = opts.keys ?? loadPiiKeys(database.dataDir);
+  const sealer = new IdentifierSealer(keys);
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const batchRows = opts.batchRows ?? 20_000;
+  const report: ImportReport = {
+    importId: null,
+    fileName: opts.fileName ?? basename(path),
+    fileSha256: await sha256File(path),
+    dryRun: !!opts.dryRun,
+    districts: [],
+    sheets: [],
+    rowsRead: 0,
+    rowsRejected: 0,
+    childrenCreated: 0,
+    childrenUpdated: 0,
+    childrenUnchanged: 0,
+    measurementsAdded: 0,
+    measurementsUpdated: 0,
+    measurementsUnchanged: 0,
+    measurementsFlagged: 0,
+    rowsRepeated: 0,
+    puskesmasCreated: 0,
+    posyanduCreated: 0,
+    likelyDuplicates: [],
+    rejections: [],
+    durationMs: 0,
+  };
+  if (opts.district && levelOfCode(opts.district) !== "district") {
+    throw new ImportFileError(`--district: found '${opts.district}', expected a district code such as 35.03`);
+  }
+  if (opts.district && !(await new PlaceResolver(database).district(opts.district))) {
+    throw new ImportFileError(
+      `--district: no district with code '${opts.district}' (are the regions loaded?)`,
+    );
+  }
+  const districts = new Set<string>();
+  const importId = randomUUID();
+
+  // Pass 1: child-register sheets of a two-sheet workbook, kept to complete monitoring rows.
+  const byNik = new Map<string, RegisterEntry>();
+  const byName = new Map<string, RegisterEntry[]>();
+  let sawRegister = false;
+  for await (const sheet of readSheets(path)) {
+    const map = mapColumns(sheet.header);
+    if (sheetKind(map) !== "children") continue;
+    sawRegister = true;
+    for await (const row of sheet.rows) {
+      const rec = record(map, row.cells);
+      const entry = { rec, rowNo: row.rowNo };
+      const nik = parseIdentifier(rec.nik);
+      if (nik.ok && nik.value) byNik.set(nik.value, entry);
+      const name = text(rec.name);
+      if (name) {
+        const k = personKey(name);
+        const list = byName.get(k);
+        if (list) list.push(entry);
+        else byName.set(k, [entry]);
+      }
+    }
+  }
+
+  const run = async (s: Session) => {
+    // Inside the session: on PGlite the session holds the only connection.
+    const places = new PlaceResolver(s);
+    await sql
+      .raw(`CREATE TEMP TABLE import_stage (
+      row_no integer, district_code text, child_key text, village_code text,
+      puskesmas_name text, puskesmas_key text, posyandu_name text, posyandu_key text,
+      nik_hash text, nik_enc text, kk_hash text, kk_enc text, mother_nik_hash text, mother_nik_enc text,
+      name text, name_key text, sex smallint, birth_date date, birth_weight double precision,
+      birth_length double precision, mother_name text, rt text, rw text, address text,
+      measured_on date, age_days integer, weight double precision, lenhei double precision,
+      measure text, oedema boolean, headc double precision, armc double precision,
+      zlen double precision, zwei double precision, zwfl double precision, zbmi double precision,
+      zhc double precision, zac double precision, flen boolean, fwei boolean, fwfl boolean,
+      fbmi boolean, status_tbu text, status_bbu text, status_bbtb text, status_imtu text
+    ) ON COMMIT DROP`)
+      .execute(s.db);
+    const target = `import_stage (${STAGE_COLUMNS.join(", ")})`;
+    let batch: string[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const text = batch.join("");
+      batch = [];
+      await s.copyCsv(target, text);
+    };
+
+    let readAny = false;
+    for await (const sheet of readSheets(path)) {
+      const map = mapColumns(sheet.header);
+      const kind = sheetKind(map);
+      const info = { name: sheet.name, kind, rows: 0, ignoredColumns: map.unknown };
+      report.sheets.push(info);
+      if (kind === "other" || (kind === "children" && !sawRegister)) continue;
+      if (kind === "monitoring" && !sawRegister) {
+        throw new ImportFileError(
+          `sheet '${sheet.name}' holds measurements without birth dates, and the file has no child sheet to take them from; missing: ${missingColumns(map, ["birthDate", "name", "sex"])}`,
+        );
+      }
+      readAny = true;
+      const label = sheet.name;
+      for await (const row of sheet.rows) {
+        info.rows++;
+        report.rowsRead++;
+        let rec = record(map, row.cells);
+        if (kind === "monitoring") {
+          const reg = registerEntry(rec, byNik, byName);
+          if ("error" in reg) {
+            report.rowsRejected++;
+            report.rejections.push({ sheet: label, rowNo: row.rowNo, field: reg.field, reason: reg.error });
+            continue;
+          }
+          rec = {
+            ...reg.entry.rec,
+            ...Object.fromEntries(Object.entries(rec).filter(([, v]) => v !== null && v !== "")),
+          };
+        }
+        // Place: district from --district or the file, village by code or name within it.
+        let districtCode = opts.district;
+        const vcode = text(rec.villageCode);
+        if (!districtCode && vcode && levelOfCode(vcode) === "village") districtCode = districtOfCode(vcode);
+        if (!districtCode) {
+          const dname = text(rec.district);
+          if (!dname) {
+            report.rowsRejected++;
+            report.rejections.push({
+              sheet: label,
+              rowNo: row.rowNo,
+              field: "Kab/Kota",
+              reason: "district is empty and no --district was given",
+            });
+            continue;
+          }
+          const r = await places.districtByNames(dname, text(rec.province));
+          if (!r.ok) {
+            report.rowsRejected++;
+            report.rejections.push({ sheet: label, rowNo: row.rowNo, field: r.field, reason: r.reason });
+            continue;
+          }
+          districtCode = r.code;
+        } else if (opts.district && text(rec.district)) {
+          const r = await places.districtByNames(text(rec.district) as string, text(rec.province));
+          if (r.ok && r.code !== opts.district) {
+            report.rowsRejected++;
+            report.rejections.push({
+              sheet: label,
+              rowNo: row.rowNo,
+              field: "Kab/Kota",
+              reason: `row is in district ${r.code} ("${text(rec.district)}"), not in ${opts.district} given by --district`,
+            });
+            continue;
+          }
+        }
+        const d = await places.district(districtCode);
+        const village = d
+          ? places.village(d, text(rec.village), text(rec.subdistrict), vcode)
+          : { ok: false as const, field: "Kode Desa", reason: `no district ${districtCode}` };
+        if (!village.ok) {
+          report.rowsRejected++;
+          report.rejections.push({
+            sheet: label,
+            rowNo: row.rowNo,
+            field: village.field,
+            reason: village.reason,
+          });
+          continue;
+        }
+        const staged = stageRecord(
+          rec,
+          row.rowNo,
+          label,
+          { districtCode, villageCode: village.code },
+          sealer,
+          kind !== "children",
+          today,
+        );
+        if (Array.isArray(staged)) {
+          report.rowsRejected++;
+          report.rejections.push(...staged);
+          continue;
+        }
+        if (staged.flagged) report.measurementsFlagged++;
+        districts.add(districtCode);
+        batch.push(staged.csv);
+        if (batch.length >= batchRows) await flush();
+      }
+    }
+    await flush();
+    if (!readAny) {
+      const described = report.sheets.map((sh) => `'${sh.name || basename(path)}'`).join(", ");
+      throw new ImportFileError(
+        `no sheet of ${described} has the columns of a measurement file; expected at least Nama, Tgl Lahir, JK, Tanggal Pengukuran and Berat or Tinggi`,
+      );
+    }
+    report.districts = [...districts].sort();
+    await mergeStage(s, report, importId);
+  };
+
+  await database
+    .withSession(async (s) => {
+      await s.db.transaction().execute(async (trx) => {
+        const session: Session = { ...s, db: trx };
+        await run(session);
+        if (opts.dryRun) {
+          // Roll everything back: a dry run leaves no trace.
+          throw new DryRunDone();
+        }
+        await refreshRollups(session, report.districts);
+        report.importId = importId;
+        report.durationMs = Math.round(performance.now() - t0);
+        await trx
+          .insertInto("imports")
+          .values({
+            id: importId,
+            district_code: report.districts.length === 1 ? report.districts[0] : (opts.district ?? null),
+            file_name: report.fileName,
+            file_sha256: report.fileSha256,
+            status: "committed",
+            finished_at: new Date(),
+            rows_read: report.rowsRead,
+            rows_rejected: report.rowsRejected,
+            children_created: report.childrenCreated,
+            children_updated: report.childrenUpdated,
+            measurements_added: report.measurementsAdded,
+            measurements_updated: report.measurementsUpdated,
+            measurements_unchanged: report.measurementsUnchanged,
+            report: JSON.stringify({ ...report, rejections: report.rejections.slice(0, 1000) }),
+            created_by: opts.createdBy ?? null,
+          })
+          .execute();
+      });
+    })
+    .catch((err) => {
+      if (!(err instanceof DryRunDone)) throw err;
+    });
+  report.durationMs = Math.round(performance.now() - t0);
+  return report;
+}
+
+class DryRunDone extends Error {}
+
+function registerEntry(
+  rec: RawRecord,
+  byNik: Map<string, RegisterEntry>,
+  byName: Map<string, RegisterEntry[]>,
+): { entry: RegisterEntry } | { error: string; field: string } {
+  const nik = parseIdentifier(rec.nik);
+  if (nik.ok && nik.value) {
+    const e = byNik.get(nik.value);
+    if (e) return { entry: e };
+  }
+  const name = text(rec.name);
+  if (!name)
+    return { field: "NIK", error: "no NIK of a child in the child sheet and no name to find the child by" };
+  const list = byName.get(personKey(name)) ?? [];
+  if (list.length === 1) return { entry: list[0] };
+  if (list.length === 0) return { field: "Nama", error: `no child named "${name}" in the child sheet` };
+  return {
+    field: "Nama",
+    error: `${list.length} children named "${name}" in the child sheet (rows ${list.map((l) => l.rowNo).join(", ")}); give the NIK`,
+  };
+}
+
+async function count(s: Session, query: string): Promise<number> {
+  const r = await sql.raw<{ n: number }>(query).execute(s.db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Set-based merge of the staged rows into the tables; fills the counts of the report. */
+async function mergeStage(s: Session, report: ImportReport, importId: string): Promise<void> {
+  const exec = (q: string) => sql.raw(q).execute(s.db);
+  await exec("ANALYZE import_stage");
+
+  // A child written without NIK on some rows and with it on others is one child.
+  await exec(`
+    UPDATE import_stage st SET child_key = n.child_key
+    FROM (SELECT DISTINCT ON (district_code, name_key, birth_date, sex, village_code)
+            district_code, name_key, birth_date, sex, village_code, child_key
+          FROM import_stage WHERE nik_hash IS NOT NULL
+          ORDER BY district_code, name_key, birth_date, sex, village_code, row_no DESC) n
+    WHERE st.nik_hash IS NULL AND st.district_code = n.district_code AND st.name_key = n.name_key
+      AND st.birth_date = n.birth_date AND st.sex = n.sex AND st.village_code = n.village_code`);
+
+  report.puskesmasCreated = await count(
+    s,
+    `WITH ins AS (
+      INSERT INTO puskesmas (district_code, id, subdistrict_code, village_code, name, search_name)
+      SELECT DISTINCT ON (district_code, puskesmas_key) district_code, gen_random_uuid(), left(village_code, 8),
+        village_code, puskesmas_name, puskesmas_key
+      FROM import_stage WHERE puskesmas_key IS NOT NULL
+      ORDER BY district_code, puskesmas_key, row_no
+      ON CONFLICT (district_code, search_name) DO NOTHING RETURNING 1)
+    SELECT count(*) AS n FROM ins`,
+  );
+  report.posyanduCreated = await count(
+    s,
+    `WITH ins AS (
+      INSERT INTO posyandu (district_code, id, village_code, puskesmas_id, name, search_name)
+      SELECT DISTINCT ON (st.district_code, st.village_code, st.posyandu_key) st.district_code, gen_random_uuid(),
+        st.village_code, p.id, st.posyandu_name, st.posyandu_key
+      FROM import_stage st
+      LEFT JOIN puskesmas p ON p.district_code = st.district_code AND p.search_name = st.puskesmas_key
+      WHERE st.posyandu_key IS NOT NULL
+      ORDER BY st.district_code, st.village_code, st.posyandu_key, st.row_no
+      ON CONFLICT (district_code, village_code, search_name) DO NOTHING RETURNING 1)
+    SELECT count(*) AS n FROM ins`,
+  );
+
+  // One row per child: the attributes of its last row in the file.
+  await exec(`
+    CREATE TEMP TABLE import_children ON COMMIT DROP AS
+    SELECT DISTINCT ON (st.district_code, st.child_key)
+      st.district_code, st.child_key, st.row_no, st.village_code, py.id AS posyandu_id,
+      st.nik_hash, st.nik_enc, st.kk_hash, st.kk_enc, st.mother_nik_hash, st.mother_nik_enc,
+      st.name, st.name_key, st.sex, st.birth_date, st.birth_weight, st.birth_length, st.mother_name,
+      st.rt, st.rw, st.address, NULL::uuid AS child_id, false AS is_new
+    FROM import_stage st
+    LEFT JOIN posyandu py ON py.district_code = st.district_code AND py.village_code = st.village_code
+      AND py.search_name = st.posyandu_key
+    ORDER BY st.district_code, st.child_key, st.row_no DESC`);
+  await exec("ANALYZE import_children");
+
+  // Match existing children: by NIK hash, else by normalised name + birth date + sex + village.
+  await exec(`
+    UPDATE import_children s SET child_id = c.id FROM children c
+    WHERE s.nik_hash IS NOT NULL AND c.district_code = s.district_code AND c.nik_hash = s.nik_hash`);
+  await exec(`
+    UPDATE import_children s SET child_id = c.id FROM children c
+    WHERE s.child_id IS NULL AND c.district_code = s.district_code AND c.name_key = s.name_key
+      AND c.birth_date = s.birth_date AND c.sex = s.sex AND c.village_code = s.village_code
+      AND (c.nik_hash IS NULL OR s.nik_hash IS NULL)`);
+
+  // Likely duplicates: reported, never merged.
+  const dups = await sql
+    .raw<{ row_no: number; name: string; birth_date: string; reason: string }>(`
+    SELECT s.row_no, s.name, s.birth_date::text AS birth_date,
+      CASE WHEN c.village_code = s.village_code THEN 'same name, birth date, sex and village as an existing child with a different NIK'
+           ELSE 'same name, birth date and sex as an existing child in village ' || c.village_code END AS reason
+    FROM import_children s
+    JOIN children c ON c.district_code = s.district_code AND c.name_key = s.name_key
+      AND c.birth_date = s.birth_date AND c.sex = s.sex
+    WHERE s.child_id IS NULL
+    UNION ALL
+    SELECT a.row_no, a.name, a.birth_date::text, 'same name, birth date and sex as the child of row ' || b.row_no || ' in this file'
+    FROM import_children a JOIN import_children b ON a.district_code = b.district_code AND a.name_key = b.name_key
+      AND a.birth_date = b.birth_date AND a.sex = b.sex AND a.child_key > b.child_key
+    ORDER BY 1 LIMIT 10000`)
+    .execute(s.db);
+  report.likelyDuplicates = dups.rows.map((d) => ({
+    rowNo: d.row_no,
+    name: d.name,
+    birthDate: d.birth_date,
+    reason: d.reason,
+  }));
+
+  await exec(`UPDATE import_children SET child_id = gen_random_uuid(), is_new = true WHERE child_id IS NULL`);
+  report.childrenCreated = await count(
+    s,
+    `WITH ins AS (
+      INSERT INTO children (district_code, id, village_code, posyandu_id, nik_hash, nik_enc, kk_hash, kk_enc,
+        name, name_key, sex, birth_date, birth_weight, birth_length, mother_name, mother_nik_hash, mother_nik_enc, rt, rw, address)
+      SELECT district_code, child_id, village_code, posyandu_id, nik_hash, nik_enc, kk_hash, kk_enc,
+        name, name_key, sex, birth_date, birth_weight, birth_length, mother_name, mother_nik_hash, mother_nik_enc, rt, rw, address
+      FROM import_children WHERE is_new RETURNING 1)
+    SELECT count(*) AS n FROM ins`,
+  );
+  // Existing children: the file's values replace stored ones; a value the file leaves empty keeps the stored one.
+  report.childrenUpdated = await count(
+    s,
+    `WITH up AS (
+      UPDATE children c SET
+        village_code = s.village_code, posyandu_id = coalesce(s.posyandu_id, c.posyandu_id),
+        nik_hash = coalesce(s.nik_hash, c.nik_hash),
+        nik_enc = CASE WHEN s.nik_hash IS NULL OR s.nik_hash = c.nik_hash THEN c.nik_enc ELSE s.nik_enc END,
+        kk_hash = coalesce(s.kk_hash, c.kk_hash),
+        kk_enc = CASE WHEN s.kk_hash IS NULL OR s.kk_hash = c.kk_hash THEN c.kk_enc ELSE s.kk_enc END,
+        mother_nik_hash = coalesce(s.mother_nik_hash, c.mother_nik_hash),
+        mother_nik_enc = CASE WHEN s.mother_nik_hash IS NULL OR s.mother_nik_hash = c.mother_nik_hash THEN c.mother_nik_enc ELSE s.mother_nik_enc END,
+        name = s.name, name_key = s.name_key, sex = s.sex, birth_date = s.birth_date,
+        birth_weight = coalesce(s.birth_weight, c.birth_weight), birth_length = coalesce(s.birth_length, c.birth_length),
+        mother_name = coalesce(s.mother_name, c.mother_name), rt = coalesce(s.rt, c.rt), rw = coalesce(s.rw, c.rw),
+        address = coalesce(s.address, c.address), updated_at = now(), version = c.version + 1
+      FROM import_children s
+      WHERE NOT s.is_new AND c.district_code = s.district_code AND c.id = s.child_id
+        AND (c.village_code, c.posyandu_id, c.nik_hash, c.kk_hash, c.mother_nik_hash, c.name, c.sex, c.birth_date,
+             c.birth_weight, c.birth_length, c.mother_name, c.rt, c.rw, c.address)
+        IS DISTINCT FROM
+            (s.village_code, coalesce(s.posyandu_id, c.posyandu_id), coalesce(s.nik_hash, c.nik_hash),
+             coalesce(s.kk_hash, c.kk_hash), coalesce(s.mother_nik_hash, c.mother_nik_hash), s.name, s.sex, s.birth_date,
+             coalesce(s.birth_weight, c.birth_weight), coalesce(s.birth_length, c.birth_length),
+             coalesce(s.mother_name, c.mother_name), coalesce(s.rt, c.rt), coalesce(s.rw, c.rw), coalesce(s.address, c.address))
+      RETURNING 1)
+    SELECT count(*) AS n FROM up`,
+  );
+  report.childrenUnchanged =
+    (await count(s, "SELECT count(*) AS n FROM import_children WHERE NOT is_new")) - report.childrenUpdated;
+
+  // Measurements: one per child and date (the file's last row for it counts).
+  const staged = await count(s, "SELECT count(*) AS n FROM import_stage WHERE measured_on IS NOT NULL");
+  const counts = await sql
+    .raw<{ added: number; changed: number; total: number }>(`
+    WITH m AS (
+      SELECT DISTINCT ON (st.district_code, ch.child_id, st.measured_on)
+        st.*, ch.child_id, py.id AS posyandu_id
+      FROM import_stage st
+      JOIN import_children ch ON ch.district_code = st.district_code AND ch.child_key = st.child_key
+      LEFT JOIN posyandu py ON py.district_code = st.district_code AND py.village_code = st.village_code
+        AND py.search_name = st.posyandu_key
+      WHERE st.measured_on IS NOT NULL
+      ORDER BY st.district_code, ch.child_id, st.measured_on, st.row_no DESC
+    ), up AS (
+      INSERT INTO measurements AS x (district_code, id, child_id, village_code, posyandu_id, measured_on, age_days,
+        weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi,
+        status_tbu, status_bbu, status_bbtb, status_imtu, source, import_id)
+      SELECT district_code, gen_random_uuid(), child_id, village_code, posyandu_id, measured_on, age_days,
+        weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi,
+        status_tbu, status_bbu, status_bbtb, status_imtu, 'eppgbm_import', '${importId}'::uuid
+      FROM m
+      ON CONFLICT (district_code, child_id, measured_on) DO UPDATE SET
+        village_code = EXCLUDED.village_code, posyandu_id = EXCLUDED.posyandu_id, age_days = EXCLUDED.age_days,
+        weight = EXCLUDED.weight, lenhei = EXCLUDED.lenhei, measure = EXCLUDED.measure, oedema = EXCLUDED.oedema,
+        headc = EXCLUDED.headc, armc = EXCLUDED.armc, zlen = EXCLUDED.zlen, zwei = EXCLUDED.zwei,
+        zwfl = EXCLUDED.zwfl, zbmi = EXCLUDED.zbmi, zhc = EXCLUDED.zhc, zac = EXCLUDED.zac, flen = EXCLUDED.flen,
+        fwei = EXCLUDED.fwei, fwfl = EXCLUDED.fwfl, fbmi = EXCLUDED.fbmi, status_tbu = EXCLUDED.status_tbu,
+        status_bbu = EXCLUDED.status_bbu, status_bbtb = EXCLUDED.status_bbtb, status_imtu = EXCLUDED.status_imtu,
+        source = EXCLUDED.source, import_id = EXCLUDED.import_id, updated_at = now(), version = x.version + 1
+      WHERE (x.village_code, x.posyandu_id, x.age_days, x.weight, x.lenhei, x.measure, x.oedema, x.headc, x.armc,
+             x.zlen, x.zwei, x.zwfl, x.zbmi, x.zhc, x.zac)
+        IS DISTINCT FROM (EXCLUDED.village_code, EXCLUDED.posyandu_id, EXCLUDED.age_days, EXCLUDED.weight, EXCLUDED.lenhei,
+             EXCLUDED.measure, EXCLUDED.oedema, EXCLUDED.headc, EXCLUDED.armc, EXCLUDED.zlen, EXCLUDED.zwei,
+             EXCLUDED.zwfl, EXCLUDED.zbmi, EXCLUDED.zhc, EXCLUDED.zac)
+      RETURNING (x.xmax = 0) AS inserted)
+    SELECT count(*) FILTER (WHERE inserted) AS added, count(*) FILTER (WHERE NOT inserted) AS changed,
+      (SELECT count(*) FROM m) AS total FROM up`)
+    .execute(s.db);
+  const c = counts.rows[0];
+  report.measurementsAdded = Number(c.added);
+  report.measurementsUpdated = Number(c.changed);
+  report.measurementsUnchanged = Number(c.total) - report.measurementsAdded - report.measurementsUpdated;
+  report.rowsRepeated = staged - Number(c.total);
+}
+
+/** The rejections as CSV (row, sheet, field, reason), as written next to the summary. */
+export function rejectionsCsv(report: ImportReport): string {
+  const q = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = ["row,sheet,field,reason"];
+  for (const r of report.rejections)
+    lines.push([String(r.rowNo), q(r.sheet), q(r.field), q(r.reason)].join(","));
+  return `${lines.join("\n")}\n`;
+}
+
+/** A short human summary of a report (Bahasa Indonesia labels with English). */
+export function summaryText(report: ImportReport): string {
+  const l = [
+    `${report.dryRun ? "DRY RUN (nothing written)" : "imported"}: ${report.fileName}`,
+    `districts: ${report.districts.join(", ") || "-"}`,
+    `rows read: ${report.rowsRead}, rejected: ${report.rowsRejected}, repeated: ${report.rowsRepeated}`,
+    `children created: ${report.childrenCreated}, updated: ${report.childrenUpdated}, unchanged: ${report.childrenUnchanged}`,
+    `measurements added: ${report.measurementsAdded}, updated: ${report.measurementsUpdated}, unchanged: ${report.measurementsUnchanged}, flagged implausible: ${report.measurementsFlagged}`,
+    `puskesmas created: ${report.puskesmasCreated}, posyandu created: ${report.posyanduCreated}`,
+    `likely duplicates: ${report.likelyDuplicates.length}`,
+  ];
+  for (const sh of report.sheets) {
+    if (sh.ignoredColumns.length)
+      l.push(`sheet ${sh.name || "(csv)"}: columns not used: ${sh.ignoredColumns.join(", ")}`);
+  }
+  for (const d of report.likelyDuplicates.slice(0, 20))
+    l.push(`  row ${d.rowNo}: ${d.name} (${d.birthDate}): ${d.reason}`);
+  l.push(`time: ${(report.durationMs / 1000).toFixed(1)} s`);
+  return `${l.join("\n")}\n`;
+}
