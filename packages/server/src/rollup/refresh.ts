@@ -74,7 +74,7 @@ export const COUNT_AGGREGATES = `
   count(*) FILTER (WHERE whz > 2)::integer AS overweight,
   count(waz)::integer AS waz_valid,
   count(*) FILTER (WHERE waz < -2)::integer AS underweight,
-  count(*) FILTER (WHERE is_new AND haz < -2)::integer AS new_stunting`;
+  count(*) FILTER (WHERE is_new)::integer AS new_stunting`;
 
 function literal(code: string): string {
   if (!/^\d{2}\.\d{2}$/.test(code)) throw new Error(`invalid district code '${code}'`);

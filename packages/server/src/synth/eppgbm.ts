@@ -333,7 +333,7 @@ export function* generateEppgbmRows(
     const name = rng.next() < 0.75 ? `${first} ${rng.pick(SECOND)}` : first;
     const mother = rng.pick(MOTHERS);
     const nik = rng.next() < 0.88 ? nikFor(rng, pos.subdistrict.code, birthIso, sex, c) : "";
-    const hazBase = rng.normal(-1.05, 1.05);
+    const hazBase = rng.normal(-0.95, 1.05);
     const whzBase = rng.normal(-0.3, 0.95);
     const birthWeight = Math.max(1.6, rng.normal(3.05, 0.45));
     const birthLength = Math.max(42, rng.normal(48.5, 2));

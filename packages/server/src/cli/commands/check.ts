@@ -1,0 +1,41 @@
+/** `tumbuh check`: proves the roll-ups add up at every level and match the raw rows. */
+import { parseArgs } from "node:util";
+import { openDatabase } from "../../db/connection.ts";
+import { checkRollups } from "../../rollup/check.ts";
+import { refreshAllRollups } from "../../rollup/refresh.ts";
+import type { CliIo } from "../main.ts";
+
+const help = `Usage: tumbuh check [--refresh]
+
+Checks that villages sum to kecamatan, districts, provinces and the nation, and that the
+roll-ups equal a fresh computation from the measurements. --refresh recomputes every
+district's roll-ups first.
+`;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { help: { type: "boolean", short: "h" }, refresh: { type: "boolean" } },
+  });
+  if (values.help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  const database = await openDatabase();
+  try {
+    if (values.refresh) {
+      const ds = await refreshAllRollups(database);
+      io.stdout.write(`refreshed ${ds.length} district(s)\n`);
+    }
+    const r = await checkRollups(database);
+    for (const p of r.problems) io.stdout.write(`PROBLEM ${p}\n`);
+    io.stdout.write(
+      r.ok
+        ? `ok: ${r.districts} district(s), ${r.rowsCompared} village rows equal a fresh computation; every level sums up to the nation\n`
+        : `${r.problems.length} problem(s) found\n`,
+    );
+    return r.ok ? 0 : 1;
+  } finally {
+    await database.close();
+  }
+}
