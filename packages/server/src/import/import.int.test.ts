@@ -1,0 +1,336 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { anthroZScores } from "@tumbuh/growth";
+import ExcelJS from "exceljs";
+import { expect, it } from "vitest";
+import { decryptIdentifier, hashIdentifier, keysFromMaster, type PiiKeys } from "../db/pii.ts";
+import { describeEachEngine } from "../db/test-support.ts";
+import { checkRollups } from "../rollup/check.ts";
+import { getPrevalence } from "../services/prevalence.ts";
+import { loadRegions } from "../services/regions.ts";
+import { loadSynthDistrict, synthesizeDistrictFile } from "../synth/district.ts";
+import { importMeasurements, rejectionsCsv } from "./import.ts";
+
+const keys = keysFromMaster(Buffer.alloc(32, 3));
+const dir = mkdtempSync(join(tmpdir(), "tumbuh-import-"));
+const today = "2025-12-31";
+
+/** Distinct children and rows of a synthesized CSV, computed from the file itself. */
+function fileFacts(path: string) {
+  const lines = readFileSync(path, "utf8").trim().split("\n").slice(1);
+  const children = new Set(
+    lines.map((l) => {
+      const c = l.split(",");
+      return c[0] || `${c[1]}|${c[3]}|${c[2]}|${c[11]}`;
+    }),
+  );
+  return { rows: lines.length, children: children.size };
+}
+
+async function tableCounts(db: import("../db/connection.ts").Database) {
+  const n = async (
+    t: "children" | "measurements" | "posyandu" | "puskesmas" | "imports" | "rollup_district",
+  ) =>
+    Number(
+      (
+        await db.db
+          .selectFrom(t)
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    children: await n("children"),
+    measurements: await n("measurements"),
+    posyandu: await n("posyandu"),
+    puskesmas: await n("puskesmas"),
+    imports: await n("imports"),
+    rollups: await n("rollup_district"),
+  };
+}
+
+describeEachEngine("import", (t) => {
+  const clean = join(dir, `clean-${t.engine}.csv`);
+
+  it("imports a synthesized e-PPGBM file: every row and child lands", async () => {
+    await loadRegions(t.database, { prefix: "35.03" });
+    await synthesizeDistrictFile(t.database, {
+      district: "35.03",
+      children: 150,
+      seed: 7,
+      out: clean,
+      messyRate: 0,
+    });
+    const facts = fileFacts(clean);
+    const r = await importMeasurements(t.database, clean, { district: "35.03", keys, today });
+    expect(r.rowsRead).toBe(facts.rows);
+    expect(r.rowsRejected).toBe(0);
+    expect(r.childrenCreated).toBe(facts.children);
+    expect(r.measurementsAdded).toBe(facts.rows);
+    const c = await tableCounts(t.database);
+    expect(c.children).toBe(facts.children);
+    expect(c.measurements).toBe(facts.rows);
+    expect(c.posyandu).toBe(r.posyanduCreated);
+    expect(c.imports).toBe(1);
+    // Roll-ups were refreshed for the district and agree with the raw rows.
+    expect((await checkRollups(t.database)).ok).toBe(true);
+    const aug = await getPrevalence(t.database, "35.03", "2025-08");
+    expect(aug.measured).toBeGreaterThan(100);
+    expect(aug.rates.stunting).toBeGreaterThan(8);
+    expect(aug.rates.stunting).toBeLessThan(35);
+  });
+
+  it("changes nothing when the same file is imported again", async () => {
+    const before = await tableCounts(t.database);
+    const r = await importMeasurements(t.database, clean, { district: "35.03", keys, today });
+    expect(r).toMatchObject({
+      childrenCreated: 0,
+      childrenUpdated: 0,
+      measurementsAdded: 0,
+      measurementsUpdated: 0,
+      puskesmasCreated: 0,
+      posyanduCreated: 0,
+    });
+    expect(r.measurementsUnchanged).toBe(fileFacts(clean).rows);
+    const after = await tableCounts(t.database);
+    expect({ ...after, imports: 0 }).toEqual({ ...before, imports: 0 });
+  });
+
+  it("updates the changed rows of a corrected file", async () => {
+    const lines = readFileSync(clean, "utf8").split("\n");
+    const cells = lines[1].split(",");
+    const weightCol = 21;
+    const old = Number(cells[weightCol]);
+    cells[weightCol] = (old + 0.5).toFixed(1);
+    lines[1] = cells.join(",");
+    const corrected = join(dir, `corrected-${t.engine}.csv`);
+    writeFileSync(corrected, lines.join("\n"));
+    const r = await importMeasurements(t.database, corrected, { district: "35.03", keys, today });
+    expect(r.measurementsUpdated).toBe(1);
+    expect(r.measurementsAdded).toBe(0);
+    const nikHash = hashIdentifier(keys, cells[0]);
+    const m = await t.database.db
+      .selectFrom("measurements")
+      .innerJoin("children", (j) =>
+        j
+          .onRef("children.id", "=", "measurements.child_id")
+          .onRef("children.district_code", "=", "measurements.district_code"),
+      )
+      .select(["measurements.weight", "measurements.version", "measurements.zwei"])
+      .where("children.nik_hash", "=", nikHash)
+      .where("measurements.measured_on", "=", cells[17].split("/").reverse().join("-"))
+      .executeTakeFirstOrThrow();
+    expect(m.weight).toBeCloseTo(old + 0.5, 6);
+    expect(m.version).toBe(2);
+  });
+
+  it("stores NIK only as keyed hash and ciphertext", async () => {
+    const nik = readFileSync(clean, "utf8")
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",")[0])
+      .find((x) => x);
+    expect(nik).toMatch(/^\d{16}$/);
+    const row = await t.database.db
+      .selectFrom("children")
+      .selectAll()
+      .where("nik_hash", "=", hashIdentifier(keys, nik as string))
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(nik);
+    expect(decryptIdentifier(keys, row.nik_enc as string)).toBe(nik);
+  });
+
+  it("rejects faulty rows with row number, field and reason; imports and flags implausible ones", async () => {
+    const header =
+      "NIK;Nama;JK;Tgl Lahir;Kec;Desa/Kel;Posyandu;Tanggal Pengukuran;Berat;Tinggi;Cara Ukur;ZS TB/U";
+    const rows = [
+      "3503010101220001;Budi;L;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;11,5;85,2;berdiri;9.99", // ok (ZS column ignored)
+      ";Sari;P;2022-03-05;PANGGUL;NGRAMBINGAN;Mawar 1;15-08-2025;10,1;;;", // ok: ISO birth, dd-mm-yyyy date, weight only
+      ";Tono;L;01/01/2022;PANGGUL;Desa Tidak Ada;Mawar 1;15/08/2025;11,5;85;h;", // unknown village
+      ";Ani;P;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;31/02/2025;11;85;h;", // impossible date
+      ";Dedi;X;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;abc;85;h;", // bad sex and weight
+      ";Eka;P;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;;;h;", // no weight nor height
+      ";Fajar;L;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2026;11;85;h;", // future
+      ";Gita;P;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;11;852;h;", // implausible height: flagged
+      "1234;Hadi;L;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;11;85;h;", // NIK too short
+    ];
+    const file = join(dir, `faulty-${t.engine}.csv`);
+    writeFileSync(file, `${header}\n${rows.join("\n")}\n`);
+    const r = await importMeasurements(t.database, file, { district: "35.03", keys, today });
+    expect(r.rowsRead).toBe(9);
+    expect(r.rowsRejected).toBe(6);
+    expect(r.measurementsAdded).toBe(3);
+    expect(r.measurementsFlagged).toBe(1);
+    const byRow = (n: number) =>
+      r.rejections.filter((x) => x.rowNo === n).map((x) => `${x.field}: ${x.reason}`);
+    expect(byRow(4)).toEqual([
+      expect.stringMatching(/^Desa\/Kel: no village named "Desa Tidak Ada" in kecamatan PANGGUL/),
+    ]);
+    expect(byRow(5)).toEqual([expect.stringMatching(/^Tanggal Pengukuran: found "31\/02\/2025"/)]);
+    expect(byRow(6)).toEqual([
+      expect.stringMatching(/^JK: found "X"/),
+      expect.stringMatching(/^Berat: found "abc"/),
+    ]);
+    expect(byRow(7)).toEqual(["Berat: neither weight nor length/height given"]);
+    expect(byRow(8)).toEqual([
+      expect.stringMatching(/^Tanggal Pengukuran: measurement date 2026-08-15 is in the future/),
+    ]);
+    expect(byRow(10)).toEqual([expect.stringMatching(/^NIK: expected 16 digits, found 4/)]);
+    expect(rejectionsCsv(r).split("\n")[0]).toBe("row,sheet,field,reason");
+    expect(rejectionsCsv(r)).not.toContain("1234;");
+    // Z-scores are Tumbuh's own (the file's ZS TB/U of 9.99 is ignored).
+    const budi = await t.database.db
+      .selectFrom("measurements")
+      .innerJoin("children", (j) => j.onRef("children.id", "=", "measurements.child_id"))
+      .select(["zlen", "zwei", "flen", "status_tbu", "age_days"])
+      .where("children.name", "=", "Budi")
+      .executeTakeFirstOrThrow();
+    const expected = anthroZScores({
+      sex: 1,
+      ageDays: budi.age_days,
+      weight: 11.5,
+      lenhei: 85.2,
+      measure: "h",
+    });
+    expect(budi.age_days).toBe(1322);
+    expect(budi.zlen).toBe(expected.zlen);
+    expect(budi.zwei).toBe(expected.zwei);
+    const gita = await t.database.db
+      .selectFrom("measurements")
+      .innerJoin("children", (j) => j.onRef("children.id", "=", "measurements.child_id"))
+      .select(["flen", "lenhei"])
+      .where("children.name", "=", "Gita")
+      .executeTakeFirstOrThrow();
+    expect(gita).toEqual({ flen: true, lenhei: 852 });
+  });
+
+  it("writes nothing on a dry run, with the same report", async () => {
+    const file = join(dir, `dry-${t.engine}.csv`);
+    await synthesizeDistrictFile(t.database, {
+      district: "35.03",
+      children: 40,
+      seed: 99,
+      out: file,
+      semicolon: true,
+    });
+    const before = await tableCounts(t.database);
+    const dry = await importMeasurements(t.database, file, { district: "35.03", keys, today, dryRun: true });
+    expect(await tableCounts(t.database)).toEqual(before);
+    expect(dry.importId).toBeNull();
+    expect(dry.childrenCreated).toBeGreaterThan(0);
+    const real = await importMeasurements(t.database, file, { district: "35.03", keys, today });
+    const pick = (x: typeof dry) => [
+      x.rowsRead,
+      x.rowsRejected,
+      x.childrenCreated,
+      x.measurementsAdded,
+      x.posyanduCreated,
+    ];
+    expect(pick(real)).toEqual(pick(dry));
+  });
+
+  it("lands completely or not at all when it fails part-way", async () => {
+    const file = join(dir, `fail-${t.engine}.csv`);
+    await synthesizeDistrictFile(t.database, {
+      district: "35.03",
+      children: 60,
+      seed: 1234,
+      out: file,
+      messyRate: 0,
+    });
+    const before = await tableCounts(t.database);
+    // Keys that break after some rows: several COPY batches are already staged by then.
+    let uses = 0;
+    const base = keysFromMaster(Buffer.alloc(32, 3));
+    const failing: PiiKeys = {
+      get hmacKey() {
+        if (++uses > 30) throw new Error("key store unavailable");
+        return base.hmacKey;
+      },
+      aesKey: base.aesKey,
+    };
+    await expect(
+      importMeasurements(t.database, file, { district: "35.03", keys: failing, today, batchRows: 10 }),
+    ).rejects.toThrow(/key store unavailable/);
+    expect(await tableCounts(t.database)).toEqual(before);
+  });
+
+  it("reads XLSX: the flat RECORDS sheet and the e-PPGBM child + monitoring sheets", async () => {
+    const xlsx = join(dir, `flat-${t.engine}.xlsx`);
+    await synthesizeDistrictFile(t.database, {
+      district: "35.03",
+      children: 30,
+      seed: 5,
+      out: xlsx,
+      messyRate: 0,
+    });
+    const dry = await importMeasurements(t.database, xlsx, { district: "35.03", keys, today, dryRun: true });
+    expect(dry.sheets[0]).toMatchObject({ name: "RECORDS", kind: "flat" });
+    expect(dry.rowsRejected).toBe(0);
+    expect(dry.measurementsAdded).toBe(dry.rowsRead);
+
+    const place = await loadSynthDistrict(t.database, "35.03");
+    const village = place.subdistricts[0].villages[0];
+    const wb = new ExcelJS.Workbook();
+    const kids = wb.addWorksheet("Data Anak");
+    kids.addRow([
+      "No. KK",
+      "NIK",
+      "Nama Anak",
+      "Tanggal Lahir",
+      "Jenis Kelamin",
+      "Berat Lahir",
+      "Panjang Lahir",
+      "Nama Ibu",
+      "Posyandu",
+      "Kecamatan",
+      "Desa",
+    ]);
+    kids.addRow([
+      "3503012345678901",
+      "3503014101230002",
+      "Putri Lestari",
+      new Date(Date.UTC(2023, 0, 1)),
+      "P",
+      3.1,
+      49,
+      "Sri",
+      "Anggrek 1",
+      place.subdistricts[0].name,
+      village.name,
+    ]);
+    kids.addRow([
+      "3503012345678902",
+      "",
+      "Bima Saputra",
+      "15/06/2024",
+      "L",
+      "2,9",
+      "48",
+      "Endang",
+      "Anggrek 1",
+      place.subdistricts[0].name,
+      village.name,
+    ]);
+    const mon = wb.addWorksheet("Pemantauan");
+    mon.addRow(["NIK", "Nama Anak", "Tgl Ukur", "BB", "TB", "Cara Ukur", "LILA"]);
+    mon.addRow(["3503014101230002", "", 45_870, 11.2, 84.1, "berdiri", 14.5]); // 2025-08-01 as an Excel serial
+    mon.addRow(["", "bima saputra", new Date(Date.UTC(2025, 7, 2)), "8,4", "70,5", "telentang", ""]);
+    mon.addRow(["", "Tidak Ada", "02/08/2025", "8", "70", "telentang", ""]);
+    const two = join(dir, `two-sheets-${t.engine}.xlsx`);
+    await wb.xlsx.writeFile(two);
+    const r = await importMeasurements(t.database, two, { district: "35.03", keys, today });
+    expect(r.sheets.map((s) => s.kind)).toEqual(["children", "monitoring"]);
+    expect(r).toMatchObject({ childrenCreated: 2, measurementsAdded: 2, rowsRejected: 1 });
+    expect(r.rejections[0]).toMatchObject({ sheet: "Pemantauan", rowNo: 4, field: "Nama" });
+    const putri = await t.database.db
+      .selectFrom("measurements")
+      .innerJoin("children", (j) => j.onRef("children.id", "=", "measurements.child_id"))
+      .select(["measured_on", "age_days", "armc", "children.birth_weight", "children.kk_hash"])
+      .where("children.name", "=", "Putri Lestari")
+      .executeTakeFirstOrThrow();
+    expect(putri).toMatchObject({ measured_on: "2025-08-01", age_days: 943, armc: 14.5, birth_weight: 3.1 });
+    expect(putri.kk_hash).toBe(hashIdentifier(keys, "3503012345678901"));
+  });
+});
