@@ -22,6 +22,31 @@ With --region (a Kemendagri code, e.g. 35.03) and --period (YYYY-MM, YYYY): the 
 database for that region and period.
 `;
 
+/** Prints the stored figures of a region and period (and of the units below it) from the database. */
+async function printFromDatabase(region: string, period: string, io: CliIo): Promise<void> {
+  const { openDatabase } = await import("../../db/connection.ts");
+  const { NATION_CODE } = await import("../../services/regions.ts");
+  const { printRegionPrevalence } = await import("../../services/prevalence.ts");
+  const database = await openDatabase();
+  try {
+    if (region !== NATION_CODE) {
+      const found = await database.db
+        .selectFrom("regions")
+        .select("code")
+        .where("code", "=", region)
+        .executeTakeFirst();
+      if (!found) {
+        throw new Error(
+          `--region: no region with code "${region}"; expected a Kemendagri code such as 35, 35.03, 35.03.01 or 35.03.01.2001, or ${NATION_CODE} for the nation`,
+        );
+      }
+    }
+    await printRegionPrevalence(database, { region, period }, io.stdout);
+  } finally {
+    await database.close();
+  }
+}
+
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -31,6 +56,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       "age-unit": { type: "string" },
       weights: { type: "string" },
       format: { type: "string" },
+      region: { type: "string" },
+      period: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -40,6 +67,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const format = values.format ?? "csv";
   if (format !== "csv" && format !== "id") throw new Error(`--format: found "${format}", expected csv or id`);
+
+  if (values.region !== undefined || values.period !== undefined) {
+    if (positionals.length) throw new Error("give either an input file or --region with --period, not both");
+    if (!values.region || !values.period) {
+      throw new Error("--region and --period go together, e.g. --region 35.03 --period 2025-08");
+    }
+    await printFromDatabase(values.region, values.period, io);
+    return 0;
+  }
 
   if (positionals.length !== 1) {
     io.stderr.write(`tumbuh prevalence: expected one input file, found ${positionals.length}\n\n${HELP}`);
