@@ -67,7 +67,14 @@ export type ImportUploadsTable = {
   updated_at: Timestamp;
 };
 
+export type AppSettingsTable = {
+  key: string;
+  value: Json;
+  updated_at: Timestamp;
+};
+
 export type AppTables = {
+  app_settings: AppSettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;

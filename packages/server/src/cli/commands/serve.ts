@@ -1,0 +1,110 @@
+/**
+ * `tumbuh serve`: opens the database (migrating it), loads the regions on first start, creates
+ * the demo district on an empty database (unless --no-demo), and serves the API and the web app.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { openDatabase } from "../../db/connection.ts";
+import { loadPiiKeys } from "../../db/pii.ts";
+import { buildApp, defaultWebDist } from "../../http/app.ts";
+import { ensureRegions } from "../../services/regions.ts";
+import {
+  createDemo,
+  DEMO_ATTRIBUTION,
+  DEMO_PASSWORD,
+  isEmptyDatabase,
+  readDemoInfo,
+} from "../../services/users-demo.ts";
+import type { CliIo } from "../main.ts";
+
+const help = `Usage: tumbuh serve [--port N] [--host H] [--no-demo]
+
+Starts Tumbuh on http://localhost:3000 (PORT, HOST). The database is the embedded one in
+TUMBUH_DATA_DIR (default ./data), or the PostgreSQL server in DATABASE_URL. On first start the
+regions of Indonesia are loaded; on an empty database the demo district Kabupaten Trenggalek
+(35.03) is created with synthetic children, unless --no-demo is given.
+`;
+
+/** Builds the web app when its dist folder is missing (returns whether a build is there). */
+function ensureWebBuild(io: CliIo): boolean {
+  const dist = defaultWebDist();
+  if (existsSync(join(dist, "index.html"))) return true;
+  const webDir = resolve(dist, "..");
+  if (!existsSync(join(webDir, "package.json"))) return false;
+  io.stdout.write("membangun aplikasi web / building the web app (packages/web)…\n");
+  try {
+    execFileSync("npm", ["run", "build", "--if-present"], { cwd: webDir, stdio: "inherit" });
+  } catch {
+    io.stderr.write("tumbuh serve: the web app did not build; serving the API only\n");
+  }
+  return existsSync(join(dist, "index.html"));
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      help: { type: "boolean", short: "h" },
+      port: { type: "string" },
+      host: { type: "string" },
+      "no-demo": { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(
+      `--port: found '${values.port ?? process.env.PORT}', expected a port number such as 3000`,
+    );
+  }
+  const host = values.host ?? process.env.HOST ?? "127.0.0.1";
+  const hasWeb = ensureWebBuild(io);
+
+  const database = await openDatabase();
+  const keys = loadPiiKeys(database.dataDir);
+  const say = (line: string) => io.stdout.write(`${line}\n`);
+  if (await ensureRegions(database)) say("wilayah dimuat / regions of Indonesia loaded (idn-area-data)");
+  let demoCreated: Awaited<ReturnType<typeof createDemo>> | null = null;
+  if (!values["no-demo"] && (await isEmptyDatabase(database.db))) {
+    const workDir = join(database.dataDir ?? resolve(process.env.TUMBUH_DATA_DIR ?? "./data"), "demo");
+    mkdirSync(workDir, { recursive: true });
+    demoCreated = await createDemo(database, { keys, workDir, log: say });
+  }
+  const demo = await readDemoInfo(database.db);
+  const app = await buildApp({
+    database,
+    piiKeys: keys,
+    demo,
+    mapAttribution: demo.synthetic ? DEMO_ATTRIBUTION : null,
+    webDist: hasWeb ? defaultWebDist() : null,
+    logger: { level: process.env.LOG_LEVEL ?? "warn" },
+    trustProxy: process.env.TUMBUH_TRUST_PROXY === "1",
+  });
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", close);
+  process.once("SIGTERM", close);
+  await app.listen({ port, host });
+  const shown = host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host;
+  say(`Tumbuh berjalan di / is running at http://${shown}:${port} (${database.engine})`);
+  if (demoCreated) {
+    say(
+      `Data demo SINTETIS / SYNTHETIC demo data: Kabupaten Trenggalek (35.03), ${demoCreated.children} balita, ${demoCreated.measurements} pengukuran.`,
+    );
+  }
+  if (demo.synthetic) {
+    say(`Masuk demo / demo sign-in (password for all: ${DEMO_PASSWORD}):`);
+    say("  admin (nasional) · jatim (provinsi) · bappeda, dinkes (kabupaten) · camat · desa · kader · tpk");
+  }
+  // Keep running until a signal arrives.
+  await new Promise<never>(() => {});
+  return 0;
+}
