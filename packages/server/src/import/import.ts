@@ -81,6 +81,8 @@ export interface ImportReport {
   likelyDuplicates: LikelyDuplicate[];
   rejections: Rejection[];
   durationMs: number;
+  /** Milliseconds per phase (read and stage, merge, roll-ups), for benchmarks. */
+  phases: Record<string, number>;
 }
 
 /** Thrown for a file Tumbuh cannot read at all (no usable sheet, missing columns). */
@@ -148,6 +150,13 @@ export async function importMeasurements(
     likelyDuplicates: [],
     rejections: [],
     durationMs: 0,
+    phases: {},
+  };
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    report.phases[name] = Math.round(now - mark);
+    mark = now;
   };
   if (opts.district && levelOfCode(opts.district) !== "district") {
     throw new ImportFileError(`--district: found '${opts.district}', expected a district code such as 35.03`);
@@ -317,7 +326,9 @@ export async function importMeasurements(
       );
     }
     report.districts = [...districts].sort();
+    phase("readAndStage");
     await mergeStage(s, report, importId);
+    phase("merge");
   };
 
   await database
@@ -330,6 +341,7 @@ export async function importMeasurements(
           throw new DryRunDone();
         }
         await refreshRollups(session, report.districts);
+        phase("rollups");
         report.importId = importId;
         report.durationMs = Math.round(performance.now() - t0);
         await trx
@@ -386,13 +398,21 @@ function registerEntry(
 }
 
 async function count(s: Session, query: string): Promise<number> {
+  const t = performance.now();
   const r = await sql.raw<{ n: number }>(query).execute(s.db);
+  if (process.env.TUMBUH_TRACE_SQL)
+    console.error(Math.round(performance.now() - t), query.slice(0, 60).replace(/\s+/g, " "));
   return Number(r.rows[0]?.n ?? 0);
 }
 
 /** Set-based merge of the staged rows into the tables; fills the counts of the report. */
 async function mergeStage(s: Session, report: ImportReport, importId: string): Promise<void> {
-  const exec = (q: string) => sql.raw(q).execute(s.db);
+  const exec = async (q: string) => {
+    const t = performance.now();
+    await sql.raw(q).execute(s.db);
+    if (process.env.TUMBUH_TRACE_SQL)
+      console.error(Math.round(performance.now() - t), q.slice(0, 60).replace(/\s+/g, " "));
+  };
   await exec("ANALYZE import_stage");
 
   // A child written without NIK on some rows and with it on others is one child.

@@ -6,7 +6,6 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { extname } from "node:path";
-import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 
 export type Cell = string | number | Date | null;
@@ -58,21 +57,141 @@ export async function* readSheets(path: string): AsyncGenerator<Sheet> {
   yield* readXlsxSheets(path);
 }
 
+/**
+ * Splits CSV text into records: RFC 4180 quoting ("" inside quoted fields, line breaks inside
+ * quotes), CRLF or LF, and a quote inside an unquoted field kept as a character. Returns the
+ * complete records and the unfinished tail to prepend to the next chunk.
+ */
+export function splitCsv(
+  text: string,
+  delimiter: string,
+  final: boolean,
+): { records: string[][]; rest: string } {
+  const records: string[][] = [];
+  let pos = 0;
+  const n = text.length;
+  let quote = -1; // next quote at or after pos (-2: none left)
+  while (pos < n) {
+    const nl = text.indexOf("\n", pos);
+    if (nl < 0 && !final) break;
+    const end = nl < 0 ? n : nl;
+    if (quote !== -2 && quote < pos) {
+      quote = text.indexOf('"', pos);
+      if (quote < 0) quote = -2;
+    }
+    if (quote === -2 || quote > end) {
+      // Fast path: no quotes on this line.
+      let line = text.slice(pos, end);
+      if (line.endsWith("\r")) line = line.slice(0, -1);
+      if (line !== "") records.push(line.split(delimiter));
+      pos = end + 1;
+      continue;
+    }
+    // Slow path: character by character from the start of the line.
+    const fields: string[] = [];
+    let field = "";
+    let i = pos;
+    let atFieldStart = true;
+    let complete = false;
+    while (i < n) {
+      const c = text[i];
+      if (atFieldStart && c === '"') {
+        // Quoted field.
+        let j = i + 1;
+        let value = "";
+        let closed = false;
+        while (j < n) {
+          const q = text.indexOf('"', j);
+          if (q < 0) break;
+          value += text.slice(j, q);
+          if (text[q + 1] === '"') {
+            value += '"';
+            j = q + 2;
+            continue;
+          }
+          j = q + 1;
+          closed = true;
+          break;
+        }
+        if (!closed) break; // needs more text
+        field = value;
+        i = j;
+        atFieldStart = false;
+        continue;
+      }
+      if (c === delimiter) {
+        fields.push(field);
+        field = "";
+        atFieldStart = true;
+        i++;
+        continue;
+      }
+      if (c === "\n" || c === "\r") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        if (c === "\r" && i + 1 >= n && !final) break;
+        fields.push(field);
+        i++;
+        complete = true;
+        break;
+      }
+      field += c;
+      atFieldStart = false;
+      i++;
+    }
+    if (!complete) {
+      if (!final) break;
+      if (i >= n) {
+        fields.push(field);
+        complete = true;
+      } else break;
+    }
+    if (!(fields.length === 1 && fields[0] === "")) records.push(fields);
+    pos = i;
+  }
+  return { records, rest: text.slice(pos) };
+}
+
+async function* csvRecords(path: string, delimiter: string): AsyncGenerator<string[][]> {
+  let rest = "";
+  let first = true;
+  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+    let text = rest + (chunk as string);
+    if (first) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    const r = splitCsv(text, delimiter, false);
+    rest = r.rest;
+    if (r.records.length) yield r.records;
+  }
+  if (rest) {
+    const r = splitCsv(rest, delimiter, true);
+    if (r.records.length) yield r.records;
+  }
+}
+
 async function readCsvSheet(path: string): Promise<Sheet> {
   const delimiter = await detectDelimiter(path);
-  const parser = createReadStream(path).pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }),
-  );
-  const it = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  const first = await it.next();
-  const header = first.done ? [] : first.value.map((h) => h.trim());
+  const it = csvRecords(path, delimiter);
+  let pending: string[][] = [];
+  let at = 0;
+  const next = async (): Promise<string[] | undefined> => {
+    while (at >= pending.length) {
+      const r = await it.next();
+      if (r.done) return undefined;
+      pending = r.value;
+      at = 0;
+    }
+    return pending[at++];
+  };
+  const header = ((await next()) ?? []).map((h) => h.trim());
   async function* rows(): AsyncGenerator<SheetRow> {
     let rowNo = 1;
     for (;;) {
-      const r = await it.next();
-      if (r.done) return;
+      const cells = await next();
+      if (!cells) return;
       rowNo++;
-      yield { rowNo, cells: r.value };
+      yield { rowNo, cells };
     }
   }
   return { name: "", header, rows: rows() };
