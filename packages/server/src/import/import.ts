@@ -475,6 +475,7 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
       AND (c.nik_hash IS NULL OR s.nik_hash IS NULL)`);
 
   // Likely duplicates: reported, never merged.
+  const tDup = performance.now();
   const dups = await sql
     .raw<{ row_no: number; name: string; birth_date: string; reason: string }>(`
     SELECT s.row_no, s.name, s.birth_date::text AS birth_date,
@@ -490,6 +491,7 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
       AND a.birth_date = b.birth_date AND a.sex = b.sex AND a.child_key > b.child_key
     ORDER BY 1 LIMIT 10000`)
     .execute(s.db);
+  if (process.env.TUMBUH_TRACE_SQL) console.error(Math.round(performance.now() - tDup), "likely duplicates");
   report.likelyDuplicates = dups.rows.map((d) => ({
     rowNo: d.row_no,
     name: d.name,
@@ -541,6 +543,7 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
 
   // Measurements: one per child and date (the file's last row for it counts).
   const staged = await count(s, "SELECT count(*) AS n FROM import_stage WHERE measured_on IS NOT NULL");
+  const tM = performance.now();
   const counts = await sql
     .raw<{ added: number; changed: number; total: number }>(`
     WITH m AS (
@@ -577,6 +580,7 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
     SELECT count(*) FILTER (WHERE inserted) AS added, count(*) FILTER (WHERE NOT inserted) AS changed,
       (SELECT count(*) FROM m) AS total FROM up`)
     .execute(s.db);
+  if (process.env.TUMBUH_TRACE_SQL) console.error(Math.round(performance.now() - tM), "measurements upsert");
   const c = counts.rows[0];
   report.measurementsAdded = Number(c.added);
   report.measurementsUpdated = Number(c.changed);

@@ -1,0 +1,218 @@
+/**
+ * Data-platform benchmarks, called by bench/run.ts: import of a large e-PPGBM file beside a bare
+ * COPY of the same rows into the same engine, roll-up refresh time, and the p95 of the
+ * prevalence query at every region level on a national-size dataset. Functions return numbers;
+ * the runner prints them.
+ */
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import pg from "pg";
+import { type Database, openDatabase } from "../packages/server/src/db/connection.ts";
+import { keysFromMaster } from "../packages/server/src/db/pii.ts";
+import { importMeasurements } from "../packages/server/src/import/import.ts";
+import { refreshRollups } from "../packages/server/src/rollup/refresh.ts";
+import { getPrevalence } from "../packages/server/src/services/prevalence.ts";
+import { loadRegions } from "../packages/server/src/services/regions.ts";
+import { synthesizeDistrictFile } from "../packages/server/src/synth/district.ts";
+import { EPPGBM_FLAT_COLUMNS } from "../packages/server/src/synth/eppgbm.ts";
+
+export const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/test";
+const BENCH_DISTRICT = "32.01"; // Kabupaten Bogor: many villages, a large district
+
+export interface ImportBench {
+  engine: "pglite" | "postgres";
+  rows: number;
+  fileMB: number;
+  importSeconds: number;
+  copySeconds: number;
+  /** importSeconds ÷ copySeconds (target ≤ 2). */
+  ratio: number;
+  rollupSeconds: number;
+  phases: Record<string, number>;
+}
+
+async function fresh(
+  engine: "pglite" | "postgres",
+  url: string,
+): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (engine === "pglite") {
+    const database = await openDatabase({ dataDir: "memory://" });
+    return { database, drop: () => database.close() };
+  }
+  const schema = `bench_${Date.now().toString(36)}`;
+  const database = await openDatabase({ databaseUrl: url, schema, poolSize: 4 });
+  return {
+    database,
+    async drop() {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/** Writes (once per process) a synthetic flat e-PPGBM CSV of about `rows` rows. */
+const files = new Map<number, string>();
+async function benchFile(database: Database, rows: number): Promise<string> {
+  const cached = files.get(rows);
+  if (cached) return cached;
+  const path = join(mkdtempSync(join(tmpdir(), "tumbuh-bench-")), `eppgbm-${rows}.csv`);
+  // About 9.7 rows per child over 12 months.
+  await synthesizeDistrictFile(database, {
+    district: BENCH_DISTRICT,
+    children: Math.ceil(rows / 9.7),
+    seed: 2025,
+    out: path,
+    messyRate: 0.002,
+  });
+  files.set(rows, path);
+  return path;
+}
+
+/** Bare COPY of the file's rows (all columns as text) into a plain table of the same engine. */
+async function bareCopy(database: Database, path: string): Promise<number> {
+  const cols = EPPGBM_FLAT_COLUMNS.map((_, i) => `c${i} text`).join(", ");
+  await sql.raw(`DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (${cols})`).execute(database.db);
+  const t0 = performance.now();
+  // Reading the file is part of the COPY's work, as it is of the import's.
+  const text = await readFile(path, "utf8");
+  await database.withSession((s) => s.copyCsv("bench_copy", text.slice(text.indexOf("\n") + 1)));
+  const secs = (performance.now() - t0) / 1000;
+  await sql.raw("DROP TABLE bench_copy").execute(database.db);
+  return secs;
+}
+
+/**
+ * Imports a `rows`-row file into a fresh database of the engine and times it beside a bare COPY
+ * of the same file into the same database (default 1,000,000 rows).
+ */
+export async function benchImport(
+  engine: "pglite" | "postgres",
+  opts: { rows?: number; databaseUrl?: string } = {},
+): Promise<ImportBench> {
+  const url = opts.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
+  const rows = opts.rows ?? 1_000_000;
+  const { database, drop } = await fresh(engine, url);
+  try {
+    await loadRegions(database, { prefix: BENCH_DISTRICT });
+    const path = await benchFile(database, rows);
+    const copySeconds = await bareCopy(database, path);
+    const t0 = performance.now();
+    const report = await importMeasurements(database, path, {
+      district: BENCH_DISTRICT,
+      keys: keysFromMaster(Buffer.alloc(32, 1)),
+    });
+    const importSeconds = (performance.now() - t0) / 1000;
+    const t1 = performance.now();
+    await refreshRollups(database, [BENCH_DISTRICT]);
+    const rollupSeconds = (performance.now() - t1) / 1000;
+    return {
+      engine,
+      rows: report.rowsRead,
+      fileMB: Math.round(statSync(path).size / 1e5) / 10,
+      importSeconds,
+      copySeconds,
+      ratio: importSeconds / copySeconds,
+      rollupSeconds,
+      phases: report.phases,
+    };
+  } finally {
+    await drop();
+  }
+}
+
+export interface PrevalenceBench {
+  children: number;
+  measurements: number;
+  loadSeconds: number;
+  rollupSeconds: number;
+  /** p95 latency (ms) of getPrevalence per level, over `samples` random regions and periods. */
+  p95Ms: Record<"nation" | "province" | "district" | "subdistrict" | "village", number>;
+}
+
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+}
+
+/**
+ * Loads `children` children with `perChild` measurements each, spread over every village of
+ * Indonesia, into a fresh schema on the PostgreSQL server (set-based SQL, z-scores drawn
+ * directly), refreshes all roll-ups and measures the prevalence query at each level.
+ */
+export async function benchPrevalence(
+  opts: { children?: number; perChild?: number; samples?: number; databaseUrl?: string } = {},
+): Promise<PrevalenceBench> {
+  const url = opts.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
+  const children = opts.children ?? 1_000_000;
+  const perChild = opts.perChild ?? 4;
+  const samples = opts.samples ?? 200;
+  const { database, drop } = await fresh("postgres", url);
+  try {
+    await loadRegions(database);
+    const t0 = performance.now();
+    await sql
+      .raw(`
+      CREATE TEMP TABLE v AS SELECT row_number() OVER (ORDER BY code) AS n, code FROM regions WHERE level = 'village';
+      INSERT INTO children (district_code, id, village_code, name, name_key, sex, birth_date)
+      SELECT left(v.code, 5), gen_random_uuid(), v.code, 'anak ' || g, 'anak ' || g, 1 + (g % 2),
+        date '2021-01-01' + (g % 1200)
+      FROM generate_series(1, ${children}) g JOIN v ON v.n = 1 + (g * 7919) % (SELECT count(*) FROM v);
+      INSERT INTO measurements (district_code, id, child_id, village_code, measured_on, age_days, weight, lenhei,
+        zlen, zwei, zwfl, source)
+      SELECT c.district_code, gen_random_uuid(), c.id, c.village_code, date '2025-02-01' + k * 60 + (abs(hashtext(c.id::text)) % 25),
+        (date '2025-02-01' + k * 60) - c.birth_date, 10, 80,
+        round((random() * 2.4 - 2.6 + random())::numeric, 2), round((random() * 3 - 2)::numeric, 2), round((random() * 3 - 1.8)::numeric, 2),
+        'posyandu'
+      FROM children c CROSS JOIN generate_series(0, ${perChild - 1}) k;
+      ANALYZE children; ANALYZE measurements;`)
+      .execute(database.db);
+    const loadSeconds = (performance.now() - t0) / 1000;
+    const districts = (
+      await sql<{ d: string }>`SELECT DISTINCT district_code AS d FROM children`.execute(database.db)
+    ).rows.map((r) => r.d);
+    const t1 = performance.now();
+    await refreshRollups(database, districts);
+    const rollupSeconds = (performance.now() - t1) / 1000;
+    const codes = async (level: string) =>
+      (
+        await sql<{ code: string }>`SELECT code FROM regions WHERE level = ${level}`.execute(database.db)
+      ).rows.map((r) => r.code);
+    const byLevel: Record<string, string[]> = {
+      nation: ["ID"],
+      province: await codes("province"),
+      district: await codes("district"),
+      subdistrict: await codes("subdistrict"),
+      village: await codes("village"),
+    };
+    const periods = ["2025-02", "2025-04", "2025-06", "2025-08", "2025"];
+    const result = {} as PrevalenceBench["p95Ms"];
+    for (const [level, list] of Object.entries(byLevel)) {
+      const times: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        const code = list[(i * 7919) % list.length];
+        const t = performance.now();
+        await getPrevalence(database, code, periods[i % periods.length]);
+        times.push(performance.now() - t);
+      }
+      result[level as keyof PrevalenceBench["p95Ms"]] = Math.round(p95(times) * 100) / 100;
+    }
+    return { children, measurements: children * perChild, loadSeconds, rollupSeconds, p95Ms: result };
+  } finally {
+    await drop();
+  }
+}
+
+/** Every data benchmark with the sizes of the issue (1,000,000 rows; 1,000,000 children). */
+export async function benchData(opts: { rows?: number; children?: number } = {}) {
+  const pglite = await benchImport("pglite", { rows: opts.rows });
+  const postgres = await benchImport("postgres", { rows: opts.rows });
+  const prevalence = await benchPrevalence({ children: opts.children });
+  for (const f of files.values()) rmSync(f, { force: true });
+  return { importPglite: pglite, importPostgres: postgres, prevalence };
+}
