@@ -24,8 +24,9 @@ import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../services/users-sessions.ts";
 import type { App, AppContext, DemoInfo } from "./context.ts";
 import { errorHandler } from "./errors.ts";
+import { ResponseCache } from "./response-cache.ts";
 import { registerRoutes } from "./routes/index.ts";
-import { sessionHook } from "./session-hooks.ts";
+import { SessionCache, sessionHook } from "./session-hooks.ts";
 
 export interface BuildAppOptions {
   database: Database;
@@ -42,6 +43,10 @@ export interface BuildAppOptions {
   /** Trust X-Forwarded-* from a reverse proxy (then Secure cookies follow X-Forwarded-Proto). */
   trustProxy?: boolean | string;
   now?: () => Date;
+  /** How long a resumed session is trusted without asking the database again (default 5 s). */
+  sessionCacheMs?: number;
+  /** How long a serialized dashboard answer is reused (default 30 s; 0 turns the cache off). */
+  responseCacheMs?: number;
 }
 
 /** Builds the application (not listening); call `.listen()` or `.inject()` on the result. */
@@ -66,6 +71,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     uploadDir: opts.uploadDir ?? join(opts.database.dataDir ?? tmpdir(), "uploads"),
     now: opts.now ?? (() => new Date()),
     mapAttribution: opts.mapAttribution ?? null,
+    cache: new ResponseCache(opts.responseCacheMs ?? 30_000),
+    sessions: new SessionCache(opts.sessionCacheMs ?? 5_000),
   };
 
   await app.register(fastifyCookie);

@@ -14,6 +14,8 @@ import type { LoginLimiter } from "../auth/login-limiter.ts";
 import type { Database } from "../db/connection.ts";
 import type { PiiKeys } from "../db/pii.ts";
 import type { SessionPolicy } from "../services/users-sessions.ts";
+import type { ResponseCache } from "./response-cache.ts";
+import type { SessionCache } from "./session-hooks.ts";
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -39,4 +41,8 @@ export interface AppContext {
   /** Clock (tests move it to expire sessions). */
   now: () => Date;
   mapAttribution: string | null;
+  /** Serialized aggregate answers; cleared whenever this process refreshes roll-ups. */
+  cache: ResponseCache;
+  /** Recently resumed sessions (a few seconds). */
+  sessions: SessionCache;
 }

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type AuthUser, actorOf, type UserRow } from "../services/users.ts";
-import { resumeSession } from "../services/users-sessions.ts";
+import { type ActiveSession, resumeSession } from "../services/users-sessions.ts";
 import type { AppContext } from "./context.ts";
 import { HttpError, unauthenticated } from "./errors.ts";
 
@@ -36,6 +36,36 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * Sessions looked up in the last few seconds, so a burst of dashboard requests does not query
+ * the sessions table each time. Sign-out, disabling a user and password resets in this
+ * process clear it; another process sees such a change within `ttlMs`.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, { at: number; session: ActiveSession }>();
+
+  constructor(private readonly ttlMs = 5_000) {}
+
+  get(token: string, now: number): ActiveSession | undefined {
+    const hit = this.entries.get(token);
+    if (!hit) return undefined;
+    if (now - hit.at >= this.ttlMs) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return hit.session;
+  }
+
+  set(token: string, session: ActiveSession, now: number): void {
+    if (this.entries.size >= 10_000) this.entries.clear();
+    this.entries.set(token, { at: now, session });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
 /** onRequest hook: loads the session (if any) and enforces CSRF on writes. */
 export function sessionHook(ctx: AppContext) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
@@ -44,7 +74,12 @@ export function sessionHook(ctx: AppContext) {
     if (!path.startsWith("/api/") || path.startsWith("/api/public/") || path.startsWith("/api/docs")) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await resumeSession(ctx.database.db, token, ctx.sessionPolicy, ctx.now());
+      const now = ctx.now();
+      let session = ctx.sessions.get(token, now.getTime());
+      if (!session) {
+        session = await resumeSession(ctx.database.db, token, ctx.sessionPolicy, now);
+        if (session) ctx.sessions.set(token, session, now.getTime());
+      }
       if (session) {
         request.auth = {
           user: actorOf(session.user),

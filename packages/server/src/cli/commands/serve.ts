@@ -42,6 +42,15 @@ function ensureWebBuild(io: CliIo): boolean {
   return existsSync(join(dist, "index.html"));
 }
 
+function envMs(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined || v === "") return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`${name}: found '${v}', expected milliseconds (0 or more)`);
+  return n;
+}
+
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -84,6 +93,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     webDist: hasWeb ? defaultWebDist() : null,
     logger: { level: process.env.LOG_LEVEL ?? "warn" },
     trustProxy: process.env.TUMBUH_TRUST_PROXY === "1",
+    responseCacheMs: envMs("TUMBUH_RESPONSE_CACHE_MS"),
+    sessionCacheMs: envMs("TUMBUH_SESSION_CACHE_MS"),
   });
   const close = async () => {
     await app.close();

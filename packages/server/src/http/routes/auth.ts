@@ -75,6 +75,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request, reply) => {
       const user = requireUser(request);
       await endSession(db, request.auth!.tokenHash);
+      ctx.sessions.clear();
       await recordAudit(db, {
         actor: user,
         action: "logout",
@@ -119,6 +120,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
         });
       }
       await setOwnPassword(db, user, request.body.newPassword);
+      ctx.sessions.clear();
       return reply.code(204).send(null);
     },
   );

@@ -115,6 +115,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
         today(),
       );
       await refreshRollups({ db }, [districtCode]);
+      ctx.cache.clear();
       return reply.code(201).send({ measurement, warnings });
     },
   );

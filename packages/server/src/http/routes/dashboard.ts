@@ -114,11 +114,15 @@ export async function dashboardRoutes(app: App, ctx: AppContext, regions: Region
         response: responses({ 200: Dashboard }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = requireUser(request);
       const code = request.query.region ?? user.regionCode;
       requireAccess(user, "dashboard:read", code);
-      return buildDashboard(db, regions, code, request.query.period, ctx.demo.synthetic);
+      const period = request.query.period;
+      const body = await ctx.cache.get(`dashboard|${code}|${period ?? ""}`, async () =>
+        JSON.stringify(Dashboard.encode(await buildDashboard(db, regions, code, period, ctx.demo.synthetic))),
+      );
+      return reply.type("application/json; charset=utf-8").send(body as unknown as Dashboard);
     },
   );
 

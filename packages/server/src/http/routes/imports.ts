@@ -225,6 +225,7 @@ export async function importRoutes(app: App, ctx: AppContext): Promise<void> {
         }
         throw err;
       }
+      ctx.cache.clear();
       const apiReport = toApiReport(report);
       const updated = await db.transaction().execute(async (trx) => {
         const u = await appDb(trx)

@@ -98,65 +98,72 @@ export async function publicRoutes(app: App, ctx: AppContext, regions: RegionCac
     async (request, reply) => {
       const code = request.query.district;
       requireDistrict(code);
-      const { region } = await regions.withAncestors(code);
-      const period = request.query.period ?? (await latestMonth(db, code));
-      const subdistricts = await regions.children(code);
-      const source = { label: ROUTINE_SOURCE_LABEL, synthetic: ctx.demo.synthetic };
       reply.header("cache-control", "public, max-age=300");
-      if (!period) {
-        return {
-          district: region,
-          period: null,
-          source,
-          nationalTarget: NATIONAL_TARGET,
-          total: publicFigures(toFigures(undefined), false),
-          subdistricts: subdistricts.map((s) => ({
-            code: s.code,
-            name: s.name,
-            ...publicFigures(toFigures(undefined), false),
-          })),
-          villages: [],
-        };
-      }
-      const [own, subs, villageRows, villageRegions] = await Promise.all([
-        regionCounts(db, code, [period]),
-        childCounts(db, code, period),
-        db
-          .selectFrom("rollup_district")
-          .selectAll()
-          .where("district_code", "=", code)
-          .where("unit_kind", "=", "village")
-          .where("period", "=", period)
-          .execute(),
-        db
-          .selectFrom("regions")
-          .select(["code", "name", "parent_code"])
-          .where("level", "=", "village")
-          .where("code", "like", `${code}.%`)
-          .orderBy("code")
-          .execute(),
-      ]);
-      const villageCounts = new Map(villageRows.map((r) => [r.unit_code, r]));
+      const body = await ctx.cache.get(`public|${code}|${request.query.period ?? ""}`, async () =>
+        JSON.stringify(PublicPrevalence.encode(await publicPrevalence(code, request.query.period))),
+      );
+      return reply.type("application/json; charset=utf-8").send(body as unknown as PublicPrevalence);
+    },
+  );
+
+  async function publicPrevalence(code: string, requested: string | undefined): Promise<PublicPrevalence> {
+    const { region } = await regions.withAncestors(code);
+    const period = requested ?? (await latestMonth(db, code));
+    const subdistricts = await regions.children(code);
+    const source = { label: ROUTINE_SOURCE_LABEL, synthetic: ctx.demo.synthetic };
+    if (!period) {
       return {
         district: region,
-        period,
+        period: null,
         source,
         nationalTarget: NATIONAL_TARGET,
-        total: publicFigures(toFigures(own[0]), false),
+        total: publicFigures(toFigures(undefined), false),
         subdistricts: subdistricts.map((s) => ({
           code: s.code,
           name: s.name,
-          ...publicFigures(toFigures(subs.get(s.code)), false),
+          ...publicFigures(toFigures(undefined), false),
         })),
-        villages: villageRegions.map((v) => ({
-          code: v.code,
-          name: v.name,
-          subdistrictCode: v.parent_code ?? "",
-          ...publicFigures(toFigures(villageCounts.get(v.code)), true),
-        })),
+        villages: [],
       };
-    },
-  );
+    }
+    const [own, subs, villageRows, villageRegions] = await Promise.all([
+      regionCounts(db, code, [period]),
+      childCounts(db, code, period),
+      db
+        .selectFrom("rollup_district")
+        .selectAll()
+        .where("district_code", "=", code)
+        .where("unit_kind", "=", "village")
+        .where("period", "=", period)
+        .execute(),
+      db
+        .selectFrom("regions")
+        .select(["code", "name", "parent_code"])
+        .where("level", "=", "village")
+        .where("code", "like", `${code}.%`)
+        .orderBy("code")
+        .execute(),
+    ]);
+    const villageCounts = new Map(villageRows.map((r) => [r.unit_code, r]));
+    return {
+      district: region,
+      period,
+      source,
+      nationalTarget: NATIONAL_TARGET,
+      total: publicFigures(toFigures(own[0]), false),
+      subdistricts: subdistricts.map((s) => ({
+        code: s.code,
+        name: s.name,
+        ...publicFigures(toFigures(subs.get(s.code)), false),
+      })),
+      villages: villageRegions.map((v) => ({
+        code: v.code,
+        name: v.name,
+        subdistrictCode: v.parent_code ?? "",
+        ...publicFigures(toFigures(villageCounts.get(v.code)), true),
+      })),
+    };
+  }
 
   app.get(
     "/api/public/boundaries",

@@ -1,0 +1,288 @@
+/**
+ * Dashboard API under load: 50 concurrent connections on loopback (autocannon) against
+ * `tumbuh serve` on the PostgreSQL server holding 1,000,000 synthetic children (about 4
+ * million measurements) spread over the districts of Jawa Timur. The dataset is built once
+ * through the normal pipeline (`tumbuh synth` files imported district by district) into the
+ * database `tumbuh_bench_<children>` and reused by later runs. Target: ≥ 1,000 requests/s, p99 < 100 ms.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import pg from "pg";
+import { type Database, openDatabase } from "../packages/server/src/db/connection.ts";
+import { loadPiiKeys } from "../packages/server/src/db/pii.ts";
+import { importMeasurements } from "../packages/server/src/import/import.ts";
+import { ensureRegions } from "../packages/server/src/services/regions.ts";
+import { createUserUnchecked, findUserByUsername } from "../packages/server/src/services/users.ts";
+import { synthesizeDistrictFile } from "../packages/server/src/synth/district.ts";
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+export interface HttpBenchResult {
+  /** What was asked for, e.g. "dashboard district 35.03". */
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface HttpBenchReport {
+  children: number;
+  measurements: number;
+  /** Seconds spent building the dataset in this run (0 when it was reused). */
+  loadSeconds: number;
+  results: HttpBenchResult[];
+}
+
+export interface HttpBenchOptions {
+  /** Server URL of any database on the PostgreSQL server (default TEST_DATABASE_URL or the local one). */
+  serverUrl?: string;
+  children?: number;
+  /** Months of measurements per child (4 gives ~4 million measurements for 1 million children). */
+  months?: number;
+  districts?: number;
+  connections?: number;
+  durationSeconds?: number;
+  port?: number;
+}
+
+const BENCH_USER = "bench-admin";
+const BENCH_PASSWORD = "bench-password-1";
+const ROOT = resolve(import.meta.dirname, "..");
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function countRows(database: Database): Promise<{ children: number; measurements: number }> {
+  const c = await database.db
+    .selectFrom("children")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const m = await database.db
+    .selectFrom("measurements")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return { children: Number(c.n), measurements: Number(m.n) };
+}
+
+/**
+ * Builds the dataset when the database holds fewer children than asked: one synthetic
+ * e-PPGBM file per district (real villages), imported like a district's own file. Districts
+ * already imported are skipped, so an interrupted build resumes.
+ */
+async function ensureDataset(database: Database, opts: Required<HttpBenchOptions>): Promise<number> {
+  await ensureRegions(database);
+  const have = await countRows(database);
+  if (have.children >= opts.children) return 0;
+  const t0 = performance.now();
+  const districts = await database.db
+    .selectFrom("regions")
+    .select("code")
+    .where("level", "=", "district")
+    .where("code", "like", "35.%")
+    .orderBy("code")
+    .limit(opts.districts)
+    .execute();
+  const perDistrict = Math.ceil(opts.children / districts.length);
+  const keys = loadPiiKeys(join(ROOT, "bench/out/http-keys"));
+  const work = join(ROOT, "bench/out/http");
+  mkdirSync(work, { recursive: true });
+  for (const [i, { code }] of districts.entries()) {
+    const done = await database.db
+      .selectFrom("children")
+      .select("id")
+      .where("district_code", "=", code)
+      .limit(1)
+      .executeTakeFirst();
+    if (done) continue;
+    const file = join(work, `synth-${code}.csv`);
+    await synthesizeDistrictFile(database, {
+      district: code,
+      children: perDistrict,
+      seed: 1000 + i,
+      months: opts.months,
+      out: file,
+    });
+    await importMeasurements(database, file, { district: code, keys, fileName: `synth-${code}.csv` });
+    rmSync(file, { force: true });
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`tumbuh serve exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("tumbuh serve did not answer within 2 minutes");
+}
+
+/**
+ * Loads (or reuses) the 1,000,000-children dataset on the PostgreSQL server, starts
+ * `tumbuh serve` on it in its own process, and measures the dashboard API at the nation,
+ * province, district, subdistrict and village levels with 50 connections each.
+ */
+export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBenchReport> {
+  const opts: Required<HttpBenchOptions> = {
+    serverUrl:
+      options.serverUrl ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
+    children: options.children ?? 1_000_000,
+    months: options.months ?? 4,
+    districts: options.districts ?? 25,
+    connections: options.connections ?? 50,
+    durationSeconds: options.durationSeconds ?? 10,
+    port: options.port ?? 3917,
+  };
+  const name = `tumbuh_bench_${opts.children}`;
+  await ensureDatabase(opts.serverUrl, name);
+  const url = databaseUrl(opts.serverUrl, name);
+  const database = await openDatabase({ databaseUrl: url });
+  let loadSeconds: number;
+  let counts: { children: number; measurements: number };
+  let district: string;
+  let subdistrict: string;
+  let village: string;
+  try {
+    loadSeconds = await ensureDataset(database, opts);
+    counts = await countRows(database);
+    if (!(await findUserByUsername(database.db, BENCH_USER))) {
+      await createUserUnchecked(database.db, {
+        username: BENCH_USER,
+        displayName: "Benchmark",
+        password: BENCH_PASSWORD,
+        role: "national_admin",
+        regionCode: "ID",
+      });
+    }
+    const busiest = await database.db
+      .selectFrom("rollup_district")
+      .select(["unit_code"])
+      .where("unit_kind", "=", "village")
+      .orderBy("measured", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    village = busiest.unit_code;
+    subdistrict = village.slice(0, 8);
+    district = village.slice(0, 5);
+  } finally {
+    await database.close();
+  }
+
+  const targets: Array<[string, string]> = [
+    ["nation ID", "ID"],
+    ["province 35", "35"],
+    [`district ${district}`, district],
+    [`subdistrict ${subdistrict}`, subdistrict],
+    [`village ${village}`, village],
+  ];
+  const results: HttpBenchResult[] = [];
+  // As served: serialized answers reused until roll-ups change (30 s at most).
+  results.push(...(await measure(url, opts, targets, {})));
+  // Every request computed afresh: no answer cache, every session read from the database.
+  results.push(
+    ...(await measure(
+      url,
+      opts,
+      targets.slice(2),
+      { TUMBUH_RESPONSE_CACHE_MS: "0", TUMBUH_SESSION_CACHE_MS: "0" },
+      " (no cache)",
+    )),
+  );
+  return { ...counts, loadSeconds, results };
+}
+
+/** Starts `tumbuh serve` with the extra environment, signs in, and runs autocannon on each target. */
+async function measure(
+  url: string,
+  opts: Required<HttpBenchOptions>,
+  targets: Array<[string, string]>,
+  env: Record<string, string>,
+  suffix = "",
+): Promise<HttpBenchResult[]> {
+  const base = `http://127.0.0.1:${opts.port}`;
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, "packages/server/bin/tumbuh.mjs"), "serve", "--no-demo", "--port", String(opts.port)],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        DATABASE_URL: url,
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+        TUMBUH_DATA_DIR: join(ROOT, "bench/out/http-keys"),
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  try {
+    await waitForHealth(base, server);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`bench sign-in failed: ${login.status}`);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+    const results: HttpBenchResult[] = [];
+    for (const [label, code] of targets) {
+      const target = `${base}/api/dashboard?region=${code}`;
+      const warm = await fetch(target, { headers: { cookie } });
+      if (!warm.ok) throw new Error(`GET ${target}: ${warm.status}`);
+      const r = await autocannon({
+        url: target,
+        connections: opts.connections,
+        duration: opts.durationSeconds,
+        headers: { cookie },
+      });
+      results.push({
+        name: `GET /api/dashboard ${label}${suffix}`,
+        requestsPerSecond: r.requests.average,
+        p50Ms: r.latency.p50,
+        p99Ms: r.latency.p99,
+        non2xx: r.non2xx,
+        errors: r.errors,
+      });
+    }
+    return results;
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}

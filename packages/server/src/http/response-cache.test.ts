@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { ResponseCache } from "./response-cache.ts";
+
+describe("ResponseCache", () => {
+  it("reuses a body within the time limit, rebuilds after it and after clear()", async () => {
+    let t = 0;
+    let builds = 0;
+    const cache = new ResponseCache(1000, 10, () => t);
+    const build = async () => `body${++builds}`;
+    expect(await cache.get("a", build)).toBe("body1");
+    t = 999;
+    expect(await cache.get("a", build)).toBe("body1");
+    expect(await cache.get("b", build)).toBe("body2");
+    t = 1000;
+    expect(await cache.get("a", build)).toBe("body3");
+    cache.clear();
+    expect(await cache.get("a", build)).toBe("body4");
+  });
+
+  it("does not cache a failed build", async () => {
+    const cache = new ResponseCache();
+    await expect(cache.get("x", async () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");
+    expect(await cache.get("x", async () => "ok")).toBe("ok");
+  });
+});
