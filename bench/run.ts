@@ -20,9 +20,13 @@ const groups: Record<string, () => Promise<void>> = {
   http: async () => {
     const { benchHttp } = await import("./http.ts");
     const r = await benchHttp();
-    console.log(`  dataset: ${r.children.toLocaleString("en-US")} children, ${r.measurements.toLocaleString("en-US")} measurements on the PostgreSQL server (built in ${r.loadSeconds.toFixed(0)} s this run)`);
+    console.log(
+      `  dataset: ${r.children.toLocaleString("en-US")} children, ${r.measurements.toLocaleString("en-US")} measurements on the PostgreSQL server (built in ${r.loadSeconds.toFixed(0)} s this run)`,
+    );
     for (const x of r.results) {
-      console.log(`  ${x.name.padEnd(60)} ${Math.round(x.requestsPerSecond).toLocaleString("en-US").padStart(8)} req/s  p99 ${x.p99Ms} ms  (target ≥ 1,000 req/s, p99 < 100 ms)`);
+      console.log(
+        `  ${x.name.padEnd(60)} ${Math.round(x.requestsPerSecond).toLocaleString("en-US").padStart(8)} req/s  p99 ${x.p99Ms} ms  (target ≥ 1,000 req/s, p99 < 100 ms)`,
+      );
     }
   },
 };
