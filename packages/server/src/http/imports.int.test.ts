@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { describeEachEngine } from "../db/test-support.ts";
+import { synthesizeDistrictFile } from "../synth/district.ts";
+import type { App } from "./context.ts";
+import { type Client, seedFixtures, signIn, testApp } from "./test-app.ts";
+
+/** A multipart/form-data body with one file and optional text fields. */
+function multipart(fileName: string, content: Buffer, fields: Record<string, string> = {}) {
+  const boundary = "----tumbuhtest7f3a";
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+async function upload(
+  app: App,
+  c: Client,
+  fileName: string,
+  content: Buffer,
+  fields: Record<string, string> = {},
+) {
+  const { payload, headers } = multipart(fileName, content, fields);
+  return app.inject({
+    method: "POST",
+    url: "/api/imports",
+    payload,
+    headers: { ...headers, cookie: c.cookie, "x-csrf-token": c.csrfToken },
+  });
+}
+
+describeEachEngine("import upload: dry run, confirm, scope", (ctx) => {
+  let app: App;
+  let file: Buffer;
+  it("sets up", async () => {
+    await seedFixtures(ctx.database);
+    app = await testApp(ctx.database, { now: () => new Date("2025-09-01T00:00:00Z") });
+    const out = join(mkdtempSync(join(tmpdir(), "tumbuh-import-")), "trenggalek.csv");
+    await synthesizeDistrictFile(ctx.database, { district: "35.03", children: 30, seed: 7, months: 2, out });
+    file = readFileSync(out);
+  });
+
+  it("a dry run reports and writes nothing; confirming imports and the dashboard shows it", async () => {
+    const dinkes = await signIn(app, "dinkes");
+    const res = await upload(app, dinkes, "trenggalek.csv", file);
+    expect(res.statusCode).toBe(201);
+    const up = res.json().import;
+    expect(up).toMatchObject({ status: "dry_run", district: "35.03", fileName: "trenggalek.csv" });
+    expect(up.report.rowsRead).toBeGreaterThan(30);
+    expect(up.report.childrenCreated).toBeGreaterThan(0);
+    const none = await ctx.database.db.selectFrom("children").select("id").execute();
+    expect(none).toHaveLength(0);
+    const before = (await dinkes.get("/api/dashboard?region=35.03")).json();
+    expect(before.summary.measured).toBe(0);
+
+    const confirmed = await dinkes.send("POST", `/api/imports/${up.id}/confirm`);
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().import.status).toBe("imported");
+    expect(confirmed.json().import.report.measurementsAdded).toBe(up.report.measurementsAdded);
+    const kids = await ctx.database.db.selectFrom("children").select("id").execute();
+    expect(kids.length).toBe(up.report.childrenCreated);
+    const after = (await dinkes.get("/api/dashboard?region=35.03")).json();
+    expect(after.summary.measured).toBeGreaterThan(0);
+    const again = await dinkes.send("POST", `/api/imports/${up.id}/confirm`);
+    expect(again.statusCode).toBe(409);
+    const audit = (
+      await (await signIn(app, "jatim")).get(`/api/audit?entity=import&entityId=${up.id}`)
+    ).json();
+    expect(audit.entries[0]).toMatchObject({ action: "import", username: "dinkes" });
+  });
+
+  it("refuses other districts, roles without import and files that are not CSV/XLSX", async () => {
+    const dinkes = await signIn(app, "dinkes");
+    const outside = await upload(app, dinkes, "x.csv", file, { district: "35.04" });
+    expect(outside.statusCode).toBe(403);
+    const up = (await upload(app, dinkes, "x.csv", file)).json().import;
+    const other = await signIn(app, "dinkes-lain");
+    expect((await other.get(`/api/imports/${up.id}`)).statusCode).toBe(404);
+    expect((await other.send("POST", `/api/imports/${up.id}/confirm`)).statusCode).toBe(404);
+    const kader = await signIn(app, "kader");
+    expect((await upload(app, kader, "x.csv", file, { district: "35.03" })).statusCode).toBe(403);
+    const pdf = await upload(app, dinkes, "laporan.pdf", Buffer.from("%PDF-1.4"));
+    expect(pdf.statusCode).toBe(400);
+    expect(pdf.json().error.details.field).toBe("file");
+    const noCsrf = multipart("x.csv", file);
+    const refused = await app.inject({
+      method: "POST",
+      url: "/api/imports",
+      payload: noCsrf.payload,
+      headers: { ...noCsrf.headers, cookie: dinkes.cookie },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+});
