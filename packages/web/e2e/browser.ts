@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+const CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+];
 
 /** The Chromium executable to use, or null when none is installed. */
 export function findChromium(): string | null {
@@ -33,7 +38,10 @@ export interface Browser {
 }
 
 /** Launches Chromium with a fresh user-data-dir (removed again on close). */
-export async function launchBrowser(executablePath: string, viewport = { width: 1280, height: 900 }): Promise<Browser> {
+export async function launchBrowser(
+  executablePath: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "tumbuh-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,

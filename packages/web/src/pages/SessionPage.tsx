@@ -52,12 +52,11 @@ export function SessionPage({ posyanduId, date }: { posyanduId: string | null; d
     ...added.filter((a) => !kids.data?.children.some((c) => c.id === a.id)),
   ];
 
+  const [focusId, setFocusId] = useState<string | null>(null);
+
   function addChild(c: Child) {
     setAdded((prev) => [...prev, { ...c, measuredOnDate: false }]);
-    requestAnimationFrame(() => {
-      const rows = document.querySelectorAll<HTMLElement>("[data-entry-index]");
-      rows[rows.length - 1]?.querySelector<HTMLInputElement>('input[name="weight"]')?.focus();
-    });
+    setFocusId(c.id);
   }
 
   return (
@@ -123,6 +122,7 @@ export function SessionPage({ posyanduId, date }: { posyanduId: string | null; d
                     posyanduId={posyanduId}
                     onDone={focusNextEntry}
                     onSaved={() => setSavedCount((n) => n + 1)}
+                    autoFocus={c.id === focusId}
                   />
                 ))}
               </ol>

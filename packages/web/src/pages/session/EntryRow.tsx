@@ -15,6 +15,8 @@ interface Props {
   /** Moves the focus on to the next child after a save. */
   onDone: (index: number) => void;
   onSaved: (m: Measurement) => void;
+  /** Focus the weight field on first display (a child just registered). */
+  autoFocus?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ interface Props {
  * the z-scores and categories previewed as the values are typed and a warning to confirm
  * before implausible values are saved. Enter moves from weight to height, then saves.
  */
-export function EntryRow({ child, index, date, posyanduId, onDone, onSaved }: Props) {
+export function EntryRow({ child, index, date, posyanduId, onDone, onSaved, autoFocus }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const uid = useId();
@@ -148,6 +150,8 @@ export function EntryRow({ child, index, date, posyanduId, onDone, onSaved }: Pr
             id={`${uid}-weight`}
             name="weight"
             inputMode="decimal"
+            // biome-ignore lint/a11y/noAutofocus: moving on to the child just registered is what the cadre expects
+            autoFocus={autoFocus}
             autoComplete="off"
             value={weight}
             aria-invalid={local.some((x) => x.field === "weight") || undefined}

@@ -1,0 +1,341 @@
+/**
+ * Tumbuh in a real browser: Debian's Chromium driven by playwright-core against the real
+ * server (fixture-server.ts) on a free port with a fresh data folder. Screenshots go to
+ * test-artifacts/screenshots/. Skips only when no Chromium executable exists.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, findChromium, launchBrowser, screenshot } from "./browser.ts";
+import { E2E_PASSWORD, E2E_USERS, SEED_END_MONTH } from "./fixtures.ts";
+import { type RunningServer, startServer } from "./server.ts";
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  console.warn(
+    "Browser tests skipped: no Chromium found at /usr/bin/chromium (install it with `apt-get install -y chromium` or set CHROMIUM_PATH).",
+  );
+}
+
+let server: RunningServer;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+/** A new tab with no session: each test signs in on its own. */
+async function newPage(width = 1280, height = 900): Promise<Page> {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height });
+  page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${server.url}/#/login`);
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  const displayName = E2E_USERS.find((u) => u.username === username)!.displayName;
+  await page.getByTestId("user-name").filter({ hasText: displayName }).waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await page.getByRole("heading", { name: "Masuk" }).waitFor();
+}
+
+/** Reads the API with the page's own session (cookies), for expectations independent of the UI. */
+async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(p, { headers: { accept: "application/json" } });
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+    return res.json();
+  }, path) as Promise<T>;
+}
+
+/** Waits until a chart has drawn at least `min` SVG paths (lines, bars, shapes). */
+async function waitForPaths(chart: ReturnType<Page["getByTestId"]>, min: number) {
+  await expect.poll(() => chart.locator("svg path").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(min);
+}
+
+/** Today in the browser's time zone (Asia/Jakarta), as the session page uses it. */
+async function browserToday(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  });
+}
+
+describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
+  beforeAll(async () => {
+    await build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+    server = await startServer();
+    browser = await launchBrowser(chromiumPath!);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("signs in, refusing a wrong password, and shows the synthetic-data banner", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/`);
+    // not signed in: sent to the sign-in page
+    await page.getByRole("heading", { name: "Masuk" }).waitFor();
+    await expect(page.getByTestId("demo-banner").textContent()).resolves.toContain(
+      "Data demo sintetis — bukan data sebenarnya",
+    );
+    await page.getByLabel("Nama pengguna").fill("dinkes");
+    await page.getByLabel("Kata sandi").fill("salah-sandi-1");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain(
+      "Nama pengguna atau kata sandi salah",
+    );
+    await screenshot(page, "01-signin-error");
+    await page.getByLabel("Kata sandi").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByTestId("stat-stunting").waitFor();
+    // role-aware navigation: the health office imports, but does not manage users
+    const nav = page.getByRole("navigation", { name: "Menu utama" });
+    await expect(nav.getByRole("link", { name: "Impor data" }).count()).resolves.toBe(1);
+    await expect(nav.getByRole("link", { name: "Pengguna" }).count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it("drills down the dashboard from the district to a village and its posyandu", async () => {
+    const page = await newPage();
+    await signIn(page, "dinkes");
+    await waitForPaths(page.getByTestId("trend-chart"), 4);
+    const dash = await apiGet<{
+      summary: { measured: number; stuntingRate: number | null };
+      children: { name: string; measured: number }[];
+    }>(page, "/api/dashboard?region=35.03");
+    expect(dash.summary.measured).toBeGreaterThan(50);
+    // the headline figure on screen is the API's figure, formatted the Indonesian way
+    const rateText = await page.getByTestId("stat-stunting").locator(".stat-value").textContent();
+    expect(rateText).toBe(`${dash.summary.stuntingRate!.toFixed(1).replace(".", ",")}%`);
+    // the district's subdistricts sum to the district (roll-ups agree)
+    expect(dash.children.reduce((n, c) => n + c.measured, 0)).toBe(dash.summary.measured);
+    await screenshot(page, "02-dashboard-district");
+
+    const table = page.getByTestId("child-region-table");
+    const firstSub = dash.children.filter((c) => c.measured > 0).sort((a, b) => b.measured - a.measured)[0];
+    await table.getByRole("link", { name: firstSub.name, exact: true }).click();
+    await page.getByRole("heading", { name: `Desa/kelurahan di ${firstSub.name}` }).waitFor();
+    const crumbs = page.getByRole("navigation", { name: "Lokasi wilayah" }).getByRole("listitem");
+    await expect(crumbs.count()).resolves.toBe(4); // Indonesia › Jawa Timur › Trenggalek › subdistrict
+
+    // sort by stunting, then open the village with the most children measured
+    const subCode = new URL(page.url().replace("#/", "")).searchParams.get("region")!;
+    const sub = await apiGet<{ children: { code: string; name: string; measured: number }[] }>(
+      page,
+      `/api/dashboard?region=${subCode}`,
+    );
+    const village = sub.children.filter((c) => c.measured > 0).sort((a, b) => b.measured - a.measured)[0];
+    await table.getByRole("link", { name: village.name, exact: true }).click();
+    await page.getByRole("heading", { name: `Posyandu di ${village.name}` }).waitFor();
+    await expect(crumbs.count()).resolves.toBe(5);
+    await screenshot(page, "03-dashboard-village-posyandu");
+    await page.close();
+  });
+
+  it("uploads boundaries as an admin and shows the district's choropleth with attribution", async () => {
+    const page = await newPage();
+    await signIn(page, "admin");
+    await page.getByRole("link", { name: "Batas wilayah" }).click();
+    const geo = resolve(import.meta.dirname, "../../../../shared/geo/35.03-kecamatan.geojson");
+    const projectGeo = [resolve(import.meta.dirname, "../../server/data/geo/35.03-kecamatan.geojson"), geo];
+    const file = projectGeo.find((p) => {
+      try {
+        readFileSync(p);
+        return true;
+      } catch {
+        return false;
+      }
+    })!;
+    await page.getByLabel("Berkas GeoJSON").setInputFiles(file);
+    await page.getByLabel("Atribusi / sumber peta").fill("Batas kecamatan Trenggalek (uji)");
+    await page.getByRole("button", { name: "Unggah" }).click();
+    await expect(page.getByTestId("boundary-result").textContent()).resolves.toContain("14 fitur cocok");
+    await screenshot(page, "04-boundaries-upload");
+
+    await page.goto(`${server.url}/#/map?region=35.03`);
+    await waitForPaths(page.getByTestId("choropleth"), 14);
+    await expect(page.getByTestId("map-attribution").textContent()).resolves.toContain("Trenggalek");
+    await screenshot(page, "05-map-district");
+
+    // a subdistrict's villages have no shapes: a clear message and the table
+    const sub = await apiGet<{ children: { code: string }[] }>(page, "/api/dashboard?region=35.03");
+    await page.goto(`${server.url}/#/map?region=${sub.children[0].code}`);
+    await page.getByTestId("no-boundaries").waitFor();
+    await page.getByTestId("child-region-table").waitFor();
+    await signOut(page);
+    await page.close();
+  });
+
+  it("finds a child and draws the WHO growth charts with the child's points", async () => {
+    const page = await newPage();
+    await signIn(page, "dinkes");
+    const list = await apiGet<{ children: { id: string; name: string }[] }>(page, "/api/children?limit=5");
+    const name = list.children[0].name;
+    await page.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Anak" }).click();
+    await page.getByLabel("Cari nama atau NIK").fill(name.split(" ")[0]);
+    await page.getByRole("button", { name: "Cari" }).click();
+    await page.getByTestId("children-table").getByRole("link", { name, exact: true }).first().click();
+    await page.getByTestId("child-name").waitFor();
+    await expect(page.getByTestId("child-name").textContent()).resolves.toBe(name);
+    const chart = page.getByTestId("growth-lhfa");
+    // seven reference lines and the child's line
+    await waitForPaths(chart, 8);
+    await expect(page.getByTestId("measurement-table").locator("tbody tr").count()).resolves.toBeGreaterThan(
+      0,
+    );
+    await screenshot(page, "06-child-growth-lhfa");
+    await page.getByRole("tab", { name: "BB menurut PB/TB" }).click();
+    await waitForPaths(page.getByTestId("growth-wflh"), 8);
+    await screenshot(page, "07-child-growth-wflh");
+    await page.close();
+  });
+
+  it("records a posyandu session by keyboard for a new child, and the dashboard counts it", async () => {
+    const page = await newPage();
+    await signIn(page, "kader");
+    const today = await browserToday(page);
+    const period = today.slice(0, 7);
+    const village = server.kaderVillage;
+    const before = await apiGet<{ summary: { measured: number } }>(
+      page,
+      `/api/dashboard?region=${village}&period=${period}`,
+    ).catch(() => ({ summary: { measured: 0 } }));
+
+    await page
+      .getByRole("navigation", { name: "Menu utama" })
+      .getByRole("link", { name: "Posyandu" })
+      .click();
+    const select = page.getByLabel("Posyandu", { exact: true });
+    await select.locator("option").nth(1).waitFor({ state: "attached" });
+    const value = await select.locator("option").nth(1).getAttribute("value");
+    await select.selectOption(value!);
+    await page.getByTestId("new-child-form").waitFor();
+
+    // register a new child (born about 20 months ago)
+    const birth = new Date(Date.parse(today) - 610 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Nama", { exact: true }).fill("Bunga Uji Peramban");
+    await page.getByLabel("Jenis kelamin").selectOption("2");
+    await page.getByLabel("Tanggal lahir").fill(birth);
+    await page.getByRole("button", { name: "Tambah anak" }).click();
+
+    // the new child's weight field has the focus: type, Enter, type, see the preview, Enter saves
+    const weight = page
+      .locator("li.entry")
+      .filter({ hasText: "Bunga Uji Peramban" })
+      .getByLabel("Berat (kg)");
+    await weight.waitFor();
+    await expect(weight.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type("92");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("82,5");
+    const row = page.locator("li.entry").filter({ hasText: "Bunga Uji Peramban" });
+    // 92 kg is a typo for 9.2: warned before saving
+    await expect(row.getByTestId("entry-warnings").textContent()).resolves.toContain("Berat di luar 1–40 kg");
+    await weight.fill("9,2");
+    await row.getByTestId("zpreview").getByText("TB/U").waitFor();
+    await expect(row.getByTestId("entry-warnings").count()).resolves.toBe(0);
+    await screenshot(page, "08-session-preview");
+    await row.getByLabel("Panjang/tinggi (cm)").press("Enter");
+    await page.getByTestId("entry-saved").filter({ hasText: "Bunga Uji Peramban" }).waitFor();
+    await screenshot(page, "09-session-saved");
+
+    // the measurement appears in the village's dashboard for this month
+    await page.goto(`${server.url}/#/?region=${village}&period=${period}`);
+    await page.getByTestId("stat-measured").waitFor();
+    await expect(page.getByTestId("stat-measured").locator(".stat-value").textContent()).resolves.toBe(
+      String(before.summary.measured + 1),
+    );
+    await screenshot(page, "10-dashboard-after-session");
+    await page.close();
+  });
+
+  it("imports a file: dry-run report with the rejected row, then confirmation", async () => {
+    const page = await newPage();
+    await signIn(page, "dinkes");
+    // one broken row appended: a birth date that does not exist
+    const lines = readFileSync(server.importFile, "utf8").trimEnd().split(/\r?\n/);
+    const header = lines[0].split(",");
+    const broken = lines[1].split(",");
+    broken[header.indexOf("Tgl Lahir")] = "31/02/2023";
+    broken[header.indexOf("NIK")] = "";
+    broken[header.indexOf("Nama")] = "Baris Rusak";
+    const file = server.importFile.replace(/\.csv$/, "-with-error.csv");
+    writeFileSync(file, `${[...lines, broken.join(",")].join("\n")}\n`);
+
+    await page
+      .getByRole("navigation", { name: "Menu utama" })
+      .getByRole("link", { name: "Impor data" })
+      .click();
+    await page.getByLabel("Berkas (CSV atau XLSX)").setInputFiles(file);
+    await page.getByRole("button", { name: "Periksa berkas" }).click();
+    const report = page.getByTestId("import-report");
+    await report.waitFor();
+    await expect(report.textContent()).resolves.toContain("Ini baru pemeriksaan");
+    const rejected = page.getByTestId("rejected-table");
+    await expect(rejected.locator("tbody tr").count()).resolves.toBeGreaterThanOrEqual(1);
+    // the reason names the broken row: the last line of the file (header is row 1)
+    await expect(rejected.textContent()).resolves.toContain(String(lines.length + 1));
+    await screenshot(page, "11-import-dry-run");
+    await page.getByRole("button", { name: "Konfirmasi impor" }).click();
+    await page.getByText("Data sudah disimpan dan dasbor diperbarui.").waitFor();
+    await screenshot(page, "12-import-done");
+    await page.close();
+  });
+
+  it("publishes prevalence without sign-in, with small village counts suppressed and no personal data", async () => {
+    const page = await newPage();
+    // the seeded bulan timbang (the newest month holds only the session's one measurement)
+    await page.goto(`${server.url}/#/publik?period=${SEED_END_MONTH}`);
+    await page.getByTestId("public-subdistricts").waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/trenggalek/i);
+    await expect(page.getByTestId("public-subdistricts").locator("tbody tr").count()).resolves.toBe(14);
+    const villages = page.getByTestId("public-villages");
+    const text = (await villages.textContent()) ?? "";
+    expect(text).toContain("< 5");
+    await waitForPaths(page.getByTestId("public-bar"), 10);
+    // no child's name or NIK anywhere on the page
+    const body = (await page.locator("body").textContent()) ?? "";
+    expect(body).not.toContain("Bunga Uji Peramban");
+    expect(body).not.toMatch(/\d{16}/);
+    await screenshot(page, "13-public");
+    await page.close();
+  });
+
+  it("works on a 360-px-wide phone: no page-wide horizontal scrolling, menu reachable", async () => {
+    const page = await newPage(360, 740);
+    await signIn(page, "kader");
+    await page.getByTestId("stat-stunting").waitFor();
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, "14-phone-dashboard");
+    await page.goto(`${server.url}/#/session`);
+    await page.getByLabel("Posyandu", { exact: true }).waitFor();
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, "15-phone-session");
+    await signOut(page);
+    await page.goto(`${server.url}/#/publik`);
+    await page.getByTestId("public-villages").waitFor();
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, "16-phone-public");
+    // the English switch
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await page.getByRole("heading", { name: "By village" }).waitFor();
+    await screenshot(page, "17-phone-public-en");
+    await page.close();
+  });
+
+  it("raised no script errors on any page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
