@@ -320,7 +320,10 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     await screenshot(page, "14-phone-dashboard");
     await page.goto(`${server.url}/#/session`);
-    await page.getByLabel("Posyandu", { exact: true }).waitFor();
+    const select = page.getByLabel("Posyandu", { exact: true });
+    await select.locator("option").nth(1).waitFor({ state: "attached" });
+    await select.selectOption((await select.locator("option").nth(1).getAttribute("value"))!);
+    await page.locator("li.entry").first().waitFor();
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     await screenshot(page, "15-phone-session");
     await signOut(page);

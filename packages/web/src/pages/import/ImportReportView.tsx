@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ImportReport } from "../../api/types.ts";
 import { ExportButtons } from "../../components/ExportButtons.tsx";
-import { formatCount } from "../../lib/format.ts";
+import { formatCount, formatDate } from "../../lib/format.ts";
 
 /** The figures of an import (dry run or final) and every rejected row with its reason. */
 export function ImportReportView({ report, fileName }: { report: ImportReport; fileName: string }) {
@@ -12,7 +12,11 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
     ["import.childrenCreated", report.childrenCreated],
     ["import.childrenUpdated", report.childrenUpdated],
     ["import.measurementsAdded", report.measurementsAdded],
+    ["import.measurementsUpdated", report.measurementsUpdated],
     ["import.measurementsUnchanged", report.measurementsUnchanged],
+    ["import.measurementsFlagged", report.measurementsFlagged],
+    ["import.posyanduCreated", report.posyanduCreated],
+    ["import.rowsRepeated", report.rowsRepeated],
     ["import.duplicates", report.duplicates],
     ["import.rejectedCount", report.rejectedCount],
   ];
@@ -33,8 +37,14 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
             <ExportButtons
               title={`${t("import.rejectedFile")} ${fileName}`}
               table={() => ({
-                headers: [t("import.row"), t("import.field"), t("import.value"), t("import.reason")],
-                rows: report.rejected.map((r) => [r.row, r.field, r.value, r.reason]),
+                headers: [
+                  t("import.sheet"),
+                  t("import.row"),
+                  t("import.field"),
+                  t("import.value"),
+                  t("import.reason"),
+                ],
+                rows: report.rejected.map((r) => [r.sheet, r.row, r.field, r.value, r.reason]),
               })}
             />
           </div>
@@ -47,6 +57,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
             <table data-testid="rejected-table">
               <thead>
                 <tr>
+                  <th scope="col">{t("import.sheet")}</th>
                   <th scope="col" className="num">
                     {t("import.row")}
                   </th>
@@ -57,11 +68,41 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
               </thead>
               <tbody>
                 {report.rejected.map((r) => (
-                  <tr key={`${r.row}-${r.field}`}>
+                  <tr key={`${r.sheet}-${r.row}-${r.field}`}>
+                    <td>{r.sheet ?? "–"}</td>
                     <td className="num">{r.row}</td>
                     <td>{r.field ?? "–"}</td>
                     <td>{r.value ?? "–"}</td>
                     <td>{r.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      {report.likelyDuplicates.length > 0 ? (
+        <>
+          <h3>{t("import.duplicatesTitle", { count: report.duplicates })}</h3>
+          <div className="table-wrap">
+            <table data-testid="duplicates-table">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t("import.row")}
+                  </th>
+                  <th scope="col">{t("children.name")}</th>
+                  <th scope="col">{t("children.birthDate")}</th>
+                  <th scope="col">{t("import.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.likelyDuplicates.map((d) => (
+                  <tr key={`${d.row}-${d.name}`}>
+                    <td className="num">{d.row}</td>
+                    <td>{d.name}</td>
+                    <td>{formatDate(d.birthDate)}</td>
+                    <td>{d.reason}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client.ts";
+import { ApiError, api } from "../../api/client.ts";
 import type { Measurement, SessionChild, Warning, ZPreview } from "../../api/types.ts";
 import { ErrorMessage } from "../../components/Status.tsx";
 import { defaultMeasure, entryWarnings, parseDecimalInput } from "../../lib/entryChecks.ts";
@@ -99,7 +99,8 @@ export function EntryRow({ child, index, date, posyanduId, onDone, onSaved, auto
       onSaved(res.measurement);
       onDone(index);
     } catch (e) {
-      setError(e as Error);
+      if (e instanceof ApiError && e.code === "conflict") setError(new Error(t("session.conflict")));
+      else setError(e as Error);
     } finally {
       setSaving(false);
     }
