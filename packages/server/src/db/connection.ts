@@ -79,6 +79,9 @@ async function openEmbedded(opts: OpenOptions): Promise<Database> {
   }
   const pglite = new PGlite(pgDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   await pglite.waitReady;
+  // Imports stage whole files in temporary tables: give them room in memory (set before any
+  // temporary table is touched in the session).
+  await pglite.exec("SET temp_buffers = '512MB'");
   const pool = new pg.Pool(createPgConfig(pglite));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const copy: Omit<Session, "db"> = {
@@ -128,7 +131,7 @@ async function openServer(url: string, opts: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    options: `-c temp_buffers=256MB${schema ? ` -c search_path=${schema}` : ""}`,
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
