@@ -57,7 +57,7 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 
 /** Waits until a chart has drawn at least `min` SVG paths (lines, bars, shapes). */
 async function waitForPaths(chart: ReturnType<Page["getByTestId"]>, min: number) {
-  await expect.poll(() => chart.locator("svg path").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(min);
+  await expect.poll(() => chart.locator("svg path").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(min);
 }
 
 /** Today in the browser's time zone (Asia/Jakarta), as the session page uses it. */
@@ -272,6 +272,14 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     const file = server.importFile.replace(/\.csv$/, "-with-error.csv");
     writeFileSync(file, `${[...lines, broken.join(",")].join("\n")}\n`);
 
+    const measured = async () =>
+      (
+        await apiGet<{ summary: { measured: number } }>(
+          page,
+          `/api/dashboard?region=35.03&period=${SEED_END_MONTH}`,
+        )
+      ).summary.measured;
+    const before = await measured();
     await page
       .getByRole("navigation", { name: "Menu utama" })
       .getByRole("link", { name: "Impor data" })
@@ -281,14 +289,17 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     const report = page.getByTestId("import-report");
     await report.waitFor();
     await expect(report.textContent()).resolves.toContain("Ini baru pemeriksaan");
-    const rejected = page.getByTestId("rejected-table");
-    await expect(rejected.locator("tbody tr").count()).resolves.toBeGreaterThanOrEqual(1);
-    // the reason names the broken row: the last line of the file (header is row 1)
-    await expect(rejected.textContent()).resolves.toContain(String(lines.length + 1));
+    // exactly the broken row is rejected: the last line of the file (the header is row 1), with its value
+    const rejected = page.getByTestId("rejected-table").locator("tbody tr");
+    await expect(rejected.count()).resolves.toBe(1);
+    await expect(rejected.locator("td").nth(1).textContent()).resolves.toBe(String(lines.length + 1));
+    await expect(rejected.textContent()).resolves.toContain("31/02/2023");
     await screenshot(page, "11-import-dry-run");
+    expect(await measured()).toBe(before); // the dry run wrote nothing
     await page.getByRole("button", { name: "Konfirmasi impor" }).click();
     await page.getByText("Data sudah disimpan dan dasbor diperbarui.").waitFor();
     await screenshot(page, "12-import-done");
+    expect(await measured()).toBeGreaterThan(before); // the confirmed file reached the dashboard
     await page.close();
   });
 

@@ -52,7 +52,7 @@ export async function launchBrowser(
     timezoneId: "Asia/Jakarta",
     acceptDownloads: true,
   });
-  context.setDefaultTimeout(20_000);
+  context.setDefaultTimeout(30_000);
   return {
     context,
     async close() {

@@ -69,7 +69,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
               <tbody>
                 {report.rejected.map((r) => (
                   <tr key={`${r.sheet}-${r.row}-${r.field}`}>
-                    <td>{r.sheet ?? "–"}</td>
+                    <td>{r.sheet || "–"}</td>
                     <td className="num">{r.row}</td>
                     <td>{r.field ?? "–"}</td>
                     <td>{r.value ?? "–"}</td>
