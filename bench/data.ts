@@ -162,7 +162,7 @@ export async function benchPrevalence(
       INSERT INTO children (district_code, id, village_code, name, name_key, sex, birth_date)
       SELECT left(v.code, 5), gen_random_uuid(), v.code, 'anak ' || g, 'anak ' || g, 1 + (g % 2),
         date '2021-01-01' + (g % 1200)
-      FROM generate_series(1, ${children}) g JOIN v ON v.n = 1 + (g * 7919) % (SELECT count(*) FROM v);
+      FROM generate_series(1, ${children}) g JOIN v ON v.n = 1 + (g::bigint * 7919) % (SELECT count(*) FROM v);
       INSERT INTO measurements (district_code, id, child_id, village_code, measured_on, age_days, weight, lenhei,
         zlen, zwei, zwfl, source)
       SELECT c.district_code, gen_random_uuid(), c.id, c.village_code, date '2025-02-01' + k * 60 + (abs(hashtext(c.id::text)) % 25),

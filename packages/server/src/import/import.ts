@@ -429,7 +429,7 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
     s,
     `WITH ins AS (
       INSERT INTO puskesmas (district_code, id, subdistrict_code, village_code, name, search_name)
-      SELECT DISTINCT ON (district_code, puskesmas_key) district_code, gen_random_uuid(), left(village_code, 8),
+      SELECT DISTINCT ON (district_code, puskesmas_key) district_code, tumbuh_uuid7(), left(village_code, 8),
         village_code, puskesmas_name, puskesmas_key
       FROM import_stage WHERE puskesmas_key IS NOT NULL
       ORDER BY district_code, puskesmas_key, row_no
@@ -440,7 +440,7 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
     s,
     `WITH ins AS (
       INSERT INTO posyandu (district_code, id, village_code, puskesmas_id, name, search_name)
-      SELECT DISTINCT ON (st.district_code, st.village_code, st.posyandu_key) st.district_code, gen_random_uuid(),
+      SELECT DISTINCT ON (st.district_code, st.village_code, st.posyandu_key) st.district_code, tumbuh_uuid7(),
         st.village_code, p.id, st.posyandu_name, st.posyandu_key
       FROM import_stage st
       LEFT JOIN puskesmas p ON p.district_code = st.district_code AND p.search_name = st.puskesmas_key
@@ -499,7 +499,7 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
     reason: d.reason,
   }));
 
-  await exec(`UPDATE import_children SET child_id = gen_random_uuid(), is_new = true WHERE child_id IS NULL`);
+  await exec(`UPDATE import_children SET child_id = tumbuh_uuid7(), is_new = true WHERE child_id IS NULL`);
   report.childrenCreated = await count(
     s,
     `WITH ins AS (
@@ -559,7 +559,7 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
       INSERT INTO measurements AS x (district_code, id, child_id, village_code, posyandu_id, measured_on, age_days,
         weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi,
         status_tbu, status_bbu, status_bbtb, status_imtu, source, import_id)
-      SELECT district_code, gen_random_uuid(), child_id, village_code, posyandu_id, measured_on, age_days,
+      SELECT district_code, tumbuh_uuid7(), child_id, village_code, posyandu_id, measured_on, age_days,
         weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi,
         status_tbu, status_bbu, status_bbtb, status_imtu, 'eppgbm_import', '${importId}'::uuid
       FROM m
