@@ -177,6 +177,20 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toContain("/api/auth/login");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/auth/login",
+        "/api/dashboard",
+        "/api/children/{id}/measurements",
+        "/api/imports",
+        "/api/boundaries",
+        "/api/export",
+        "/api/public/prevalence",
+      ]),
+    );
+    // Request and response shapes come from the zod schemas.
+    const login = doc.paths["/api/auth/login"].post;
+    expect(login.requestBody.content["application/json"].schema.required).toEqual(["username", "password"]);
+    expect(login.responses["401"]).toBeDefined();
   });
 });
