@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -120,6 +121,17 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     // the district's subdistricts sum to the district (roll-ups agree)
     expect(dash.children.reduce((n, c) => n + c.measured, 0)).toBe(dash.summary.measured);
     await screenshot(page, "02-dashboard-district");
+
+    // the table exports as CSV from the server, with the same regions
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("link", { name: /sebagai CSV$/ })
+        .first()
+        .click(),
+    ]);
+    const csvText = readFileSync((await csv.path())!, "utf8");
+    for (const c of dash.children) expect(csvText).toContain(c.name);
 
     const table = page.getByTestId("child-region-table");
     const firstSub = dash.children.filter((c) => c.measured > 0).sort((a, b) => b.measured - a.measured)[0];
@@ -319,6 +331,64 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     expect(body).not.toContain("Bunga Uji Peramban");
     expect(body).not.toMatch(/\d{16}/);
     await screenshot(page, "13-public");
+
+    // the village table downloads as XLSX built in the browser: the rows shown, suppression kept
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /Per desa\/kelurahan sebagai XLSX$/ }).click(),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.rowCount).toBe(1 + (await villages.locator("tbody tr").count()));
+    const published = await apiGet<{
+      villages: { code: string; measured: number | null; suppressed: boolean }[];
+    }>(page, `/api/public/prevalence?district=35.03&period=${SEED_END_MONTH}`);
+    const suppressed = published.villages.find((v) => v.suppressed && v.measured === null)!;
+    const row = sheet.getColumn(1).values.indexOf(suppressed.code);
+    expect(row).toBeGreaterThan(1);
+    expect(sheet.getRow(row).getCell(3).value).toBe(null); // a suppressed count stays empty, never 0
+    await page.close();
+  });
+
+  it("lets an admin create and disable a user, and shows both in the audit log", async () => {
+    const page = await newPage();
+    await signIn(page, "admin");
+    await page
+      .getByRole("navigation", { name: "Menu utama" })
+      .getByRole("link", { name: "Pengguna" })
+      .click();
+    await page.getByLabel("Nama pengguna").fill("kader.baru");
+    await page.getByLabel("Nama lengkap").fill("Kader Baru");
+    await page.getByLabel("Kata sandi awal (min. 8 karakter)").fill("kata-sandi-baru-1");
+    await page.getByLabel("Peran").selectOption("posyandu_cadre");
+    await page.getByLabel("Wilayah (kode)").fill(server.kaderVillage);
+    await page.getByRole("button", { name: "Buat pengguna" }).click();
+    const row = page.getByTestId("users-table").locator("tr").filter({ hasText: "kader.baru" });
+    await row.waitFor();
+    await row.getByRole("button", { name: "Nonaktifkan" }).click();
+    await row.getByText("Nonaktif", { exact: true }).waitFor();
+    await screenshot(page, "18-users");
+
+    await page
+      .getByRole("navigation", { name: "Menu utama" })
+      .getByRole("link", { name: "Log audit" })
+      .click();
+    await page.getByLabel("Jenis data").selectOption("user");
+    const audit = page.getByTestId("audit-table");
+    await audit.locator("tbody tr").filter({ hasText: "kader.baru" }).first().waitFor();
+    const text = (await audit.textContent()) ?? "";
+    expect(text).toContain("create");
+    expect(text).toMatch(/update|disable/);
+    expect(text).not.toContain("kata-sandi-baru-1");
+    await screenshot(page, "19-audit");
+    await signOut(page);
+
+    // the disabled account cannot sign in
+    await page.getByLabel("Nama pengguna").fill("kader.baru");
+    await page.getByLabel("Kata sandi").fill("kata-sandi-baru-1");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("dinonaktifkan");
     await page.close();
   });
 

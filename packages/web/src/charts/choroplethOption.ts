@@ -46,6 +46,8 @@ export function choroplethOption(
         map: mapName,
         nameProperty: "code",
         roam: true,
+        layoutCenter: ["50%", "50%"],
+        layoutSize: "95%",
         selectedMode: false,
         emphasis: { label: { show: true }, itemStyle: { areaColor: "#ffe082" } },
         itemStyle: { borderColor: "#555", borderWidth: 0.6, areaColor: "#d0d0d0" },

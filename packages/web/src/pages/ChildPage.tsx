@@ -5,6 +5,7 @@ import type { Child, GrowthIndicator, Measurement } from "../api/types.ts";
 import { useApi } from "../api/useApi.ts";
 import { PERMISSION } from "../auth/permissions.ts";
 import { useSession } from "../auth/session.tsx";
+import { ExportButtons } from "../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { ageInMonths, formatDate, formatDecimal } from "../lib/format.ts";
 import { href } from "../routing/router.ts";
@@ -86,7 +87,48 @@ export function ChildPage({ id }: { id: string }) {
         </section>
       </div>
       <section className="card" aria-labelledby="history-title">
-        <h2 id="history-title">{t("child.history", { count: measurements.length })}</h2>
+        <div className="section-head">
+          <h2 id="history-title">{t("child.history", { count: measurements.length })}</h2>
+          {can(PERMISSION.export) ? (
+            <ExportButtons
+              title={`${t("child.historyFile")} ${child.name}`}
+              table={() => ({
+                headers: [
+                  t("child.date"),
+                  t("child.ageDays"),
+                  t("child.weight"),
+                  t("child.height"),
+                  t("child.measure"),
+                  "zlen",
+                  "zwei",
+                  "zwfl",
+                  "zbmi",
+                  "TB/U",
+                  "BB/U",
+                  "BB/TB",
+                  "IMT/U",
+                  t("child.source"),
+                ],
+                rows: measurements.map((m) => [
+                  m.date,
+                  m.ageDays,
+                  m.weight,
+                  m.height,
+                  m.measure,
+                  m.zlen,
+                  m.zwei,
+                  m.zwfl,
+                  m.zbmi,
+                  m.tbu,
+                  m.bbu,
+                  m.bbtb,
+                  m.imtu,
+                  m.source,
+                ]),
+              })}
+            />
+          ) : null}
+        </div>
         {measurements.length === 0 ? (
           <p>{t("child.noMeasurements")}</p>
         ) : (

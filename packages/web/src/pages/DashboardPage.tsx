@@ -1,5 +1,4 @@
 import { useTranslation } from "react-i18next";
-import type { Dashboard } from "../api/types.ts";
 import { PERMISSION } from "../auth/permissions.ts";
 import { useSession } from "../auth/session.tsx";
 import { Breadcrumb } from "../components/Breadcrumb.tsx";
@@ -10,30 +9,11 @@ import { formatPeriod } from "../lib/format.ts";
 import { withinScope } from "../lib/regionCode.ts";
 import { href, navigate } from "../routing/router.ts";
 import { ChildRegionTable } from "./dashboard/ChildRegionTable.tsx";
+import { childTableCaption } from "./dashboard/childTableCaption.ts";
 import { SourceNote } from "./dashboard/SourceNote.tsx";
 import { SummaryCards } from "./dashboard/SummaryCards.tsx";
 import { TrendChart } from "./dashboard/TrendChart.tsx";
 import { useDashboard } from "./dashboard/useDashboard.ts";
-
-/** Title of the child-region table: "Kecamatan di Kab. Trenggalek" and so on down to posyandu. */
-export function childTableCaption(
-  d: Dashboard,
-  t: (k: string, o?: Record<string, string>) => string,
-): string {
-  const level =
-    d.children[0]?.level ??
-    {
-      nation: "province",
-      province: "district",
-      district: "subdistrict",
-      subdistrict: "village",
-      village: "posyandu",
-    }[d.region.level as string] ??
-    "village";
-  return t(`dashboard.childrenOf.${level}`, {
-    region: d.region.level === "nation" ? t("region.nation") : d.region.name,
-  });
-}
 
 /** Prevalence of the chosen region and period, its trend, and its child regions to drill into. */
 export function DashboardPage({ region, period }: { region: string | null; period: string | null }) {

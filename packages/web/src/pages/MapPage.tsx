@@ -1,24 +1,27 @@
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client.ts";
-import type { Boundaries, Dashboard } from "../api/types.ts";
+import type { Boundaries } from "../api/types.ts";
 import { useApi } from "../api/useApi.ts";
+import { PERMISSION } from "../auth/permissions.ts";
 import { useSession } from "../auth/session.tsx";
 import { Breadcrumb } from "../components/Breadcrumb.tsx";
+import { ExportButtons } from "../components/ExportButtons.tsx";
+import { PeriodSelect } from "../components/PeriodSelect.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { withinScope } from "../lib/regionCode.ts";
 import { navigate } from "../routing/router.ts";
 import { ChildRegionTable } from "./dashboard/ChildRegionTable.tsx";
+import { childTableCaption } from "./dashboard/childTableCaption.ts";
 import { SourceNote } from "./dashboard/SourceNote.tsx";
+import { useDashboard } from "./dashboard/useDashboard.ts";
 import { ChoroplethMap } from "./map/ChoroplethMap.tsx";
 
 /** Choropleth of the stunting rate of a region's children, with the boundaries' attribution; the table always follows. */
 export function MapPage({ region, period }: { region: string | null; period: string | null }) {
   const { t } = useTranslation();
-  const { me, meta } = useSession();
+  const { me, meta, can } = useSession();
   const scope = me?.user.regionCode ?? "ID";
-  const dash = useApi(`dash:${region ?? ""}:${period ?? ""}`, () =>
-    api.get<Dashboard>("/api/dashboard", { region: region ?? undefined, period: period ?? undefined }),
-  );
+  const { periods, dashboard: dash } = useDashboard(region, period);
   const d = dash.data;
   const parent = d?.region.code ?? null;
   const shapes = useApi(parent ? `bounds:${parent}` : null, () =>
@@ -49,6 +52,13 @@ export function MapPage({ region, period }: { region: string | null; period: str
               isReachable={(c) => withinScope(c, scope)}
             />
           ) : null}
+        </div>
+        <div className="filters">
+          <PeriodSelect
+            periods={periods.data?.periods ?? []}
+            value={d?.period ?? period}
+            onChange={(p) => navigate("/map", { region, period: p })}
+          />
         </div>
       </div>
       <ErrorMessage error={dash.error ?? shapes.error} />
@@ -91,7 +101,16 @@ export function MapPage({ region, period }: { region: string | null; period: str
         </section>
       ) : null}
       {d ? (
-        <section className="card">
+        <section className="card" aria-labelledby="map-table-title">
+          <div className="section-head">
+            <h2 id="map-table-title">{childTableCaption(d, t)}</h2>
+            {can(PERMISSION.export) ? (
+              <ExportButtons
+                title={`${childTableCaption(d, t)} ${d.period ?? ""}`}
+                server={{ table: "dashboard", region: d.region.code, period: d.period }}
+              />
+            ) : null}
+          </div>
           <ChildRegionTable
             rows={d.children}
             caption={t("dashboard.tableCaption")}

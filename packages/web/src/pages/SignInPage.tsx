@@ -8,7 +8,7 @@ import { href } from "../routing/router.ts";
 /** Sign-in with username and password; goes on to the page that asked for it (or the dashboard). */
 export function SignInPage({ next }: { next: string | null }) {
   const { t } = useTranslation();
-  const { signIn, meta } = useSession();
+  const { signIn, meta, me } = useSession();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<Error | null>(null);
@@ -33,6 +33,12 @@ export function SignInPage({ next }: { next: string | null }) {
     <section className="signin card narrow" aria-labelledby="signin-title">
       <h1 id="signin-title">{t("auth.title")}</h1>
       <p>{t("auth.intro")}</p>
+      {me ? (
+        <p className="notice">
+          {t("auth.alreadySignedIn", { name: me.user.displayName })}{" "}
+          <a href={href("/")}>{t("nav.dashboard")}</a>
+        </p>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="username">{t("auth.username")}</label>
