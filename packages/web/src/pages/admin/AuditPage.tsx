@@ -4,13 +4,23 @@ import { api } from "../../api/client.ts";
 import type { AuditEntry } from "../../api/types.ts";
 import { ExportButtons } from "../../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
+import { auditDiff } from "../../lib/auditDiff.ts";
 
 const ENTITIES = ["", "user", "child", "measurement", "import", "boundary", "session", "identity"];
 
-function brief(v: unknown): string {
-  if (v === null || v === undefined) return "–";
-  const s = JSON.stringify(v);
-  return s.length > 160 ? `${s.slice(0, 157)}…` : s;
+function Changes({ before, after }: { before: unknown; after: unknown }) {
+  const changes = auditDiff(before, after);
+  if (changes.length === 0) return <>–</>;
+  return (
+    <ul className="changes">
+      {changes.map((c) => (
+        <li key={c.field}>
+          {c.field ? <strong>{c.field}: </strong> : null}
+          {before === null || before === undefined ? c.after : `${c.before} → ${c.after}`}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** The audit log: who did what, when, to which record, with before → after; newest first, paged. */
@@ -96,8 +106,7 @@ export function AuditPage() {
                 <th scope="col">{t("audit.user")}</th>
                 <th scope="col">{t("audit.action")}</th>
                 <th scope="col">{t("audit.entity")}</th>
-                <th scope="col">{t("audit.before")}</th>
-                <th scope="col">{t("audit.after")}</th>
+                <th scope="col">{t("audit.changes")}</th>
               </tr>
             </thead>
             <tbody>
@@ -110,8 +119,9 @@ export function AuditPage() {
                     {t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}
                     {e.regionCode ? <small> · {e.regionCode}</small> : null}
                   </td>
-                  <td className="json">{brief(e.before)}</td>
-                  <td className="json">{brief(e.after)}</td>
+                  <td className="json">
+                    <Changes before={e.before} after={e.after} />
+                  </td>
                 </tr>
               ))}
             </tbody>
