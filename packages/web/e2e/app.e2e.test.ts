@@ -151,6 +151,11 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     await page.getByRole("heading", { name: `Posyandu di ${village.name}` }).waitFor();
     await expect(crumbs.count()).resolves.toBe(5);
     await screenshot(page, "03-dashboard-village-posyandu");
+
+    // jump anywhere in scope by name
+    await page.getByLabel("Cari wilayah").fill("pangg");
+    await page.getByRole("link", { name: "Panggul Kecamatan · 35.03.01" }).click();
+    await page.getByRole("heading", { name: "Desa/kelurahan di Panggul" }).waitFor();
     await page.close();
   });
 

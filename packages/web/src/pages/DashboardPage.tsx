@@ -4,6 +4,7 @@ import { useSession } from "../auth/session.tsx";
 import { Breadcrumb } from "../components/Breadcrumb.tsx";
 import { ExportButtons } from "../components/ExportButtons.tsx";
 import { PeriodSelect } from "../components/PeriodSelect.tsx";
+import { RegionSearch } from "../components/RegionSearch.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { formatPeriod } from "../lib/format.ts";
 import { withinScope } from "../lib/regionCode.ts";
@@ -42,6 +43,7 @@ export function DashboardPage({ region, period }: { region: string | null; perio
           ) : null}
         </div>
         <div className="filters">
+          <RegionSearch path="/" period={d?.period ?? period} />
           <PeriodSelect
             periods={periods.data?.periods ?? []}
             value={d?.period ?? period}
