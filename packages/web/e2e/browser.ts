@@ -14,11 +14,10 @@ const CANDIDATES = [
   "/usr/bin/google-chrome-stable",
 ];
 
-/** The Chromium executable to use, or null when none is installed. */
+/** The Chromium executable to use (CHROMIUM_PATH first, then the usual places), or null when none is installed. */
 export function findChromium(): string | null {
   const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+  return [...(fromEnv ? [fromEnv] : []), ...CANDIDATES].find((p) => existsSync(p)) ?? null;
 }
 
 export const CHROMIUM_ARGS = [

@@ -6,19 +6,42 @@ export interface MapValue {
   value: number | null;
 }
 
-/** Sequential colours from low (pale) to high (dark red) stunting rates. */
+/** Colours of the five prevalence classes, pale (very low) to dark red (very high). */
 export const MAP_COLOURS = ["#fff5eb", "#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"];
 
 /**
- * A choropleth of child regions: features are matched by their `code` property, coloured by
- * the rate on a fixed 0–40% scale (so maps of different regions compare), regions with no rate grey.
+ * The WHO–UNICEF prevalence thresholds for stunting as a public-health problem
+ * (de Onis et al., 2019): very low < 2.5%, low 2.5–<10%, medium 10–<20%, high 20–<30%, very high ≥ 30%.
+ */
+export const STUNTING_CLASSES = [
+  { key: "veryLow", min: 0, max: 2.5 },
+  { key: "low", min: 2.5, max: 10 },
+  { key: "medium", min: 10, max: 20 },
+  { key: "high", min: 20, max: 30 },
+  { key: "veryHigh", min: 30, max: Number.POSITIVE_INFINITY },
+] as const;
+
+/** The class of a stunting rate (percent), or null when there is no rate. */
+export function stuntingClass(rate: number | null): (typeof STUNTING_CLASSES)[number]["key"] | null {
+  if (rate === null || !Number.isFinite(rate)) return null;
+  return STUNTING_CLASSES.find((c) => rate >= c.min && rate < c.max)?.key ?? null;
+}
+
+/**
+ * A choropleth of child regions: features are matched by their `code` property and coloured
+ * by the WHO–UNICEF stunting prevalence class (the same classes on every map, so maps of
+ * different regions compare); regions with no rate are grey.
  */
 export function choroplethOption(
   mapName: string,
   values: MapValue[],
-  labels: { series: string; noData: string; percent: (v: number) => string },
+  labels: {
+    series: string;
+    noData: string;
+    percent: (v: number) => string;
+    classLabel: (key: string) => string;
+  },
 ): ChartOption {
-  const max = Math.max(40, ...values.map((v) => v.value ?? 0));
   return {
     aria: { enabled: true },
     tooltip: {
@@ -26,17 +49,20 @@ export function choroplethOption(
       formatter: (p: { data?: { regionName?: string; value?: number | null } }) => {
         const d = p.data;
         if (!d) return labels.noData;
-        return `${d.regionName}<br/>${labels.series}: ${typeof d.value === "number" ? labels.percent(d.value) : labels.noData}`;
+        const v = typeof d.value === "number" && Number.isFinite(d.value) ? d.value : null;
+        return `${d.regionName}<br/>${labels.series}: ${v === null ? labels.noData : labels.percent(v)}`;
       },
     },
     visualMap: {
-      min: 0,
-      max: Math.ceil(max / 10) * 10,
+      type: "piecewise",
       left: 8,
       bottom: 8,
-      calculable: false,
-      text: [labels.percent(Math.ceil(max / 10) * 10), "0%"],
-      inRange: { color: MAP_COLOURS },
+      pieces: STUNTING_CLASSES.map((c, i) => ({
+        gte: c.min,
+        ...(Number.isFinite(c.max) ? { lt: c.max } : {}),
+        color: MAP_COLOURS[i],
+        label: labels.classLabel(c.key),
+      })),
       outOfRange: { color: "#d0d0d0" },
     },
     series: [

@@ -27,6 +27,7 @@ export function ChoroplethMap({
       series: t("indicators.stunting"),
       noData: t("map.noRate"),
       percent: (v) => formatPercent(v, lang),
+      classLabel: (key) => t(`map.class.${key}`),
     });
   }, [mapKey, boundaries, values, t, lang]);
   return (
