@@ -9,7 +9,7 @@ import { createSession, endSession, hashToken } from "../../services/users-sessi
 import type { App, AppContext } from "../context.ts";
 import { HttpError } from "../errors.ts";
 import { responses } from "../schemas.ts";
-import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from "../session-hooks.ts";
+import { clearSessionCookie, requireUser, setSessionCookie } from "../session-hooks.ts";
 
 export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
@@ -124,6 +124,4 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
       return reply.code(204).send(null);
     },
   );
-
-  void SESSION_COOKIE;
 }
