@@ -59,8 +59,17 @@ export async function buildDashboard(
   synthetic: boolean,
 ): Promise<Dashboard> {
   const { region, ancestors } = await regions.withAncestors(code);
-  const period = requested ?? (await latestMonth(db, code));
-  const units = await childUnits(db, regions, region);
+  // One query gives the region's every period: its latest month, its own row and its trend.
+  const [all, units] = await Promise.all([regionCounts(db, code), childUnits(db, regions, region)]);
+  const byPeriod = new Map(all.map((r) => [r.period, r]));
+  const period =
+    requested ??
+    all
+      .filter((r) => r.measured > 0 && r.period.length === 7)
+      .map((r) => r.period)
+      .sort()
+      .pop() ??
+    null;
   if (!period) {
     return {
       region,
@@ -74,12 +83,8 @@ export async function buildDashboard(
     };
   }
   const months = trendMonths(period);
-  const [own, kids, trendRows] = await Promise.all([
-    regionCounts(db, code, [period]),
-    childCounts(db, code, period),
-    regionCounts(db, code, months),
-  ]);
-  const byPeriod = new Map(trendRows.map((r) => [r.period, r]));
+  const kids = await childCounts(db, code, period);
+  const own = byPeriod.has(period) ? [byPeriod.get(period)!] : [];
   const trend: Array<Figures & { period: string }> = months
     .filter((m) => byPeriod.has(m))
     .map((m) => ({ period: m, ...toFigures(byPeriod.get(m)) }));
