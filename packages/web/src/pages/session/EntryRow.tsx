@@ -44,11 +44,10 @@ export function EntryRow({ child, index, date, posyanduId, onDone, onSaved, auto
   const valid = (w !== undefined || h !== undefined) && !Number.isNaN(w ?? 0) && !Number.isNaN(h ?? 0);
 
   useEffect(() => {
+    // a preview always belongs to the values on screen: drop it as soon as they change
     setConfirming(false);
-    if (!valid) {
-      setPreview(null);
-      return;
-    }
+    setPreview(null);
+    if (!valid) return;
     let live = true;
     const timer = setTimeout(() => {
       api
