@@ -93,6 +93,8 @@ const count = z.number().int().nullable();
 const rate = z.number().nullable();
 export const PublicFigures = z.object({
   measured: count,
+  /** Children with a valid length/height-for-age: the denominator of the stunting rate. */
+  validHaz: count,
   stunted: count,
   severelyStunted: count,
   wasted: count,

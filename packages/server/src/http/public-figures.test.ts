@@ -21,14 +21,16 @@ const counts = (o: Partial<Record<string, number>>) =>
 
 describe("publicFigures", () => {
   it("publishes district and subdistrict figures in full", () => {
-    const f = publicFigures(counts({ measured: 3, haz_valid: 3, stunted: 1 }), false);
-    expect(f).toMatchObject({ measured: 3, stunted: 1, stuntingRate: 33.3, suppressed: false });
+    const f = publicFigures(counts({ measured: 4, haz_valid: 3, stunted: 1 }), false);
+    // The stunting rate's denominator is the children with a valid height-for-age (3), not all measured (4).
+    expect(f).toMatchObject({ measured: 4, validHaz: 3, stunted: 1, stuntingRate: 33.3, suppressed: false });
   });
 
   it("suppresses a whole village with fewer than 5 children measured", () => {
     const f = publicFigures(counts({ measured: 4, haz_valid: 4, stunted: 0 }), true);
     expect(f).toEqual({
       measured: null,
+      validHaz: null,
       stunted: null,
       severelyStunted: null,
       wasted: null,

@@ -11,6 +11,7 @@ export const SUPPRESS_BELOW = 5;
 export function publicFigures(f: Figures, suppress: boolean): PublicFigures {
   const full: PublicFigures = {
     measured: f.measured,
+    validHaz: f.validHaz,
     stunted: f.stunted,
     severelyStunted: f.severelyStunted,
     wasted: f.wasted,
@@ -27,6 +28,7 @@ export function publicFigures(f: Figures, suppress: boolean): PublicFigures {
   if (f.measured < SUPPRESS_BELOW) {
     return {
       measured: null,
+      validHaz: null,
       stunted: null,
       severelyStunted: null,
       wasted: null,

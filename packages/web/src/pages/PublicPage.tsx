@@ -107,7 +107,7 @@ export function PublicPage({ district, period }: { district: string | null; peri
               tone={p.total.stuntingRate !== null && p.total.stuntingRate > target ? "alert" : "ok"}
               detail={t("dashboard.countOf", {
                 num: formatCount(p.total.stunted, lang),
-                den: formatCount(p.total.measured, lang),
+                den: formatCount(p.total.validHaz, lang),
               })}
             />
             <StatCard label={t("indicators.wasting")} value={pct(p.total.wastingRate)} />
