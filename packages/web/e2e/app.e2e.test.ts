@@ -423,13 +423,14 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     await screenshot(page, "14-phone-dashboard");
+    await screenshot(page, "14-phone-dashboard-top", false);
     await page.goto(`${server.url}/#/session`);
     const select = page.getByLabel("Posyandu", { exact: true });
     await select.locator("option").nth(1).waitFor({ state: "attached" });
     await select.selectOption((await select.locator("option").nth(1).getAttribute("value"))!);
     await page.locator("li.entry").first().waitFor();
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);
-    await screenshot(page, "15-phone-session");
+    await screenshot(page, "15-phone-session", false);
     await signOut(page);
     await page.goto(`${server.url}/#/publik`);
     await page.getByTestId("public-villages").waitFor();

@@ -64,10 +64,10 @@ export async function launchBrowser(
 /** Where screenshots are kept (gitignored test artefacts). */
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, "../../../test-artifacts/screenshots");
 
-/** Saves a full-page screenshot as test-artifacts/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot (the full page unless told otherwise) as test-artifacts/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api/client.ts";
 import type { Measurement, SessionChild, Warning, ZPreview } from "../../api/types.ts";
 import { ErrorMessage } from "../../components/Status.tsx";
+import { StatusChip } from "../../components/StatusChip.tsx";
 import { defaultMeasure, entryWarnings, parseDecimalInput } from "../../lib/entryChecks.ts";
 import { formatDate, formatDecimal } from "../../lib/format.ts";
 import { ZPreviewView } from "./ZPreviewView.tsx";
@@ -119,9 +120,22 @@ export function EntryRow({ child, index, date, posyanduId, onDone, onSaved, auto
           <strong>{child.name}</strong>
           <span className="chip good">{t("session.saved")}</span>
         </div>
-        <p className="hint">
-          {t("child.weight")}: {formatDecimal(saved.weight, lang, 1)} kg · {t("child.height")}:{" "}
-          {formatDecimal(saved.height, lang, 1)} cm
+        <p className="zscores">
+          <span>
+            {t("session.savedValues", {
+              weight: formatDecimal(saved.weight, lang, 1),
+              height: formatDecimal(saved.height, lang, 1),
+            })}
+          </span>
+          <span>
+            TB/U <StatusChip indicator="tbu" code={saved.tbu} flagged={saved.flen} />
+          </span>
+          <span>
+            BB/U <StatusChip indicator="bbu" code={saved.bbu} flagged={saved.fwei} />
+          </span>
+          <span>
+            BB/TB <StatusChip indicator="bbtb" code={saved.bbtb} flagged={saved.fwfl} />
+          </span>
         </p>
       </li>
     );
