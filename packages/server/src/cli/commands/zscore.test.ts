@@ -1,26 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../main.ts";
+import { runCli } from "../run-cli.test-support.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tumbuh-zscore-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const VALIDATION = join(import.meta.dirname, "../../../../growth/data/validation/anthro_dev_expected.csv");
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on("data", (c: Buffer) => out.push(c));
-  stderr.on("data", (c: Buffer) => err.push(c));
-  const code = await main(args, { stdout, stderr });
-  return { code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
-}
 
 function write(name: string, text: string): string {
   const path = join(dir, name);
