@@ -26,8 +26,13 @@ export function ChildRegionTable({
       key: "name",
       label: t("table.region"),
       value: (r) => r.name,
+      // villages have no shapes below them: from the map, a village opens its dashboard (posyandu)
       render: (r) =>
-        r.level === "posyandu" ? r.name : <a href={href(linkPath, { region: r.code, period })}>{r.name}</a>,
+        r.level === "posyandu" ? (
+          r.name
+        ) : (
+          <a href={href(r.level === "village" ? "/" : linkPath, { region: r.code, period })}>{r.name}</a>
+        ),
     },
     {
       key: "measured",
