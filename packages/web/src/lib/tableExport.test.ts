@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -59,6 +59,8 @@ describe("toXlsx", () => {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // unzip not installed; the ExcelJS read above still checks the archive
       throw e;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
     expect(listing).toContain("No errors detected");
   });
