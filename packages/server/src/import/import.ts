@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { basename } from "node:path";
+import { todayInIndonesia } from "@tumbuh/core";
 import { sql } from "kysely";
 import type { Database, Session } from "../db/connection.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
@@ -126,7 +127,7 @@ export async function importMeasurements(
   const t0 = performance.now();
   const keys = opts.keys ?? loadPiiKeys(database.dataDir);
   const sealer = new IdentifierSealer(keys);
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? todayInIndonesia(new Date());
   const batchRows = opts.batchRows ?? 20_000;
   const report: ImportReport = {
     importId: null,

@@ -1,4 +1,5 @@
 /** Children, measurements, posyandu lists, the z-score preview and WHO growth-chart lines. */
+import { todayInIndonesia } from "@tumbuh/core";
 import {
   ChildResponse,
   ChildrenQuery,
@@ -37,7 +38,7 @@ import { requireUser } from "../session-hooks.ts";
 export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   const keys = ctx.piiKeys;
-  const today = () => ctx.now().toISOString().slice(0, 10);
+  const today = () => todayInIndonesia(ctx.now());
 
   app.get(
     "/api/children",

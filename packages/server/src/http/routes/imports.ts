@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { todayInIndonesia } from "@tumbuh/core";
 import {
   IdParams,
   type ImportReport,
@@ -90,7 +91,7 @@ export async function importRoutes(app: App, ctx: AppContext): Promise<void> {
         fileName,
         keys: ctx.piiKeys,
         createdBy: userId,
-        today: ctx.now().toISOString().slice(0, 10),
+        today: todayInIndonesia(ctx.now()),
       });
     } catch (err) {
       if (err instanceof ImportFileError)
