@@ -41,4 +41,11 @@ describe("CsvLines", () => {
   it("ends an unterminated quoted field at the end of the file", () => {
     expect(tokenize('a,"b\nc', 2).map((r) => r.fields)).toEqual([["a", "b\nc"]]);
   });
+
+  it("keeps a quote inside an unquoted field as a character", () => {
+    expect(tokenize('Ma"ruf,5\n"x",6\n', 3).map((r) => r.fields)).toEqual([
+      ['Ma"ruf', "5"],
+      ["x", "6"],
+    ]);
+  });
 });

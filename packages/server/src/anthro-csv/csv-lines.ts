@@ -43,6 +43,8 @@ function parseQuoted(
   let i = start;
   let field = "";
   let inQuotes = false;
+  // A quote opens a quoted field only at the start of a field; elsewhere it is a character (Ma"ruf).
+  let atFieldStart = true;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -69,12 +71,14 @@ function parseQuoted(
       i = nextQuote;
       continue;
     }
-    if (c === QUOTE) {
+    if (c === QUOTE && atFieldStart) {
       inQuotes = true;
+      atFieldStart = false;
       i++;
     } else if (c === delimiter) {
       fields.push(field);
       field = "";
+      atFieldStart = true;
       i++;
     } else if (c === 10 /* \n */) {
       fields.push(field);
@@ -84,6 +88,7 @@ function parseQuoted(
       i++; // \r of \r\n
     } else {
       field += text[i];
+      atFieldStart = false;
       i++;
     }
   }

@@ -1,28 +1,49 @@
-import { expect, it } from "vitest";
-import { splitCsv } from "./read.ts";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { readSheets, type SheetRow } from "./read.ts";
 
-it("splits CSV records with quotes, doubled quotes, CRLF and line breaks inside quotes", () => {
-  const text = 'a,b,c\r\n1,"x, y",3\n"he said ""hi""",2,"multi\nline"\nSoka"an,5,6\n,,\n';
-  expect(splitCsv(text, ",", true).records).toEqual([
-    ["a", "b", "c"],
-    ["1", "x, y", "3"],
-    ['he said "hi"', "2", "multi\nline"],
-    ['Soka"an', "5", "6"],
-    ["", "", ""],
+const dir = mkdtempSync(join(tmpdir(), "tumbuh-read-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function readCsv(text: string): Promise<{ header: string[]; rows: SheetRow[] }> {
+  const path = join(dir, `f${Math.random().toString(36).slice(2)}.csv`);
+  writeFileSync(path, text);
+  for await (const sheet of readSheets(path)) {
+    const rows: SheetRow[] = [];
+    for await (const r of sheet.rows) rows.push(r);
+    return { header: sheet.header, rows };
+  }
+  throw new Error("no sheet");
+}
+
+it("reads CSV records with quotes, doubled quotes, CRLF, line breaks inside quotes and a stray quote", async () => {
+  const text = '\ufeffa,b,c\r\n1,"x, y",3\n"he said ""hi""",2,"multi\nline"\nSoka"an,5,6\n,,\n';
+  const r = await readCsv(text);
+  expect(r.header).toEqual(["a", "b", "c"]);
+  expect(r.rows).toEqual([
+    { rowNo: 2, cells: ["1", "x, y", "3"] },
+    { rowNo: 3, cells: ['he said "hi"', "2", "multi\nline"] },
+    { rowNo: 4, cells: ['Soka"an', "5", "6"] },
+    { rowNo: 5, cells: ["", "", ""] },
   ]);
 });
 
-it("keeps an unfinished record for the next chunk", () => {
-  const r = splitCsv('1;2\n3;"open\nstill', ";", false);
-  expect(r.records).toEqual([["1", "2"]]);
-  expect(r.rest).toBe('3;"open\nstill');
-  expect(splitCsv(`${r.rest} open";4\n`, ";", true).records).toEqual([["3", "open\nstill open", "4"]]);
+it("detects semicolons and reads a last line without a line break", async () => {
+  const r = await readCsv("a;b\n1,5;2\n3;4");
+  expect(r.header).toEqual(["a", "b"]);
+  expect(r.rows.map((x) => x.cells)).toEqual([
+    ["1,5", "2"],
+    ["3", "4"],
+  ]);
 });
 
-it("reads a last line without a line break", () => {
-  expect(splitCsv("a,b\n1,2", ",", true).records).toEqual([
-    ["a", "b"],
-    ["1", "2"],
-  ]);
-  expect(splitCsv('a,"b"', ",", true).records).toEqual([["a", "b"]]);
+it("numbers rows the same across chunks of a large file (a quoted line break spans a chunk)", async () => {
+  const lines = ["nama,catatan"];
+  for (let i = 0; i < 200_000; i++) lines.push(i === 150_000 ? `anak${i},"baris\nkedua"` : `anak${i},ok`);
+  const r = await readCsv(`${lines.join("\n")}\n`);
+  expect(r.rows).toHaveLength(200_000);
+  expect(r.rows[199_999]).toEqual({ rowNo: 200_001, cells: ["anak199999", "ok"] });
+  expect(r.rows[150_000].cells).toEqual(["anak150000", "baris\nkedua"]);
 });

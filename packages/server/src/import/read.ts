@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import ExcelJS from "exceljs";
+import { CsvLines } from "../anthro-csv/csv-lines.ts";
 
 export type Cell = string | number | Date | null;
 
@@ -18,7 +19,10 @@ export interface SheetRow {
 export interface Sheet {
   name: string;
   header: string[];
+  /** The rows one at a time. */
   rows: AsyncIterable<SheetRow>;
+  /** The same rows in batches (a chunk of the file each): read either `rows` or `chunks`. */
+  chunks: AsyncIterable<SheetRow[]>;
 }
 
 /** The file's format from its name: csv or xlsx; anything else is an error naming what is accepted. */
@@ -57,117 +61,29 @@ export async function* readSheets(path: string): AsyncGenerator<Sheet> {
   yield* readXlsxSheets(path);
 }
 
-/**
- * Splits CSV text into records: RFC 4180 quoting ("" inside quoted fields, line breaks inside
- * quotes), CRLF or LF, and a quote inside an unquoted field kept as a character. Returns the
- * complete records and the unfinished tail to prepend to the next chunk.
- */
-export function splitCsv(
-  text: string,
-  delimiter: string,
-  final: boolean,
-): { records: string[][]; rest: string } {
-  const records: string[][] = [];
-  let pos = 0;
-  const n = text.length;
-  let quote = -1; // next quote at or after pos (-2: none left)
-  while (pos < n) {
-    const nl = text.indexOf("\n", pos);
-    if (nl < 0 && !final) break;
-    const end = nl < 0 ? n : nl;
-    if (quote !== -2 && quote < pos) {
-      quote = text.indexOf('"', pos);
-      if (quote < 0) quote = -2;
-    }
-    if (quote === -2 || quote > end) {
-      // Fast path: no quotes on this line.
-      let line = text.slice(pos, end);
-      if (line.endsWith("\r")) line = line.slice(0, -1);
-      if (line !== "") records.push(line.split(delimiter));
-      pos = end + 1;
-      continue;
-    }
-    // Slow path: character by character from the start of the line.
-    const fields: string[] = [];
-    let field = "";
-    let i = pos;
-    let atFieldStart = true;
-    let complete = false;
-    while (i < n) {
-      const c = text[i];
-      if (atFieldStart && c === '"') {
-        // Quoted field.
-        let j = i + 1;
-        let value = "";
-        let closed = false;
-        while (j < n) {
-          const q = text.indexOf('"', j);
-          if (q < 0) break;
-          value += text.slice(j, q);
-          if (text[q + 1] === '"') {
-            value += '"';
-            j = q + 2;
-            continue;
-          }
-          j = q + 1;
-          closed = true;
-          break;
-        }
-        if (!closed) break; // needs more text
-        field = value;
-        i = j;
-        atFieldStart = false;
-        continue;
-      }
-      if (c === delimiter) {
-        fields.push(field);
-        field = "";
-        atFieldStart = true;
-        i++;
-        continue;
-      }
-      if (c === "\n" || c === "\r") {
-        if (c === "\r" && text[i + 1] === "\n") i++;
-        if (c === "\r" && i + 1 >= n && !final) break;
-        fields.push(field);
-        i++;
-        complete = true;
-        break;
-      }
-      field += c;
-      atFieldStart = false;
-      i++;
-    }
-    if (!complete) {
-      if (!final) break;
-      if (i >= n) {
-        fields.push(field);
-        complete = true;
-      } else break;
-    }
-    if (!(fields.length === 1 && fields[0] === "")) records.push(fields);
-    pos = i;
-  }
-  return { records, rest: text.slice(pos) };
-}
-
-async function* csvRecords(path: string, delimiter: string): AsyncGenerator<string[][]> {
-  let rest = "";
+/** Reads the CSV records of a file, a batch per chunk of text, with the shared tokenizer (CsvLines). */
+async function* csvRecords(path: string, delimiter: "," | ";"): AsyncGenerator<string[][]> {
+  const lines = new CsvLines(delimiter);
+  let records: string[][] = [];
+  const onRecord = (fields: string[]) => {
+    // A line of only delimiters is kept (a row with empty cells); blank lines are skipped by CsvLines.
+    records.push(fields.slice());
+  };
   let first = true;
   for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) {
-    let text = rest + (chunk as string);
+    let text = chunk as string;
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    const r = splitCsv(text, delimiter, false);
-    rest = r.rest;
-    if (r.records.length) yield r.records;
+    lines.feed(text, false, onRecord);
+    if (records.length) {
+      yield records;
+      records = [];
+    }
   }
-  if (rest) {
-    const r = splitCsv(rest, delimiter, true);
-    if (r.records.length) yield r.records;
-  }
+  lines.feed("", true, onRecord);
+  if (records.length) yield records;
 }
 
 async function readCsvSheet(path: string): Promise<Sheet> {
@@ -175,26 +91,40 @@ async function readCsvSheet(path: string): Promise<Sheet> {
   const it = csvRecords(path, delimiter);
   let pending: string[][] = [];
   let at = 0;
-  const next = async (): Promise<string[] | undefined> => {
-    while (at >= pending.length) {
-      const r = await it.next();
-      if (r.done) return undefined;
+  // The header is the first record; the records after it in the same batch start the rows.
+  for (;;) {
+    const r = await it.next();
+    if (r.done) break;
+    if (r.value.length) {
       pending = r.value;
-      at = 0;
-    }
-    return pending[at++];
-  };
-  const header = ((await next()) ?? []).map((h) => h.trim());
-  async function* rows(): AsyncGenerator<SheetRow> {
-    let rowNo = 1;
-    for (;;) {
-      const cells = await next();
-      if (!cells) return;
-      rowNo++;
-      yield { rowNo, cells };
+      break;
     }
   }
-  return { name: "", header, rows: rows() };
+  const header = (pending[0] ?? []).map((h) => h.trim());
+  at = pending.length ? 1 : 0;
+  async function* chunks(): AsyncGenerator<SheetRow[]> {
+    let rowNo = 1;
+    const toRows = (records: string[][], from: number) => {
+      const out: SheetRow[] = new Array(records.length - from);
+      for (let i = from; i < records.length; i++) out[i - from] = { rowNo: ++rowNo, cells: records[i] };
+      return out;
+    };
+    if (at < pending.length) yield toRows(pending, at);
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield toRows(r.value, 0);
+    }
+  }
+  return sheetOf("", header, chunks());
+}
+
+/** A sheet whose rows can be read one by one or a batch at a time (not both). */
+function sheetOf(name: string, header: string[], chunks: AsyncIterable<SheetRow[]>): Sheet {
+  async function* rows(): AsyncGenerator<SheetRow> {
+    for await (const batch of chunks) yield* batch;
+  }
+  return { name, header, chunks, rows: rows() };
 }
 
 /** Plain value of an exceljs cell value: rich text, formulas, hyperlinks and errors flattened. */
@@ -236,19 +166,26 @@ async function* readXlsxSheets(path: string): AsyncGenerator<Sheet> {
         break;
       }
     }
-    async function* rows(): AsyncGenerator<SheetRow> {
+    async function* chunks(): AsyncGenerator<SheetRow[]> {
+      let batch: SheetRow[] = [];
       for (;;) {
         const r = await it.next();
-        if (r.done) return;
+        if (r.done) break;
         const cells = r.value.values.slice(1).map(cellValue);
         if (cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""))) continue;
-        yield { rowNo: r.value.number, cells };
+        batch.push({ rowNo: r.value.number, cells });
+        if (batch.length >= 1000) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length) yield batch;
     }
-    const sheet: Sheet = { name: worksheet.name, header, rows: rows() };
+    const sheet = sheetOf(worksheet.name, header, chunks());
     yield sheet;
     // Drain what the caller did not read so the reader can move to the next sheet.
-    for await (const _ of sheet.rows) {
+    for await (const _ of sheet.chunks) {
     }
+    for (let r = await it.next(); !r.done; r = await it.next()) {}
   }
 }
