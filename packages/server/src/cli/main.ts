@@ -18,12 +18,30 @@ interface CommandEntry {
 
 export const commands: Record<string, CommandEntry> = {
   db: { summary: "database maintenance: migrate", load: () => import("./commands/db.ts") },
-  serve: { summary: "start the web application and API (http://localhost:3000)", load: () => import("./commands/serve.ts") },
-  import: { summary: "import an e-PPGBM or district measurement file (CSV/XLSX)", load: () => import("./commands/import.ts") },
-  targets: { summary: "import target children (sasaran) per village and year", load: () => import("./commands/targets.ts") },
-  check: { summary: "check that roll-ups sum up at every level and match the raw rows", load: () => import("./commands/check.ts") },
-  synth: { summary: "write a synthetic e-PPGBM file for a real district", load: () => import("./commands/synth.ts") },
-  regions: { summary: "load and look up provinces, districts, subdistricts and villages", load: () => import("./commands/regions.ts") },
+  serve: {
+    summary: "start the web application and API (http://localhost:3000)",
+    load: () => import("./commands/serve.ts"),
+  },
+  import: {
+    summary: "import an e-PPGBM or district measurement file (CSV/XLSX)",
+    load: () => import("./commands/import.ts"),
+  },
+  targets: {
+    summary: "import target children (sasaran) per village and year",
+    load: () => import("./commands/targets.ts"),
+  },
+  check: {
+    summary: "check that roll-ups sum up at every level and match the raw rows",
+    load: () => import("./commands/check.ts"),
+  },
+  synth: {
+    summary: "write a synthetic e-PPGBM file for a real district",
+    load: () => import("./commands/synth.ts"),
+  },
+  regions: {
+    summary: "load and look up provinces, districts, subdistricts and villages",
+    load: () => import("./commands/regions.ts"),
+  },
   zscore: {
     summary: "WHO z-scores, flags and Permenkes categories for every row of a CSV file",
     load: () => import("./commands/zscore.ts"),
