@@ -171,16 +171,8 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     const page = await newPage();
     await signIn(page, "admin");
     await page.getByRole("link", { name: "Batas wilayah" }).click();
-    const geo = resolve(import.meta.dirname, "../../../../shared/geo/35.03-kecamatan.geojson");
-    const projectGeo = [resolve(import.meta.dirname, "../../server/data/geo/35.03-kecamatan.geojson"), geo];
-    const file = projectGeo.find((p) => {
-      try {
-        readFileSync(p);
-        return true;
-      } catch {
-        return false;
-      }
-    })!;
+    // the project's own copy of the Trenggalek boundaries (with its attribution README)
+    const file = resolve(import.meta.dirname, "../../server/demo/geo/35.03-kecamatan.geojson");
     await page.getByLabel("Berkas GeoJSON").setInputFiles(file);
     await page.getByLabel("Atribusi / sumber peta").fill("Batas kecamatan Trenggalek (uji)");
     await page.getByRole("button", { name: "Unggah" }).click();
