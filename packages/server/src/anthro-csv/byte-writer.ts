@@ -39,39 +39,11 @@ export class ByteWriter {
 
   /**
    * Appends a finite number in plain decimal notation rounded to `decimals` places, trailing zeros
-   * dropped (75.5 -> "75.5", 10.837105019 -> "10.83710502" with 8 places). |v| must stay below 2^53 / 10^decimals.
+   * dropped (see putFixed).
    */
   fixed(v: number, decimals: number): void {
-    const scale = 10 ** decimals;
-    let scaled = Math.round(Math.abs(v) * scale);
     this.ensure(24 + decimals);
-    const buf = this.buf;
-    if (v < 0 && scaled !== 0) buf[this.len++] = 45; // -
-    let whole = Math.floor(scaled / scale);
-    scaled -= whole * scale;
-    // integer part
-    let digits = 1;
-    for (let t = whole; t >= 10; t = Math.floor(t / 10)) digits++;
-    for (let i = digits - 1; i >= 0; i--) {
-      const next = Math.floor(whole / 10);
-      buf[this.len + i] = 48 + (whole - next * 10);
-      whole = next;
-    }
-    this.len += digits;
-    if (scaled === 0) return;
-    // fractional part without trailing zeros
-    let places = decimals;
-    while (scaled % 10 === 0) {
-      scaled /= 10;
-      places--;
-    }
-    buf[this.len++] = 46; // .
-    for (let i = places - 1; i >= 0; i--) {
-      const next = Math.floor(scaled / 10);
-      buf[this.len + i] = 48 + (scaled - next * 10);
-      scaled = next;
-    }
-    this.len += places;
+    this.len = putFixed(this.buf, this.len, v, decimals);
   }
 
   /** Appends one byte (an ASCII character code). */
@@ -84,10 +56,84 @@ export class ByteWriter {
     return this.len;
   }
 
+  /**
+   * Makes room for `bytes` more bytes and returns the buffer to write them into at `length`; the caller
+   * writes directly and then calls `advance` with the new end. For hot loops that write many small pieces.
+   */
+  reserve(bytes: number): Buffer {
+    this.ensure(bytes);
+    return this.buf;
+  }
+
+  /** Sets the end of what was written after writing directly into the buffer `reserve` returned. */
+  advance(end: number): void {
+    this.len = end;
+  }
+
   /** Returns a copy of what was written and empties the writer (its memory is kept for reuse). */
   take(): Buffer {
     const out = Buffer.from(this.buf.subarray(0, this.len));
     this.len = 0;
     return out;
   }
+}
+
+/**
+ * Writes a finite number in plain decimal notation rounded to `decimals` places, trailing zeros dropped
+ * (75.5 -> "75.5", 10.837105019 -> "10.83710502" with 8 places) at `pos`; returns the end. The buffer must
+ * have room for 24 + decimals bytes; |v| must stay below 2^53 / 10^decimals.
+ */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+export function putFixed(buf: Uint8Array, pos: number, v: number, decimals: number): number {
+  const scale = POW10[decimals];
+  const scaled = Math.round(Math.abs(v) * scale);
+  let p = pos;
+  if (v < 0 && scaled !== 0) buf[p++] = 45; // -
+  let whole = Math.floor(scaled / scale);
+  // The fraction fits 32-bit integer arithmetic for up to 9 places: the fast path for every number here.
+  const small = decimals <= 9;
+  let frac = scaled - whole * scale;
+  let digits = 1;
+  for (let t = whole; t >= 10; t = Math.floor(t / 10)) digits++;
+  for (let i = digits - 1; i >= 0; i--) {
+    const next = Math.floor(whole / 10);
+    buf[p + i] = 48 + (whole - next * 10);
+    whole = next;
+  }
+  p += digits;
+  if (frac === 0) return p;
+  let places = decimals;
+  if (small) {
+    let f = frac | 0;
+    while (f % 10 === 0) {
+      f = (f / 10) | 0;
+      places--;
+    }
+    buf[p++] = 46; // .
+    for (let i = places - 1; i >= 0; i--) {
+      const next = (f / 10) | 0;
+      buf[p + i] = 48 + (f - next * 10);
+      f = next;
+    }
+    return p + places;
+  }
+  while (frac % 10 === 0) {
+    frac /= 10;
+    places--;
+  }
+  buf[p++] = 46; // .
+  for (let i = places - 1; i >= 0; i--) {
+    const next = Math.floor(frac / 10);
+    buf[p + i] = 48 + (frac - next * 10);
+    frac = next;
+  }
+  return p + places;
+}
+
+/** Copies a few precomputed bytes to `pos`; returns the end. */
+export function putBytes(buf: Uint8Array, pos: number, bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let k = 0; k < n; k++) buf[pos + k] = bytes[k];
+  return pos + n;
 }

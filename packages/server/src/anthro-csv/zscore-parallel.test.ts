@@ -36,28 +36,31 @@ async function single(path: string): Promise<{ text: string; errors: string[] }>
 }
 
 describe("zscoreFileParallel", () => {
-  it("writes exactly what the single-thread stream writes, with the same row errors in order", async () => {
-    const path = join(dir, "messy.csv");
-    writeFileSync(path, messyCsv());
-    const expected = await single(path);
-    expect(expected.errors.length).toBeGreaterThan(40);
+  it.each([2, 3])(
+    "on %i threads writes exactly what the single-thread stream writes, with the same row errors in order",
+    async (threads) => {
+      const path = join(dir, "messy.csv");
+      writeFileSync(path, messyCsv());
+      const expected = await single(path);
+      expect(expected.errors.length).toBeGreaterThan(40);
 
-    const errors: string[] = [];
-    const outPath = join(dir, "parallel.csv");
-    const out = (await import("node:fs")).createWriteStream(outPath);
-    // Pieces of 2 KiB: many cuts, some next to quoted line breaks.
-    const stats = await zscoreFileParallel(path, out, {
-      ageUnit: "days",
-      threads: 2,
-      pieceBytes: 2048,
-      onRowError: (r, m) => errors.push(`${r}: ${m}`),
-    });
-    await new Promise<void>((resolve) => out.end(() => resolve()));
-    expect(readFileSync(outPath, "utf8")).toBe(expected.text);
-    expect(errors).toEqual(expected.errors);
-    expect(stats.rows).toBe(3000);
-    expect(stats.badRows).toBe(expected.errors.length);
-  });
+      const errors: string[] = [];
+      const outPath = join(dir, `parallel-${threads}.csv`);
+      const out = (await import("node:fs")).createWriteStream(outPath);
+      // Pieces of 2 KiB: many cuts, some next to quoted line breaks.
+      const stats = await zscoreFileParallel(path, out, {
+        ageUnit: "days",
+        threads,
+        pieceBytes: 2048,
+        onRowError: (r, m) => errors.push(`${r}: ${m}`),
+      });
+      await new Promise<void>((resolve) => out.end(() => resolve()));
+      expect(readFileSync(outPath, "utf8")).toBe(expected.text);
+      expect(errors).toEqual(expected.errors);
+      expect(stats.rows).toBe(3000);
+      expect(stats.badRows).toBe(expected.errors.length);
+    },
+  );
 
   it("refuses an unusable header before writing anything", async () => {
     const path = join(dir, "unusable.csv");

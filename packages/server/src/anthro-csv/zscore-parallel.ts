@@ -1,7 +1,8 @@
 /**
- * `tumbuh zscore` on several cores: the main thread cuts the file into pieces of whole records, worker
- * threads score them with the same ZScoreCore as the single-thread stream, and the main thread writes
- * the results in file order. At most two pieces per worker are in flight, so memory stays flat.
+ * `tumbuh zscore` on several cores: the main thread cuts the file into pieces of whole records, scores
+ * every `threads`-th piece itself and hands the others to `threads − 1` worker threads (all with the same
+ * ZScoreCore as the single-thread stream), then writes the results in file order. At most two pieces per
+ * worker are in flight, so memory stays flat.
  */
 import { once } from "node:events";
 import { createReadStream } from "node:fs";
@@ -12,7 +13,7 @@ import { CsvLines } from "./csv-lines.ts";
 import { lastRecordEnd } from "./record-boundary.ts";
 import type { AgeUnit } from "./row.ts";
 import { outputHeader, type ZScoreStats } from "./zscore-stream.ts";
-import type { PieceRequest, PieceResult } from "./zscore-worker.ts";
+import { type PieceRequest, type PieceResult, scorePiece } from "./zscore-worker.ts";
 
 export interface ParallelOptions {
   ageUnit: AgeUnit;
@@ -43,7 +44,7 @@ async function readHeader(path: string): Promise<{ line: string; bytes: number }
   return { line: all.toString("utf8"), bytes: all.length };
 }
 
-/** Scores `path` into `out` on `threads` worker threads; resolves with the counts when all is written. */
+/** Scores `path` into `out` on `threads` threads (this one included); resolves with the counts when all is written. */
 export async function zscoreFileParallel(
   path: string,
   out: NodeJS.WritableStream,
@@ -60,7 +61,7 @@ export async function zscoreFileParallel(
   out.write(`${outputHeader(fields)}\n`);
 
   const workers = Array.from(
-    { length: options.threads },
+    { length: options.threads - 1 },
     () => new Worker(WORKER_ENTRY, { workerData: { headerLine, ageUnit: options.ageUnit } }),
   );
   const stats: ZScoreStats = { rows: 0, badRows: 0 };
@@ -106,11 +107,22 @@ export async function zscoreFileParallel(
 
   let seq = 0;
   const send = async (bytes: Uint8Array): Promise<void> => {
-    while (inFlight >= 2 * workers.length && !failure) await new Promise<void>((resolve) => (wake = resolve));
+    while (inFlight >= 2 * options.threads && !failure)
+      await new Promise<void>((resolve) => (wake = resolve));
     if (failure) throw failure;
     inFlight++;
-    const request: PieceRequest = { seq, bytes };
-    workers[seq % workers.length].postMessage(request, [bytes.buffer as ArrayBuffer]);
+    const turn = seq % options.threads;
+    if (turn === workers.length) {
+      // The main thread's share: scored here, between reads.
+      done.set(seq, scorePiece(headerLine, options.ageUnit, seq, bytes));
+      writing = writing.then(writeReady).catch((err: Error) => {
+        failure ??= err;
+        notify();
+      });
+    } else {
+      const request: PieceRequest = { seq, bytes };
+      workers[turn].postMessage(request, [bytes.buffer as ArrayBuffer]);
+    }
     seq++;
   };
 

@@ -5,7 +5,7 @@
  */
 import { Transform, type TransformCallback } from "node:stream";
 import { type AnthroBatchOutput, statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
-import { ByteWriter } from "./byte-writer.ts";
+import { ByteWriter, putBytes, putFixed } from "./byte-writer.ts";
 import { csvField } from "./csv-io.ts";
 import type { AgeUnit } from "./row.ts";
 import { BATCH_SIZE, ScoringReader } from "./scoring-reader.ts";
@@ -51,37 +51,43 @@ const STATUS_BYTES = new Map<string, Buffer>();
 /** Places written for clenhei and cbmi: the precision the WHO anthro package prints. */
 const DECIMALS = 8;
 
-function writeZ(w: ByteWriter, z: number): void {
-  if (Number.isNaN(z)) return;
+/** Bytes one scored row can take after its input columns, at most (long numbers fall back to text). */
+const ROW_RESULT_BYTES = 512;
+const ZERO = 48;
+const ONE = 49;
+
+function putZ(buf: Buffer, pos: number, z: number): number {
+  if (Number.isNaN(z)) return pos;
   const k = Math.round(z * 100) + Z_RANGE;
-  if (k >= 0 && k < Z_BYTES.length) w.bytes(Z_BYTES[k]);
-  else w.text(String(z));
+  if (k >= 0 && k < Z_BYTES.length) return putBytes(buf, pos, Z_BYTES[k]);
+  return pos + buf.write(String(z), pos, "latin1");
 }
 
-function writeNumber(w: ByteWriter, v: number): void {
-  if (Number.isNaN(v)) return;
-  if (Number.isInteger(v) && v >= 0 && v < DAY_BYTES.length) w.bytes(DAY_BYTES[v]);
-  else if (Math.abs(v) < 1e7) w.fixed(v, DECIMALS);
-  else w.text(String(v));
+function putNumber(buf: Buffer, pos: number, v: number): number {
+  if (Number.isNaN(v)) return pos;
+  if (Number.isInteger(v) && v >= 0 && v < DAY_BYTES.length) return putBytes(buf, pos, DAY_BYTES[v]);
+  if (Math.abs(v) < 1e7) return putFixed(buf, pos, v, DECIMALS);
+  return pos + buf.write(String(v), pos, "latin1");
 }
 
-/** Writes z, its flag and a comma after each. */
-function writeZAndFlag(w: ByteWriter, z: number, flag: number): void {
-  writeZ(w, z);
-  w.byte(COMMA);
-  if (!Number.isNaN(z)) w.byte(flag ? 49 : 48);
-  w.byte(COMMA);
+/** Writes z, a comma, its flag (when z is present) and a comma. */
+function putZAndFlag(buf: Buffer, pos: number, z: number, flag: number): number {
+  let p = putZ(buf, pos, z);
+  buf[p++] = COMMA;
+  if (!Number.isNaN(z)) buf[p++] = flag ? ONE : ZERO;
+  buf[p++] = COMMA;
+  return p;
 }
 
-/** Writes a category code (none for a missing or flagged z-score). */
-function writeStatus(w: ByteWriter, status: { code: string } | undefined): void {
-  if (!status) return;
+/** Writes a category code (nothing for a missing or flagged z-score). */
+function putStatus(buf: Buffer, pos: number, status: { code: string } | undefined): number {
+  if (!status) return pos;
   let bytes = STATUS_BYTES.get(status.code);
   if (!bytes) {
     bytes = latin1(status.code);
     STATUS_BYTES.set(status.code, bytes);
   }
-  w.bytes(bytes);
+  return putBytes(buf, pos, bytes);
 }
 
 /** A present, plausible z-score, or undefined (flagged values get no category). */
@@ -89,31 +95,34 @@ const usable = (z: number, f: number): number | undefined => (Number.isNaN(z) ||
 
 /** Writes the appended cells of scored row `i`, from the leading comma to the line break. */
 export function writeScoredRow(w: ByteWriter, o: AnthroBatchOutput, i: number): void {
-  w.byte(COMMA);
-  writeNumber(w, o.ageDays[i]);
-  w.byte(COMMA);
-  writeNumber(w, o.clenhei[i]);
-  w.byte(COMMA);
-  writeNumber(w, o.cbmi[i]);
-  w.byte(COMMA);
-  w.byte(o.c9moFlag[i] ? 49 : 48);
-  w.byte(COMMA);
-  writeZAndFlag(w, o.zlen[i], o.flen[i]);
-  writeZAndFlag(w, o.zwei[i], o.fwei[i]);
-  writeZAndFlag(w, o.zwfl[i], o.fwfl[i]);
-  writeZAndFlag(w, o.zbmi[i], o.fbmi[i]);
-  writeZAndFlag(w, o.zhc[i], o.fhc[i]);
-  writeZAndFlag(w, o.zac[i], o.fac[i]);
-  writeZAndFlag(w, o.zts[i], o.fts[i]);
-  writeZAndFlag(w, o.zss[i], o.fss[i]);
-  writeStatus(w, statusTbu(usable(o.zlen[i], o.flen[i])));
-  w.byte(COMMA);
-  writeStatus(w, statusBbu(usable(o.zwei[i], o.fwei[i])));
-  w.byte(COMMA);
-  writeStatus(w, statusBbtb(usable(o.zwfl[i], o.fwfl[i])));
-  w.byte(COMMA);
-  writeStatus(w, statusImtu(usable(o.zbmi[i], o.fbmi[i])));
-  w.byte(NEWLINE);
+  const buf = w.reserve(ROW_RESULT_BYTES);
+  let p = w.length;
+  buf[p++] = COMMA;
+  p = putNumber(buf, p, o.ageDays[i]);
+  buf[p++] = COMMA;
+  p = putNumber(buf, p, o.clenhei[i]);
+  buf[p++] = COMMA;
+  p = putNumber(buf, p, o.cbmi[i]);
+  buf[p++] = COMMA;
+  buf[p++] = o.c9moFlag[i] ? ONE : ZERO;
+  buf[p++] = COMMA;
+  p = putZAndFlag(buf, p, o.zlen[i], o.flen[i]);
+  p = putZAndFlag(buf, p, o.zwei[i], o.fwei[i]);
+  p = putZAndFlag(buf, p, o.zwfl[i], o.fwfl[i]);
+  p = putZAndFlag(buf, p, o.zbmi[i], o.fbmi[i]);
+  p = putZAndFlag(buf, p, o.zhc[i], o.fhc[i]);
+  p = putZAndFlag(buf, p, o.zac[i], o.fac[i]);
+  p = putZAndFlag(buf, p, o.zts[i], o.fts[i]);
+  p = putZAndFlag(buf, p, o.zss[i], o.fss[i]);
+  p = putStatus(buf, p, statusTbu(usable(o.zlen[i], o.flen[i])));
+  buf[p++] = COMMA;
+  p = putStatus(buf, p, statusBbu(usable(o.zwei[i], o.fwei[i])));
+  buf[p++] = COMMA;
+  p = putStatus(buf, p, statusBbtb(usable(o.zwfl[i], o.fwfl[i])));
+  buf[p++] = COMMA;
+  p = putStatus(buf, p, statusImtu(usable(o.zbmi[i], o.fbmi[i])));
+  buf[p++] = NEWLINE;
+  w.advance(p);
 }
 
 export interface ZScoreStreamOptions {

@@ -1,5 +1,5 @@
 /** A worker thread of `tumbuh zscore`'s parallel path: scores whole-record pieces of a file. */
-import { parentPort, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { AgeUnit } from "./row.ts";
 import { ZScoreCore } from "./zscore-stream.ts";
 
@@ -14,10 +14,13 @@ export type PieceResult =
   | { seq: number; output: Uint8Array; rows: number; badRows: number; errors: [number, string][] }
   | { seq: number; failure: string };
 
-const { headerLine, ageUnit } = workerData as { headerLine: string; ageUnit: AgeUnit };
-const decoder = new TextDecoder();
-
-parentPort?.on("message", ({ seq, bytes }: PieceRequest) => {
+/** Scores one piece (whole records) as the worker threads do; the main thread uses it for its share. */
+export function scorePiece(
+  headerLine: string,
+  ageUnit: AgeUnit,
+  seq: number,
+  bytes: Uint8Array,
+): PieceResult {
   try {
     const errors: [number, string][] = [];
     const core = new ZScoreCore({
@@ -30,12 +33,19 @@ parentPort?.on("message", ({ seq, bytes }: PieceRequest) => {
     const joined = Buffer.concat(parts);
     const output = new Uint8Array(joined.length);
     output.set(joined);
-    const result: PieceResult = { seq, output, rows: core.stats.rows, badRows: core.stats.badRows, errors };
-    parentPort?.postMessage(result, [output.buffer]);
+    return { seq, output, rows: core.stats.rows, badRows: core.stats.badRows, errors };
   } catch (err) {
-    parentPort?.postMessage({
-      seq,
-      failure: err instanceof Error ? err.message : String(err),
-    } satisfies PieceResult);
+    return { seq, failure: err instanceof Error ? err.message : String(err) };
   }
-});
+}
+
+const decoder = new TextDecoder();
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  const { headerLine, ageUnit } = workerData as { headerLine: string; ageUnit: AgeUnit };
+  port.on("message", ({ seq, bytes }: PieceRequest) => {
+    const result = scorePiece(headerLine, ageUnit, seq, bytes);
+    port.postMessage(result, "output" in result ? [result.output.buffer as ArrayBuffer] : []);
+  });
+}
