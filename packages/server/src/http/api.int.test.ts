@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
+import { refreshRollups } from "../rollup/refresh.ts";
 import type { App } from "./context.ts";
 import { type Client, seedFixtures, signIn, testApp } from "./test-app.ts";
 
@@ -219,6 +220,33 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
     expect(bad.statusCode).toBe(400);
     const paths = bad.json().error.details.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(["body/date", "body/weight"]));
+    // today in Indonesia is 2025-08-20 (03:00 UTC): the next day and a far year are in the future
+    for (const date of ["2025-08-21", "2031-01-01"]) {
+      const future = await kader.send("POST", `/api/children/${sitiId}/measurements`, {
+        date,
+        weight: 10.5,
+      });
+      expect(future.statusCode, date).toBe(400);
+      expect(future.json().error).toMatchObject({ code: "bad_request", details: { field: "date" } });
+      expect(future.json().error.message).toContain("2025-08-20");
+    }
+    const beforeBirth = await kader.send("POST", `/api/children/${sitiId}/measurements`, {
+      date: "2023-05-09",
+      weight: 3,
+    });
+    expect(beforeBirth.statusCode).toBe(400);
+    expect(beforeBirth.json().error).toMatchObject({ code: "bad_request", details: { field: "date" } });
+    const stored = (await kader.get(`/api/children/${sitiId}`)).json().measurements;
+    expect(stored.map((m: { date: string }) => m.date)).not.toContain("2031-01-01");
+    // the preview of a future date still answers, with its warning
+    const preview = await kader.send("POST", "/api/zscore/preview", {
+      sex: 2,
+      birthDate: "2023-05-10",
+      date: "2031-01-01",
+      weight: 10.5,
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().warnings.map((w: { code: string }) => w.code)).toContain("future_date");
     const tpk = await signIn(app, "tpk");
     const byTpk = await tpk.send("POST", `/api/children/${sitiId}/measurements`, {
       date: "2025-08-18",
@@ -464,5 +492,30 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(8);
+  });
+  it("dashboards and the public page open on the latest month that is not in the future", async () => {
+    // a measurement dated in 2031 that reached the database before dates were checked
+    const [child] = ids;
+    const row = await ctx.database.db
+      .selectFrom("measurements")
+      .selectAll()
+      .where("child_id", "=", child)
+      .executeTakeFirstOrThrow();
+    await ctx.database.db
+      .insertInto("measurements")
+      .values({ ...row, id: randomUUID(), measured_on: "2031-01-01", age_days: row.age_days + 1950 })
+      .execute();
+    await refreshRollups({ db: ctx.database.db }, ["35.03"]);
+    const later = await testApp(ctx.database, {
+      now: () => new Date("2025-08-20T03:00:00Z"),
+      responseCacheMs: 0,
+    });
+    const dinkes = await signIn(later, "dinkes");
+    expect((await dinkes.get("/api/periods?region=35.03")).json().periods[0]).toBe("2031-01");
+    expect((await dinkes.get("/api/dashboard?region=35.03")).json().period).toBe("2025-08");
+    expect((await dinkes.get("/api/dashboard?region=35.03&period=2031-01")).json().period).toBe("2031-01");
+    const pub = await later.inject({ method: "GET", url: "/api/public/prevalence?district=35.03" });
+    expect(pub.json().period).toBe("2025-08");
+    await later.close();
   });
 });

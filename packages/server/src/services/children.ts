@@ -473,8 +473,9 @@ export function measurementValues(
 }
 
 /**
- * Records a measurement of a child in the caller's scope (one per child per date) and returns
- * it with its z-scores; the caller then refreshes the district's roll-ups.
+ * Records a measurement of a child in the caller's scope (one per child per date, dated between
+ * the birth date and `today` in Indonesia) and returns it with its z-scores; the caller then
+ * refreshes the district's roll-ups.
  */
 export async function createMeasurement(
   db: Kysely<DB>,
@@ -484,6 +485,9 @@ export async function createMeasurement(
   today: string,
 ): Promise<{ measurement: Measurement; warnings: Warning[]; districtCode: string }> {
   const child = await loadChild(db, caller, childId, "measurements:write");
+  if (input.date > today) {
+    throw badRequest("date", `the date ${input.date} is in the future (today in Indonesia is ${today})`);
+  }
   if (daysBetween(child.birth_date, input.date) < 0) {
     throw badRequest("date", `the date ${input.date} is before the birth date ${child.birth_date}`);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rate, toFigures, trendMonths } from "./dashboard.ts";
+import { defaultMonth, rate, toFigures, trendMonths } from "./dashboard.ts";
 
 describe("dashboard figures", () => {
   it.each([
@@ -57,5 +57,16 @@ describe("dashboard figures", () => {
     ]);
     expect(trendMonths("2024")[11]).toBe("2024-12");
     expect(trendMonths("2024")[0]).toBe("2024-01");
+  });
+
+  it.each([
+    [["2025-08", "2025-07", "2025"], "2025-08-20", "2025-08"],
+    [["2031-01", "2025-07", "2025-06"], "2025-08-20", "2025-07"],
+    [["2025-09"], "2025-08-31", null],
+    [["2025-09", "2025-08"], "2025-09-01", "2025-09"],
+    [["2024", "2025"], "2025-08-20", null],
+    [[], "2025-08-20", null],
+  ])("defaultMonth(%j, %s) = %s: never a month after today's", (periods, today, expected) => {
+    expect(defaultMonth(periods, today)).toBe(expected);
   });
 });

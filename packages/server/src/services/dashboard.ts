@@ -152,6 +152,19 @@ export async function childCounts(
   return new Map(rows.map((r) => [r.code, r]));
 }
 
+/**
+ * The month a view opens on when none is asked for: the latest month (YYYY-MM) among `periods`
+ * that is not after the month of `today` (YYYY-MM-DD), or null. A month in the future is never chosen.
+ */
+export function defaultMonth(periods: readonly string[], today: string): string | null {
+  const current = today.slice(0, 7);
+  let best: string | null = null;
+  for (const p of periods) {
+    if (p.length === 7 && p <= current && (best === null || p > best)) best = p;
+  }
+  return best;
+}
+
 /** Trend periods: the 12 months ending at `period` (a year ends at its December). */
 export function trendMonths(period: string): string[] {
   const [y, m] =

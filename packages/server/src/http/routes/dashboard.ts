@@ -1,4 +1,5 @@
 /** The dashboard (prevalence of a region and period, its child regions, its trend) and periods. */
+import { todayInIndonesia } from "@tumbuh/core";
 import {
   Dashboard,
   DashboardQuery,
@@ -12,6 +13,7 @@ import { requireAccess } from "../../auth/access.ts";
 import type { DB } from "../../db/schema.ts";
 import {
   childCounts,
+  defaultMonth,
   regionCounts,
   regionPeriods,
   toFigures,
@@ -45,9 +47,9 @@ export async function childUnits(db: Kysely<DB>, regions: RegionCache, region: R
   }));
 }
 
-/** The latest month with data for a region, or null. */
-export async function latestMonth(db: Kysely<DB>, code: string): Promise<string | null> {
-  return (await regionPeriods(db, code)).find((p) => p.length === 7) ?? null;
+/** The latest month with data for a region that is not after the month of `today`, or null. */
+export async function latestMonth(db: Kysely<DB>, code: string, today: string): Promise<string | null> {
+  return defaultMonth(await regionPeriods(db, code), today);
 }
 
 /** Builds the whole dashboard payload for a region the caller may see. */
@@ -57,6 +59,7 @@ export async function buildDashboard(
   code: string,
   requested: string | undefined,
   synthetic: boolean,
+  today: string,
 ): Promise<Dashboard> {
   const { region, ancestors } = await regions.withAncestors(code);
   // One query gives the region's every period: its latest month, its own row and its trend.
@@ -64,12 +67,10 @@ export async function buildDashboard(
   const byPeriod = new Map(all.map((r) => [r.period, r]));
   const period =
     requested ??
-    all
-      .filter((r) => r.measured > 0 && r.period.length === 7)
-      .map((r) => r.period)
-      .sort()
-      .pop() ??
-    null;
+    defaultMonth(
+      all.filter((r) => r.measured > 0).map((r) => r.period),
+      today,
+    );
   if (!period) {
     return {
       region,
@@ -124,8 +125,12 @@ export async function dashboardRoutes(app: App, ctx: AppContext, regions: Region
       const code = request.query.region ?? user.regionCode;
       requireAccess(user, "dashboard:read", code);
       const period = request.query.period;
-      const body = await ctx.cache.get(`dashboard|${code}|${period ?? ""}`, async () =>
-        JSON.stringify(Dashboard.encode(await buildDashboard(db, regions, code, period, ctx.demo.synthetic))),
+      const today = todayInIndonesia(ctx.now());
+      const key = `dashboard|${code}|${period ?? `latest<=${today.slice(0, 7)}`}`;
+      const body = await ctx.cache.get(key, async () =>
+        JSON.stringify(
+          Dashboard.encode(await buildDashboard(db, regions, code, period, ctx.demo.synthetic, today)),
+        ),
       );
       return reply.type("application/json; charset=utf-8").send(body as unknown as Dashboard);
     },

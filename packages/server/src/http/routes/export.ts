@@ -1,4 +1,5 @@
 /** Export of the tables a user sees (dashboard, trend, children, measurements) as CSV or XLSX. */
+import { todayInIndonesia } from "@tumbuh/core";
 import { ExportQuery } from "@tumbuh/core/api";
 import ExcelJS from "exceljs";
 import { z } from "zod";
@@ -78,7 +79,14 @@ export async function exportRoutes(app: App, ctx: AppContext, regions: RegionCac
       let table: Table;
       if (q.table === "dashboard" || q.table === "trend") {
         requireAccess(user, "dashboard:read", region);
-        const d = await buildDashboard(db, regions, region, q.period, ctx.demo.synthetic);
+        const d = await buildDashboard(
+          db,
+          regions,
+          region,
+          q.period,
+          ctx.demo.synthetic,
+          todayInIndonesia(ctx.now()),
+        );
         const figs = (f: Record<string, unknown>) => FIGURE_COLUMNS.map(([k]) => (f[k] ?? null) as Cell);
         table =
           q.table === "dashboard"

@@ -3,6 +3,7 @@
  * period, periods, districts with data, and boundaries. Aggregates only, never names, NIK, KK,
  * birth dates or any individual record; village counts under 5 suppressed.
  */
+import { todayInIndonesia } from "@tumbuh/core";
 import {
   BoundaryCollection,
   PeriodsResponse,
@@ -99,16 +100,22 @@ export async function publicRoutes(app: App, ctx: AppContext, regions: RegionCac
       const code = request.query.district;
       requireDistrict(code);
       reply.header("cache-control", "public, max-age=300");
-      const body = await ctx.cache.get(`public|${code}|${request.query.period ?? ""}`, async () =>
-        JSON.stringify(PublicPrevalence.encode(await publicPrevalence(code, request.query.period))),
+      const today = todayInIndonesia(ctx.now());
+      const key = `public|${code}|${request.query.period ?? `latest<=${today.slice(0, 7)}`}`;
+      const body = await ctx.cache.get(key, async () =>
+        JSON.stringify(PublicPrevalence.encode(await publicPrevalence(code, request.query.period, today))),
       );
       return reply.type("application/json; charset=utf-8").send(body as unknown as PublicPrevalence);
     },
   );
 
-  async function publicPrevalence(code: string, requested: string | undefined): Promise<PublicPrevalence> {
+  async function publicPrevalence(
+    code: string,
+    requested: string | undefined,
+    today: string,
+  ): Promise<PublicPrevalence> {
     const { region } = await regions.withAncestors(code);
-    const period = requested ?? (await latestMonth(db, code));
+    const period = requested ?? (await latestMonth(db, code, today));
     const subdistricts = await regions.children(code);
     const source = { label: ROUTINE_SOURCE_LABEL, synthetic: ctx.demo.synthetic };
     if (!period) {
