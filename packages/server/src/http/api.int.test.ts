@@ -493,6 +493,39 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(8);
   });
+  it("a measurement may name only a posyandu whose village lies in the caller's scope", async () => {
+    const terbisPosyandu = randomUUID();
+    await ctx.database.db
+      .insertInto("posyandu")
+      .values({
+        district_code: "35.03",
+        id: terbisPosyandu,
+        village_code: VILLAGE2,
+        puskesmas_id: null,
+        name: "Kenanga",
+        search_name: "kenanga",
+      })
+      .execute();
+    const before = (await kader.get(`/api/children/${sitiId}`)).json().measurements.length;
+    const outside = await kader.send("POST", `/api/children/${sitiId}/measurements`, {
+      date: "2025-08-19",
+      weight: 10.7,
+      posyanduId: terbisPosyandu,
+    });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.body).not.toContain("10.7");
+    expect((await kader.get(`/api/children/${sitiId}`)).json().measurements.length).toBe(before);
+    // the district health office covers both villages
+    const dinkes = await signIn(app, "dinkes");
+    const inside = await dinkes.send("POST", `/api/children/${sitiId}/measurements`, {
+      date: "2025-08-19",
+      weight: 10.7,
+      posyanduId: terbisPosyandu,
+    });
+    expect(inside.statusCode).toBe(201);
+    expect(inside.json().measurement.posyanduId).toBe(terbisPosyandu);
+  });
+
   it("dashboards and the public page open on the latest month that is not in the future", async () => {
     // a measurement dated in 2031 that reached the database before dates were checked
     const [child] = ids;

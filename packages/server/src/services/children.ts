@@ -495,13 +495,15 @@ export async function createMeasurement(
     throw badRequest("weight", "expected a weight or a length/height");
   }
   if (input.posyanduId) {
-    const inVillage = await db
+    const posyandu = await db
       .selectFrom("posyandu")
-      .select("id")
+      .select("village_code")
       .where("district_code", "=", child.district_code)
       .where("id", "=", UUID.test(input.posyanduId) ? input.posyanduId : randomUUID())
       .executeTakeFirst();
-    if (!inVillage) throw badRequest("posyanduId", `no posyandu ${input.posyanduId} in this district`);
+    if (!posyandu) throw badRequest("posyanduId", `no posyandu ${input.posyanduId} in this district`);
+    // The posyandu's village must lie in the caller's scope too, not only the child's.
+    requireAccess(caller, "measurements:write", posyandu.village_code);
   }
   const values = measurementValues(child, input);
   const existing = await db
