@@ -30,6 +30,7 @@ import {
   type RawRecord,
   type Rejection,
   STAGE_COLUMNS,
+  StageBatch,
   stageRecord,
   text,
 } from "./rows.ts";
@@ -96,8 +97,16 @@ async function sha256File(path: string): Promise<string> {
 }
 
 function record(map: ColumnMap, cells: SheetRow["cells"]): RawRecord {
+  return recordOf(Object.entries(map.index) as [Field, number][], cells);
+}
+
+/** A row's record from the sheet's (field, cell index) pairs, computed once per sheet. */
+function recordOf(fields: readonly [Field, number][], cells: SheetRow["cells"]): RawRecord {
   const rec: RawRecord = {};
-  for (const [f, i] of Object.entries(map.index) as [Field, number][]) rec[f] = cells[i] ?? null;
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k];
+    rec[f[0]] = cells[f[1]] ?? null;
+  }
   return rec;
 }
 
@@ -211,115 +220,139 @@ export async function importMeasurements(
     ) ON COMMIT DROP`)
       .execute(s.db);
     const target = `import_stage (${STAGE_COLUMNS.join(", ")})`;
-    let batch: string[] = [];
+    const batch = new StageBatch(batchRows);
+    // One COPY in flight while the next batch is read (the server works while JavaScript parses).
+    let copying: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (batch.length === 0) return;
-      const text = batch.join("");
-      batch = [];
-      await s.copyCsv(target, text);
+      if (batch.size === 0) return;
+      const { csv, flagged } = batch.take();
+      report.measurementsFlagged += flagged;
+      await copying;
+      copying = s.copyCsv(target, csv);
+      copying.catch(() => {}); // awaited at the next flush or the end; not an unhandled rejection meanwhile
     };
 
     let readAny = false;
-    for await (const sheet of readSheets(path)) {
-      const map = mapColumns(sheet.header);
-      const kind = sheetKind(map);
-      const info = { name: sheet.name, kind, rows: 0, ignoredColumns: map.unknown };
-      report.sheets.push(info);
-      if (kind === "other" || (kind === "children" && !sawRegister)) continue;
-      if (kind === "monitoring" && !sawRegister) {
-        throw new ImportFileError(
-          `sheet '${sheet.name}' holds measurements without birth dates, and the file has no child sheet to take them from; missing: ${missingColumns(map, ["birthDate", "name", "sex"])}`,
-        );
+    try {
+      for await (const sheet of readSheets(path)) {
+        const map = mapColumns(sheet.header);
+        const kind = sheetKind(map);
+        const info = { name: sheet.name, kind, rows: 0, ignoredColumns: map.unknown };
+        report.sheets.push(info);
+        if (kind === "other" || (kind === "children" && !sawRegister)) continue;
+        if (kind === "monitoring" && !sawRegister) {
+          throw new ImportFileError(
+            `sheet '${sheet.name}' holds measurements without birth dates, and the file has no child sheet to take them from; missing: ${missingColumns(map, ["birthDate", "name", "sex"])}`,
+          );
+        }
+        readAny = true;
+        const label = sheet.name;
+        const fields = Object.entries(map.index) as [Field, number][];
+        for await (const chunk of sheet.chunks)
+          for (const row of chunk) {
+            info.rows++;
+            report.rowsRead++;
+            let rec = recordOf(fields, row.cells);
+            if (kind === "monitoring") {
+              const reg = registerEntry(rec, byNik, byName);
+              if ("error" in reg) {
+                report.rowsRejected++;
+                report.rejections.push({
+                  sheet: label,
+                  rowNo: row.rowNo,
+                  field: reg.field,
+                  reason: reg.error,
+                });
+                continue;
+              }
+              rec = {
+                ...reg.entry.rec,
+                ...Object.fromEntries(Object.entries(rec).filter(([, v]) => v !== null && v !== "")),
+              };
+            }
+            // Place: district from --district or the file, village by code or name within it.
+            let districtCode = opts.district;
+            const vcode = text(rec.villageCode);
+            if (!districtCode && vcode && levelOfCode(vcode) === "village")
+              districtCode = districtOfCode(vcode);
+            if (!districtCode) {
+              const dname = text(rec.district);
+              if (!dname) {
+                report.rowsRejected++;
+                report.rejections.push({
+                  sheet: label,
+                  rowNo: row.rowNo,
+                  field: "Kab/Kota",
+                  reason: "district is empty and no --district was given",
+                });
+                continue;
+              }
+              const province = text(rec.province);
+              const r =
+                places.knownDistrictByNames(dname, province) ??
+                (await places.districtByNames(dname, province));
+              if (!r.ok) {
+                report.rowsRejected++;
+                report.rejections.push({ sheet: label, rowNo: row.rowNo, field: r.field, reason: r.reason });
+                continue;
+              }
+              districtCode = r.code;
+            } else if (opts.district && text(rec.district)) {
+              const dname = text(rec.district) as string;
+              const province = text(rec.province);
+              const r =
+                places.knownDistrictByNames(dname, province) ??
+                (await places.districtByNames(dname, province));
+              if (r.ok && r.code !== opts.district) {
+                report.rowsRejected++;
+                report.rejections.push({
+                  sheet: label,
+                  rowNo: row.rowNo,
+                  field: "Kab/Kota",
+                  reason: `row is in district ${r.code} ("${text(rec.district)}"), not in ${opts.district} given by --district`,
+                });
+                continue;
+              }
+            }
+            const d = places.loadedDistrict(districtCode) ?? (await places.district(districtCode));
+            const village = d
+              ? places.village(d, text(rec.village), text(rec.subdistrict), vcode)
+              : { ok: false as const, field: "Kode Desa", reason: `no district ${districtCode}` };
+            if (!village.ok) {
+              report.rowsRejected++;
+              report.rejections.push({
+                sheet: label,
+                rowNo: row.rowNo,
+                field: village.field,
+                reason: village.reason,
+              });
+              continue;
+            }
+            const rejected = stageRecord(
+              rec,
+              row.rowNo,
+              label,
+              { districtCode, villageCode: village.code },
+              sealer,
+              kind !== "children",
+              today,
+              batch,
+            );
+            if (rejected) {
+              report.rowsRejected++;
+              report.rejections.push(...rejected);
+              continue;
+            }
+            districts.add(districtCode);
+            if (batch.size >= batchRows) await flush();
+          }
       }
-      readAny = true;
-      const label = sheet.name;
-      for await (const row of sheet.rows) {
-        info.rows++;
-        report.rowsRead++;
-        let rec = record(map, row.cells);
-        if (kind === "monitoring") {
-          const reg = registerEntry(rec, byNik, byName);
-          if ("error" in reg) {
-            report.rowsRejected++;
-            report.rejections.push({ sheet: label, rowNo: row.rowNo, field: reg.field, reason: reg.error });
-            continue;
-          }
-          rec = {
-            ...reg.entry.rec,
-            ...Object.fromEntries(Object.entries(rec).filter(([, v]) => v !== null && v !== "")),
-          };
-        }
-        // Place: district from --district or the file, village by code or name within it.
-        let districtCode = opts.district;
-        const vcode = text(rec.villageCode);
-        if (!districtCode && vcode && levelOfCode(vcode) === "village") districtCode = districtOfCode(vcode);
-        if (!districtCode) {
-          const dname = text(rec.district);
-          if (!dname) {
-            report.rowsRejected++;
-            report.rejections.push({
-              sheet: label,
-              rowNo: row.rowNo,
-              field: "Kab/Kota",
-              reason: "district is empty and no --district was given",
-            });
-            continue;
-          }
-          const r = await places.districtByNames(dname, text(rec.province));
-          if (!r.ok) {
-            report.rowsRejected++;
-            report.rejections.push({ sheet: label, rowNo: row.rowNo, field: r.field, reason: r.reason });
-            continue;
-          }
-          districtCode = r.code;
-        } else if (opts.district && text(rec.district)) {
-          const r = await places.districtByNames(text(rec.district) as string, text(rec.province));
-          if (r.ok && r.code !== opts.district) {
-            report.rowsRejected++;
-            report.rejections.push({
-              sheet: label,
-              rowNo: row.rowNo,
-              field: "Kab/Kota",
-              reason: `row is in district ${r.code} ("${text(rec.district)}"), not in ${opts.district} given by --district`,
-            });
-            continue;
-          }
-        }
-        const d = await places.district(districtCode);
-        const village = d
-          ? places.village(d, text(rec.village), text(rec.subdistrict), vcode)
-          : { ok: false as const, field: "Kode Desa", reason: `no district ${districtCode}` };
-        if (!village.ok) {
-          report.rowsRejected++;
-          report.rejections.push({
-            sheet: label,
-            rowNo: row.rowNo,
-            field: village.field,
-            reason: village.reason,
-          });
-          continue;
-        }
-        const staged = stageRecord(
-          rec,
-          row.rowNo,
-          label,
-          { districtCode, villageCode: village.code },
-          sealer,
-          kind !== "children",
-          today,
-        );
-        if (Array.isArray(staged)) {
-          report.rowsRejected++;
-          report.rejections.push(...staged);
-          continue;
-        }
-        if (staged.flagged) report.measurementsFlagged++;
-        districts.add(districtCode);
-        batch.push(staged.csv);
-        if (batch.length >= batchRows) await flush();
-      }
+      await flush();
+    } finally {
+      // Never leave a COPY running behind an error: the rollback waits for it.
+      await copying.catch(() => {});
     }
-    await flush();
+    await copying;
     if (!readAny) {
       const described = report.sheets.map((sh) => `'${sh.name || basename(path)}'`).join(", ");
       throw new ImportFileError(

@@ -22,6 +22,7 @@ export type Resolved = { ok: true; code: string } | { ok: false; field: string; 
 export class PlaceResolver {
   private districts = new Map<string, DistrictPlaces>();
   private districtByName = new Map<string, Resolved>();
+  private villageAnswers = new Map<string, Resolved>();
 
   constructor(private readonly database: { db: Kysely<DB> }) {}
 
@@ -55,6 +56,16 @@ export class PlaceResolver {
     }
     this.districts.set(code, places);
     return places;
+  }
+
+  /** The district's regions when already loaded by `district` (no query), else undefined. */
+  loadedDistrict(code: string): DistrictPlaces | undefined {
+    return this.districts.get(code);
+  }
+
+  /** The answer of an earlier `districtByNames` for the same names (no query), else undefined. */
+  knownDistrictByNames(districtName: string, provinceName?: string): Resolved | undefined {
+    return this.districtByName.get(`${provinceName ?? ""}|${districtName}`);
   }
 
   /** A district named in a file ("KABUPATEN TRENGGALEK", "Kab. Trenggalek", "TRENGGALEK"), within a province when named. */
@@ -102,6 +113,23 @@ export class PlaceResolver {
    * kecamatan when one is named.
    */
   village(
+    d: DistrictPlaces,
+    village: string | undefined,
+    subdistrict: string | undefined,
+    villageCode: string | undefined,
+  ): Resolved {
+    // Rows repeat the same few hundred places: answers are kept per district and names.
+    const key = `${d.code}|${villageCode ?? ""}|${village ?? ""}|${subdistrict ?? ""}`;
+    let r = this.villageAnswers.get(key);
+    if (!r) {
+      if (this.villageAnswers.size > 100_000) this.villageAnswers.clear();
+      r = this.resolveVillage(d, village, subdistrict, villageCode);
+      this.villageAnswers.set(key, r);
+    }
+    return r;
+  }
+
+  private resolveVillage(
     d: DistrictPlaces,
     village: string | undefined,
     subdistrict: string | undefined,

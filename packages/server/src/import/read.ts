@@ -186,6 +186,5 @@ async function* readXlsxSheets(path: string): AsyncGenerator<Sheet> {
     // Drain what the caller did not read so the reader can move to the next sheet.
     for await (const _ of sheet.chunks) {
     }
-    for (let r = await it.next(); !r.done; r = await it.next()) {}
   }
 }

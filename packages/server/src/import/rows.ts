@@ -4,7 +4,15 @@
  * @tumbuh/growth. Problems become rejections naming the row, field and reason.
  */
 import { daysBetween, parseDate, parseDecimal, parseMeasure, parseOedema, parseSex } from "@tumbuh/core";
-import { anthroZScores, statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
+import {
+  type AnthroBatchOutput,
+  anthroZScoresBatch,
+  createAnthroBatchOutput,
+  statusBbtb,
+  statusBbu,
+  statusImtu,
+  statusTbu,
+} from "@tumbuh/growth";
 import { encryptIdentifier, hashIdentifier, normalizeIdentifier, type PiiKeys } from "../db/pii.ts";
 import { personKey, placeKey } from "../services/normalize.ts";
 import type { Field } from "./columns.ts";
@@ -103,18 +111,27 @@ export const FIELD_LABEL: Record<Field, string> = {
 /** Oldest age (days) a balita record may have: 59 completed months. */
 export const MAX_AGE_DAYS = 1826;
 
+/** True when `s` is printable ASCII without leading, trailing or doubled spaces (already tidy). */
+function isTidy(s: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 33 || c > 126) return false;
+    else prevSpace = false;
+  }
+  return !prevSpace;
+}
+
+/** A cell as tidy text (runs of white space as one space, trimmed); undefined when empty or "-". */
 export function text(cell: Cell | undefined): string | undefined {
   if (cell === null || cell === undefined) return undefined;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === "string" && isTidy(cell)) return cell === "-" ? undefined : cell;
   const t = String(cell).replace(/\s+/g, " ").trim();
   return t === "" || t === "-" ? undefined : t;
-}
-
-function csvValue(v: string | number | boolean | undefined | null): string {
-  if (v === undefined || v === null) return "";
-  if (typeof v === "boolean") return v ? "t" : "f";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  return v === "" ? '""' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** Caches identifier hashes and ciphertexts: a child's NIK repeats on every monthly row. */
@@ -154,14 +171,163 @@ export interface PlaceInfo {
   villageCode: string;
 }
 
-export interface StagedRow {
-  csv: string;
-  flagged: boolean;
+/** Memoised key of a text that repeats row after row (a child's name, a posyandu). */
+class KeyCache {
+  private map = new Map<string, string>();
+  constructor(private readonly fn: (text: string) => string) {}
+  get(text: string): string {
+    let v = this.map.get(text);
+    if (v === undefined) {
+      if (this.map.size > 100_000) this.map.clear();
+      v = this.fn(text);
+      this.map.set(text, v);
+    }
+    return v;
+  }
+}
+
+const personKeys = new KeyCache(personKey);
+const placeKeys = new KeyCache(placeKey);
+
+/** A text cell for the staging CSV: quoted when it holds a quote, comma or line break. */
+function q(v: string | undefined): string {
+  if (v === undefined) return "";
+  return v === "" ? '""' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** A number cell for the staging CSV (empty when missing). */
+function n(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? "" : String(v);
+}
+
+const MEASURE_CODE = { l: 1, h: 2 } as const;
+
+/**
+ * Staged rows waiting for their z-scores: each row's leading columns as CSV text and its
+ * anthropometry in typed columns, scored together by anthroZScoresBatch when the batch is
+ * turned into COPY text.
+ */
+export class StageBatch {
+  private lines: string[] = [];
+  private readonly sex: Uint8Array;
+  private readonly ageDays: Float64Array;
+  private readonly weight: Float64Array;
+  private readonly lenhei: Float64Array;
+  private readonly measure: Uint8Array;
+  private readonly oedema: Uint8Array;
+  private readonly headc: Float64Array;
+  private readonly armc: Float64Array;
+  private readonly out: AnthroBatchOutput;
+
+  constructor(readonly capacity: number) {
+    this.sex = new Uint8Array(capacity);
+    this.ageDays = new Float64Array(capacity);
+    this.weight = new Float64Array(capacity);
+    this.lenhei = new Float64Array(capacity);
+    this.measure = new Uint8Array(capacity);
+    this.oedema = new Uint8Array(capacity);
+    this.headc = new Float64Array(capacity);
+    this.armc = new Float64Array(capacity);
+    this.out = createAnthroBatchOutput(capacity);
+  }
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  /** Adds a row; `sex` 0 for a row without a measurement (no z-scores). */
+  add(
+    line: string,
+    sex: number,
+    ageDays: number,
+    weight: number | undefined,
+    lenhei: number | undefined,
+    measure: "l" | "h" | undefined,
+    oedema: boolean,
+    headc: number | undefined,
+    armc: number | undefined,
+  ): void {
+    const i = this.lines.length;
+    this.lines.push(line);
+    this.sex[i] = sex;
+    this.ageDays[i] = ageDays;
+    this.weight[i] = weight ?? Number.NaN;
+    this.lenhei[i] = lenhei ?? Number.NaN;
+    this.measure[i] = measure ? MEASURE_CODE[measure] : 0;
+    this.oedema[i] = oedema ? 1 : 0;
+    this.headc[i] = headc ?? Number.NaN;
+    this.armc[i] = armc ?? Number.NaN;
+  }
+
+  /**
+   * Scores the rows and returns them as staging CSV (STAGE_COLUMNS order) with the number of
+   * measurements flagged implausible; the batch is empty afterwards.
+   */
+  take(): { csv: string; flagged: number } {
+    const count = this.lines.length;
+    const z = anthroZScoresBatch(
+      {
+        sex: this.sex,
+        ageDays: this.ageDays,
+        weight: this.weight,
+        lenhei: this.lenhei,
+        measure: this.measure,
+        oedema: this.oedema,
+        headc: this.headc,
+        armc: this.armc,
+      },
+      { count, output: this.out, indicators: ["len", "wei", "wfl", "bmi", "hc", "ac"] },
+    );
+    let flagged = 0;
+    const parts: string[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      if (this.sex[i] === 0) {
+        parts[i] = `${this.lines[i]},,,,,,,f,f,f,f,,,,\n`;
+        continue;
+      }
+      const zlen = z.zlen[i];
+      const zwei = z.zwei[i];
+      const zwfl = z.zwfl[i];
+      const zbmi = z.zbmi[i];
+      const flen = z.flen[i] === 1;
+      const fwei = z.fwei[i] === 1;
+      const fwfl = z.fwfl[i] === 1;
+      const fbmi = z.fbmi[i] === 1;
+      if (flen || fwei || fwfl || fbmi || z.c9moFlag[i] === 1) flagged++;
+      const zl = Number.isNaN(zlen) ? undefined : zlen;
+      const zw = Number.isNaN(zwei) ? undefined : zwei;
+      const zf = Number.isNaN(zwfl) ? undefined : zwfl;
+      const zb = Number.isNaN(zbmi) ? undefined : zbmi;
+      parts[i] =
+        `${this.lines[i]},${n(zl)},${n(zw)},${n(zf)},${n(zb)},${n(z.zhc[i])},${n(z.zac[i])},` +
+        `${flen ? "t" : "f"},${fwei ? "t" : "f"},${fwfl ? "t" : "f"},${fbmi ? "t" : "f"},` +
+        `${statusTbu(zl)?.code ?? ""},${statusBbu(zw)?.code ?? ""},${statusBbtb(zf)?.code ?? ""},${statusImtu(zb)?.code ?? ""}\n`;
+    }
+    this.lines = [];
+    return { csv: parts.join(""), flagged };
+  }
+}
+
+/** Parses a number cell; positive values only (0 and below count as missing). */
+function positive(
+  cell: Cell | undefined,
+  field: Field,
+  errors: Rejection[],
+  sheet: string,
+  rowNo: number,
+): number | undefined {
+  if (cell === null || cell === undefined) return undefined;
+  const p = parseDecimal(cell instanceof Date ? String(cell) : cell);
+  if (!p.ok) {
+    errors.push({ sheet, rowNo, field: FIELD_LABEL[field], reason: p.error });
+    return undefined;
+  }
+  return p.value !== undefined && p.value > 0 ? p.value : undefined;
 }
 
 /**
  * Validates and converts one record. `requireMeasurement` is false for child-register rows.
- * Returns the staging CSV line, or the rejections (one per faulty field).
+ * Adds the row to `batch` and returns undefined, or returns the rejections (one per faulty field).
  */
 export function stageRecord(
   rec: RawRecord,
@@ -171,7 +337,8 @@ export function stageRecord(
   sealer: IdentifierSealer,
   requireMeasurement: boolean,
   today: string,
-): StagedRow | Rejection[] {
+  batch: StageBatch,
+): Rejection[] | undefined {
   const errors: Rejection[] = [];
   const reject = (field: Field, reason: string) =>
     errors.push({ sheet, rowNo, field: FIELD_LABEL[field], reason });
@@ -195,24 +362,15 @@ export function stageRecord(
   const motherNik = parseIdentifier(rec.motherNik);
   if (!motherNik.ok) reject("motherNik", motherNik.error);
 
-  const num = (f: Field) => {
-    const cell = rec[f];
-    const p = parseDecimal(cell instanceof Date ? String(cell) : cell);
-    if (!p.ok) {
-      reject(f, p.error);
-      return undefined;
-    }
-    return p.value !== undefined && p.value > 0 ? p.value : undefined;
-  };
-  const birthWeight = num("birthWeight");
-  const birthLength = num("birthLength");
+  const birthWeight = positive(rec.birthWeight, "birthWeight", errors, sheet, rowNo);
+  const birthLength = positive(rec.birthLength, "birthLength", errors, sheet, rowNo);
 
   let measuredOn: string | undefined;
   let ageDays: number | undefined;
-  const weight = num("weight");
-  const lenhei = num("lenhei");
-  const headc = num("headc");
-  const armc = num("armc");
+  const weight = positive(rec.weight, "weight", errors, sheet, rowNo);
+  const lenhei = positive(rec.lenhei, "lenhei", errors, sheet, rowNo);
+  const headc = positive(rec.headc, "headc", errors, sheet, rowNo);
+  const armc = positive(rec.armc, "armc", errors, sheet, rowNo);
   const measure = parseMeasure(text(rec.measure));
   if (!measure.ok) reject("measure", measure.error);
   const oedema = parseOedema(text(rec.oedema));
@@ -256,76 +414,39 @@ export function stageRecord(
     return errors;
   }
 
-  const nameKey = personKey(name);
-  const [nikHash, nikEnc] = nik.value ? sealer.seal(nik.value) : [undefined, undefined];
-  const [kkHash, kkEnc] = kk.value ? sealer.seal(kk.value) : [undefined, undefined];
-  const [mHash, mEnc] = motherNik.value ? sealer.seal(motherNik.value) : [undefined, undefined];
-  const childKey = nikHash ? `n:${nikHash}` : `k:${nameKey}|${birth.value}|${sex.value}|${place.villageCode}`;
+  const nameKey = personKeys.get(name);
+  const nikSealed = nik.value ? sealer.seal(nik.value) : undefined;
+  const kkSealed = kk.value ? sealer.seal(kk.value) : undefined;
+  const mSealed = motherNik.value ? sealer.seal(motherNik.value) : undefined;
+  const childKey = nikSealed
+    ? `n:${nikSealed[0]}`
+    : `k:${nameKey}|${birth.value}|${sex.value}|${place.villageCode}`;
   const puskesmas = text(rec.puskesmas);
   const posyandu = text(rec.posyandu);
-
-  let z: ReturnType<typeof anthroZScores> | undefined;
-  if (measuredOn && ageDays !== undefined) {
-    z = anthroZScores({
-      sex: sex.value,
-      ageDays,
-      weight,
-      lenhei,
-      measure: measure.ok ? measure.value : undefined,
-      oedema: oedema.ok ? oedema.value : undefined,
-      headc,
-      armc,
-    });
-  }
-  const zv = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? undefined : v);
-  const flagged = !!(z && (z.flen || z.fwei || z.fwfl || z.fbmi || z.c9moFlag));
-  const cells: (string | number | boolean | undefined | null)[] = [
-    rowNo,
-    place.districtCode,
-    childKey,
-    place.villageCode,
-    puskesmas,
-    puskesmas ? placeKey(puskesmas) : undefined,
-    posyandu,
-    posyandu ? placeKey(posyandu) : undefined,
-    nikHash,
-    nikEnc,
-    kkHash,
-    kkEnc,
-    mHash,
-    mEnc,
-    name,
-    nameKey,
-    sex.value,
-    birth.value,
-    birthWeight,
-    birthLength,
-    text(rec.motherName),
-    text(rec.rt),
-    text(rec.rw),
-    text(rec.address),
-    measuredOn,
-    ageDays,
+  const scored = measuredOn !== undefined && ageDays !== undefined;
+  const measureValue = measure.ok ? measure.value : undefined;
+  const oedemaValue = oedema.ok ? (oedema.value ?? false) : false;
+  const line =
+    `${rowNo},${place.districtCode},${q(childKey)},${place.villageCode},` +
+    `${q(puskesmas)},${puskesmas ? q(placeKeys.get(puskesmas)) : ""},` +
+    `${q(posyandu)},${posyandu ? q(placeKeys.get(posyandu)) : ""},` +
+    `${nikSealed ? `${nikSealed[0]},${q(nikSealed[1])}` : ","},` +
+    `${kkSealed ? `${kkSealed[0]},${q(kkSealed[1])}` : ","},` +
+    `${mSealed ? `${mSealed[0]},${q(mSealed[1])}` : ","},` +
+    `${q(name)},${q(nameKey)},${sex.value},${birth.value},${n(birthWeight)},${n(birthLength)},` +
+    `${q(text(rec.motherName))},${q(text(rec.rt))},${q(text(rec.rw))},${q(text(rec.address))},` +
+    `${measuredOn ?? ""},${n(ageDays)},${n(weight)},${n(lenhei)},${measureValue ?? ""},` +
+    `${oedemaValue ? "t" : "f"},${n(headc)},${n(armc)}`;
+  batch.add(
+    line,
+    scored ? sex.value : 0,
+    ageDays ?? Number.NaN,
     weight,
     lenhei,
-    measure.ok ? measure.value : undefined,
-    oedema.ok ? (oedema.value ?? false) : false,
+    measureValue,
+    oedemaValue,
     headc,
     armc,
-    zv(z?.zlen),
-    zv(z?.zwei),
-    zv(z?.zwfl),
-    zv(z?.zbmi),
-    zv(z?.zhc),
-    zv(z?.zac),
-    z?.flen ?? false,
-    z?.fwei ?? false,
-    z?.fwfl ?? false,
-    z?.fbmi ?? false,
-    statusTbu(zv(z?.zlen))?.code,
-    statusBbu(zv(z?.zwei))?.code,
-    statusBbtb(zv(z?.zwfl))?.code,
-    statusImtu(zv(z?.zbmi))?.code,
-  ];
-  return { csv: `${cells.map(csvValue).join(",")}\n`, flagged };
+  );
+  return undefined;
 }
