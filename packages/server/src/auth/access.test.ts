@@ -1,6 +1,6 @@
 import type { Role } from "@tumbuh/core/api";
 import { describe, expect, it } from "vitest";
-import { type Actor, checkAccess, checkGrant, type Permission } from "./access.ts";
+import { type Actor, checkAccess, checkGrant, checkManage, type Permission } from "./access.ts";
 
 const actor = (role: Role, regionCode: string, disabled = false): Actor => ({
   id: "u",
@@ -69,6 +69,26 @@ describe("checkGrant", () => {
   ];
   it.each(cases)("%s @ %s granting %s @ %s → %s", (role, scope, grant, region, allowed, reason) => {
     const denied = checkGrant(actor(role, scope), grant, region);
+    expect(denied === null).toBe(allowed);
+    if (!allowed) expect(denied?.reason).toBe(reason);
+  });
+});
+
+describe("checkManage", () => {
+  // [admin role, admin scope, user's role, user's scope, allowed?, reason when denied]
+  const cases: Array<[Role, string, Role, string, boolean, string?]> = [
+    ["national_admin", "ID", "provincial_admin", "35", true],
+    ["national_admin", "ID", "national_admin", "ID", true],
+    ["provincial_admin", "35", "district_health", "35.03", true],
+    ["provincial_admin", "35", "provincial_assessor", "35", true],
+    ["provincial_admin", "35", "provincial_admin", "35", false, "permission"],
+    ["provincial_admin", "35", "national_admin", "ID", false, "scope"],
+    ["provincial_admin", "35", "district_health", "33.01", false, "scope"],
+    ["provincial_admin", "35", "provincial_admin", "33", false, "scope"],
+    ["district_health", "35.03", "posyandu_cadre", "35.03.01.2001", false, "permission"],
+  ];
+  it.each(cases)("%s @ %s managing %s @ %s → %s", (role, scope, target, region, allowed, reason) => {
+    const denied = checkManage(actor(role, scope), { role: target, regionCode: region });
     expect(denied === null).toBe(allowed);
     if (!allowed) expect(denied?.reason).toBe(reason);
   });

@@ -116,6 +116,23 @@ export function checkGrant(admin: Actor, role: Role, regionCode: string): Access
   return null;
 }
 
+/**
+ * Whether an administrator may manage an existing user (change, disable, reset the password):
+ * users:manage over the user's scope, and a role strictly below the admin's own; a national
+ * administrator may manage every user. Null when allowed.
+ */
+export function checkManage(admin: Actor, target: { role: Role; regionCode: string }): AccessDenied | null {
+  const denied = checkAccess(admin, "users:manage", target.regionCode);
+  if (denied) return denied;
+  if (admin.role !== "national_admin" && ROLES[target.role].rank >= ROLES[admin.role].rank) {
+    return new AccessDenied(
+      "permission",
+      `the role ${admin.role} may manage only users of a lower role, not ${target.role}`,
+    );
+  }
+  return null;
+}
+
 /** The default region a user's views open on: the scope itself. */
 export function homeRegion(actor: Actor): string {
   return actor.regionCode || NATION_CODE;

@@ -138,6 +138,51 @@ describeEachEngine("user management and audit log", (ctx) => {
     ]);
   });
 
+  it("an admin manages only users of a lower role: a peer admin of the same province cannot be disabled or reset", async () => {
+    const nasional = await signIn(app, "nasional");
+    const created = await nasional.send("POST", "/api/users", {
+      username: "jatim2",
+      displayName: "Admin Jatim 2",
+      password: PASSWORD,
+      role: "provincial_admin",
+      regionCode: "35",
+    });
+    expect(created.statusCode).toBe(201);
+    const peer = created.json().user;
+    const jatim = await signIn(app, "jatim");
+    const reset = await jatim.send("POST", `/api/users/${peer.id}/password`, {
+      version: peer.version,
+      password: "diambil-alih-1",
+    });
+    expect(reset.statusCode).toBe(403);
+    expect(reset.json().error.code).toBe("forbidden");
+    const disable = await jatim.send("PATCH", `/api/users/${peer.id}`, {
+      version: peer.version,
+      disabled: true,
+    });
+    expect(disable.statusCode).toBe(403);
+    const rename = await jatim.send("PATCH", `/api/users/${peer.id}`, {
+      version: peer.version,
+      displayName: "X",
+    });
+    expect(rename.statusCode).toBe(403);
+    const stillPeer = await signIn(app, "jatim2");
+    expect((await stillPeer.get("/api/auth/me")).statusCode).toBe(200);
+    // the admin's own name stays editable; a national admin manages the provincial peer
+    const me = (await jatim.get("/api/auth/me")).json().user;
+    const own = await jatim.send("PATCH", `/api/users/${me.id}`, {
+      version: me.version,
+      displayName: "Admin Jawa Timur",
+    });
+    expect(own.statusCode).toBe(200);
+    const byNational = await nasional.send("POST", `/api/users/${peer.id}/password`, {
+      version: peer.version,
+      password: "sandi-baru-77",
+    });
+    expect(byNational.statusCode).toBe(200);
+    await signIn(app, "jatim2", "sandi-baru-77");
+  });
+
   it("pages the audit log with a cursor", async () => {
     const admin = await signIn(app, "nasional");
     const first = (await admin.get("/api/audit?limit=2")).json();

@@ -13,7 +13,7 @@ import {
   type User,
 } from "@tumbuh/core/api";
 import type { Kysely, Selectable } from "kysely";
-import { type Actor, checkAccess, checkGrant } from "../auth/access.ts";
+import { type Actor, checkAccess, checkGrant, checkManage } from "../auth/access.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { DB } from "../db/schema.ts";
 import { recordAudit } from "./audit.ts";
@@ -174,19 +174,31 @@ export async function listUsers(
 
 /** One user inside the admin's scope; not found otherwise. */
 export async function getUser(db: Kysely<DB>, admin: AuthUser, id: string): Promise<User> {
-  const row = await loadManaged(db, admin, id);
+  const row = await findUserById(db, id);
+  if (!row || checkAccess(admin, "users:manage", row.region_code)) throw notFound("user");
   return describeUser(db, row);
 }
 
-async function loadManaged(db: Kysely<DB>, admin: AuthUser, id: string): Promise<UserRow> {
+/**
+ * A user the admin may manage: outside the admin's scope it is not found; inside it, a role not
+ * below the admin's own is refused (403). The admin's own record is readable (`allowSelf`).
+ */
+async function loadManaged(
+  db: Kysely<DB>,
+  admin: AuthUser,
+  id: string,
+  opts: { allowSelf?: boolean } = {},
+): Promise<UserRow> {
   const row = await findUserById(db, id);
   if (!row || checkAccess(admin, "users:manage", row.region_code)) throw notFound("user");
+  if (opts.allowSelf && row.id === admin.id) return row;
+  denyAsServiceError(checkManage(admin, { role: row.role as Role, regionCode: row.region_code }));
   return row;
 }
 
 /**
- * Changes a user's name, role, scope or disabled flag. The admin must manage both the old and
- * the new scope and be allowed to grant the new role; a stale version gets the current record.
+ * Changes a user's name, role, scope or disabled flag. The admin must manage the user (a lower
+ * role in scope, or the admin's own name) and be allowed to grant the new role and scope; a stale version gets the current record.
  * Disabling a user ends the user's sessions.
  */
 export async function updateUser(
@@ -195,7 +207,7 @@ export async function updateUser(
   id: string,
   input: UpdateUserBody,
 ): Promise<User> {
-  const current = await loadManaged(db, admin, id);
+  const current = await loadManaged(db, admin, id, { allowSelf: true });
   const role = input.role ?? (current.role as Role);
   const regionCode = input.regionCode ?? current.region_code;
   if (input.role !== undefined || input.regionCode !== undefined) {
