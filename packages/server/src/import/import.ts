@@ -361,7 +361,7 @@ export async function importMeasurements(
     }
     report.districts = [...districts].sort();
     phase("readAndStage");
-    await mergeStage(s, report, importId);
+    await mergeStage(s, report, importId, batch.counts);
     phase("merge");
   };
 
@@ -439,18 +439,36 @@ async function count(s: Session, query: string): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
+/** What staging saw, so the merge need not count it again. */
+export interface StageCounts {
+  /** Rows staged with a measurement. */
+  measured: number;
+  /** Rows staged with a NIK, and without. */
+  withNik: number;
+  withoutNik: number;
+}
+
 /** Set-based merge of the staged rows into the tables; fills the counts of the report. */
-async function mergeStage(s: Session, report: ImportReport, importId: string): Promise<void> {
+async function mergeStage(
+  s: Session,
+  report: ImportReport,
+  importId: string,
+  staged: StageCounts,
+): Promise<void> {
   const exec = async (q: string) => {
     const t = performance.now();
     await sql.raw(q).execute(s.db);
     if (process.env.TUMBUH_TRACE_SQL)
       console.error(Math.round(performance.now() - t), q.slice(0, 60).replace(/\s+/g, " "));
   };
-  await exec("ANALYZE import_stage");
+  // Statistics for the columns the merge joins and groups on only: the rest is never filtered on.
+  await exec(
+    "ANALYZE import_stage (district_code, child_key, village_code, puskesmas_key, posyandu_key, nik_hash, name_key, sex, birth_date, measured_on)",
+  );
 
   // A child written without NIK on some rows and with it on others is one child.
-  await exec(`
+  if (staged.withNik > 0 && staged.withoutNik > 0)
+    await exec(`
     UPDATE import_stage st SET child_key = n.child_key
     FROM (SELECT DISTINCT ON (district_code, name_key, birth_date, sex, village_code)
             district_code, name_key, birth_date, sex, village_code, child_key
@@ -459,13 +477,20 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
     WHERE st.nik_hash IS NULL AND st.district_code = n.district_code AND st.name_key = n.name_key
       AND st.birth_date = n.birth_date AND st.sex = n.sex AND st.village_code = n.village_code`);
 
+  // The file's places, one row each (its first row in the file), so the inserts below read a small table.
+  await exec(`
+    CREATE TEMP TABLE import_places ON COMMIT DROP AS
+    SELECT DISTINCT ON (district_code, village_code, puskesmas_key, posyandu_key)
+      district_code, village_code, puskesmas_key, puskesmas_name, posyandu_key, posyandu_name, row_no
+    FROM import_stage WHERE puskesmas_key IS NOT NULL OR posyandu_key IS NOT NULL
+    ORDER BY district_code, village_code, puskesmas_key, posyandu_key, row_no`);
   report.puskesmasCreated = await count(
     s,
     `WITH ins AS (
       INSERT INTO puskesmas (district_code, id, subdistrict_code, village_code, name, search_name)
       SELECT DISTINCT ON (district_code, puskesmas_key) district_code, tumbuh_uuid7(), left(village_code, 8),
         village_code, puskesmas_name, puskesmas_key
-      FROM import_stage WHERE puskesmas_key IS NOT NULL
+      FROM import_places WHERE puskesmas_key IS NOT NULL
       ORDER BY district_code, puskesmas_key, row_no
       ON CONFLICT (district_code, search_name) DO NOTHING RETURNING 1)
     SELECT count(*) AS n FROM ins`,
@@ -476,7 +501,7 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
       INSERT INTO posyandu (district_code, id, village_code, puskesmas_id, name, search_name)
       SELECT DISTINCT ON (st.district_code, st.village_code, st.posyandu_key) st.district_code, tumbuh_uuid7(),
         st.village_code, p.id, st.posyandu_name, st.posyandu_key
-      FROM import_stage st
+      FROM import_places st
       LEFT JOIN puskesmas p ON p.district_code = st.district_code AND p.search_name = st.puskesmas_key
       WHERE st.posyandu_key IS NOT NULL
       ORDER BY st.district_code, st.village_code, st.posyandu_key, st.row_no
@@ -576,13 +601,15 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
     (await count(s, "SELECT count(*) AS n FROM import_children WHERE NOT is_new")) - report.childrenUpdated;
 
   // Measurements: one per child and date (the file's last row for it counts).
-  const staged = await count(s, "SELECT count(*) AS n FROM import_stage WHERE measured_on IS NOT NULL");
   const tM = performance.now();
   const counts = await sql
     .raw<{ added: number; changed: number; total: number }>(`
     WITH m AS (
       SELECT DISTINCT ON (st.district_code, ch.child_id, st.measured_on)
-        st.*, ch.child_id, py.id AS posyandu_id
+        st.district_code, ch.child_id, st.village_code, py.id AS posyandu_id, st.measured_on, st.age_days,
+        st.weight, st.lenhei, st.measure, st.oedema, st.headc, st.armc, st.zlen, st.zwei, st.zwfl, st.zbmi,
+        st.zhc, st.zac, st.flen, st.fwei, st.fwfl, st.fbmi, st.status_tbu, st.status_bbu, st.status_bbtb,
+        st.status_imtu
       FROM import_stage st
       JOIN import_children ch ON ch.district_code = st.district_code AND ch.child_key = st.child_key
       LEFT JOIN posyandu py ON py.district_code = st.district_code AND py.village_code = st.village_code
@@ -619,7 +646,7 @@ async function mergeStage(s: Session, report: ImportReport, importId: string): P
   report.measurementsAdded = Number(c.added);
   report.measurementsUpdated = Number(c.changed);
   report.measurementsUnchanged = Number(c.total) - report.measurementsAdded - report.measurementsUpdated;
-  report.rowsRepeated = staged - Number(c.total);
+  report.rowsRepeated = staged.measured - Number(c.total);
 }
 
 /** The rejections as CSV (row, sheet, field, reason), as written next to the summary. */

@@ -209,6 +209,8 @@ const MEASURE_CODE = { l: 1, h: 2 } as const;
  */
 export class StageBatch {
   private lines: string[] = [];
+  /** Totals over every row added so far (measured, with and without a NIK). */
+  readonly counts = { measured: 0, withNik: 0, withoutNik: 0 };
   private readonly sex: Uint8Array;
   private readonly ageDays: Float64Array;
   private readonly weight: Float64Array;
@@ -246,8 +248,13 @@ export class StageBatch {
     oedema: boolean,
     headc: number | undefined,
     armc: number | undefined,
+    hasNik: boolean,
+    measured: boolean,
   ): void {
     const i = this.lines.length;
+    if (hasNik) this.counts.withNik++;
+    else this.counts.withoutNik++;
+    if (measured) this.counts.measured++;
     this.lines.push(line);
     this.sex[i] = sex;
     this.ageDays[i] = ageDays;
@@ -447,6 +454,8 @@ export function stageRecord(
     oedemaValue,
     headc,
     armc,
+    nikSealed !== undefined,
+    measuredOn !== undefined,
   );
   return undefined;
 }
