@@ -38,8 +38,9 @@ function sameToken(a: string, b: string): boolean {
 
 /**
  * Sessions looked up in the last few seconds, so a burst of dashboard requests does not query
- * the sessions table each time. Sign-out, disabling a user and password resets in this
- * process clear it; another process sees such a change within `ttlMs`.
+ * the sessions table each time. Sign-out, password changes, and an admin's change to a user
+ * (disable, role, scope, password reset) in this process drop the affected entries at once;
+ * another process sees such a change within `ttlMs`.
  */
 export class SessionCache {
   private readonly entries = new Map<string, { at: number; session: ActiveSession }>();
@@ -63,6 +64,13 @@ export class SessionCache {
 
   clear(): void {
     this.entries.clear();
+  }
+
+  /** Drops every cached session of one user, so a change to the user applies on the next request. */
+  forgetUser(userId: string): void {
+    for (const [token, hit] of this.entries) {
+      if (hit.session.user.id === userId) this.entries.delete(token);
+    }
   }
 }
 

@@ -113,6 +113,8 @@ describeEachEngine("user management and audit log", (ctx) => {
   it("disabling a user ends its sessions and blocks sign-in; a reset password works and ends sessions", async () => {
     const admin = await signIn(app, "jatim");
     const sari = await signIn(app, "sari");
+    // a request just before puts the session in the few-seconds session cache
+    expect((await sari.get("/api/auth/me")).statusCode).toBe(200);
     let u = (await admin.get("/api/users?q=sari")).json().users[0];
     const res = await admin.send("PATCH", `/api/users/${u.id}`, { version: u.version, disabled: true });
     expect(res.statusCode).toBe(200);
@@ -121,6 +123,7 @@ describeEachEngine("user management and audit log", (ctx) => {
     u = res.json().user;
     await admin.send("PATCH", `/api/users/${u.id}`, { version: u.version, disabled: false });
     const again = await signIn(app, "sari");
+    expect((await again.get("/api/auth/me")).statusCode).toBe(200);
     u = (await admin.get("/api/users?q=sari")).json().users[0];
     const reset = await admin.send("POST", `/api/users/${u.id}/password`, {
       version: u.version,

@@ -101,9 +101,11 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: UserResponse }),
       },
     },
-    async (request) => ({
-      user: await updateUser(db, requireUser(request), request.params.id, request.body),
-    }),
+    async (request) => {
+      const user = await updateUser(db, requireUser(request), request.params.id, request.body);
+      ctx.sessions.forgetUser(user.id);
+      return { user };
+    },
   );
 
   app.post(
@@ -117,9 +119,11 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: UserResponse }),
       },
     },
-    async (request) => ({
-      user: await resetPassword(db, requireUser(request), request.params.id, request.body),
-    }),
+    async (request) => {
+      const user = await resetPassword(db, requireUser(request), request.params.id, request.body);
+      ctx.sessions.forgetUser(user.id);
+      return { user };
+    },
   );
 
   app.get(
