@@ -37,4 +37,23 @@ describe("LoginLimiter", () => {
     limiter.fail("budi", "1.1.1.1");
     expect(limiter.retryAfter("budi", "3.3.3.3")).toBe(0);
   });
+
+  it("counts a reserved attempt before its outcome, so attempts in flight together cannot pass the limit", () => {
+    const { limiter } = setup();
+    // five attempts start before any finishes: only the username's three get a slot
+    const waits = Array.from({ length: 5 }, () => limiter.reserve("dewi", "4.4.4.4"));
+    expect(waits.map((w) => w === 0)).toEqual([true, true, true, false, false]);
+    expect(waits[3]).toBe(60);
+  });
+
+  it("gives the slot back when the password was right", () => {
+    const { limiter } = setup();
+    for (let i = 0; i < 4; i++) {
+      expect(limiter.reserve(`ok${i}`, "5.5.5.5")).toBe(0);
+      limiter.succeed(`ok${i}`, "5.5.5.5");
+    }
+    // four successes left the address's five slots free
+    for (let i = 0; i < 5; i++) expect(limiter.reserve(`bad${i}`, "5.5.5.5")).toBe(0);
+    expect(limiter.reserve("bad5", "5.5.5.5")).toBe(60);
+  });
 });

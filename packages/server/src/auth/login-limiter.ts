@@ -1,6 +1,8 @@
 /**
  * Sign-in rate limiting: a sliding window of failed attempts per username and per client
- * address. In memory (one process); a restart forgets, which only loosens the limit.
+ * address. An attempt takes its slot before the (slow) password check and keeps it unless the
+ * password was right, so concurrent attempts cannot pass the limit. In memory (one process);
+ * a restart forgets, which only loosens the limit.
  */
 
 export interface LimiterOptions {
@@ -46,6 +48,19 @@ export class LoginLimiter {
     return wait;
   }
 
+  /**
+   * Takes a slot for an attempt before its password is checked: returns the seconds to wait
+   * (nothing recorded) when a limit is reached, else 0 with the attempt already counted as a
+   * failure, which it stays unless `succeed` is called. Check and record happen together, so
+   * attempts running at the same time cannot exceed the limit.
+   */
+  reserve(username: string, address: string): number {
+    const wait = this.retryAfter(username, address);
+    if (wait > 0) return wait;
+    this.fail(username, address);
+    return 0;
+  }
+
   /** Records a failed attempt. */
   fail(username: string, address: string): void {
     const t = this.now();
@@ -56,8 +71,15 @@ export class LoginLimiter {
     }
   }
 
-  /** Clears the username's failures after a successful sign-in. */
-  succeed(username: string): void {
+  /**
+   * After a successful sign-in: clears the username's failures and, when `address` is given,
+   * gives back the slot the attempt reserved there.
+   */
+  succeed(username: string, address?: string): void {
     this.failures.delete(`u:${username.toLowerCase()}`);
+    if (address === undefined) return;
+    const list = this.recent(`a:${address}`);
+    list.pop();
+    if (list.length === 0) this.failures.delete(`a:${address}`);
   }
 }

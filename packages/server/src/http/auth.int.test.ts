@@ -82,6 +82,18 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
     expect(later.statusCode).toBe(200);
   });
 
+  it("counts parallel wrong sign-ins before their password checks finish: no more than the limit get through", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "desa", password: "x" } }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(3);
+    expect(codes.filter((c) => c === 429)).toHaveLength(27);
+    clock += 600_001;
+  });
+
   it("validates the body and names the field", async () => {
     const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "dinkes" } });
     expect(res.statusCode).toBe(400);

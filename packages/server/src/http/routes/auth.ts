@@ -26,7 +26,8 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const wait = ctx.limiter.retryAfter(username, request.ip);
+      // The slot is taken before the slow password check, so parallel attempts count at once.
+      const wait = ctx.limiter.reserve(username, request.ip);
       if (wait > 0) {
         throw new HttpError(
           429,
@@ -41,14 +42,13 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
       const row = await findUserByUsername(db, username);
       const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
       if (!row || !ok || row.disabled) {
-        ctx.limiter.fail(username, request.ip);
         throw new HttpError(
           401,
           "invalid_credentials",
           "wrong username or password, or the account is disabled",
         );
       }
-      ctx.limiter.succeed(username);
+      ctx.limiter.succeed(username, request.ip);
       const { token, csrfToken } = await createSession(
         db,
         row.id,
