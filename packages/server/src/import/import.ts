@@ -461,6 +461,8 @@ async function mergeStage(
     if (process.env.TUMBUH_TRACE_SQL)
       console.error(Math.round(performance.now() - t), q.slice(0, 60).replace(/\s+/g, " "));
   };
+  // Sorts and hashes of a whole file in memory rather than in temporary files (this transaction only).
+  await exec("SET LOCAL work_mem = '128MB'");
   // Statistics for the columns the merge joins and groups on only: the rest is never filtered on.
   await exec(
     "ANALYZE import_stage (district_code, child_key, village_code, puskesmas_key, posyandu_key, nik_hash, name_key, sex, birth_date, measured_on)",

@@ -111,6 +111,18 @@ export const FIELD_LABEL: Record<Field, string> = {
 /** Oldest age (days) a balita record may have: 59 completed months. */
 export const MAX_AGE_DAYS = 1826;
 
+/** True when `s` is exactly 16 digits, not all zeros (the usual NIK/KK cell). */
+function isSixteenDigits(s: string): boolean {
+  if (s.length !== 16) return false;
+  let nonZero = false;
+  for (let i = 0; i < 16; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    if (c !== 48) nonZero = true;
+  }
+  return nonZero;
+}
+
 /** True when `s` is printable ASCII without leading, trailing or doubled spaces (already tidy). */
 function isTidy(s: string): boolean {
   let prevSpace = true;
@@ -153,6 +165,7 @@ export class IdentifierSealer {
 export function parseIdentifier(
   cell: Cell | undefined,
 ): { ok: true; value?: string } | { ok: false; error: string } {
+  if (typeof cell === "string" && isSixteenDigits(cell)) return { ok: true, value: cell };
   const t = text(cell);
   if (t === undefined) return { ok: true };
   const digits = normalizeIdentifier(typeof cell === "number" ? cell.toFixed(0) : t);
@@ -315,6 +328,11 @@ export class StageBatch {
   }
 }
 
+/** Records a rejection of `field` for the row. */
+function fail(errors: Rejection[], sheet: string, rowNo: number, field: Field, reason: string): void {
+  errors.push({ sheet, rowNo, field: FIELD_LABEL[field], reason });
+}
+
 /** Parses a number cell; positive values only (0 and below count as missing). */
 function positive(
   cell: Cell | undefined,
@@ -347,27 +365,27 @@ export function stageRecord(
   batch: StageBatch,
 ): Rejection[] | undefined {
   const errors: Rejection[] = [];
-  const reject = (field: Field, reason: string) =>
-    errors.push({ sheet, rowNo, field: FIELD_LABEL[field], reason });
 
   const name = text(rec.name);
-  if (!name) reject("name", "name is empty");
+  if (!name) fail(errors, sheet, rowNo, "name", "name is empty");
   const sex = parseSex(
     rec.sex === null || rec.sex === undefined ? undefined : rec.sex instanceof Date ? "" : rec.sex,
   );
-  if (!sex.ok) reject("sex", sex.error);
-  else if (sex.value === undefined) reject("sex", "sex is empty; expected L or P");
+  if (!sex.ok) fail(errors, sheet, rowNo, "sex", sex.error);
+  else if (sex.value === undefined) fail(errors, sheet, rowNo, "sex", "sex is empty; expected L or P");
   const birth = parseDate(rec.birthDate);
-  if (!birth.ok) reject("birthDate", birth.error);
-  else if (birth.value === undefined) reject("birthDate", "birth date is empty; expected dd/mm/yyyy");
-  else if (birth.value > today) reject("birthDate", `birth date ${birth.value} is in the future`);
+  if (!birth.ok) fail(errors, sheet, rowNo, "birthDate", birth.error);
+  else if (birth.value === undefined)
+    fail(errors, sheet, rowNo, "birthDate", "birth date is empty; expected dd/mm/yyyy");
+  else if (birth.value > today)
+    fail(errors, sheet, rowNo, "birthDate", `birth date ${birth.value} is in the future`);
 
   const nik = parseIdentifier(rec.nik);
-  if (!nik.ok) reject("nik", nik.error);
+  if (!nik.ok) fail(errors, sheet, rowNo, "nik", nik.error);
   const kk = parseIdentifier(rec.kk);
-  if (!kk.ok) reject("kk", kk.error);
+  if (!kk.ok) fail(errors, sheet, rowNo, "kk", kk.error);
   const motherNik = parseIdentifier(rec.motherNik);
-  if (!motherNik.ok) reject("motherNik", motherNik.error);
+  if (!motherNik.ok) fail(errors, sheet, rowNo, "motherNik", motherNik.error);
 
   const birthWeight = positive(rec.birthWeight, "birthWeight", errors, sheet, rowNo);
   const birthLength = positive(rec.birthLength, "birthLength", errors, sheet, rowNo);
@@ -379,22 +397,33 @@ export function stageRecord(
   const headc = positive(rec.headc, "headc", errors, sheet, rowNo);
   const armc = positive(rec.armc, "armc", errors, sheet, rowNo);
   const measure = parseMeasure(text(rec.measure));
-  if (!measure.ok) reject("measure", measure.error);
+  if (!measure.ok) fail(errors, sheet, rowNo, "measure", measure.error);
   const oedema = parseOedema(text(rec.oedema));
-  if (!oedema.ok) reject("oedema", oedema.error);
+  if (!oedema.ok) fail(errors, sheet, rowNo, "oedema", oedema.error);
   const hasMeasurementCells = rec.measuredOn !== undefined || weight !== undefined || lenhei !== undefined;
   if (requireMeasurement || hasMeasurementCells) {
     const d = parseDate(rec.measuredOn);
-    if (!d.ok) reject("measuredOn", d.error);
-    else if (d.value === undefined) reject("measuredOn", "measurement date is empty; expected dd/mm/yyyy");
-    else if (d.value > today) reject("measuredOn", `measurement date ${d.value} is in the future`);
+    if (!d.ok) fail(errors, sheet, rowNo, "measuredOn", d.error);
+    else if (d.value === undefined)
+      fail(errors, sheet, rowNo, "measuredOn", "measurement date is empty; expected dd/mm/yyyy");
+    else if (d.value > today)
+      fail(errors, sheet, rowNo, "measuredOn", `measurement date ${d.value} is in the future`);
     else measuredOn = d.value;
     if (measuredOn && birth.ok && birth.value) {
       ageDays = daysBetween(birth.value, measuredOn);
       if (ageDays < 0)
-        reject("measuredOn", `measured on ${measuredOn}, before the birth date ${birth.value}`);
+        fail(
+          errors,
+          sheet,
+          rowNo,
+          "measuredOn",
+          `measured on ${measuredOn}, before the birth date ${birth.value}`,
+        );
       else if (ageDays > MAX_AGE_DAYS)
-        reject(
+        fail(
+          errors,
+          sheet,
+          rowNo,
           "measuredOn",
           `age at measurement is ${ageDays} days; expected a child under 60 months (at most ${MAX_AGE_DAYS} days)`,
         );
@@ -404,7 +433,7 @@ export function stageRecord(
       lenhei === undefined &&
       !errors.some((e) => e.field === "Berat" || e.field === "Tinggi")
     ) {
-      reject("weight", "neither weight nor length/height given");
+      fail(errors, sheet, rowNo, "weight", "neither weight nor length/height given");
     }
   }
   if (

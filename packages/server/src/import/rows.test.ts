@@ -1,0 +1,131 @@
+import { anthroZScores, statusTbu } from "@tumbuh/growth";
+import { describe, expect, it } from "vitest";
+import { keysFromMaster } from "../db/pii.ts";
+import { IdentifierSealer, parseIdentifier, STAGE_COLUMNS, StageBatch, stageRecord, text } from "./rows.ts";
+
+const sealer = new IdentifierSealer(keysFromMaster(Buffer.alloc(32, 7)));
+const place = { districtCode: "35.03", villageCode: "35.03.01.2001" };
+const col = (name: (typeof STAGE_COLUMNS)[number]) => STAGE_COLUMNS.indexOf(name);
+
+describe("StageBatch", () => {
+  it("scores a batch with exactly the per-record z-scores and writes every staging column", () => {
+    const batch = new StageBatch(10);
+    const rows = [
+      { sex: "L", birth: "01/01/2024", on: "15/08/2025", w: "9,6", h: "75,5", m: "h" },
+      { sex: "P", birth: "2023-03-10", on: "2025-08-15", w: "11", h: "", m: "" },
+      { sex: "P", birth: "2025-01-01", on: "2025-08-15", w: "7,2", h: "852", m: "l" }, // implausible height
+    ];
+    rows.forEach((r, i) => {
+      const rejected = stageRecord(
+        {
+          name: ` Siti  "Ani" ${i}`,
+          sex: r.sex,
+          birthDate: r.birth,
+          measuredOn: r.on,
+          weight: r.w,
+          lenhei: r.h,
+          measure: r.m,
+        },
+        i + 2,
+        "",
+        place,
+        sealer,
+        true,
+        "2025-08-20",
+        batch,
+      );
+      expect(rejected).toBeUndefined();
+    });
+    // A child-register row: no measurement, no z-scores.
+    expect(
+      stageRecord(
+        { name: "Budi", sex: "L", birthDate: "01/02/2024" },
+        9,
+        "anak",
+        place,
+        sealer,
+        false,
+        "2025-08-20",
+        batch,
+      ),
+    ).toBeUndefined();
+    expect(batch.counts).toEqual({ measured: 3, withNik: 0, withoutNik: 4 });
+    const { csv, flagged } = batch.take();
+    expect(batch.size).toBe(0);
+    expect(flagged).toBe(1);
+    const lines = csv.trimEnd().split("\n");
+    expect(lines).toHaveLength(4);
+    const cells = (line: string) => line.replace(/"[^"]*(""[^"]*)*"/g, "Q").split(",");
+    const expected = [
+      anthroZScores({ sex: 1, ageDays: 592, weight: 9.6, lenhei: 75.5, measure: "h" }),
+      anthroZScores({ sex: 2, ageDays: 889, weight: 11 }),
+      anthroZScores({ sex: 2, ageDays: 226, weight: 7.2, lenhei: 852, measure: "l" }),
+    ];
+    expected.forEach((z, i) => {
+      const c = cells(lines[i]);
+      expect(c).toHaveLength(STAGE_COLUMNS.length);
+      const num = (v: string) => (v === "" ? undefined : Number(v));
+      expect(num(c[col("zlen")])).toBe(z.zlen);
+      expect(num(c[col("zwei")])).toBe(z.zwei);
+      expect(num(c[col("zwfl")])).toBe(z.zwfl);
+      expect(c[col("flen")]).toBe(z.flen ? "t" : "f");
+      expect(c[col("status_tbu")]).toBe(statusTbu(z.zlen)?.code ?? "");
+    });
+    expect(lines[0]).toContain('"Siti ""Ani"" 0"');
+    const register = cells(lines[3]);
+    expect(register).toHaveLength(STAGE_COLUMNS.length);
+    expect(register.slice(col("measured_on"))).toEqual([
+      "",
+      "",
+      "",
+      "",
+      "",
+      "f",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "f",
+      "f",
+      "f",
+      "f",
+      "",
+      "",
+      "",
+      "",
+    ]);
+  });
+
+  it("rejects a faulty row naming each field and stages nothing for it", () => {
+    const batch = new StageBatch(4);
+    const rejected = stageRecord(
+      { name: "Budi", sex: "X", birthDate: "01/01/2024", measuredOn: "15/08/2025", weight: "abc" },
+      5,
+      "",
+      place,
+      sealer,
+      true,
+      "2025-08-20",
+      batch,
+    );
+    expect(rejected?.map((r) => r.field)).toEqual(["JK", "Berat"]);
+    expect(batch.size).toBe(0);
+  });
+});
+
+describe("cells", () => {
+  it("tidies text and reads 16-digit identifiers, all zeros as none", () => {
+    expect(text("  Siti\t Aminah ")).toBe("Siti Aminah");
+    expect(text("Siti Aminah")).toBe("Siti Aminah");
+    expect(text("-")).toBeUndefined();
+    expect(text(" ")).toBeUndefined();
+    expect(parseIdentifier("3503012345678901")).toEqual({ ok: true, value: "3503012345678901" });
+    expect(parseIdentifier("'3503 0123 4567 8901")).toEqual({ ok: true, value: "3503012345678901" });
+    expect(parseIdentifier("0000000000000000")).toEqual({ ok: true });
+    expect(parseIdentifier("350301234567890")).toMatchObject({ ok: false });
+  });
+});
