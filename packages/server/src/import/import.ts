@@ -603,6 +603,12 @@ async function mergeStage(
     (await count(s, "SELECT count(*) AS n FROM import_children WHERE NOT is_new")) - report.childrenUpdated;
 
   // Measurements: one per child and date (the file's last row for it counts).
+  const insertCols = `(district_code, id, child_id, village_code, posyandu_id, measured_on, age_days,
+        weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi,
+        status_tbu, status_bbu, status_bbtb, status_imtu, source, import_id)`;
+  const insertValues = `SELECT district_code, tumbuh_uuid7(), child_id, village_code, posyandu_id, measured_on, age_days,
+        weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi,
+        status_tbu, status_bbu, status_bbtb, status_imtu, 'eppgbm_import', '${importId}'::uuid FROM m`;
   const tM = performance.now();
   const counts = await sql
     .raw<{ added: number; changed: number; total: number }>(`
@@ -611,21 +617,18 @@ async function mergeStage(
         st.district_code, ch.child_id, st.village_code, py.id AS posyandu_id, st.measured_on, st.age_days,
         st.weight, st.lenhei, st.measure, st.oedema, st.headc, st.armc, st.zlen, st.zwei, st.zwfl, st.zbmi,
         st.zhc, st.zac, st.flen, st.fwei, st.fwfl, st.fbmi, st.status_tbu, st.status_bbu, st.status_bbtb,
-        st.status_imtu
+        st.status_imtu, ch.is_new
       FROM import_stage st
       JOIN import_children ch ON ch.district_code = st.district_code AND ch.child_key = st.child_key
       LEFT JOIN posyandu py ON py.district_code = st.district_code AND py.village_code = st.village_code
         AND py.search_name = st.posyandu_key
       WHERE st.measured_on IS NOT NULL
       ORDER BY st.district_code, ch.child_id, st.measured_on, st.row_no DESC
+    ), fresh AS (
+      -- A new child has no measurements yet: a plain insert, no conflict to look for.
+      INSERT INTO measurements ${insertCols} ${insertValues} WHERE is_new RETURNING 1
     ), up AS (
-      INSERT INTO measurements AS x (district_code, id, child_id, village_code, posyandu_id, measured_on, age_days,
-        weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi,
-        status_tbu, status_bbu, status_bbtb, status_imtu, source, import_id)
-      SELECT district_code, tumbuh_uuid7(), child_id, village_code, posyandu_id, measured_on, age_days,
-        weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi,
-        status_tbu, status_bbu, status_bbtb, status_imtu, 'eppgbm_import', '${importId}'::uuid
-      FROM m
+      INSERT INTO measurements AS x ${insertCols} ${insertValues} WHERE NOT is_new
       ON CONFLICT (district_code, child_id, measured_on) DO UPDATE SET
         village_code = EXCLUDED.village_code, posyandu_id = EXCLUDED.posyandu_id, age_days = EXCLUDED.age_days,
         weight = EXCLUDED.weight, lenhei = EXCLUDED.lenhei, measure = EXCLUDED.measure, oedema = EXCLUDED.oedema,
@@ -640,8 +643,8 @@ async function mergeStage(
              EXCLUDED.measure, EXCLUDED.oedema, EXCLUDED.headc, EXCLUDED.armc, EXCLUDED.zlen, EXCLUDED.zwei,
              EXCLUDED.zwfl, EXCLUDED.zbmi, EXCLUDED.zhc, EXCLUDED.zac)
       RETURNING (x.xmax = 0) AS inserted)
-    SELECT count(*) FILTER (WHERE inserted) AS added, count(*) FILTER (WHERE NOT inserted) AS changed,
-      (SELECT count(*) FROM m) AS total FROM up`)
+    SELECT (SELECT count(*) FROM fresh) + count(*) FILTER (WHERE inserted) AS added,
+      count(*) FILTER (WHERE NOT inserted) AS changed, (SELECT count(*) FROM m) AS total FROM up`)
     .execute(s.db);
   if (process.env.TUMBUH_TRACE_SQL) console.error(Math.round(performance.now() - tM), "measurements upsert");
   const c = counts.rows[0];
