@@ -18,6 +18,7 @@ interface CommandEntry {
 
 export const commands: Record<string, CommandEntry> = {
   db: { summary: "database maintenance: migrate", load: () => import("./commands/db.ts") },
+  users: { summary: "create a user (the first administrator)", load: () => import("./commands/users.ts") },
   serve: {
     summary: "start the web application and API (http://localhost:3000)",
     load: () => import("./commands/serve.ts"),

@@ -95,6 +95,11 @@ export async function findUserById(db: Kysely<DB>, id: string): Promise<UserRow 
   return appDb(db).selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Whether any user account exists (a server without one cannot be signed in to). */
+export async function hasAnyUser(db: Kysely<DB>): Promise<boolean> {
+  return (await appDb(db).selectFrom("users").select("id").limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** A user with its region name, as the API shows it. */
 export async function describeUser(db: Kysely<DB>, row: UserRow): Promise<User> {
   return toApiUser(row, await regionName(db, row.region_code));

@@ -10,6 +10,7 @@ import { openDatabase } from "../../db/connection.ts";
 import { loadPiiKeys } from "../../db/pii.ts";
 import { buildApp, defaultWebDist } from "../../http/app.ts";
 import { ensureRegions } from "../../services/regions.ts";
+import { hasAnyUser } from "../../services/users.ts";
 import {
   createDemo,
   DEMO_ATTRIBUTION,
@@ -18,6 +19,7 @@ import {
   readDemoInfo,
 } from "../../services/users-demo.ts";
 import type { CliIo } from "../main.ts";
+import { FIRST_ADMIN_HINT } from "./users.ts";
 
 const help = `Usage: tumbuh serve [--port N] [--host H] [--no-demo]
 
@@ -115,6 +117,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     say(`Masuk demo / demo sign-in (password for all: ${DEMO_PASSWORD}):`);
     say("  admin (nasional) · jatim (provinsi) · bappeda, dinkes (kabupaten) · camat · desa · kader · tpk");
   }
+  if (!(await hasAnyUser(database.db))) say(FIRST_ADMIN_HINT);
   // Keep running until a signal arrives.
   await new Promise<never>(() => {});
   return 0;
