@@ -345,6 +345,29 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       },
     });
     expect(kaderUp.statusCode).toBe(403);
+    // a second upload replaces one shape and adds none: the audit log names the codes, not the shapes
+    const again = await bappeda.send("POST", "/api/boundaries", {
+      attribution: "Uji 2",
+      geojson: {
+        type: "FeatureCollection",
+        features: [{ type: "Feature", properties: { kode: "35.03.02" }, geometry: square(111.3) }],
+      },
+      codeProperty: "kode",
+    });
+    expect(again.statusCode).toBe(200);
+    const entries = (await bappeda.get("/api/audit?entity=boundary")).json();
+    expect(entries.error?.code ?? "").toBe("forbidden"); // district TPPS may upload but not read the log
+    const log = (await (await signIn(app, "jatim")).get("/api/audit?entity=boundary")).json().entries;
+    expect(log.map((e: { action: string }) => e.action)).toEqual(["upload", "upload"]);
+    expect(log[1]).toMatchObject({
+      before: { withShape: [] },
+      after: { withShape: ["35.03.01", "35.03.02"], replaced: [], added: ["35.03.01", "35.03.02"] },
+    });
+    expect(log[0]).toMatchObject({
+      before: { withShape: ["35.03.02"] },
+      after: { withShape: ["35.03.02"], replaced: ["35.03.02"], added: [], attribution: "Uji 2" },
+    });
+    expect(JSON.stringify(log)).not.toContain("coordinates");
   });
 
   it("public API: prevalence by subdistrict and village without names, NIK, KK or birth dates; small village counts suppressed", async () => {

@@ -181,7 +181,22 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
     });
     expect(ok.statusCode).toBe(204);
     await expect(signIn(app, "penilai")).rejects.toThrow();
-    await signIn(app, "penilai", "baru-sekali-1");
+    const again = await signIn(app, "penilai", "baru-sekali-1");
+    // the audit log says the password changed, and holds neither the password nor its hash
+    const me = (await again.get("/api/auth/me")).json().user;
+    const nasional = await signIn(app, "nasional");
+    const entries = (await nasional.get(`/api/audit?entity=user&entityId=${me.id}`)).json().entries;
+    const change = entries.find((e: { action: string }) => e.action === "change_password");
+    expect(change).toMatchObject({ username: "penilai", after: { passwordChanged: true } });
+    const stored = await ctx.database.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("id", "=", me.id)
+      .executeTakeFirstOrThrow();
+    const text = JSON.stringify(entries);
+    expect(text).not.toContain("baru-sekali-1");
+    expect(text).not.toContain(stored.password_hash);
+    expect(text).not.toMatch(/scrypt/i);
   });
 
   it("serves the OpenAPI document", async () => {

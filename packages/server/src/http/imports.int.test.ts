@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,7 +81,27 @@ describeEachEngine("import upload: dry run, confirm, scope", (ctx) => {
     const audit = (
       await (await signIn(app, "jatim")).get(`/api/audit?entity=import&entityId=${up.id}`)
     ).json();
-    expect(audit.entries[0]).toMatchObject({ action: "import", username: "dinkes" });
+    const sha256 = createHash("sha256").update(file).digest("hex");
+    const r = confirmed.json().import.report;
+    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(["import", "dry_run"]);
+    expect(audit.entries[0]).toMatchObject({
+      action: "import",
+      username: "dinkes",
+      after: {
+        fileName: "trenggalek.csv",
+        fileSha256: sha256,
+        dryRun: false,
+        childrenCreated: kids.length,
+        childrenUpdated: r.childrenUpdated,
+        measurementsAdded: r.measurementsAdded,
+        measurementsUpdated: r.measurementsUpdated,
+      },
+    });
+    expect(audit.entries[0].after.measurementsAdded).toBeGreaterThan(30);
+    expect(audit.entries[1]).toMatchObject({
+      action: "dry_run",
+      after: { fileName: "trenggalek.csv", fileSha256: sha256, dryRun: true, importId: null },
+    });
   });
 
   it("refuses other districts, roles without import and files that are not CSV/XLSX", async () => {

@@ -94,6 +94,22 @@ export async function uploadBoundaries(
   }
   await db.transaction().execute(async (trx) => {
     const adb = appDb(trx);
+    // Which of these regions had a shape already (the audit log names them, not their geometry).
+    const replaced: string[] = [];
+    for (let i = 0; i < toStore.length; i += 5000) {
+      const rows = await adb
+        .selectFrom("region_boundaries")
+        .select("region_code")
+        .where(
+          "region_code",
+          "in",
+          toStore.slice(i, i + 5000).map((s) => s.code),
+        )
+        .execute();
+      for (const r of rows) replaced.push(r.region_code);
+    }
+    replaced.sort();
+    const replacedSet = new Set(replaced);
     for (let i = 0; i < toStore.length; i += 500) {
       const chunk = toStore.slice(i, i + 500);
       await adb
@@ -121,8 +137,11 @@ export async function uploadBoundaries(
       action: "upload",
       entity: "boundary",
       regionCode: caller.regionCode,
+      before: { withShape: replaced },
       after: {
-        matched: matched.map((m) => m.code),
+        withShape: matched.map((m) => m.code).sort(),
+        replaced,
+        added: matched.map((m) => m.code).filter((c) => !replacedSet.has(c)),
         unmatched: unmatched.length,
         attribution: body.attribution ?? null,
       },

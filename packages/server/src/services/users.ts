@@ -313,6 +313,8 @@ export async function setOwnPassword(db: Kysely<DB>, user: AuthUser, password: s
       entity: "user",
       entityId: user.id,
       regionCode: user.regionCode,
+      // That the password changed, never the password or its hash.
+      after: { passwordChanged: true },
     });
   });
 }

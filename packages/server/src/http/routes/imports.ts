@@ -61,6 +61,23 @@ export function toApiReport(r: PipelineReport): ImportReport {
   };
 }
 
+/** What the audit log keeps of an import: the file (name, SHA-256) and the counts, no rows. */
+export function importAuditView(r: PipelineReport, api: ImportReport): Record<string, unknown> {
+  return {
+    fileName: r.fileName,
+    fileSha256: r.fileSha256,
+    importId: r.importId,
+    dryRun: r.dryRun,
+    rowsRead: api.rowsRead,
+    childrenCreated: api.childrenCreated,
+    childrenUpdated: api.childrenUpdated,
+    measurementsAdded: api.measurementsAdded,
+    measurementsUpdated: api.measurementsUpdated,
+    measurementsUnchanged: api.measurementsUnchanged,
+    rejected: api.rejectedCount,
+  };
+}
+
 export async function importRoutes(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   const adb = appDb(db);
@@ -176,6 +193,14 @@ export async function importRoutes(app: App, ctx: AppContext): Promise<void> {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
+        await recordAudit(db, {
+          actor: user,
+          action: "dry_run",
+          entity: "import",
+          entityId: id,
+          regionCode: districtCode,
+          after: importAuditView(report, toApiReport(report)),
+        });
         // Files never confirmed are removed after an hour.
         setTimeout(() => rmSync(path as string, { force: true }), KEEP_MS).unref();
         return reply.code(201).send({ import: toUpload(row) });
@@ -246,14 +271,7 @@ export async function importRoutes(app: App, ctx: AppContext): Promise<void> {
           entity: "import",
           entityId: row.id,
           regionCode: row.district_code,
-          after: {
-            fileName: row.file_name,
-            importId: report.importId,
-            rowsRead: apiReport.rowsRead,
-            childrenCreated: apiReport.childrenCreated,
-            measurementsAdded: apiReport.measurementsAdded,
-            rejected: apiReport.rejectedCount,
-          },
+          after: importAuditView(report, apiReport),
         });
         return u;
       });
