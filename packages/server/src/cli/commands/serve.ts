@@ -19,6 +19,7 @@ import {
   readDemoInfo,
 } from "../../services/users-demo.ts";
 import type { CliIo } from "../main.ts";
+import { webBuildIsStale } from "../web-build.ts";
 import { FIRST_ADMIN_HINT } from "./users.ts";
 
 const help = `Usage: tumbuh serve [--port N] [--host H] [--no-demo]
@@ -29,12 +30,15 @@ regions of Indonesia are loaded; on an empty database the demo district Kabupate
 (35.03) is created with synthetic children, unless --no-demo is given.
 `;
 
-/** Builds the web app when its dist folder is missing (returns whether a build is there). */
+/**
+ * Builds the web app when its build is missing or older than its sources (packages/web/src,
+ * index.html); returns whether a build is there.
+ */
 function ensureWebBuild(io: CliIo): boolean {
   const dist = defaultWebDist();
-  if (existsSync(join(dist, "index.html"))) return true;
   const webDir = resolve(dist, "..");
-  if (!existsSync(join(webDir, "package.json"))) return false;
+  const hasSources = existsSync(join(webDir, "package.json"));
+  if (!hasSources || !webBuildIsStale(webDir)) return existsSync(join(dist, "index.html"));
   io.stdout.write("membangun aplikasi web / building the web app (packages/web)…\n");
   try {
     execFileSync("npm", ["run", "build", "--if-present"], { cwd: webDir, stdio: "inherit" });
