@@ -402,8 +402,14 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
     expect(besuki).toMatchObject({ measured: 6, suppressed: true, stunted: null }); // 2 stunted: under 5
     const terbis = p.villages.find((v: { code: string }) => v.code === VILLAGE2);
     expect(terbis).toMatchObject({ measured: null, stunted: null, stuntingRate: null, suppressed: true });
+    // subdistricts follow the same rule: Panggul's 3 stunted children are under 5
     const panggul = p.subdistricts.find((s: { code: string }) => s.code === "35.03.01");
-    expect(panggul).toMatchObject({ measured: 7, stunted: 3, suppressed: false });
+    expect(panggul).toMatchObject({ measured: 7, stunted: null, stuntingRate: null, suppressed: true });
+    // the district shows 3; with Panggul the only subdistrict hiding it, 3 − the others would give
+    // it back: a second subdistrict hides its count too
+    expect(p.total.stunted).toBe(3);
+    const hiding = p.subdistricts.filter((s: { stunted: number | null }) => s.stunted === null);
+    expect(hiding.length).toBeGreaterThanOrEqual(2);
     const districts = (await app.inject({ method: "GET", url: "/api/public/districts" })).json().districts;
     expect(districts.map((d: { code: string }) => d.code)).toEqual(["35.03", "35.04"]);
     const periods = (await app.inject({ method: "GET", url: "/api/public/periods?district=35.03" })).json();

@@ -1,13 +1,14 @@
 /**
  * Figures for the public page (Aksi 7 publication): aggregate counts and rates only, with small
- * counts suppressed at village level so no child can be singled out.
+ * counts suppressed for subdistricts and villages so no child can be singled out, and secondary
+ * suppression so a hidden cell cannot be recovered as its parent's total minus its visible siblings.
  */
 import type { Figures, PublicFigures } from "@tumbuh/core/api";
 
-/** Counts from 1 to this value minus one are suppressed at village level. */
+/** Counts from 1 to this value minus one are suppressed for subdistricts and villages. */
 export const SUPPRESS_BELOW = 5;
 
-/** Public figures of a region; `suppress` applies the village-level small-count rule. */
+/** Public figures of a region; `suppress` applies the small-count rule (subdistricts and villages). */
 export function publicFigures(f: Figures, suppress: boolean): PublicFigures {
   const full: PublicFigures = {
     measured: f.measured,
@@ -58,4 +59,103 @@ export function publicFigures(f: Figures, suppress: boolean): PublicFigures {
     }
   }
   return out;
+}
+
+/** The counts secondary suppression protects, each with the rate that would give it back. */
+const PROTECTED: Array<[CountKey, RateKey[]]> = [
+  ["measured", []],
+  ["validHaz", ["stuntingRate"]],
+  ["stunted", ["stuntingRate"]],
+  ["severelyStunted", []],
+  ["wasted", ["wastingRate"]],
+  ["underweight", ["underweightRate"]],
+  ["overweight", ["overweightRate"]],
+];
+type CountKey =
+  | "measured"
+  | "validHaz"
+  | "stunted"
+  | "severelyStunted"
+  | "wasted"
+  | "underweight"
+  | "overweight";
+type RateKey = "stuntingRate" | "wastingRate" | "underweightRate" | "overweightRate";
+
+/** Hides one count of a row (and the rates it would give back); the row is marked suppressed. */
+function hide(row: PublicFigures, key: CountKey, rates: RateKey[]): void {
+  row[key] = null;
+  for (const r of rates) row[r] = null;
+  row.suppressed = true;
+}
+
+/**
+ * Secondary suppression of one group: `rows` are the parts of `parent` (villages of a subdistrict,
+ * subdistricts of a district), already through the small-count rule, changed in place. For each
+ * count the parent shows, when exactly one row hides it (the parent minus the visible rows would
+ * give it back), the smallest positive visible count (else the smallest, a zero) is hidden too;
+ * with no other row to hide, the parent's count is hidden. `derivable(row, key)` tells whether a
+ * visible row's count could be recomputed from finer rows if hidden; such rows are chosen last.
+ * Returns the rows hidden by this step, with their count.
+ */
+export function suppressComplements<T extends PublicFigures>(
+  parent: PublicFigures,
+  rows: T[],
+  derivable: (row: T, key: CountKey) => boolean = () => false,
+): Array<{ row: T; key: CountKey }> {
+  const hidden: Array<{ row: T; key: CountKey }> = [];
+  for (const [key, rates] of PROTECTED) {
+    if (parent[key] === null) continue;
+    if (rows.filter((r) => r[key] === null).length !== 1) continue;
+    const visible = rows.filter((r) => r[key] !== null);
+    const order = (r: T) => [derivable(r, key) ? 1 : 0, (r[key] as number) > 0 ? 0 : 1, r[key] as number];
+    visible.sort((a, b) => {
+      const x = order(a);
+      const y = order(b);
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
+    const partner = visible[0];
+    if (partner) {
+      hide(partner, key, rates);
+      hidden.push({ row: partner, key });
+    } else {
+      hide(parent, key, rates);
+    }
+  }
+  return hidden;
+}
+
+/**
+ * Small-count and secondary suppression of a district's public table: subdistricts and villages
+ * through the small-count rule, then villages against their subdistrict and subdistricts against
+ * the district total, so no hidden count is the difference of published ones. Changes in place.
+ */
+export function suppressDistrictTable<S extends PublicFigures & { code: string }, V extends PublicFigures>(
+  total: PublicFigures,
+  subdistricts: S[],
+  villages: Array<V & { subdistrictCode: string }>,
+): void {
+  const villagesOf = new Map<string, Array<V & { subdistrictCode: string }>>();
+  for (const v of villages) {
+    const list = villagesOf.get(v.subdistrictCode) ?? [];
+    list.push(v);
+    villagesOf.set(v.subdistrictCode, list);
+  }
+  for (const s of subdistricts) suppressComplements(s, villagesOf.get(s.code) ?? []);
+  // A subdistrict whose villages all show a count would give the count back if hidden.
+  const derivable = (s: S, key: CountKey) => {
+    const list = villagesOf.get(s.code) ?? [];
+    return list.length > 0 && list.every((v) => v[key] !== null);
+  };
+  for (const { row, key } of suppressComplements(total, subdistricts, derivable)) {
+    const list = (villagesOf.get(row.code) ?? []).filter((v) => v[key] !== null);
+    if (!derivable(row, key)) continue;
+    // Hide two of its villages' counts too, so the hidden subdistrict is not their sum.
+    const rates = PROTECTED.find(([k]) => k === key)?.[1] ?? [];
+    list.sort(
+      (a, b) =>
+        ((a[key] as number) > 0 ? 0 : 1) - ((b[key] as number) > 0 ? 0 : 1) ||
+        (a[key] as number) - (b[key] as number),
+    );
+    for (const v of list.slice(0, 2)) hide(v, key, rates);
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * The public API (no sign-in): prevalence of a district by subdistrict and village for a
  * period, periods, districts with data, and boundaries. Aggregates only, never names, NIK, KK,
- * birth dates or any individual record; village counts under 5 suppressed.
+ * birth dates or any individual record; subdistrict and village counts under 5 suppressed, with
+ * secondary suppression so none is the difference of published figures.
  */
 import { todayInIndonesia } from "@tumbuh/core";
 import {
@@ -22,7 +23,7 @@ import { searchKey } from "../../services/normalize.ts";
 import type { App, AppContext } from "../context.ts";
 import { HttpError } from "../errors.ts";
 import { NATIONAL_TARGET } from "../national-target.ts";
-import { publicFigures } from "../public-figures.ts";
+import { publicFigures, suppressDistrictTable } from "../public-figures.ts";
 import type { RegionCache } from "../region-cache.ts";
 import { responses } from "../schemas.ts";
 import { latestMonth, ROUTINE_SOURCE_LABEL } from "./dashboard.ts";
@@ -91,7 +92,7 @@ export async function publicRoutes(app: App, ctx: AppContext, regions: RegionCac
     {
       schema: {
         tags: ["public"],
-        summary: "Prevalence of a district by subdistrict and village (village counts under 5 suppressed)",
+        summary: "Prevalence of a district by subdistrict and village (counts under 5 suppressed)",
         querystring: PublicPrevalenceQuery,
         response: responses({ 200: PublicPrevalence }),
       },
@@ -152,23 +153,27 @@ export async function publicRoutes(app: App, ctx: AppContext, regions: RegionCac
         .execute(),
     ]);
     const villageCounts = new Map(villageRows.map((r) => [r.unit_code, r]));
+    const total = publicFigures(toFigures(own[0]), false);
+    const subdistrictRows = subdistricts.map((s) => ({
+      code: s.code,
+      name: s.name,
+      ...publicFigures(toFigures(subs.get(s.code)), true),
+    }));
+    const villages = villageRegions.map((v) => ({
+      code: v.code,
+      name: v.name,
+      subdistrictCode: v.parent_code ?? "",
+      ...publicFigures(toFigures(villageCounts.get(v.code)), true),
+    }));
+    suppressDistrictTable(total, subdistrictRows, villages);
     return {
       district: region,
       period,
       source,
       nationalTarget: NATIONAL_TARGET,
-      total: publicFigures(toFigures(own[0]), false),
-      subdistricts: subdistricts.map((s) => ({
-        code: s.code,
-        name: s.name,
-        ...publicFigures(toFigures(subs.get(s.code)), false),
-      })),
-      villages: villageRegions.map((v) => ({
-        code: v.code,
-        name: v.name,
-        subdistrictCode: v.parent_code ?? "",
-        ...publicFigures(toFigures(villageCounts.get(v.code)), true),
-      })),
+      total,
+      subdistricts: subdistrictRows,
+      villages,
     };
   }
 
