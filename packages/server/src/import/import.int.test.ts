@@ -139,6 +139,22 @@ describeEachEngine("import", (t) => {
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(nik);
     expect(decryptIdentifier(keys, row.nik_enc as string)).toBe(nik);
+    // Every stored ciphertext belongs to its own hash (NIK, KK and the mother's NIK).
+    const all = await t.database.db.selectFrom("children").selectAll().execute();
+    let checked = 0;
+    for (const c of all) {
+      for (const [hash, enc] of [
+        [c.nik_hash, c.nik_enc],
+        [c.kk_hash, c.kk_enc],
+        [c.mother_nik_hash, c.mother_nik_enc],
+      ]) {
+        expect(hash === null).toBe(enc === null);
+        if (hash === null) continue;
+        expect(hashIdentifier(keys, decryptIdentifier(keys, enc as string))).toBe(hash);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(all.length / 2);
   });
 
   it("rejects faulty rows with row number, field and reason; imports and flags implausible ones", async () => {

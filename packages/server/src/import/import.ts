@@ -209,7 +209,7 @@ export async function importMeasurements(
       .raw(`CREATE TEMP TABLE import_stage (
       row_no integer, district_code text, child_key text, village_code text,
       puskesmas_name text, puskesmas_key text, posyandu_name text, posyandu_key text,
-      nik_hash text, nik_enc text, kk_hash text, kk_enc text, mother_nik_hash text, mother_nik_enc text,
+      nik_hash text, kk_hash text, mother_nik_hash text,
       name text, name_key text, sex smallint, birth_date date, birth_weight double precision,
       birth_length double precision, mother_name text, rt text, rw text, address text,
       measured_on date, age_days integer, weight double precision, lenhei double precision,
@@ -219,6 +219,8 @@ export async function importMeasurements(
       fbmi boolean, status_tbu text, status_bbu text, status_bbtb text, status_imtu text
     ) ON COMMIT DROP`)
       .execute(s.db);
+    // Identifier ciphertexts, once per identifier (staged rows carry the keyed hash only).
+    await sql.raw("CREATE TEMP TABLE import_identifiers (hash text, enc text) ON COMMIT DROP").execute(s.db);
     const target = `import_stage (${STAGE_COLUMNS.join(", ")})`;
     const batch = new StageBatch(batchRows);
     // One COPY in flight while the next batch is read (the server works while JavaScript parses).
@@ -226,9 +228,13 @@ export async function importMeasurements(
     const flush = async () => {
       if (batch.size === 0) return;
       const { csv, flagged } = batch.take();
+      const identifiers = sealer.takeSealed();
       report.measurementsFlagged += flagged;
       await copying;
-      copying = s.copyCsv(target, csv);
+      copying = (async () => {
+        await s.copyCsv(target, csv);
+        if (identifiers) await s.copyCsv("import_identifiers (hash, enc)", identifiers);
+      })();
       copying.catch(() => {}); // awaited at the next flush or the end; not an unhandled rejection meanwhile
     };
 
@@ -367,6 +373,12 @@ export async function importMeasurements(
 
   await database
     .withSession(async (s) => {
+      // The staging tables of a large file are scanned several times: keep them in memory where the
+      // session still allows it (the setting is fixed once a session has used a temporary table).
+      await sql
+        .raw("SET temp_buffers = '256MB'")
+        .execute(s.db)
+        .catch(() => {});
       await s.db.transaction().execute(async (trx) => {
         const session: Session = { ...s, db: trx };
         await run(session);
@@ -511,18 +523,27 @@ async function mergeStage(
     SELECT count(*) AS n FROM ins`,
   );
 
+  await exec("CREATE INDEX ON import_identifiers (hash)");
   // One row per child: the attributes of its last row in the file.
   await exec(`
     CREATE TEMP TABLE import_children ON COMMIT DROP AS
-    SELECT DISTINCT ON (st.district_code, st.child_key)
-      st.district_code, st.child_key, st.row_no, st.village_code, py.id AS posyandu_id,
-      st.nik_hash, st.nik_enc, st.kk_hash, st.kk_enc, st.mother_nik_hash, st.mother_nik_enc,
-      st.name, st.name_key, st.sex, st.birth_date, st.birth_weight, st.birth_length, st.mother_name,
-      st.rt, st.rw, st.address, NULL::uuid AS child_id, false AS is_new
-    FROM import_stage st
-    LEFT JOIN posyandu py ON py.district_code = st.district_code AND py.village_code = st.village_code
-      AND py.search_name = st.posyandu_key
-    ORDER BY st.district_code, st.child_key, st.row_no DESC`);
+    SELECT c.district_code, c.child_key, c.row_no, c.village_code, c.posyandu_id,
+      c.nik_hash, (SELECT i.enc FROM import_identifiers i WHERE i.hash = c.nik_hash LIMIT 1) AS nik_enc,
+      c.kk_hash, (SELECT i.enc FROM import_identifiers i WHERE i.hash = c.kk_hash LIMIT 1) AS kk_enc,
+      c.mother_nik_hash,
+      (SELECT i.enc FROM import_identifiers i WHERE i.hash = c.mother_nik_hash LIMIT 1) AS mother_nik_enc,
+      c.name, c.name_key, c.sex, c.birth_date, c.birth_weight, c.birth_length, c.mother_name,
+      c.rt, c.rw, c.address, NULL::uuid AS child_id, false AS is_new
+    FROM (
+      SELECT DISTINCT ON (st.district_code, st.child_key)
+        st.district_code, st.child_key, st.row_no, st.village_code, py.id AS posyandu_id,
+        st.nik_hash, st.kk_hash, st.mother_nik_hash,
+        st.name, st.name_key, st.sex, st.birth_date, st.birth_weight, st.birth_length, st.mother_name,
+        st.rt, st.rw, st.address
+      FROM import_stage st
+      LEFT JOIN posyandu py ON py.district_code = st.district_code AND py.village_code = st.village_code
+        AND py.search_name = st.posyandu_key
+      ORDER BY st.district_code, st.child_key, st.row_no DESC) c`);
   await exec("ANALYZE import_children");
 
   // Match existing children: by NIK hash, else by normalised name + birth date + sex + village.

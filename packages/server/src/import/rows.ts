@@ -39,11 +39,8 @@ export const STAGE_COLUMNS = [
   "posyandu_name",
   "posyandu_key",
   "nik_hash",
-  "nik_enc",
   "kk_hash",
-  "kk_enc",
   "mother_nik_hash",
-  "mother_nik_enc",
   "name",
   "name_key",
   "sex",
@@ -146,9 +143,14 @@ export function text(cell: Cell | undefined): string | undefined {
   return t === "" || t === "-" ? undefined : t;
 }
 
-/** Caches identifier hashes and ciphertexts: a child's NIK repeats on every monthly row. */
+/**
+ * Caches identifier hashes and ciphertexts: a child's NIK repeats on every monthly row. Staged rows
+ * carry only the hash; each newly sealed (hash, ciphertext) pair is kept for `takeSealed`, so the
+ * ciphertexts are staged once per identifier rather than once per row.
+ */
 export class IdentifierSealer {
   private cache = new Map<string, [string, string]>();
+  private sealed: string[] = [];
   constructor(private readonly keys: PiiKeys) {}
   seal(digits: string): [string, string] {
     let v = this.cache.get(digits);
@@ -156,8 +158,16 @@ export class IdentifierSealer {
       if (this.cache.size > 100_000) this.cache.clear();
       v = [hashIdentifier(this.keys, digits), encryptIdentifier(this.keys, digits)];
       this.cache.set(digits, v);
+      this.sealed.push(`${v[0]},${v[1]}\n`);
     }
     return v;
+  }
+
+  /** The (hash, ciphertext) pairs sealed since the last call, as CSV lines (a hash may repeat). */
+  takeSealed(): string {
+    const csv = this.sealed.join("");
+    this.sealed = [];
+    return csv;
   }
 }
 
@@ -466,9 +476,7 @@ export function stageRecord(
     `${rowNo},${place.districtCode},${q(childKey)},${place.villageCode},` +
     `${q(puskesmas)},${puskesmas ? q(placeKeys.get(puskesmas)) : ""},` +
     `${q(posyandu)},${posyandu ? q(placeKeys.get(posyandu)) : ""},` +
-    `${nikSealed ? `${nikSealed[0]},${q(nikSealed[1])}` : ","},` +
-    `${kkSealed ? `${kkSealed[0]},${q(kkSealed[1])}` : ","},` +
-    `${mSealed ? `${mSealed[0]},${q(mSealed[1])}` : ","},` +
+    `${nikSealed ? nikSealed[0] : ""},${kkSealed ? kkSealed[0] : ""},${mSealed ? mSealed[0] : ""},` +
     `${q(name)},${q(nameKey)},${sex.value},${birth.value},${n(birthWeight)},${n(birthLength)},` +
     `${q(text(rec.motherName))},${q(text(rec.rt))},${q(text(rec.rw))},${q(text(rec.address))},` +
     `${measuredOn ?? ""},${n(ageDays)},${n(weight)},${n(lenhei)},${measureValue ?? ""},` +
