@@ -208,7 +208,7 @@ export async function importMeasurements(
     await sql
       .raw(`CREATE TEMP TABLE import_stage (
       row_no integer, district_code text, child_key text, village_code text,
-      puskesmas_name text, puskesmas_key text, posyandu_name text, posyandu_key text,
+      posyandu_key text,
       nik_hash text, kk_hash text, mother_nik_hash text,
       name text, name_key text, sex smallint, birth_date date, birth_weight double precision,
       birth_length double precision, mother_name text, rt text, rw text, address text,
@@ -221,6 +221,11 @@ export async function importMeasurements(
       .execute(s.db);
     // Identifier ciphertexts, once per identifier (staged rows carry the keyed hash only).
     await sql.raw("CREATE TEMP TABLE import_identifiers (hash text, enc text) ON COMMIT DROP").execute(s.db);
+    // The file's places, one row each (its first row in the file), noted while staging.
+    await sql
+      .raw(`CREATE TEMP TABLE import_places (district_code text, village_code text, puskesmas_key text,
+        puskesmas_name text, posyandu_key text, posyandu_name text, row_no integer) ON COMMIT DROP`)
+      .execute(s.db);
     const target = `import_stage (${STAGE_COLUMNS.join(", ")})`;
     const batch = new StageBatch(batchRows);
     // One COPY in flight while the next batch is read (the server works while JavaScript parses).
@@ -229,11 +234,17 @@ export async function importMeasurements(
       if (batch.size === 0) return;
       const { csv, flagged } = batch.take();
       const identifiers = sealer.takeSealed();
+      const places = batch.takePlaces();
       report.measurementsFlagged += flagged;
       await copying;
       copying = (async () => {
         await s.copyCsv(target, csv);
         if (identifiers) await s.copyCsv("import_identifiers (hash, enc)", identifiers);
+        if (places)
+          await s.copyCsv(
+            "import_places (district_code, village_code, puskesmas_key, puskesmas_name, posyandu_key, posyandu_name, row_no)",
+            places,
+          );
       })();
       copying.catch(() => {}); // awaited at the next flush or the end; not an unhandled rejection meanwhile
     };
@@ -477,7 +488,7 @@ async function mergeStage(
   await exec("SET LOCAL work_mem = '128MB'");
   // Statistics for the columns the merge joins and groups on only: the rest is never filtered on.
   await exec(
-    "ANALYZE import_stage (district_code, child_key, village_code, puskesmas_key, posyandu_key, nik_hash, name_key, sex, birth_date, measured_on)",
+    "ANALYZE import_stage (district_code, child_key, village_code, posyandu_key, nik_hash, name_key, sex, birth_date, measured_on)",
   );
 
   // A child written without NIK on some rows and with it on others is one child.
@@ -491,13 +502,7 @@ async function mergeStage(
     WHERE st.nik_hash IS NULL AND st.district_code = n.district_code AND st.name_key = n.name_key
       AND st.birth_date = n.birth_date AND st.sex = n.sex AND st.village_code = n.village_code`);
 
-  // The file's places, one row each (its first row in the file), so the inserts below read a small table.
-  await exec(`
-    CREATE TEMP TABLE import_places ON COMMIT DROP AS
-    SELECT DISTINCT ON (district_code, village_code, puskesmas_key, posyandu_key)
-      district_code, village_code, puskesmas_key, puskesmas_name, posyandu_key, posyandu_name, row_no
-    FROM import_stage WHERE puskesmas_key IS NOT NULL OR posyandu_key IS NOT NULL
-    ORDER BY district_code, village_code, puskesmas_key, posyandu_key, row_no`);
+  // Puskesmas and posyandu from the small table of the file's places (noted while staging).
   report.puskesmasCreated = await count(
     s,
     `WITH ins AS (

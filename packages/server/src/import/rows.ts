@@ -34,9 +34,6 @@ export const STAGE_COLUMNS = [
   "district_code",
   "child_key",
   "village_code",
-  "puskesmas_name",
-  "puskesmas_key",
-  "posyandu_name",
   "posyandu_key",
   "nik_hash",
   "kk_hash",
@@ -232,6 +229,8 @@ const MEASURE_CODE = { l: 1, h: 2 } as const;
  */
 export class StageBatch {
   private lines: string[] = [];
+  private readonly placeSeen = new Set<string>();
+  private placeLines: string[] = [];
   /** Totals over every row added so far (measured, with and without a NIK). */
   readonly counts = { measured: 0, withNik: 0, withoutNik: 0 };
   private readonly sex: Uint8Array;
@@ -258,6 +257,34 @@ export class StageBatch {
 
   get size(): number {
     return this.lines.length;
+  }
+
+  /**
+   * Notes a row's puskesmas and posyandu: the first row naming each combination of district,
+   * village, puskesmas and posyandu gives its names (import_places columns, as CSV, via takePlaces).
+   */
+  notePlace(
+    place: PlaceInfo,
+    puskesmas: string | undefined,
+    posyandu: string | undefined,
+    rowNo: number,
+  ): void {
+    const pkey = puskesmas ? placeKeys.get(puskesmas) : undefined;
+    const ykey = posyandu ? placeKeys.get(posyandu) : undefined;
+    const key = `${place.districtCode}|${place.villageCode}|${pkey ?? "\u0000"}|${ykey ?? "\u0000"}`;
+    if (this.placeSeen.has(key)) return;
+    this.placeSeen.add(key);
+    this.placeLines.push(
+      `${place.districtCode},${place.villageCode},${pkey === undefined ? "" : q(pkey)},${q(puskesmas)},` +
+        `${ykey === undefined ? "" : q(ykey)},${q(posyandu)},${rowNo}\n`,
+    );
+  }
+
+  /** The places noted since the last call, as CSV lines for import_places. */
+  takePlaces(): string {
+    const csv = this.placeLines.join("");
+    this.placeLines = [];
+    return csv;
   }
 
   /** Adds a row; `sex` 0 for a row without a measurement (no z-scores). */
@@ -469,13 +496,13 @@ export function stageRecord(
     : `k:${nameKey}|${birth.value}|${sex.value}|${place.villageCode}`;
   const puskesmas = text(rec.puskesmas);
   const posyandu = text(rec.posyandu);
+  if (puskesmas || posyandu) batch.notePlace(place, puskesmas, posyandu, rowNo);
   const scored = measuredOn !== undefined && ageDays !== undefined;
   const measureValue = measure.ok ? measure.value : undefined;
   const oedemaValue = oedema.ok ? (oedema.value ?? false) : false;
   const line =
     `${rowNo},${place.districtCode},${q(childKey)},${place.villageCode},` +
-    `${q(puskesmas)},${puskesmas ? q(placeKeys.get(puskesmas)) : ""},` +
-    `${q(posyandu)},${posyandu ? q(placeKeys.get(posyandu)) : ""},` +
+    `${posyandu ? q(placeKeys.get(posyandu)) : ""},` +
     `${nikSealed ? nikSealed[0] : ""},${kkSealed ? kkSealed[0] : ""},${mSealed ? mSealed[0] : ""},` +
     `${q(name)},${q(nameKey)},${sex.value},${birth.value},${n(birthWeight)},${n(birthLength)},` +
     `${q(text(rec.motherName))},${q(text(rec.rt))},${q(text(rec.rw))},${q(text(rec.address))},` +
