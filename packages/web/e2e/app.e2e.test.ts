@@ -357,12 +357,24 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     const sheet = wb.worksheets[0];
     expect(sheet.rowCount).toBe(1 + (await villages.locator("tbody tr").count()));
     const published = await apiGet<{
-      villages: { code: string; measured: number | null; suppressed: boolean }[];
+      villages: { code: string; name: string; measured: number | null; suppressed: boolean }[];
     }>(page, `/api/public/prevalence?district=35.03&period=${SEED_END_MONTH}`);
     const suppressed = published.villages.find((v) => v.suppressed && v.measured === null)!;
     const row = sheet.getColumn(1).values.indexOf(suppressed.code);
     expect(row).toBeGreaterThan(1);
     expect(sheet.getRow(row).getCell(3).value).toBe(null); // a suppressed count stays empty, never 0
+    // a village with one hidden count still shows its other counts, not "< 5"
+    const unique = (name: string) => published.villages.filter((v) => v.name === name).length === 1;
+    const partly = published.villages.find(
+      (v) => v.suppressed && v.measured !== null && v.measured < 1000 && unique(v.name),
+    )!;
+    expect(partly).toBeDefined();
+    const cells = await villages
+      .locator("tbody tr", { hasText: partly.name })
+      .first()
+      .locator("td, th")
+      .allTextContents();
+    expect(cells.map((c) => c.trim())).toContain(String(partly.measured));
     await page.close();
   });
 

@@ -21,9 +21,10 @@ export function PublicTable<T extends Row>({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const count = (r: T, k: "measured" | "stunted" | "wasted" | "underweight" | "overweight") =>
-    displayCount({ value: r[k], suppressed: r.suppressed }, (n) => formatCount(n, lang));
+    // Only the cells the API hid are marked; a row's other counts are published as they are.
+    displayCount({ value: r[k], suppressed: r.suppressed && r[k] === null }, (n) => formatCount(n, lang));
   const rate = (r: T, k: "stuntingRate" | "wastingRate" | "underweightRate" | "overweightRate") =>
-    displayRate(r[k], r.suppressed, (v) => formatPercent(v, lang));
+    displayRate(r[k], r.suppressed && r[k] === null, (v) => formatPercent(v, lang));
   const columns: Column<T>[] = [
     { key: "name", label: t("table.region"), value: (r) => r.name },
     ...(extra ?? []),
