@@ -157,6 +157,31 @@ describeEachEngine("import", (t) => {
     expect(checked).toBeGreaterThan(all.length / 2);
   });
 
+  it("takes rows of one child with and without NIK as one child (the NIK of its last row with one)", async () => {
+    const header = "NIK;Nama;JK;Tgl Lahir;Kec;Desa/Kel;Posyandu;Tanggal Pengukuran;Berat;Tinggi;Cara Ukur";
+    const rows = [
+      ";Wulan Sari;P;03/03/2023;PANGGUL;Ngrambingan;Mawar 1;15/06/2025;10;80;h", // before any NIK
+      "3503014303230001;Wulan Sari;P;03/03/2023;PANGGUL;Ngrambingan;Mawar 1;15/07/2025;10,2;80,5;h",
+      ";WULAN  SARI;P;2023-03-03;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;10,4;81;h", // after, other spelling
+      "3503014303230009;Wulan Sari;P;03/03/2023;PANGGUL;Ngrambingan;Mawar 1;15/09/2025;10,6;81,5;h", // last NIK
+      ";Wulan Sari;P;03/03/2023;PANGGUL;Ngrambingan;Mawar 1;20/09/2025;10,6;81,5;h",
+      ";Wulan Sari;P;04/03/2023;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;10;80;h", // another birth date: another child
+    ];
+    const file = join(dir, `nik-mix-${t.engine}.csv`);
+    writeFileSync(file, `${header}\n${rows.join("\n")}\n`);
+    const r = await importMeasurements(t.database, file, { district: "35.03", keys, today: "2025-10-01" });
+    expect(r.rowsRejected).toBe(0);
+    expect(r.childrenCreated).toBe(3); // NIK ...0001 (its own row), NIK ...0009 with the rows without NIK, the other birth date
+    const withLast = await t.database.db
+      .selectFrom("children")
+      .innerJoin("measurements", (j) => j.onRef("measurements.child_id", "=", "children.id"))
+      .select(["measurements.measured_on"])
+      .where("children.nik_hash", "=", hashIdentifier(keys, "3503014303230009"))
+      .execute();
+    // The rows without NIK (before and after) join the child of the last NIK, which keeps it.
+    expect(withLast).toHaveLength(4);
+  });
+
   it("rejects faulty rows with row number, field and reason; imports and flags implausible ones", async () => {
     const header =
       "NIK;Nama;JK;Tgl Lahir;Kec;Desa/Kel;Posyandu;Tanggal Pengukuran;Berat;Tinggi;Cara Ukur;ZS TB/U";

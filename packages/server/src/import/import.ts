@@ -378,7 +378,7 @@ export async function importMeasurements(
     }
     report.districts = [...districts].sort();
     phase("readAndStage");
-    await mergeStage(s, report, importId, batch.counts);
+    await mergeStage(s, report, importId, { ...batch.counts, identityMatches: batch.takeIdentityMatches() });
     phase("merge");
   };
 
@@ -469,6 +469,8 @@ export interface StageCounts {
   /** Rows staged with a NIK, and without. */
   withNik: number;
   withoutNik: number;
+  /** CSV lines (district_code, child_key, nik_child_key) for children also written without NIK. */
+  identityMatches: string;
 }
 
 /** Set-based merge of the staged rows into the tables; fills the counts of the report. */
@@ -491,16 +493,17 @@ async function mergeStage(
     "ANALYZE import_stage (district_code, child_key, village_code, posyandu_key, nik_hash, name_key, sex, birth_date, measured_on)",
   );
 
-  // A child written without NIK on some rows and with it on others is one child.
-  if (staged.withNik > 0 && staged.withoutNik > 0)
+  // A child written without NIK on some rows and with it on others is one child (pairs found while staging).
+  const matches = staged.identityMatches;
+  if (matches) {
+    await exec(
+      "CREATE TEMP TABLE import_identity (district_code text, child_key text, nik_child_key text) ON COMMIT DROP",
+    );
+    await s.copyCsv("import_identity (district_code, child_key, nik_child_key)", matches);
     await exec(`
-    UPDATE import_stage st SET child_key = n.child_key
-    FROM (SELECT DISTINCT ON (district_code, name_key, birth_date, sex, village_code)
-            district_code, name_key, birth_date, sex, village_code, child_key
-          FROM import_stage WHERE nik_hash IS NOT NULL
-          ORDER BY district_code, name_key, birth_date, sex, village_code, row_no DESC) n
-    WHERE st.nik_hash IS NULL AND st.district_code = n.district_code AND st.name_key = n.name_key
-      AND st.birth_date = n.birth_date AND st.sex = n.sex AND st.village_code = n.village_code`);
+    UPDATE import_stage st SET child_key = m.nik_child_key FROM import_identity m
+    WHERE st.nik_hash IS NULL AND st.district_code = m.district_code AND st.child_key = m.child_key`);
+  }
 
   // Puskesmas and posyandu from the small table of the file's places (noted while staging).
   report.puskesmasCreated = await count(
@@ -542,7 +545,9 @@ async function mergeStage(
     FROM (
       SELECT DISTINCT ON (st.district_code, st.child_key)
         st.district_code, st.child_key, st.row_no, st.village_code, py.id AS posyandu_id,
-        st.nik_hash, st.kk_hash, st.mother_nik_hash,
+        -- The NIK is the child's key: kept even when its last row comes without one.
+        CASE WHEN st.child_key LIKE 'n:%' THEN substr(st.child_key, 3) END AS nik_hash,
+        st.kk_hash, st.mother_nik_hash,
         st.name, st.name_key, st.sex, st.birth_date, st.birth_weight, st.birth_length, st.mother_name,
         st.rt, st.rw, st.address
       FROM import_stage st

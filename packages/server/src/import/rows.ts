@@ -229,6 +229,10 @@ const MEASURE_CODE = { l: 1, h: 2 } as const;
  */
 export class StageBatch {
   private lines: string[] = [];
+  /** Per district and identity (the key of a child without NIK): the key of its last row with a NIK. */
+  private readonly nikChildByIdentity = new Map<string, string>();
+  /** Keys of the children staged without NIK, per district. */
+  private readonly identitiesWithoutNik = new Set<string>();
   private readonly placeSeen = new Set<string>();
   private placeLines: string[] = [];
   /** Totals over every row added so far (measured, with and without a NIK). */
@@ -259,6 +263,13 @@ export class StageBatch {
     return this.lines.length;
   }
 
+  /** Notes a staged child's identity key, with its NIK child key when the row has a NIK. */
+  noteIdentity(districtCode: string, identityKey: string, nikChildKey: string | undefined): void {
+    const k = `${districtCode}|${identityKey}`;
+    if (nikChildKey) this.nikChildByIdentity.set(k, nikChildKey);
+    else this.identitiesWithoutNik.add(k);
+  }
+
   /**
    * Notes a row's puskesmas and posyandu: the first row naming each combination of district,
    * village, puskesmas and posyandu gives its names (import_places columns, as CSV, via takePlaces).
@@ -278,6 +289,22 @@ export class StageBatch {
       `${place.districtCode},${place.villageCode},${pkey === undefined ? "" : q(pkey)},${q(puskesmas)},` +
         `${ykey === undefined ? "" : q(ykey)},${q(posyandu)},${rowNo}\n`,
     );
+  }
+
+  /**
+   * A child written without NIK on some rows and with it on others is one child: for each key of
+   * rows without NIK whose identity (name, birth date, sex, village) also came with a NIK, the key
+   * of the last such row, as CSV lines (district_code, child_key, nik_child_key).
+   */
+  takeIdentityMatches(): string {
+    const lines: string[] = [];
+    for (const k of this.identitiesWithoutNik) {
+      const nikKey = this.nikChildByIdentity.get(k);
+      if (nikKey === undefined) continue;
+      const bar = k.indexOf("|");
+      lines.push(`${k.slice(0, bar)},${q(k.slice(bar + 1))},${nikKey}\n`);
+    }
+    return lines.join("");
   }
 
   /** The places noted since the last call, as CSV lines for import_places. */
@@ -491,9 +518,9 @@ export function stageRecord(
   const nikSealed = nik.value ? sealer.seal(nik.value) : undefined;
   const kkSealed = kk.value ? sealer.seal(kk.value) : undefined;
   const mSealed = motherNik.value ? sealer.seal(motherNik.value) : undefined;
-  const childKey = nikSealed
-    ? `n:${nikSealed[0]}`
-    : `k:${nameKey}|${birth.value}|${sex.value}|${place.villageCode}`;
+  const identityKey = `k:${nameKey}|${birth.value}|${sex.value}|${place.villageCode}`;
+  const childKey = nikSealed ? `n:${nikSealed[0]}` : identityKey;
+  batch.noteIdentity(place.districtCode, identityKey, nikSealed ? childKey : undefined);
   const puskesmas = text(rec.puskesmas);
   const posyandu = text(rec.posyandu);
   if (puskesmas || posyandu) batch.notePlace(place, puskesmas, posyandu, rowNo);
