@@ -62,6 +62,7 @@ describe("checkGrant", () => {
     ["provincial_admin", "35", "posyandu_cadre", "35.03.01.2001", true],
     ["provincial_admin", "35", "provincial_assessor", "35", true],
     ["provincial_admin", "35", "national_admin", "ID", false, "scope"],
+    ["provincial_admin", "35", "provincial_admin", "35", false, "permission"], // a peer could not be managed
     ["provincial_admin", "35", "district_health", "33.01", false, "scope"],
     ["provincial_admin", "35", "posyandu_cadre", "35.03", false, "scope"], // cadre needs a village
     ["provincial_admin", "35", "district_health", "35.03.01", false, "scope"],

@@ -100,14 +100,14 @@ export function scopeFitsRole(role: Role, regionCode: string): boolean {
 
 /**
  * Whether an administrator may give `role` with scope `regionCode` to a user: the admin needs
- * users:manage over that region, the role may not outrank the admin's own, and the scope must
- * sit at the role's level.
+ * users:manage over that region, the role must be below the admin's own (a national
+ * administrator may give any role), and the scope must sit at the role's level.
  */
 export function checkGrant(admin: Actor, role: Role, regionCode: string): AccessDenied | null {
   const denied = checkAccess(admin, "users:manage", regionCode);
   if (denied) return denied;
-  if (ROLES[role].rank > ROLES[admin.role].rank) {
-    return new AccessDenied("permission", `the role ${admin.role} may not grant the higher role ${role}`);
+  if (admin.role !== "national_admin" && ROLES[role].rank >= ROLES[admin.role].rank) {
+    return new AccessDenied("permission", `the role ${admin.role} may grant only lower roles, not ${role}`);
   }
   if (!scopeFitsRole(role, regionCode)) {
     const level = ROLES[role].scopeLevel;

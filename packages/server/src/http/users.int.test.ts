@@ -53,6 +53,19 @@ describeEachEngine("user management and audit log", (ctx) => {
       regionCode: "ID",
     });
     expect(higher.statusCode).toBe(403);
+    const peer = await admin.send("POST", "/api/users", {
+      ...cadre("sejawat"),
+      role: "provincial_admin",
+      regionCode: "35",
+    });
+    expect(peer.statusCode).toBe(403);
+    const kader = (await admin.get("/api/users?q=kader-lain")).json().users[0];
+    const promote = await admin.send("PATCH", `/api/users/${kader.id}`, {
+      version: kader.version,
+      role: "provincial_admin",
+      regionCode: "35",
+    });
+    expect(promote.statusCode).toBe(403);
     const level = await admin.send("POST", "/api/users", cadre("salah", "35.03"));
     expect(level.statusCode).toBe(403);
     const unknown = await admin.send("POST", "/api/users", cadre("hilang", "35.03.01.2999"));
