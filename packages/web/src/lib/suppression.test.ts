@@ -4,9 +4,9 @@ import { displayCount, displayRate } from "./suppression.ts";
 const fmt = (n: number) => `${n}`;
 
 describe("suppressed counts", () => {
-  it("shows < 5 for a suppressed count, never the number or zero", () => {
-    expect(displayCount({ value: null, suppressed: true }, fmt)).toBe("< 5");
-    expect(displayCount({ value: 3, suppressed: true }, fmt)).toBe("< 5");
+  it("shows x for a withheld count, never the number, zero or a bound", () => {
+    expect(displayCount({ value: null, suppressed: true }, fmt)).toBe("x");
+    expect(displayCount({ value: 3, suppressed: true }, fmt)).toBe("x");
   });
   it("shows published counts, including a real zero", () => {
     expect(displayCount({ value: 12 }, fmt)).toBe("12");

@@ -1,6 +1,8 @@
 /**
- * Display of published counts. The public API replaces small counts with null and marks the
- * row suppressed; the page must show that plainly ("< 5"), never as zero or as a blank.
+ * Display of published counts. The public API replaces small counts (and, by secondary suppression,
+ * the counts from which a small one could be worked out) with null and marks the row suppressed; the
+ * page must show that plainly ("x", the statistical mark for a cell withheld for confidentiality),
+ * never as zero, as a blank, or as "< 5" (a secondarily hidden cell may hold 0 or more than 5).
  */
 
 /** Threshold below which village-level counts are not published (DESIGN.md §1.5). */
@@ -11,9 +13,12 @@ export interface PublishedCell {
   suppressed?: boolean;
 }
 
-/** Text for a published count: the number, "< 5" when suppressed, an en dash when there are no data. */
+/** The mark of a withheld count. */
+export const SUPPRESSED_MARK = "x";
+
+/** Text for a published count: the number, "x" when withheld, an en dash when there are no data. */
 export function displayCount(cell: PublishedCell, format: (n: number) => string): string {
-  if (cell.suppressed) return `< ${SUPPRESSION_THRESHOLD}`;
+  if (cell.suppressed) return SUPPRESSED_MARK;
   if (cell.value === null || cell.value === undefined) return "–";
   return format(cell.value);
 }
