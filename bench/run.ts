@@ -29,6 +29,28 @@ const groups: Record<string, () => Promise<void>> = {
       );
     }
   },
+  data: async () => {
+    const { benchImport, benchPrevalence } = await import("./data.ts");
+    // TUMBUH_BENCH_ROWS: a smaller file while working on the import (default 1,000,000 rows).
+    const rows = Number(process.env.TUMBUH_BENCH_ROWS ?? 1_000_000);
+    for (const engine of ["postgres", "pglite"] as const) {
+      const r = await benchImport(engine, { rows });
+      const phases = Object.entries(r.phases)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+        .join(", ");
+      console.log(
+        `  import ${r.rows.toLocaleString("en-US")} rows (${r.fileMB} MB) into ${engine.padEnd(8)} ${r.importSeconds.toFixed(1)} s vs bare COPY ${r.copySeconds.toFixed(1)} s: ${r.ratio.toFixed(1)}× (target ≤ 2×); ${phases}; roll-up refresh ${r.rollupSeconds.toFixed(1)} s`,
+      );
+    }
+    const p = await benchPrevalence();
+    console.log(
+      `  prevalence p95 over ${p.children.toLocaleString("en-US")} children, ${p.measurements.toLocaleString("en-US")} measurements (target < 100 ms): ${Object.entries(
+        p.p95Ms,
+      )
+        .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
+        .join(", ")}`,
+    );
+  },
 };
 
 const wanted = process.argv.slice(2);
