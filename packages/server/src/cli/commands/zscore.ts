@@ -1,7 +1,5 @@
 /** `tumbuh zscore INPUT.csv [--out FILE] [--age-unit days|months]`: z-scores for every row of a CSV. */
 import { createWriteStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { openText } from "../../anthro-csv/csv-io.ts";
@@ -18,11 +16,8 @@ measure, oedema, headc, armc, triskin, subskin — or jenis_kelamin (L/P), tangg
 berat, tinggi, cara_ukur (telentang/berdiri), lingkar_kepala, lila. Output: every input column, then
 age_days, clenhei, cbmi, c9mo_flag, zlen, flen, ... fss, status_tbu, status_bbu, status_bbtb, status_imtu.
 Writes to stdout unless --out is given. Bad rows get empty results and a line on stderr.
---threads N scores on N worker threads (default: all cores for files over 8 MiB, else 1).
+--threads N scores on N threads (default 1; several threads do not yet beat one on 2 cores).
 `;
-
-/** Files from this size are scored on several threads by default (workers take ~0.3 s to start). */
-const PARALLEL_FROM_BYTES = 8 << 20;
 
 /** Parses --threads: a whole number from 1 to 64. */
 export function parseThreads(value: string | undefined): number | undefined {
@@ -64,10 +59,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const onRowError = (row: number, message: string) =>
     io.stderr.write(`row ${row}: ${message}; results left empty\n`);
   const input = await openText(path); // fails early, with a readable message, on a missing file
-  let threads = parseThreads(values.threads);
-  if (threads === undefined) {
-    threads = (await stat(path)).size >= PARALLEL_FROM_BYTES ? Math.min(availableParallelism(), 8) : 1;
-  }
+  const threads = parseThreads(values.threads) ?? 1;
   const file = values.out ? createWriteStream(values.out) : undefined;
   const out = file ?? io.stdout;
   let stats: ZScoreStats;
