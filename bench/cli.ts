@@ -93,10 +93,6 @@ export async function benchCli(): Promise<string[]> {
   const lines: string[] = [];
   const parseSeconds = await parseOnly(m1);
   lines.push(`csv-parse alone (parse only, one core), 1,000,000 rows  ${rate(1e6, parseSeconds)} rows/s`);
-  const one = await runZscore(m1, scored, ["--threads", "1"]);
-  lines.push(
-    `tumbuh zscore --threads 1, 1,000,000 rows, end to end  ${rate(1e6, one.seconds)} rows/s   peak RSS ${one.peakMiB.toFixed(0)} MiB`,
-  );
   const a = await runZscore(m1, scored);
   lines.push(
     `tumbuh zscore (default), 1,000,000 rows, end to end    ${rate(1e6, a.seconds)} rows/s   peak RSS ${a.peakMiB.toFixed(0)} MiB  (target ≥ 500,000 rows/s)`,
@@ -104,6 +100,10 @@ export async function benchCli(): Promise<string[]> {
   const b = await runZscore(m3, scored);
   lines.push(
     `tumbuh zscore (default), 3,000,000 rows, end to end    ${rate(3e6, b.seconds)} rows/s   peak RSS ${b.peakMiB.toFixed(0)} MiB  (flat memory: same peak as 1M)`,
+  );
+  const two = await runZscore(m1, scored, ["--threads", "2"]);
+  lines.push(
+    `tumbuh zscore --threads 2, 1,000,000 rows, end to end  ${rate(1e6, two.seconds)} rows/s   peak RSS ${two.peakMiB.toFixed(0)} MiB`,
   );
   for (const f of [m1, m3, scored]) rmSync(f, { force: true });
   return lines;
