@@ -25,7 +25,7 @@ export async function openText(path: string): Promise<NodeJS.ReadableStream> {
       await handle.close();
       throw Object.assign(new Error("is a folder"), { code: "EISDIR" });
     }
-    return handle.createReadStream({ encoding: "utf8", highWaterMark: 1 << 16 });
+    return handle.createReadStream({ encoding: "utf8", highWaterMark: 1 << 20 });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : String(err);
