@@ -1,16 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { PERMISSION } from "../auth/permissions.ts";
 import { useSession } from "../auth/session.tsx";
 import { Breadcrumb } from "../components/Breadcrumb.tsx";
-import { ExportButtons } from "../components/ExportButtons.tsx";
 import { PeriodSelect } from "../components/PeriodSelect.tsx";
 import { RegionSearch } from "../components/RegionSearch.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { formatPeriod } from "../lib/format.ts";
 import { withinScope } from "../lib/regionCode.ts";
 import { href, navigate } from "../routing/router.ts";
-import { ChildRegionTable } from "./dashboard/ChildRegionTable.tsx";
-import { childTableCaption } from "./dashboard/childTableCaption.ts";
+import { ChildRegionSection } from "./dashboard/ChildRegionSection.tsx";
 import { SourceNote } from "./dashboard/SourceNote.tsx";
 import { SummaryCards } from "./dashboard/SummaryCards.tsx";
 import { TrendChart } from "./dashboard/TrendChart.tsx";
@@ -19,7 +16,7 @@ import { useDashboard } from "./dashboard/useDashboard.ts";
 /** Prevalence of the chosen region and period, its trend, and its child regions to drill into. */
 export function DashboardPage({ region, period }: { region: string | null; period: string | null }) {
   const { t, i18n } = useTranslation();
-  const { me, can } = useSession();
+  const { me } = useSession();
   const { periods, dashboard } = useDashboard(region, period);
   const d = dashboard.data;
   const scope = me?.user.regionCode ?? "ID";
@@ -72,24 +69,7 @@ export function DashboardPage({ region, period }: { region: string | null; perio
             <SourceNote source={d.source} period={d.period} />
           </section>
           <TrendChart trend={d.trend} target={d.nationalTarget} />
-          <section className="card" aria-labelledby="children-title">
-            <div className="section-head">
-              <h2 id="children-title">{childTableCaption(d, t)}</h2>
-              {can(PERMISSION.export) ? (
-                <ExportButtons
-                  title={`${childTableCaption(d, t)} ${d.period ?? ""}`}
-                  server={{ table: "dashboard", region: d.region.code, period: d.period }}
-                />
-              ) : null}
-            </div>
-            <ChildRegionTable
-              rows={d.children}
-              caption={t("dashboard.tableCaption")}
-              linkPath="/"
-              period={d.period}
-            />
-            <SourceNote source={d.source} period={d.period} />
-          </section>
+          <ChildRegionSection d={d} linkPath="/" titleId="children-title" />
         </>
       ) : null}
     </div>

@@ -2,24 +2,20 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/client.ts";
 import type { Boundaries } from "../api/types.ts";
 import { useApi } from "../api/useApi.ts";
-import { PERMISSION } from "../auth/permissions.ts";
 import { useSession } from "../auth/session.tsx";
 import { Breadcrumb } from "../components/Breadcrumb.tsx";
-import { ExportButtons } from "../components/ExportButtons.tsx";
 import { PeriodSelect } from "../components/PeriodSelect.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { withinScope } from "../lib/regionCode.ts";
 import { navigate } from "../routing/router.ts";
-import { ChildRegionTable } from "./dashboard/ChildRegionTable.tsx";
-import { childTableCaption } from "./dashboard/childTableCaption.ts";
-import { SourceNote } from "./dashboard/SourceNote.tsx";
+import { ChildRegionSection } from "./dashboard/ChildRegionSection.tsx";
 import { useDashboard } from "./dashboard/useDashboard.ts";
 import { ChoroplethMap } from "./map/ChoroplethMap.tsx";
 
 /** Choropleth of the stunting rate of a region's children, with the boundaries' attribution; the table always follows. */
 export function MapPage({ region, period }: { region: string | null; period: string | null }) {
   const { t } = useTranslation();
-  const { me, meta, can } = useSession();
+  const { me, meta } = useSession();
   const scope = me?.user.regionCode ?? "ID";
   const { periods, dashboard: dash } = useDashboard(region, period);
   const d = dash.data;
@@ -100,26 +96,7 @@ export function MapPage({ region, period }: { region: string | null; period: str
           )}
         </section>
       ) : null}
-      {d ? (
-        <section className="card" aria-labelledby="map-table-title">
-          <div className="section-head">
-            <h2 id="map-table-title">{childTableCaption(d, t)}</h2>
-            {can(PERMISSION.export) ? (
-              <ExportButtons
-                title={`${childTableCaption(d, t)} ${d.period ?? ""}`}
-                server={{ table: "dashboard", region: d.region.code, period: d.period }}
-              />
-            ) : null}
-          </div>
-          <ChildRegionTable
-            rows={d.children}
-            caption={t("dashboard.tableCaption")}
-            linkPath="/map"
-            period={d.period}
-          />
-          <SourceNote source={d.source} period={d.period} />
-        </section>
-      ) : null}
+      {d ? <ChildRegionSection d={d} linkPath="/map" titleId="map-table-title" /> : null}
     </div>
   );
 }
