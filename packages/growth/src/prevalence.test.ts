@@ -205,4 +205,20 @@ describe("PrevalenceAccumulator", () => {
       /sex of batch record 2 is 0/,
     );
   });
+
+  it("skips batch records whose keep entry is 0, as if they were never added", () => {
+    // Two boys of 400 days, lying: 68.5 cm (z ≈ −3.53, stunted) and 77.0 cm (z ≈ −0.03); a refused row between.
+    const input = {
+      sex: Uint8Array.of(1, 0, 1),
+      ageDays: Float64Array.of(400, 400, 400),
+      lenhei: Float64Array.of(68.5, 70, 77),
+      measure: Uint8Array.of(1, 1, 1),
+    };
+    const output = anthroZScoresBatch(input);
+    const masked = new PrevalenceAccumulator();
+    masked.addBatch(input, output, 3, undefined, Uint8Array.of(1, 0, 1));
+    const [all] = masked.rows();
+    expect(all.haz.unwpop).toBe(2);
+    expect(all.haz.below2).toBe(50);
+  });
 });

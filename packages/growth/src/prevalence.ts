@@ -234,15 +234,18 @@ export class PrevalenceAccumulator {
   /**
    * Adds the first `count` records of a batch result (`anthroZScoresBatch` output with the
    * same `sex` and `oedema` columns it was computed from), with optional sampling weights.
+   * Records whose `keep` entry is 0 (rows refused before scoring) are skipped.
    */
   addBatch(
     input: { sex: Uint8Array; oedema?: Uint8Array },
     output: AnthroBatchOutput,
     count: number,
     weights?: ArrayLike<number | undefined>,
+    keep?: ArrayLike<number>,
   ): void {
     const present = (z: number) => (Number.isNaN(z) ? undefined : z);
     for (let i = 0; i < count; i++) {
+      if (keep !== undefined && keep[i] === 0) continue;
       const sex = input.sex[i];
       if (sex !== 1 && sex !== 2) {
         throw new Error(

@@ -9,7 +9,6 @@ import {
   PrevalenceAccumulator,
   type PrevalenceRow,
   prevalenceRowColumns,
-  type Sex,
 } from "@tumbuh/growth";
 import { csvField } from "./csv-io.ts";
 import type { AgeUnit } from "./row.ts";
@@ -30,9 +29,6 @@ export interface PrevalenceInput {
   used: number;
   badRows: number;
 }
-
-/** A z-score of the batch output as the prevalence input wants it. */
-const z = (v: number): number | undefined => (Number.isNaN(v) ? undefined : v);
 
 /**
  * Reads and scores every row of a CSV stream into a streaming prevalence accumulator (memory stays flat).
@@ -80,26 +76,8 @@ export async function readPrevalenceInput(
       }
     },
     onBatch: (o, count, input) => {
-      for (let i = 0; i < count; i++) {
-        if (!keep[i]) continue;
-        used++;
-        accumulator.add(
-          {
-            sex: input.sex[i] as Sex,
-            ageDays: z(o.ageDays[i]),
-            oedema: input.oedema[i] === 1,
-            zlen: z(o.zlen[i]),
-            flen: o.flen[i] === 1,
-            zwei: z(o.zwei[i]),
-            fwei: o.fwei[i] === 1,
-            zwfl: z(o.zwfl[i]),
-            fwfl: o.fwfl[i] === 1,
-            zbmi: z(o.zbmi[i]),
-            fbmi: o.fbmi[i] === 1,
-          },
-          weightIndex >= 0 ? slotWeights[i] : 1,
-        );
-      }
+      for (let i = 0; i < count; i++) used += keep[i];
+      accumulator.addBatch(input, o, count, weightIndex >= 0 ? slotWeights : undefined, keep);
     },
   });
   for await (const chunk of text) {
