@@ -414,11 +414,48 @@ function positive(
   return p.value !== undefined && p.value > 0 ? p.value : undefined;
 }
 
+/** A row that passed every check: parsed cells, resolved place, sealed identifiers, keys. */
+export interface CheckedRow {
+  rowNo: number;
+  districtCode: string;
+  villageCode: string;
+  /** Puskesmas and posyandu as written (tidy text). */
+  puskesmas?: string;
+  posyandu?: string;
+  /** [keyed hash, ciphertext] of the NIK, KK and mother's NIK. */
+  nik?: [string, string];
+  kk?: [string, string];
+  motherNik?: [string, string];
+  name: string;
+  nameKey: string;
+  sex: 1 | 2;
+  birthDate: string;
+  birthWeight?: number;
+  birthLength?: number;
+  motherName?: string;
+  rt?: string;
+  rw?: string;
+  address?: string;
+  /** Set for a row with a measurement (with its age in days). */
+  measuredOn?: string;
+  ageDays?: number;
+  weight?: number;
+  lenhei?: number;
+  measure?: "l" | "h";
+  oedema: boolean;
+  headc?: number;
+  armc?: number;
+  /** The child's identity without NIK: name key, birth date, sex and village. */
+  identityKey: string;
+  /** `n:<NIK hash>` for a row with a NIK, else the identity key. */
+  childKey: string;
+}
+
 /**
  * Validates and converts one record. `requireMeasurement` is false for child-register rows.
- * Adds the row to `batch` and returns undefined, or returns the rejections (one per faulty field).
+ * Returns the checked row, or the rejections (one per faulty field).
  */
-export function stageRecord(
+export function checkRecord(
   rec: RawRecord,
   rowNo: number,
   sheet: string,
@@ -426,10 +463,8 @@ export function stageRecord(
   sealer: IdentifierSealer,
   requireMeasurement: boolean,
   today: string,
-  batch: StageBatch,
-): Rejection[] | undefined {
+): CheckedRow | Rejection[] {
   const errors: Rejection[] = [];
-
   const name = text(rec.name);
   if (!name) fail(errors, sheet, rowNo, "name", "name is empty");
   const sex = parseSex(
@@ -516,37 +551,83 @@ export function stageRecord(
 
   const nameKey = personKeys.get(name);
   const nikSealed = nik.value ? sealer.seal(nik.value) : undefined;
-  const kkSealed = kk.value ? sealer.seal(kk.value) : undefined;
-  const mSealed = motherNik.value ? sealer.seal(motherNik.value) : undefined;
   const identityKey = `k:${nameKey}|${birth.value}|${sex.value}|${place.villageCode}`;
-  const childKey = nikSealed ? `n:${nikSealed[0]}` : identityKey;
-  batch.noteIdentity(place.districtCode, identityKey, nikSealed ? childKey : undefined);
-  const puskesmas = text(rec.puskesmas);
-  const posyandu = text(rec.posyandu);
-  if (puskesmas || posyandu) batch.notePlace(place, puskesmas, posyandu, rowNo);
-  const scored = measuredOn !== undefined && ageDays !== undefined;
-  const measureValue = measure.ok ? measure.value : undefined;
-  const oedemaValue = oedema.ok ? (oedema.value ?? false) : false;
-  const line =
-    `${rowNo},${place.districtCode},${q(childKey)},${place.villageCode},` +
-    `${posyandu ? q(placeKeys.get(posyandu)) : ""},` +
-    `${nikSealed ? nikSealed[0] : ""},${kkSealed ? kkSealed[0] : ""},${mSealed ? mSealed[0] : ""},` +
-    `${q(name)},${q(nameKey)},${sex.value},${birth.value},${n(birthWeight)},${n(birthLength)},` +
-    `${q(text(rec.motherName))},${q(text(rec.rt))},${q(text(rec.rw))},${q(text(rec.address))},` +
-    `${measuredOn ?? ""},${n(ageDays)},${n(weight)},${n(lenhei)},${measureValue ?? ""},` +
-    `${oedemaValue ? "t" : "f"},${n(headc)},${n(armc)}`;
-  batch.add(
-    line,
-    scored ? sex.value : 0,
-    ageDays ?? Number.NaN,
+  return {
+    rowNo,
+    districtCode: place.districtCode,
+    villageCode: place.villageCode,
+    puskesmas: text(rec.puskesmas),
+    posyandu: text(rec.posyandu),
+    nik: nikSealed,
+    kk: kk.value ? sealer.seal(kk.value) : undefined,
+    motherNik: motherNik.value ? sealer.seal(motherNik.value) : undefined,
+    name,
+    nameKey,
+    sex: sex.value as 1 | 2,
+    birthDate: birth.value,
+    birthWeight,
+    birthLength,
+    motherName: text(rec.motherName),
+    rt: text(rec.rt),
+    rw: text(rec.rw),
+    address: text(rec.address),
+    measuredOn: measuredOn !== undefined && ageDays !== undefined ? measuredOn : undefined,
+    ageDays: measuredOn !== undefined ? ageDays : undefined,
     weight,
     lenhei,
-    measureValue,
-    oedemaValue,
+    measure: measure.ok ? measure.value : undefined,
+    oedema: oedema.ok ? (oedema.value ?? false) : false,
     headc,
     armc,
-    nikSealed !== undefined,
-    measuredOn !== undefined,
+    identityKey,
+    childKey: nikSealed ? `n:${nikSealed[0]}` : identityKey,
+  };
+}
+
+/** Adds a checked row to the staging batch (its identity, its places and its staging line). */
+export function stageChecked(row: CheckedRow, batch: StageBatch): void {
+  batch.noteIdentity(row.districtCode, row.identityKey, row.nik ? row.childKey : undefined);
+  if (row.puskesmas || row.posyandu)
+    batch.notePlace(row, row.puskesmas, row.posyandu, row.rowNo);
+  const line =
+    `${row.rowNo},${row.districtCode},${q(row.childKey)},${row.villageCode},` +
+    `${row.posyandu ? q(placeKeys.get(row.posyandu)) : ""},` +
+    `${row.nik ? row.nik[0] : ""},${row.kk ? row.kk[0] : ""},${row.motherNik ? row.motherNik[0] : ""},` +
+    `${q(row.name)},${q(row.nameKey)},${row.sex},${row.birthDate},${n(row.birthWeight)},${n(row.birthLength)},` +
+    `${q(row.motherName)},${q(row.rt)},${q(row.rw)},${q(row.address)},` +
+    `${row.measuredOn ?? ""},${n(row.ageDays)},${n(row.weight)},${n(row.lenhei)},${row.measure ?? ""},` +
+    `${row.oedema ? "t" : "f"},${n(row.headc)},${n(row.armc)}`;
+  batch.add(
+    line,
+    row.measuredOn !== undefined ? row.sex : 0,
+    row.ageDays ?? Number.NaN,
+    row.weight,
+    row.lenhei,
+    row.measure,
+    row.oedema,
+    row.headc,
+    row.armc,
+    row.nik !== undefined,
+    row.measuredOn !== undefined,
   );
+}
+
+/**
+ * Validates and converts one record, then stages it (checkRecord + stageChecked).
+ * Adds the row to `batch` and returns undefined, or returns the rejections (one per faulty field).
+ */
+export function stageRecord(
+  rec: RawRecord,
+  rowNo: number,
+  sheet: string,
+  place: PlaceInfo,
+  sealer: IdentifierSealer,
+  requireMeasurement: boolean,
+  today: string,
+  batch: StageBatch,
+): Rejection[] | undefined {
+  const checked = checkRecord(rec, rowNo, sheet, place, sealer, requireMeasurement, today);
+  if (Array.isArray(checked)) return checked;
+  stageChecked(checked, batch);
   return undefined;
 }
