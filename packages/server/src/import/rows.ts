@@ -587,8 +587,7 @@ export function checkRecord(
 /** Adds a checked row to the staging batch (its identity, its places and its staging line). */
 export function stageChecked(row: CheckedRow, batch: StageBatch): void {
   batch.noteIdentity(row.districtCode, row.identityKey, row.nik ? row.childKey : undefined);
-  if (row.puskesmas || row.posyandu)
-    batch.notePlace(row, row.puskesmas, row.posyandu, row.rowNo);
+  if (row.puskesmas || row.posyandu) batch.notePlace(row, row.puskesmas, row.posyandu, row.rowNo);
   const line =
     `${row.rowNo},${row.districtCode},${q(row.childKey)},${row.villageCode},` +
     `${row.posyandu ? q(placeKeys.get(row.posyandu)) : ""},` +
