@@ -28,6 +28,8 @@ export interface Session {
    * joins any transaction the session has open. `target` is `table (col, ...)`.
    */
   copyCsv(target: string, csv: string): Promise<void>;
+  /** Bulk-loads PostgreSQL binary COPY data (see pg-binary.ts) into `target` on this session. */
+  copyBinary(target: string, data: Uint8Array): Promise<void>;
   /** Runs `COPY (<query>) TO ... WITH (FORMAT csv)` and returns the CSV text. */
   copyOutCsv(query: string): Promise<string>;
 }
@@ -90,6 +92,11 @@ async function openEmbedded(opts: OpenOptions): Promise<Database> {
         blob: new Blob([csv]),
       });
     },
+    async copyBinary(target, data) {
+      await pglite.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], {
+        blob: new Blob([data]),
+      });
+    },
     async copyOutCsv(query) {
       const res = await pglite.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
       return res.blob ? await res.blob.text() : "";
@@ -149,6 +156,14 @@ async function openServer(url: string, opts: OpenOptions): Promise<Database> {
               stream.on("finish", () => res());
               stream.on("error", rej);
               stream.end(csv);
+            });
+          },
+          async copyBinary(target, data) {
+            const stream = client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT binary)`));
+            await new Promise<void>((res, rej) => {
+              stream.on("finish", () => res());
+              stream.on("error", rej);
+              stream.end(data);
             });
           },
           async copyOutCsv(query) {

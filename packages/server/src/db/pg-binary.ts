@@ -1,0 +1,175 @@
+/**
+ * Rows in PostgreSQL's binary COPY format (signature and header, tuples, trailer), written
+ * straight into a growing buffer: numbers, dates and UUIDs need no text formatting here and no
+ * parsing on the server. Bulk writes (the import) send the buffer with `Session.copyBinary`.
+ * Each value method writes one field; `row(n)` starts a tuple of n fields.
+ */
+import { randomFillSync } from "node:crypto";
+
+const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+const HEADER_BYTES = 19;
+/** Days from 1970-01-01 (Unix) to 2000-01-01 (PostgreSQL's date epoch). */
+const PG_EPOCH_DAYS = 10_957;
+
+/** Days since 1970-01-01 of an ISO date (YYYY-MM-DD). */
+export function isoDays(iso: string): number {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+export class PgBinaryRows {
+  private buf: Buffer;
+  private pos = 0;
+  private rows = 0;
+
+  constructor(private readonly initialBytes = 1 << 20) {
+    this.buf = Buffer.allocUnsafe(Math.max(64, initialBytes));
+    this.start();
+  }
+
+  private start(): void {
+    SIGNATURE.copy(this.buf, 0);
+    this.buf.writeInt32BE(0, 11); // flags
+    this.buf.writeInt32BE(0, 15); // header extension length
+    this.pos = HEADER_BYTES;
+    this.rows = 0;
+  }
+
+  private ensure(bytes: number): void {
+    if (this.pos + bytes <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + bytes) size *= 2;
+    const next = Buffer.allocUnsafe(size);
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  /** Tuples written since the last take. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** Starts a tuple of `fields` fields. */
+  row(fields: number): this {
+    this.ensure(2);
+    this.pos = this.buf.writeInt16BE(fields, this.pos);
+    this.rows++;
+    return this;
+  }
+
+  null(): this {
+    this.ensure(4);
+    this.pos = this.buf.writeInt32BE(-1, this.pos);
+    return this;
+  }
+
+  int2(v: number | undefined): this {
+    if (v === undefined) return this.null();
+    this.ensure(6);
+    this.pos = this.buf.writeInt32BE(2, this.pos);
+    this.pos = this.buf.writeInt16BE(v, this.pos);
+    return this;
+  }
+
+  int4(v: number | undefined): this {
+    if (v === undefined) return this.null();
+    this.ensure(8);
+    this.pos = this.buf.writeInt32BE(4, this.pos);
+    this.pos = this.buf.writeInt32BE(v, this.pos);
+    return this;
+  }
+
+  /** A double precision value; undefined and NaN are NULL. */
+  float8(v: number | undefined): this {
+    if (v === undefined || Number.isNaN(v)) return this.null();
+    this.ensure(12);
+    this.pos = this.buf.writeInt32BE(8, this.pos);
+    this.pos = this.buf.writeDoubleBE(v, this.pos);
+    return this;
+  }
+
+  bool(v: boolean | undefined): this {
+    if (v === undefined) return this.null();
+    this.ensure(5);
+    this.pos = this.buf.writeInt32BE(1, this.pos);
+    this.buf[this.pos++] = v ? 1 : 0;
+    return this;
+  }
+
+  text(v: string | undefined): this {
+    if (v === undefined) return this.null();
+    this.ensure(4 + v.length * 3);
+    const len = this.buf.write(v, this.pos + 4, "utf8");
+    this.buf.writeInt32BE(len, this.pos);
+    this.pos += 4 + len;
+    return this;
+  }
+
+  /** A date given as days since 1970-01-01. */
+  date(unixDays: number | undefined): this {
+    if (unixDays === undefined) return this.null();
+    return this.int4(unixDays - PG_EPOCH_DAYS);
+  }
+
+  /** A UUID given as 16 bytes at `offset` of `bytes`; undefined is NULL. */
+  uuid(bytes: Uint8Array | undefined, offset = 0): this {
+    if (bytes === undefined) return this.null();
+    this.ensure(20);
+    this.pos = this.buf.writeInt32BE(16, this.pos);
+    this.buf.set(bytes.subarray(offset, offset + 16), this.pos);
+    this.pos += 16;
+    return this;
+  }
+
+  /** The COPY data written so far (with its trailer), or null when no tuple was written; starts anew. */
+  take(): Buffer | null {
+    if (this.rows === 0) return null;
+    this.ensure(2);
+    this.pos = this.buf.writeInt16BE(-1, this.pos);
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(Math.max(64, this.initialBytes));
+    this.start();
+    return out;
+  }
+}
+
+/** Random bytes handed out in slices, refilled 64 KiB at a time. */
+const pool = Buffer.allocUnsafe(65_536);
+let poolPos = pool.length;
+
+/**
+ * Writes a time-ordered UUID (version 7: 48-bit Unix milliseconds, version, variant, random
+ * bits) into `out` at `offset`, as the database's tumbuh_uuid7() makes them.
+ */
+export function uuid7Into(out: Uint8Array, offset = 0, now = Date.now()): void {
+  if (poolPos + 10 > pool.length) {
+    randomFillSync(pool);
+    poolPos = 0;
+  }
+  const hi = Math.floor(now / 0x1000000); // upper 24 bits of the 48-bit time
+  const lo = now % 0x1000000;
+  out[offset] = (hi >>> 16) & 0xff;
+  out[offset + 1] = (hi >>> 8) & 0xff;
+  out[offset + 2] = hi & 0xff;
+  out[offset + 3] = (lo >>> 16) & 0xff;
+  out[offset + 4] = (lo >>> 8) & 0xff;
+  out[offset + 5] = lo & 0xff;
+  out[offset + 6] = 0x70 | (pool[poolPos] & 0x0f);
+  out[offset + 7] = pool[poolPos + 1];
+  out[offset + 8] = 0x80 | (pool[poolPos + 2] & 0x3f);
+  for (let i = 9; i < 16; i++) out[offset + i] = pool[poolPos + i - 6];
+  poolPos += 10;
+}
+
+/** 16 bytes of a UUID from its text form. */
+export function uuidBytes(text: string): Buffer {
+  return Buffer.from(text.replace(/-/g, ""), "hex");
+}
+
+/** The text form of the UUID at `offset` of `bytes`. */
+export function uuidText(bytes: Uint8Array, offset = 0): string {
+  const h = Buffer.from(bytes.subarray(offset, offset + 16)).toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
