@@ -21,17 +21,28 @@ interface AutocannonResult {
   non2xx: number;
   errors: number;
 }
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+}
 type Autocannon = (opts: {
   url: string;
   connections: number;
   duration: number;
   headers?: Record<string, string>;
+  /** Each connection loops over these; `setupRequest` may rewrite a request before it is sent. */
+  requests?: Array<AutocannonRequest & { setupRequest?: (r: AutocannonRequest) => AutocannonRequest }>;
 }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 export interface HttpBenchResult {
-  /** What was asked for, e.g. "dashboard district 35.03". */
+  /** What was asked for, e.g. "dashboard district (no response cache)". */
   name: string;
+  /** Distinct URLs the run cycled over. */
+  urls: number;
+  /** Requests answered in the run. */
+  requests: number;
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -154,10 +165,116 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
   throw new Error("tumbuh serve did not answer within 2 minutes");
 }
 
+/** Periods each region is asked for: the four months with data, their year, and none (the latest month). */
+const PERIODS: ReadonlyArray<string | undefined> = [
+  "2025-05",
+  "2025-06",
+  "2025-07",
+  "2025-08",
+  "2025",
+  undefined,
+];
+/** A month without data: the warm-up pass asks for it, so it fills no answer the runs ask for. */
+const WARM_PERIOD = "2024-12";
+
+/** One level's run: the regions asked for, each with every period of PERIODS. */
+export interface BenchLevel {
+  label: string;
+  codes: string[];
+}
+
+/**
+ * The regions each level's run cycles over: the nation, every province, every district, every
+ * kecamatan of Jawa Barat, Jawa Tengah and Jawa Timur, and every 20th village of Indonesia.
+ */
+async function benchLevels(database: Database): Promise<BenchLevel[]> {
+  const codes = async (
+    level: "province" | "district" | "subdistrict" | "village",
+    keep: (code: string, i: number) => boolean,
+  ) =>
+    (
+      await database.db
+        .selectFrom("regions")
+        .select("code")
+        .where("level", "=", level)
+        .orderBy("code")
+        .execute()
+    )
+      .map((r) => r.code)
+      .filter(keep);
+  const all = () => true;
+  return [
+    { label: "nation", codes: ["ID"] },
+    { label: "province", codes: await codes("province", all) },
+    { label: "district", codes: await codes("district", all) },
+    { label: "subdistrict", codes: await codes("subdistrict", (c) => /^3[235]\./.test(c)) },
+    { label: "village", codes: await codes("village", (_c, i) => i % 20 === 0) },
+  ];
+}
+
+/** Every dashboard path of the codes, each with every period, in a fixed shuffled order. */
+export function dashboardPaths(
+  codes: readonly string[],
+  periods: ReadonlyArray<string | undefined>,
+): string[] {
+  const paths = codes.flatMap((code) =>
+    periods.map((p) => `/api/dashboard?region=${code}${p ? `&period=${p}` : ""}`),
+  );
+  // Seeded shuffle (mulberry32), so consecutive requests ask for different regions and periods
+  // and every run asks in the same order.
+  let seed = 0x5eed;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = paths.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [paths[i], paths[j]] = [paths[j], paths[i]];
+  }
+  return paths;
+}
+
+/** A request rewriter shared by every connection: each request takes the next path of the list. */
+function cycle(paths: readonly string[]): (r: AutocannonRequest) => AutocannonRequest {
+  let next = 0;
+  return (r) => {
+    const path = paths[next];
+    next = (next + 1) % paths.length;
+    return { ...r, method: "GET", path };
+  };
+}
+
+/** A server configuration measured at every level. */
+interface BenchRun {
+  suffix: string;
+  env: Record<string, string>;
+  levels: string[];
+}
+
+const RUNS: BenchRun[] = [
+  // As served: answers reused for 30 s, but the runs cycle over thousands of distinct URLs.
+  { suffix: "as served (session cache on)", env: {}, levels: [] },
+  // Every answer computed afresh; the session cache (5 s, in memory) stays as in normal use.
+  {
+    suffix: "no response cache (session cache on)",
+    env: { TUMBUH_RESPONSE_CACHE_MS: "0" },
+    levels: [],
+  },
+  // And every session read from the database too.
+  {
+    suffix: "no response cache, no session cache",
+    env: { TUMBUH_RESPONSE_CACHE_MS: "0", TUMBUH_SESSION_CACHE_MS: "0" },
+    levels: ["district", "subdistrict", "village"],
+  },
+];
+
 /**
  * Loads (or reuses) the 1,000,000-children dataset on the PostgreSQL server, starts
  * `tumbuh serve` on it in its own process, and measures the dashboard API at the nation,
- * province, district, subdistrict and village levels with 50 connections each.
+ * province, district, subdistrict and village levels with 50 connections each, every run
+ * cycling over many regions and periods so answers are computed, not replayed.
  */
 export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBenchReport> {
   const opts: Required<HttpBenchOptions> = {
@@ -175,9 +292,7 @@ export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBen
   const database = await openDatabase({ databaseUrl: url });
   let loadSeconds: number;
   let counts: { children: number; measurements: number };
-  let district: string;
-  let subdistrict: string;
-  let village: string;
+  let levels: BenchLevel[];
   try {
     loadSeconds = await ensureDataset(database, opts);
     counts = await countRows(database);
@@ -190,50 +305,28 @@ export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBen
         regionCode: "ID",
       });
     }
-    const busiest = await database.db
-      .selectFrom("rollup_district")
-      .select(["unit_code"])
-      .where("unit_kind", "=", "village")
-      .orderBy("measured", "desc")
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    village = busiest.unit_code;
-    subdistrict = village.slice(0, 8);
-    district = village.slice(0, 5);
+    levels = await benchLevels(database);
   } finally {
     await database.close();
   }
 
-  const targets: Array<[string, string]> = [
-    ["nation ID", "ID"],
-    ["province 35", "35"],
-    [`district ${district}`, district],
-    [`subdistrict ${subdistrict}`, subdistrict],
-    [`village ${village}`, village],
-  ];
   const results: HttpBenchResult[] = [];
-  // As served: serialized answers reused until roll-ups change (30 s at most).
-  results.push(...(await measure(url, opts, targets, {})));
-  // Every request computed afresh: no answer cache, every session read from the database.
-  results.push(
-    ...(await measure(
-      url,
-      opts,
-      targets.slice(2),
-      { TUMBUH_RESPONSE_CACHE_MS: "0", TUMBUH_SESSION_CACHE_MS: "0" },
-      " (no cache)",
-    )),
-  );
+  for (const run of RUNS) {
+    const chosen = run.levels.length ? levels.filter((l) => run.levels.includes(l.label)) : levels;
+    results.push(...(await measure(url, opts, chosen, run)));
+  }
   return { ...counts, loadSeconds, results };
 }
 
-/** Starts `tumbuh serve` with the extra environment, signs in, and runs autocannon on each target. */
+/**
+ * Starts `tumbuh serve` with the run's environment, signs in, warms it with one pass over every
+ * region in a month without data, then runs autocannon on each level's many URLs.
+ */
 async function measure(
   url: string,
   opts: Required<HttpBenchOptions>,
-  targets: Array<[string, string]>,
-  env: Record<string, string>,
-  suffix = "",
+  levels: BenchLevel[],
+  run: BenchRun,
 ): Promise<HttpBenchResult[]> {
   const base = `http://127.0.0.1:${opts.port}`;
   const server = spawn(
@@ -242,7 +335,7 @@ async function measure(
     {
       env: {
         ...process.env,
-        ...env,
+        ...run.env,
         DATABASE_URL: url,
         HOST: "127.0.0.1",
         LOG_LEVEL: "warn",
@@ -260,19 +353,29 @@ async function measure(
     });
     if (!login.ok) throw new Error(`bench sign-in failed: ${login.status}`);
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-    const results: HttpBenchResult[] = [];
-    for (const [label, code] of targets) {
-      const target = `${base}/api/dashboard?region=${code}`;
-      const warm = await fetch(target, { headers: { cookie } });
-      if (!warm.ok) throw new Error(`GET ${target}: ${warm.status}`);
-      const r = await autocannon({
-        url: target,
+    const load = (paths: string[], duration: number) =>
+      autocannon({
+        url: base,
         connections: opts.connections,
-        duration: opts.durationSeconds,
+        duration,
         headers: { cookie },
+        requests: [{ setupRequest: cycle(paths) }],
       });
+    const warm = dashboardPaths(
+      levels.flatMap((l) => l.codes),
+      [WARM_PERIOD],
+    );
+    await load(warm, Math.min(opts.durationSeconds, 5));
+    const results: HttpBenchResult[] = [];
+    for (const level of levels) {
+      const paths = dashboardPaths(level.codes, PERIODS);
+      const first = await fetch(`${base}${paths[0]}`, { headers: { cookie } });
+      if (!first.ok) throw new Error(`GET ${paths[0]}: ${first.status}`);
+      const r = await load(paths, opts.durationSeconds);
       results.push({
-        name: `GET /api/dashboard ${label}${suffix}`,
+        name: `GET /api/dashboard ${level.label}, ${run.suffix}`,
+        urls: paths.length,
+        requests: r.requests.total,
         requestsPerSecond: r.requests.average,
         p50Ms: r.latency.p50,
         p99Ms: r.latency.p99,
