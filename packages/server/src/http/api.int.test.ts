@@ -4,6 +4,7 @@
  * and none of the data.
  */
 import { randomUUID } from "node:crypto";
+import { Dashboard } from "@tumbuh/core/api";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
 import { refreshRollups } from "../rollup/refresh.ts";
@@ -553,6 +554,18 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
     });
     expect(inside.statusCode).toBe(201);
     expect(inside.json().measurement.posyanduId).toBe(terbisPosyandu);
+  });
+
+  it("dashboard answers at every level are exactly the documented shape, keys in schema order", async () => {
+    const nasional = await signIn(app, "nasional");
+    for (const region of ["ID", "35", "35.03", "35.03.01", VILLAGE, "35.04.01.1001"]) {
+      for (const period of ["", "&period=2025-08", "&period=2025", "&period=2024-01"]) {
+        const res = await nasional.get(`/api/dashboard?region=${region}${period}`);
+        expect(res.statusCode).toBe(200);
+        // The handler serializes its own object; it must equal what the schema's encoder makes.
+        expect(res.body).toBe(JSON.stringify(Dashboard.encode(res.json())));
+      }
+    }
   });
 
   it("dashboards and the public page open on the latest month that is not in the future", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultMonth, rate, toFigures, trendMonths } from "./dashboard.ts";
+import { defaultMonth, periodFigures, rate, toFigures, trendMonths, unitFigures } from "./dashboard.ts";
 
 describe("dashboard figures", () => {
   it.each([
@@ -68,5 +68,43 @@ describe("dashboard figures", () => {
     [[], "2025-08-20", null],
   ])("defaultMonth(%j, %s) = %s: never a month after today's", (periods, today, expected) => {
     expect(defaultMonth(periods, today)).toBe(expected);
+  });
+
+  it("a unit's and a trend point's figures equal the spread objects, keys in the same order", () => {
+    const c = {
+      measured: 40,
+      haz_valid: 38,
+      stunted: 9,
+      severely_stunted: 2,
+      whz_valid: 37,
+      wasted: 3,
+      severely_wasted: 1,
+      overweight: 2,
+      waz_valid: 39,
+      underweight: 6,
+      new_stunting: 1,
+      target: 50,
+    };
+    const u = {
+      code: "35.03.01",
+      name: "Panggul",
+      level: "subdistrict" as const,
+      kind: "kecamatan",
+      parentCode: "35.03",
+    };
+    for (const counts of [c, undefined]) {
+      const unit = unitFigures(u, counts);
+      expect(unit).toEqual({ ...u, ...toFigures(counts) });
+      expect(Object.keys(unit)).toEqual(Object.keys({ ...u, ...toFigures(counts) }));
+      const point = periodFigures("2025-08", counts);
+      expect(point).toEqual({ ...toFigures(counts), period: "2025-08" });
+      expect(Object.keys(point)).toEqual([...Object.keys(toFigures(counts)), "period"]);
+    }
+    expect(unitFigures(u, c)).toMatchObject({
+      code: "35.03.01",
+      measured: 40,
+      stuntingRate: 23.7,
+      coverageRate: 80,
+    });
   });
 });

@@ -3,14 +3,15 @@
  * (or posyandu below a village), and its trend, all read from the roll-up tables (never raw
  * rows), so every level shows the same numbers.
  */
-import { type Figures, NATION_CODE, regionLevelOf } from "@tumbuh/core/api";
+import { type Figures, NATION_CODE, type Region, regionLevelOf } from "@tumbuh/core/api";
 import { type Kysely, sql } from "kysely";
 import type { DB, RollupCounts } from "../db/schema.ts";
 import { districtOfCode } from "./regions.ts";
 
-type Counts = Omit<RollupCounts, "target"> & { target: number | null; refreshed_at?: unknown };
+/** A roll-up row's counts (and, for a region's own rows, when they were refreshed). */
+export type Counts = Omit<RollupCounts, "target"> & { target: number | null; refreshed_at?: unknown };
 
-const COUNT_FIELDS = [
+export const COUNT_FIELDS = [
   "measured",
   "haz_valid",
   "stunted",
@@ -64,6 +65,62 @@ export function toFigures(c: Counts | undefined): Figures {
     underweightRate: rate(z.underweight, z.waz_valid),
     overweightRate: rate(z.overweight, z.whz_valid),
     coverageRate: rate(z.measured, z.target),
+  };
+}
+
+/**
+ * A unit of a table (child region or posyandu) with its figures, as one object with the API's
+ * keys in order. Written out rather than spread: V8 builds a 21-key object from two spreads
+ * slowly (about 15 µs each), which dominated large dashboards.
+ */
+export function unitFigures(u: Region, c: Counts | undefined): Region & Figures {
+  const f = toFigures(c);
+  return {
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    kind: u.kind,
+    parentCode: u.parentCode,
+    measured: f.measured,
+    validHaz: f.validHaz,
+    stunted: f.stunted,
+    severelyStunted: f.severelyStunted,
+    wasted: f.wasted,
+    severelyWasted: f.severelyWasted,
+    underweight: f.underweight,
+    overweight: f.overweight,
+    newStunting: f.newStunting,
+    target: f.target,
+    stuntingRate: f.stuntingRate,
+    severeStuntingRate: f.severeStuntingRate,
+    wastingRate: f.wastingRate,
+    underweightRate: f.underweightRate,
+    overweightRate: f.overweightRate,
+    coverageRate: f.coverageRate,
+  };
+}
+
+/** A point of the trend: the figures of one period, then the period (the API's key order). */
+export function periodFigures(period: string, c: Counts | undefined): Figures & { period: string } {
+  const f = toFigures(c);
+  return {
+    measured: f.measured,
+    validHaz: f.validHaz,
+    stunted: f.stunted,
+    severelyStunted: f.severelyStunted,
+    wasted: f.wasted,
+    severelyWasted: f.severelyWasted,
+    underweight: f.underweight,
+    overweight: f.overweight,
+    newStunting: f.newStunting,
+    target: f.target,
+    stuntingRate: f.stuntingRate,
+    severeStuntingRate: f.severeStuntingRate,
+    wastingRate: f.wastingRate,
+    underweightRate: f.underweightRate,
+    overweightRate: f.overweightRate,
+    coverageRate: f.coverageRate,
+    period,
   };
 }
 

@@ -12,14 +12,14 @@ import type { Kysely } from "kysely";
 import { requireAccess } from "../../auth/access.ts";
 import type { DB } from "../../db/schema.ts";
 import {
-  childCounts,
   defaultMonth,
-  regionCounts,
+  periodFigures,
   regionPeriods,
   toFigures,
   trendMonths,
+  unitFigures,
 } from "../../services/dashboard.ts";
-import { districtOfCode } from "../../services/regions.ts";
+import { dashboardRows } from "../../services/dashboard-rows.ts";
 import type { App, AppContext } from "../context.ts";
 import { NATIONAL_TARGET } from "../national-target.ts";
 import type { RegionCache } from "../region-cache.ts";
@@ -27,25 +27,6 @@ import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
 export const ROUTINE_SOURCE_LABEL = "Data rutin e-PPGBM / posyandu (penimbangan dan pengukuran)";
-
-/** The units a region's table lists: its child regions, or its posyandu below a village. */
-export async function childUnits(db: Kysely<DB>, regions: RegionCache, region: Region): Promise<Region[]> {
-  if (region.level !== "village") return regions.children(region.code);
-  const rows = await db
-    .selectFrom("posyandu")
-    .select(["id", "name"])
-    .where("district_code", "=", districtOfCode(region.code))
-    .where("village_code", "=", region.code)
-    .orderBy("name")
-    .execute();
-  return rows.map((p) => ({
-    code: p.id,
-    name: p.name,
-    level: "posyandu",
-    kind: null,
-    parentCode: region.code,
-  }));
-}
 
 /** The latest month with data for a region that is not after the month of `today`, or null. */
 export async function latestMonth(db: Kysely<DB>, code: string, today: string): Promise<string | null> {
@@ -62,15 +43,26 @@ export async function buildDashboard(
   today: string,
 ): Promise<Dashboard> {
   const { region, ancestors } = await regions.withAncestors(code);
-  // One query gives the region's every period: its latest month, its own row and its trend.
-  const [all, units] = await Promise.all([regionCounts(db, code), childUnits(db, regions, region)]);
-  const byPeriod = new Map(all.map((r) => [r.period, r]));
-  const period =
-    requested ??
-    defaultMonth(
-      all.filter((r) => r.measured > 0).map((r) => r.period),
-      today,
-    );
+  const kids = region.level === "village" ? [] : await regions.children(code);
+  // One round trip: the region's every period (its latest month, its own row, its trend) and
+  // its child units' rows for the period shown.
+  const rows = await dashboardRows(
+    db,
+    code,
+    kids.map((k) => k.code),
+    requested,
+    today,
+  );
+  const units: Region[] =
+    rows.posyandu?.map((p) => ({
+      code: p.id,
+      name: p.name,
+      level: "posyandu",
+      kind: null,
+      parentCode: region.code,
+    })) ?? kids;
+  const byPeriod = new Map(rows.own.map((r) => [r.period, r]));
+  const period = rows.period;
   if (!period) {
     return {
       region,
@@ -78,17 +70,16 @@ export async function buildDashboard(
       period: null,
       source: { kind: "routine", label: ROUTINE_SOURCE_LABEL, synthetic, refreshedAt: null },
       summary: toFigures(undefined),
-      children: units.map((u) => ({ ...u, ...toFigures(undefined) })),
+      children: units.map((u) => unitFigures(u, undefined)),
       trend: [],
       nationalTarget: NATIONAL_TARGET,
     };
   }
   const months = trendMonths(period);
-  const kids = await childCounts(db, code, period);
   const own = byPeriod.has(period) ? [byPeriod.get(period)!] : [];
   const trend: Array<Figures & { period: string }> = months
     .filter((m) => byPeriod.has(m))
-    .map((m) => ({ period: m, ...toFigures(byPeriod.get(m)) }));
+    .map((m) => periodFigures(m, byPeriod.get(m)));
   const refreshed = own[0]?.refreshed_at;
   return {
     region,
@@ -101,7 +92,7 @@ export async function buildDashboard(
       refreshedAt: refreshed ? new Date(refreshed as string).toISOString() : null,
     },
     summary: toFigures(own[0]),
-    children: units.map((u) => ({ ...u, ...toFigures(kids.get(u.code)) })),
+    children: units.map((u) => unitFigures(u, rows.children.get(u.code))),
     trend,
     nationalTarget: NATIONAL_TARGET,
   };
@@ -127,10 +118,10 @@ export async function dashboardRoutes(app: App, ctx: AppContext, regions: Region
       const period = request.query.period;
       const today = todayInIndonesia(ctx.now());
       const key = `dashboard|${code}|${period ?? `latest<=${today.slice(0, 7)}`}`;
+      // buildDashboard gives exactly the Dashboard shape, keys in schema order (its test checks
+      // this against Dashboard.encode), so it is serialized as is; the schema documents it.
       const body = await ctx.cache.get(key, async () =>
-        JSON.stringify(
-          Dashboard.encode(await buildDashboard(db, regions, code, period, ctx.demo.synthetic, today)),
-        ),
+        JSON.stringify(await buildDashboard(db, regions, code, period, ctx.demo.synthetic, today)),
       );
       return reply.type("application/json; charset=utf-8").send(body as unknown as Dashboard);
     },
