@@ -22,4 +22,12 @@ describe("ResponseCache", () => {
     await expect(cache.get("x", async () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");
     expect(await cache.get("x", async () => "ok")).toBe("ok");
   });
+
+  it("with a time limit of 0 builds every answer and keeps none", async () => {
+    let builds = 0;
+    const cache = new ResponseCache(0, 10, () => 0);
+    const build = async () => `body${++builds}`;
+    expect(await cache.get("a", build)).toBe("body1");
+    expect(await cache.get("a", build)).toBe("body2");
+  });
 });

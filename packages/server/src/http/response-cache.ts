@@ -15,6 +15,7 @@ export class ResponseCache {
 
   /** The cached body for `key`, or the one `build` makes (then cached). */
   async get(key: string, build: () => Promise<string>): Promise<string> {
+    if (this.ttlMs <= 0) return build();
     const hit = this.entries.get(key);
     const t = this.now();
     if (hit && t - hit.at < this.ttlMs) return hit.body;
