@@ -11,6 +11,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { migrate } from "./migrate.ts";
+import { prepareMarkedQueries } from "./prepared.ts";
 import type { DB } from "./schema.ts";
 
 // `date` columns are calendar days, not instants: keep them as 'YYYY-MM-DD' text. Counts
@@ -140,6 +141,7 @@ async function openServer(url: string, opts: OpenOptions): Promise<Database> {
     max: opts.poolSize ?? 10,
     options: `-c temp_buffers=256MB${schema ? ` -c search_path=${schema}` : ""}`,
   });
+  pool.on("connect", prepareMarkedQueries);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -5,6 +5,7 @@
  */
 import { regionLevelOf } from "@tumbuh/core/api";
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { prepared } from "../db/prepared.ts";
 import type { DB } from "../db/schema.ts";
 import { COUNT_FIELDS, type Counts, defaultMonth } from "./dashboard.ts";
 import { districtOfCode } from "./regions.ts";
@@ -55,12 +56,13 @@ export async function dashboardRows(
   const chosen = sql`SELECT coalesce(${requested ?? null}::text, (
       SELECT max(period) FROM own
       WHERE measured > 0 AND length(period) = 7 AND period <= ${today.slice(0, 7)})) AS period`;
-  const rows = await sql<Row>`
+  // One text per level (values vary, the text does not), so it is prepared once per connection.
+  const rows = await prepared(sql<Row>`
     WITH own AS (${own}), chosen AS (${chosen})
     SELECT 'own' AS part, NULL::text AS code, NULL::text AS name, own.* FROM own
     UNION ALL
     ${childSelect(code, level, district, childCodes)}
-    ORDER BY part, name`.execute(db);
+    ORDER BY part, name`).execute(db);
 
   const ownRows: Array<Counts & { period: string }> = [];
   const children = new Map<string, Counts>();
