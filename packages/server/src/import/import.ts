@@ -1,8 +1,10 @@
 /**
  * Import of measurement files (e-PPGBM flat export, e-PPGBM child + monitoring sheets, district
- * CSVs). The file is streamed: each row is parsed and checked in JavaScript, staged by batched
- * COPY into a temporary table, then merged into posyandu, children and measurements by
- * set-based SQL — all in one transaction, so a file lands completely or not at all.
+ * CSVs). The file is streamed: each row is parsed and checked in JavaScript. Rows of children
+ * new to the database are written straight into children and measurements by binary COPY
+ * (direct.ts); the other rows are staged by batched COPY into a temporary table and merged by
+ * set-based SQL (matching, updates, likely duplicates) — all in one transaction, so a file
+ * lands completely or not at all.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -10,6 +12,7 @@ import { basename } from "node:path";
 import { todayInIndonesia } from "@tumbuh/core";
 import { sql } from "kysely";
 import type { Database, Session } from "../db/connection.ts";
+import { uuidBytes } from "../db/pg-binary.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
 import { refreshRollups } from "../rollup/refresh.ts";
 import { personKey } from "../services/normalize.ts";
@@ -22,16 +25,19 @@ import {
   type SheetKind,
   sheetKind,
 } from "./columns.ts";
+import { CHILD_COPY_TARGET, DirectImport, MEASUREMENT_COPY_TARGET, NeedsStagedImport } from "./direct.ts";
+import { FACILITY_TARGETS, Facilities } from "./facilities.ts";
 import { PlaceResolver } from "./places.ts";
 import { readSheets, type SheetRow } from "./read.ts";
 import {
+  checkRecord,
   IdentifierSealer,
   parseIdentifier,
   type RawRecord,
   type Rejection,
   STAGE_COLUMNS,
   StageBatch,
-  stageRecord,
+  stageChecked,
   text,
 } from "./rows.ts";
 
@@ -50,6 +56,11 @@ export interface ImportOptions {
   today?: string;
   /** User recorded on the import. */
   createdBy?: string;
+  /**
+   * Every row through the staging table and its merge, none written directly (default false).
+   * The import switches to it by itself for a file only the whole file can settle.
+   */
+  stagedOnly?: boolean;
 }
 
 export interface LikelyDuplicate {
@@ -78,6 +89,9 @@ export interface ImportReport {
   measurementsFlagged: number;
   /** Rows repeating a child and date already given higher up in the file (the last one counts). */
   rowsRepeated: number;
+  /** Accepted rows written straight into the tables (children new to the database), and staged for the merge. */
+  rowsWrittenDirectly: number;
+  rowsStaged: number;
   puskesmasCreated: number;
   posyanduCreated: number;
   likelyDuplicates: LikelyDuplicate[];
@@ -100,9 +114,15 @@ function record(map: ColumnMap, cells: SheetRow["cells"]): RawRecord {
   return recordOf(Object.entries(map.index) as [Field, number][], cells);
 }
 
-/** A row's record from the sheet's (field, cell index) pairs, computed once per sheet. */
-function recordOf(fields: readonly [Field, number][], cells: SheetRow["cells"]): RawRecord {
-  const rec: RawRecord = {};
+/**
+ * A row's record from the sheet's (field, cell index) pairs, computed once per sheet; written
+ * into `rec` when given (one object reused row after row: nothing keeps a record).
+ */
+function recordOf(
+  fields: readonly [Field, number][],
+  cells: SheetRow["cells"],
+  rec: RawRecord = {},
+): RawRecord {
   for (let k = 0; k < fields.length; k++) {
     const f = fields[k];
     rec[f[0]] = cells[f[1]] ?? null;
@@ -133,6 +153,17 @@ export async function importMeasurements(
   path: string,
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
+  try {
+    return await importOnce(database, path, opts);
+  } catch (err) {
+    // Rolled back: the file ties children together in a way only staging settles.
+    if (err instanceof NeedsStagedImport && !opts.stagedOnly)
+      return importOnce(database, path, { ...opts, stagedOnly: true });
+    throw err;
+  }
+}
+
+async function importOnce(database: Database, path: string, opts: ImportOptions): Promise<ImportReport> {
   const t0 = performance.now();
   const keys = opts.keys ?? loadPiiKeys(database.dataDir);
   const sealer = new IdentifierSealer(keys);
@@ -155,6 +186,8 @@ export async function importMeasurements(
     measurementsUnchanged: 0,
     measurementsFlagged: 0,
     rowsRepeated: 0,
+    rowsWrittenDirectly: 0,
+    rowsStaged: 0,
     puskesmasCreated: 0,
     posyanduCreated: 0,
     likelyDuplicates: [],
@@ -178,6 +211,8 @@ export async function importMeasurements(
   }
   const districts = new Set<string>();
   const importId = randomUUID();
+  const facilities = new Facilities();
+  const direct = opts.stagedOnly ? undefined : new DirectImport(batchRows, uuidBytes(importId));
 
   // Pass 1: child-register sheets of a two-sheet workbook, kept to complete monitoring rows.
   const byNik = new Map<string, RegisterEntry>();
@@ -221,30 +256,26 @@ export async function importMeasurements(
       .execute(s.db);
     // Identifier ciphertexts, once per identifier (staged rows carry the keyed hash only).
     await sql.raw("CREATE TEMP TABLE import_identifiers (hash text, enc text) ON COMMIT DROP").execute(s.db);
-    // The file's places, one row each (its first row in the file), noted while staging.
-    await sql
-      .raw(`CREATE TEMP TABLE import_places (district_code text, village_code text, puskesmas_key text,
-        puskesmas_name text, posyandu_key text, posyandu_name text, row_no integer) ON COMMIT DROP`)
-      .execute(s.db);
     const target = `import_stage (${STAGE_COLUMNS.join(", ")})`;
     const batch = new StageBatch(batchRows);
     // One COPY in flight while the next batch is read (the server works while JavaScript parses).
     let copying: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (batch.size === 0) return;
-      const { csv, flagged } = batch.take();
-      const identifiers = sealer.takeSealed();
-      const places = batch.takePlaces();
-      report.measurementsFlagged += flagged;
+      // Taken now (z-scores computed here) while the previous batch's COPY runs on the server.
+      const newFacilities = facilities.take();
+      const written = direct?.take();
+      const staged = batch.size > 0 ? batch.take() : undefined;
+      const identifiers = staged ? sealer.takeSealed() : "";
+      if (staged) report.measurementsFlagged += staged.flagged;
       await copying;
       copying = (async () => {
-        await s.copyCsv(target, csv);
+        if (newFacilities.puskesmas) await s.copyBinary(FACILITY_TARGETS.puskesmas, newFacilities.puskesmas);
+        if (newFacilities.posyandu) await s.copyBinary(FACILITY_TARGETS.posyandu, newFacilities.posyandu);
+        // Children before their measurements.
+        if (written?.children) await s.copyBinary(CHILD_COPY_TARGET, written.children);
+        if (written?.measurements) await s.copyBinary(MEASUREMENT_COPY_TARGET, written.measurements);
+        if (staged) await s.copyCsv(target, staged.csv);
         if (identifiers) await s.copyCsv("import_identifiers (hash, enc)", identifiers);
-        if (places)
-          await s.copyCsv(
-            "import_places (district_code, village_code, puskesmas_key, puskesmas_name, posyandu_key, posyandu_name, row_no)",
-            places,
-          );
       })();
       copying.catch(() => {}); // awaited at the next flush or the end; not an unhandled rejection meanwhile
     };
@@ -265,11 +296,12 @@ export async function importMeasurements(
         readAny = true;
         const label = sheet.name;
         const fields = Object.entries(map.index) as [Field, number][];
+        const reused: RawRecord = {};
         for await (const chunk of sheet.chunks)
           for (const row of chunk) {
             info.rows++;
             report.rowsRead++;
-            let rec = recordOf(fields, row.cells);
+            let rec = recordOf(fields, row.cells, reused);
             if (kind === "monitoring") {
               const reg = registerEntry(rec, byNik, byName);
               if ("error" in reg) {
@@ -345,7 +377,7 @@ export async function importMeasurements(
               });
               continue;
             }
-            const rejected = stageRecord(
+            const checked = checkRecord(
               rec,
               row.rowNo,
               label,
@@ -353,15 +385,28 @@ export async function importMeasurements(
               sealer,
               kind !== "children",
               today,
-              batch,
             );
-            if (rejected) {
+            if (Array.isArray(checked)) {
               report.rowsRejected++;
-              report.rejections.push(...rejected);
+              report.rejections.push(...checked);
               continue;
             }
-            districts.add(districtCode);
-            if (batch.size >= batchRows) await flush();
+            if (!districts.has(districtCode)) {
+              await facilities.load(s, districtCode);
+              await direct?.load(s, districtCode);
+              districts.add(districtCode);
+            }
+            const posyandu = facilities.resolve(
+              districtCode,
+              village.code,
+              checked.puskesmas,
+              checked.posyandu,
+            );
+            if (!direct || direct.route(checked, posyandu) === "stage") {
+              stageChecked(checked, batch);
+              report.rowsStaged++;
+            } else report.rowsWrittenDirectly++;
+            if (batch.size >= batchRows || (direct?.size ?? 0) >= batchRows) await flush();
           }
       }
       await flush();
@@ -377,8 +422,29 @@ export async function importMeasurements(
       );
     }
     report.districts = [...districts].sort();
-    phase("readAndStage");
-    await mergeStage(s, report, importId, { ...batch.counts, identityMatches: batch.takeIdentityMatches() });
+    report.puskesmasCreated = facilities.puskesmasCreated;
+    report.posyanduCreated = facilities.posyanduCreated;
+    if (direct) {
+      report.childrenCreated = direct.childrenCreated;
+      report.measurementsAdded = direct.measurementsAdded;
+      report.measurementsFlagged += direct.measurementsFlagged;
+      report.rowsRepeated = direct.rowsRepeated;
+      report.likelyDuplicates.push(...direct.likelyDuplicates);
+    }
+    phase("readAndWrite");
+    if (batch.counts.withNik + batch.counts.withoutNik > 0) {
+      await mergeStage(s, report, importId, {
+        ...batch.counts,
+        identityMatches: batch.takeIdentityMatches(),
+        nikAttached: direct?.takeNikAttached() ?? null,
+        handedOver: direct?.takeHandedOver() ?? null,
+        handedOverMeasured: direct?.stagedMeasured ?? 0,
+      });
+      report.likelyDuplicates.sort((a, b) => a.rowNo - b.rowNo);
+    } else {
+      const attached = direct?.takeNikAttached();
+      if (attached) await applyNikAttached(s, attached);
+    }
     phase("merge");
   };
 
@@ -471,6 +537,26 @@ export interface StageCounts {
   withoutNik: number;
   /** CSV lines (district_code, child_key, nik_child_key) for children also written without NIK. */
   identityMatches: string;
+  /** Binary COPY data (district_code, id, nik_hash, nik_enc): NIKs for children written directly without one. */
+  nikAttached: Buffer | null;
+  /** Binary COPY data (district_code, id): children written directly whose later rows were staged. */
+  handedOver: Buffer | null;
+  /** Staged rows with a measurement of those children. */
+  handedOverMeasured: number;
+}
+
+/** Gives children written directly without NIK the NIK a later row of the file gave them. */
+async function applyNikAttached(s: Session, data: Buffer): Promise<void> {
+  await sql
+    .raw(
+      "CREATE TEMP TABLE import_nik_attached (district_code text, id uuid, nik_hash text, nik_enc text) ON COMMIT DROP",
+    )
+    .execute(s.db);
+  await s.copyBinary("import_nik_attached (district_code, id, nik_hash, nik_enc)", data);
+  await sql
+    .raw(`UPDATE children c SET nik_hash = a.nik_hash, nik_enc = a.nik_enc FROM import_nik_attached a
+      WHERE c.district_code = a.district_code AND c.id = a.id`)
+    .execute(s.db);
 }
 
 /** Set-based merge of the staged rows into the tables; fills the counts of the report. */
@@ -505,31 +591,11 @@ async function mergeStage(
     WHERE st.nik_hash IS NULL AND st.district_code = m.district_code AND st.child_key = m.child_key`);
   }
 
-  // Puskesmas and posyandu from the small table of the file's places (noted while staging).
-  report.puskesmasCreated = await count(
-    s,
-    `WITH ins AS (
-      INSERT INTO puskesmas (district_code, id, subdistrict_code, village_code, name, search_name)
-      SELECT DISTINCT ON (district_code, puskesmas_key) district_code, tumbuh_uuid7(), left(village_code, 8),
-        village_code, puskesmas_name, puskesmas_key
-      FROM import_places WHERE puskesmas_key IS NOT NULL
-      ORDER BY district_code, puskesmas_key, row_no
-      ON CONFLICT (district_code, search_name) DO NOTHING RETURNING 1)
-    SELECT count(*) AS n FROM ins`,
-  );
-  report.posyanduCreated = await count(
-    s,
-    `WITH ins AS (
-      INSERT INTO posyandu (district_code, id, village_code, puskesmas_id, name, search_name)
-      SELECT DISTINCT ON (st.district_code, st.village_code, st.posyandu_key) st.district_code, tumbuh_uuid7(),
-        st.village_code, p.id, st.posyandu_name, st.posyandu_key
-      FROM import_places st
-      LEFT JOIN puskesmas p ON p.district_code = st.district_code AND p.search_name = st.puskesmas_key
-      WHERE st.posyandu_key IS NOT NULL
-      ORDER BY st.district_code, st.village_code, st.posyandu_key, st.row_no
-      ON CONFLICT (district_code, village_code, search_name) DO NOTHING RETURNING 1)
-    SELECT count(*) AS n FROM ins`,
-  );
+  // Children written directly by this import: a NIK a later row gave them, and those whose later
+  // rows were staged (their updates and repeated dates are not counted as changes of stored data).
+  if (staged.nikAttached) await applyNikAttached(s, staged.nikAttached);
+  await exec("CREATE TEMP TABLE import_direct (district_code text, id uuid) ON COMMIT DROP");
+  if (staged.handedOver) await s.copyBinary("import_direct (district_code, id)", staged.handedOver);
 
   await exec("CREATE INDEX ON import_identifiers (hash)");
   // One row per child: the attributes of its last row in the file.
@@ -584,15 +650,17 @@ async function mergeStage(
     ORDER BY 1 LIMIT 10000`)
     .execute(s.db);
   if (process.env.TUMBUH_TRACE_SQL) console.error(Math.round(performance.now() - tDup), "likely duplicates");
-  report.likelyDuplicates = dups.rows.map((d) => ({
-    rowNo: d.row_no,
-    name: d.name,
-    birthDate: d.birth_date,
-    reason: d.reason,
-  }));
+  report.likelyDuplicates.push(
+    ...dups.rows.map((d) => ({
+      rowNo: d.row_no,
+      name: d.name,
+      birthDate: d.birth_date,
+      reason: d.reason,
+    })),
+  );
 
   await exec(`UPDATE import_children SET child_id = tumbuh_uuid7(), is_new = true WHERE child_id IS NULL`);
-  report.childrenCreated = await count(
+  report.childrenCreated += await count(
     s,
     `WITH ins AS (
       INSERT INTO children (district_code, id, village_code, posyandu_id, nik_hash, nik_enc, kk_hash, kk_enc,
@@ -627,11 +695,14 @@ async function mergeStage(
              coalesce(s.kk_hash, c.kk_hash), coalesce(s.mother_nik_hash, c.mother_nik_hash), s.name, s.sex, s.birth_date,
              coalesce(s.birth_weight, c.birth_weight), coalesce(s.birth_length, c.birth_length),
              coalesce(s.mother_name, c.mother_name), coalesce(s.rt, c.rt), coalesce(s.rw, c.rw), coalesce(s.address, c.address))
-      RETURNING 1)
-    SELECT count(*) AS n FROM up`,
+      RETURNING c.id)
+    SELECT count(*) AS n FROM up WHERE id NOT IN (SELECT id FROM import_direct)`,
   );
   report.childrenUnchanged =
-    (await count(s, "SELECT count(*) AS n FROM import_children WHERE NOT is_new")) - report.childrenUpdated;
+    (await count(
+      s,
+      "SELECT count(*) AS n FROM import_children WHERE NOT is_new AND child_id NOT IN (SELECT id FROM import_direct)",
+    )) - report.childrenUpdated;
 
   // Measurements: one per child and date (the file's last row for it counts).
   const insertCols = `(district_code, id, child_id, village_code, posyandu_id, measured_on, age_days,
@@ -642,13 +713,13 @@ async function mergeStage(
         status_tbu, status_bbu, status_bbtb, status_imtu, 'eppgbm_import', '${importId}'::uuid FROM m`;
   const tM = performance.now();
   const counts = await sql
-    .raw<{ added: number; changed: number; total: number }>(`
+    .raw<{ added: number; added_direct: number; changed: number; total: number; total_direct: number }>(`
     WITH m AS (
       SELECT DISTINCT ON (st.district_code, ch.child_id, st.measured_on)
         st.district_code, ch.child_id, st.village_code, py.id AS posyandu_id, st.measured_on, st.age_days,
         st.weight, st.lenhei, st.measure, st.oedema, st.headc, st.armc, st.zlen, st.zwei, st.zwfl, st.zbmi,
         st.zhc, st.zac, st.flen, st.fwei, st.fwfl, st.fbmi, st.status_tbu, st.status_bbu, st.status_bbtb,
-        st.status_imtu, ch.is_new
+        st.status_imtu, ch.is_new, ch.child_id IN (SELECT id FROM import_direct) AS direct
       FROM import_stage st
       JOIN import_children ch ON ch.district_code = st.district_code AND ch.child_key = st.child_key
       LEFT JOIN posyandu py ON py.district_code = st.district_code AND py.village_code = st.village_code
@@ -673,16 +744,21 @@ async function mergeStage(
         IS DISTINCT FROM (EXCLUDED.village_code, EXCLUDED.posyandu_id, EXCLUDED.age_days, EXCLUDED.weight, EXCLUDED.lenhei,
              EXCLUDED.measure, EXCLUDED.oedema, EXCLUDED.headc, EXCLUDED.armc, EXCLUDED.zlen, EXCLUDED.zwei,
              EXCLUDED.zwfl, EXCLUDED.zbmi, EXCLUDED.zhc, EXCLUDED.zac)
-      RETURNING (x.xmax = 0) AS inserted)
+      RETURNING (x.xmax = 0) AS inserted, x.child_id IN (SELECT id FROM import_direct) AS direct)
     SELECT (SELECT count(*) FROM fresh) + count(*) FILTER (WHERE inserted) AS added,
-      count(*) FILTER (WHERE NOT inserted) AS changed, (SELECT count(*) FROM m) AS total FROM up`)
+      count(*) FILTER (WHERE inserted AND direct) AS added_direct,
+      count(*) FILTER (WHERE NOT inserted AND NOT direct) AS changed,
+      (SELECT count(*) FROM m) AS total, (SELECT count(*) FROM m WHERE direct) AS total_direct FROM up`)
     .execute(s.db);
   if (process.env.TUMBUH_TRACE_SQL) console.error(Math.round(performance.now() - tM), "measurements upsert");
   const c = counts.rows[0];
-  report.measurementsAdded = Number(c.added);
+  // Rows of children written directly count in the direct path's figures: only their new dates here.
+  const others = Number(c.total) - Number(c.total_direct);
+  const addedOthers = Number(c.added) - Number(c.added_direct);
+  report.measurementsAdded += Number(c.added);
   report.measurementsUpdated = Number(c.changed);
-  report.measurementsUnchanged = Number(c.total) - report.measurementsAdded - report.measurementsUpdated;
-  report.rowsRepeated = staged.measured - Number(c.total);
+  report.measurementsUnchanged = others - addedOthers - report.measurementsUpdated;
+  report.rowsRepeated += staged.measured - staged.handedOverMeasured - others;
 }
 
 /** The rejections as CSV (row, sheet, field, reason), as written next to the summary. */

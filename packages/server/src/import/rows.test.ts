@@ -117,24 +117,6 @@ describe("StageBatch", () => {
   });
 });
 
-describe("StageBatch places", () => {
-  it("keeps each puskesmas/posyandu combination once, with the names of its first row", () => {
-    const batch = new StageBatch(4);
-    const other = { districtCode: "35.03", villageCode: "35.03.01.2002" };
-    batch.notePlace(place, "PKM Panggul", "Posyandu Mawar 1", 2);
-    batch.notePlace(place, "Puskesmas PANGGUL", "MAWAR 1", 3); // same keys, other spelling
-    batch.notePlace(other, "PKM Panggul", "Mawar 1", 4); // another village
-    batch.notePlace(place, undefined, "Melati", 5);
-    expect(batch.takePlaces()).toBe(
-      "35.03,35.03.01.2001,panggul,PKM Panggul,mawar 1,Posyandu Mawar 1,2\n" +
-        "35.03,35.03.01.2002,panggul,PKM Panggul,mawar 1,Mawar 1,4\n" +
-        "35.03,35.03.01.2001,,,melati,Melati,5\n",
-    );
-    batch.notePlace(place, "PKM Panggul", "Posyandu Mawar 1", 9);
-    expect(batch.takePlaces()).toBe("");
-  });
-});
-
 describe("cells", () => {
   it("tidies text and reads 16-digit identifiers, all zeros as none", () => {
     expect(text("  Siti\t Aminah ")).toBe("Siti Aminah");

@@ -3,7 +3,7 @@
  * places resolved, identifiers hashed and encrypted, age and z-scores computed by
  * @tumbuh/growth. Problems become rejections naming the row, field and reason.
  */
-import { daysBetween, parseDate, parseDecimal, parseMeasure, parseOedema, parseSex } from "@tumbuh/core";
+import { parseDate, parseDecimal, parseMeasure, parseOedema, parseSex } from "@tumbuh/core";
 import {
   type AnthroBatchOutput,
   anthroZScoresBatch,
@@ -207,6 +207,23 @@ class KeyCache {
 }
 
 const personKeys = new KeyCache(personKey);
+
+/** Parsed date cells with their day number (since 1970), memoised: birth and measurement dates repeat row after row. */
+type ParsedDate = ReturnType<typeof parseDate> & { days?: number };
+const dateCache = new Map<string, ParsedDate>();
+function parseDateCell(cell: Cell | undefined): ParsedDate {
+  if (typeof cell !== "string") return withDays(parseDate(cell));
+  let p = dateCache.get(cell);
+  if (p === undefined) {
+    if (dateCache.size > 100_000) dateCache.clear();
+    p = withDays(parseDate(cell));
+    dateCache.set(cell, p);
+  }
+  return p;
+}
+function withDays(p: ReturnType<typeof parseDate>): ParsedDate {
+  return p.ok && p.value !== undefined ? { ...p, days: Date.parse(`${p.value}T00:00:00Z`) / 86_400_000 } : p;
+}
 const placeKeys = new KeyCache(placeKey);
 
 /** A text cell for the staging CSV: quoted when it holds a quote, comma or line break. */
@@ -233,8 +250,6 @@ export class StageBatch {
   private readonly nikChildByIdentity = new Map<string, string>();
   /** Keys of the children staged without NIK, per district. */
   private readonly identitiesWithoutNik = new Set<string>();
-  private readonly placeSeen = new Set<string>();
-  private placeLines: string[] = [];
   /** Totals over every row added so far (measured, with and without a NIK). */
   readonly counts = { measured: 0, withNik: 0, withoutNik: 0 };
   private readonly sex: Uint8Array;
@@ -271,27 +286,6 @@ export class StageBatch {
   }
 
   /**
-   * Notes a row's puskesmas and posyandu: the first row naming each combination of district,
-   * village, puskesmas and posyandu gives its names (import_places columns, as CSV, via takePlaces).
-   */
-  notePlace(
-    place: PlaceInfo,
-    puskesmas: string | undefined,
-    posyandu: string | undefined,
-    rowNo: number,
-  ): void {
-    const pkey = puskesmas ? placeKeys.get(puskesmas) : undefined;
-    const ykey = posyandu ? placeKeys.get(posyandu) : undefined;
-    const key = `${place.districtCode}|${place.villageCode}|${pkey ?? "\u0000"}|${ykey ?? "\u0000"}`;
-    if (this.placeSeen.has(key)) return;
-    this.placeSeen.add(key);
-    this.placeLines.push(
-      `${place.districtCode},${place.villageCode},${pkey === undefined ? "" : q(pkey)},${q(puskesmas)},` +
-        `${ykey === undefined ? "" : q(ykey)},${q(posyandu)},${rowNo}\n`,
-    );
-  }
-
-  /**
    * A child written without NIK on some rows and with it on others is one child: for each key of
    * rows without NIK whose identity (name, birth date, sex, village) also came with a NIK, the key
    * of the last such row, as CSV lines (district_code, child_key, nik_child_key).
@@ -305,13 +299,6 @@ export class StageBatch {
       lines.push(`${k.slice(0, bar)},${q(k.slice(bar + 1))},${nikKey}\n`);
     }
     return lines.join("");
-  }
-
-  /** The places noted since the last call, as CSV lines for import_places. */
-  takePlaces(): string {
-    const csv = this.placeLines.join("");
-    this.placeLines = [];
-    return csv;
   }
 
   /** Adds a row; `sex` 0 for a row without a measurement (no z-scores). */
@@ -472,7 +459,7 @@ export function checkRecord(
   );
   if (!sex.ok) fail(errors, sheet, rowNo, "sex", sex.error);
   else if (sex.value === undefined) fail(errors, sheet, rowNo, "sex", "sex is empty; expected L or P");
-  const birth = parseDate(rec.birthDate);
+  const birth = parseDateCell(rec.birthDate);
   if (!birth.ok) fail(errors, sheet, rowNo, "birthDate", birth.error);
   else if (birth.value === undefined)
     fail(errors, sheet, rowNo, "birthDate", "birth date is empty; expected dd/mm/yyyy");
@@ -501,7 +488,7 @@ export function checkRecord(
   if (!oedema.ok) fail(errors, sheet, rowNo, "oedema", oedema.error);
   const hasMeasurementCells = rec.measuredOn !== undefined || weight !== undefined || lenhei !== undefined;
   if (requireMeasurement || hasMeasurementCells) {
-    const d = parseDate(rec.measuredOn);
+    const d = parseDateCell(rec.measuredOn);
     if (!d.ok) fail(errors, sheet, rowNo, "measuredOn", d.error);
     else if (d.value === undefined)
       fail(errors, sheet, rowNo, "measuredOn", "measurement date is empty; expected dd/mm/yyyy");
@@ -509,7 +496,7 @@ export function checkRecord(
       fail(errors, sheet, rowNo, "measuredOn", `measurement date ${d.value} is in the future`);
     else measuredOn = d.value;
     if (measuredOn && birth.ok && birth.value) {
-      ageDays = daysBetween(birth.value, measuredOn);
+      ageDays = (d.days as number) - (birth.days as number);
       if (ageDays < 0)
         fail(
           errors,
@@ -587,7 +574,6 @@ export function checkRecord(
 /** Adds a checked row to the staging batch (its identity, its places and its staging line). */
 export function stageChecked(row: CheckedRow, batch: StageBatch): void {
   batch.noteIdentity(row.districtCode, row.identityKey, row.nik ? row.childKey : undefined);
-  if (row.puskesmas || row.posyandu) batch.notePlace(row, row.puskesmas, row.posyandu, row.rowNo);
   const line =
     `${row.rowNo},${row.districtCode},${q(row.childKey)},${row.villageCode},` +
     `${row.posyandu ? q(placeKeys.get(row.posyandu)) : ""},` +

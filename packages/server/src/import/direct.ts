@@ -1,0 +1,406 @@
+/**
+ * The direct path of an import. A child new to the database is written straight into
+ * `children`, and its measurements into `measurements`, by binary COPY while the file is read:
+ * no staging table, no merge. Everything else goes to the staging path and its set-based merge,
+ * which matches, updates and reports likely duplicates:
+ * - rows of children the database already holds (same NIK, or same name, birth date and sex),
+ *   and rows tied to such rows in the file;
+ * - later rows of a new child that change its details or repeat one of its dates, so that the
+ *   file's last row still counts (the child is then "handed over": all its later rows go there).
+ * A file whose rows tie children together in a way only the whole file can settle (rows
+ * without NIK that would belong to a NIK seen later with another child) raises
+ * NeedsStagedImport; the caller then imports the whole file through staging.
+ */
+import {
+  anthroZScoresBatch,
+  createAnthroBatchOutput,
+  statusBbtb,
+  statusBbu,
+  statusImtu,
+  statusTbu,
+} from "@tumbuh/growth";
+import { sql } from "kysely";
+import { isoDays, PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
+import type { HasDb } from "../rollup/refresh.ts";
+import type { Facility } from "./facilities.ts";
+import type { CheckedRow } from "./rows.ts";
+
+/** The file must be imported through staging alone (see the module comment). */
+export class NeedsStagedImport extends Error {}
+
+export interface DirectDuplicate {
+  rowNo: number;
+  name: string;
+  birthDate: string;
+  reason: string;
+}
+
+interface NewChild {
+  id: Buffer;
+  firstRowNo: number;
+  /** The row the child was written from. */
+  row: CheckedRow;
+  posyandu: Facility | undefined;
+  /** NIK hash, when known. */
+  nik: string | undefined;
+  /** Later rows go to staging. */
+  handedOver: boolean;
+  /** Rows without NIK were taken as this child. */
+  noNikRows: boolean;
+  /** Measurement days (since 1970) seen for the child. */
+  days: number[];
+}
+
+interface DistrictKeys {
+  /** NIK hashes and name|birth|sex keys of the district's children in the database. */
+  dbNik: Set<string>;
+  dbNbs: Set<string>;
+  /** The same keys of rows sent to staging. */
+  stagedNik: Set<string>;
+  stagedNbs: Set<string>;
+  /** New children written here, by NIK hash, identity key and name|birth|sex key. */
+  byNik: Map<string, NewChild>;
+  byIdentity: Map<string, NewChild>;
+  byNbs: Map<string, NewChild>;
+}
+
+export const CHILD_COPY_TARGET =
+  "children (district_code, id, village_code, posyandu_id, nik_hash, nik_enc, kk_hash, kk_enc, name, name_key, sex, birth_date, birth_weight, birth_length, mother_name, mother_nik_hash, mother_nik_enc, rt, rw, address)";
+export const MEASUREMENT_COPY_TARGET =
+  "measurements (district_code, id, child_id, village_code, posyandu_id, measured_on, age_days, weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi, status_tbu, status_bbu, status_bbtb, status_imtu, source, import_id)";
+
+const MEASURE_CODE = { l: 1, h: 2 } as const;
+
+/** The name|birth date|sex part of an identity key (which ends with |village). */
+function nbsOf(identityKey: string): string {
+  return identityKey.slice(0, identityKey.lastIndexOf("|"));
+}
+
+/** True when the row would change what was written for the child (NIK aside when the row has none). */
+function changes(c: NewChild, row: CheckedRow, posyandu: Facility | undefined): boolean {
+  const w = c.row;
+  return (
+    (row.nik !== undefined && row.nik[0] !== c.nik) ||
+    row.villageCode !== w.villageCode ||
+    posyandu !== c.posyandu ||
+    row.name !== w.name ||
+    row.sex !== w.sex ||
+    row.birthDate !== w.birthDate ||
+    row.kk?.[0] !== w.kk?.[0] ||
+    row.motherNik?.[0] !== w.motherNik?.[0] ||
+    row.birthWeight !== w.birthWeight ||
+    row.birthLength !== w.birthLength ||
+    row.motherName !== w.motherName ||
+    row.rt !== w.rt ||
+    row.rw !== w.rw ||
+    row.address !== w.address
+  );
+}
+
+export class DirectImport {
+  private readonly districts = new Map<string, DistrictKeys>();
+  private readonly childRows = new PgBinaryRows(1 << 20);
+  private readonly handedOverIds = new PgBinaryRows(1 << 12);
+  private readonly nikAttached = new PgBinaryRows(1 << 12);
+  private pendingRows: CheckedRow[] = [];
+  private pendingChildren: NewChild[] = [];
+  private pendingPosyandu: Array<Facility | undefined> = [];
+  private readonly sex: Uint8Array;
+  private readonly ageDays: Float64Array;
+  private readonly weight: Float64Array;
+  private readonly lenhei: Float64Array;
+  private readonly measure: Uint8Array;
+  private readonly oedema: Uint8Array;
+  private readonly headc: Float64Array;
+  private readonly armc: Float64Array;
+  private readonly out: ReturnType<typeof createAnthroBatchOutput>;
+  private readonly measurementId = Buffer.allocUnsafe(16);
+
+  childrenCreated = 0;
+  measurementsAdded = 0;
+  measurementsFlagged = 0;
+  /** Rows of new children repeating one of the child's dates. */
+  rowsRepeated = 0;
+  /** Rows with a measurement of handed-over children sent to staging. */
+  stagedMeasured = 0;
+  handedOver = 0;
+  readonly likelyDuplicates: DirectDuplicate[] = [];
+
+  constructor(
+    readonly capacity: number,
+    private readonly importId: Buffer,
+  ) {
+    this.sex = new Uint8Array(capacity);
+    this.ageDays = new Float64Array(capacity);
+    this.weight = new Float64Array(capacity);
+    this.lenhei = new Float64Array(capacity);
+    this.measure = new Uint8Array(capacity);
+    this.oedema = new Uint8Array(capacity);
+    this.headc = new Float64Array(capacity);
+    this.armc = new Float64Array(capacity);
+    this.out = createAnthroBatchOutput(capacity);
+  }
+
+  /** Loads the keys of the district's children in the database (once per district). */
+  async load(h: HasDb, district: string): Promise<void> {
+    if (this.districts.has(district)) return;
+    const rows = await sql<{ nik_hash: string | null; name_key: string; birth_date: string; sex: number }>`
+      SELECT nik_hash, name_key, birth_date, sex FROM children WHERE district_code = ${district}`.execute(
+      h.db,
+    );
+    const dbNik = new Set<string>();
+    const dbNbs = new Set<string>();
+    for (const r of rows.rows) {
+      if (r.nik_hash) dbNik.add(r.nik_hash);
+      dbNbs.add(`k:${r.name_key}|${r.birth_date}|${r.sex}`);
+    }
+    this.districts.set(district, {
+      dbNik,
+      dbNbs,
+      stagedNik: new Set(),
+      stagedNbs: new Set(),
+      byNik: new Map(),
+      byIdentity: new Map(),
+      byNbs: new Map(),
+    });
+  }
+
+  /** Measurements and children waiting for their COPY. */
+  get size(): number {
+    return this.pendingRows.length + this.childRows.rowCount;
+  }
+
+  /**
+   * Takes a checked row: "direct" when it is written here, "stage" when it must be staged (its
+   * child key may have been set to the NIK key of the new child it belongs to).
+   */
+  route(row: CheckedRow, posyandu: Facility | undefined): "direct" | "stage" {
+    const k = this.districts.get(row.districtCode);
+    if (!k) throw new Error(`children of district ${row.districtCode} not loaded`);
+    const nik = row.nik?.[0];
+    const identity = row.identityKey;
+    let c = nik !== undefined ? k.byNik.get(nik) : undefined;
+    if (c === undefined) {
+      const byIdentity = k.byIdentity.get(identity);
+      if (byIdentity !== undefined) {
+        if (nik === undefined) c = byIdentity;
+        else if (byIdentity.nik === undefined) {
+          // A NIK for a child first written without one: the same child.
+          if (k.dbNik.has(nik) || k.stagedNik.has(nik))
+            throw new NeedsStagedImport(
+              `row ${row.rowNo}: a NIK already known joins a child written without one`,
+            );
+          c = byIdentity;
+          c.nik = nik;
+          k.byNik.set(nik, c);
+          this.nikAttached.row(4).text(row.districtCode).uuid(c.id).text(nik).text(row.nik?.[1]);
+        } else if (byIdentity.noNikRows)
+          throw new NeedsStagedImport(`row ${row.rowNo}: rows without NIK match children of two NIKs`);
+      }
+    } else if (nik !== undefined) {
+      const byIdentity = k.byIdentity.get(identity);
+      if (byIdentity !== undefined && byIdentity !== c && byIdentity.noNikRows)
+        throw new NeedsStagedImport(`row ${row.rowNo}: rows without NIK match children of two NIKs`);
+    }
+
+    if (c !== undefined) {
+      if (nik !== undefined) k.byIdentity.set(identity, c);
+      else c.noNikRows = true;
+      let day: number | undefined;
+      let repeated = false;
+      if (row.measuredOn !== undefined) {
+        day = isoDays(row.measuredOn);
+        if (c.days.includes(day)) {
+          repeated = true;
+          this.rowsRepeated++;
+        } else c.days.push(day);
+      }
+      if (!c.handedOver && (repeated || changes(c, row, posyandu))) {
+        c.handedOver = true;
+        this.handedOver++;
+        this.handedOverIds.row(2).text(row.districtCode).uuid(c.id);
+      }
+      if (c.handedOver) {
+        if (c.nik !== undefined) row.childKey = `n:${c.nik}`;
+        if (day !== undefined) this.stagedMeasured++;
+        return "stage";
+      }
+      if (day !== undefined) this.addMeasurement(row, c, posyandu);
+      return "direct";
+    }
+
+    const nbs = nbsOf(identity);
+    const sameNbs = k.byNbs.get(nbs);
+    if (
+      (nik !== undefined && (k.dbNik.has(nik) || k.stagedNik.has(nik))) ||
+      k.dbNbs.has(nbs) ||
+      k.stagedNbs.has(nbs)
+    ) {
+      if (nik !== undefined) k.stagedNik.add(nik);
+      if (!k.stagedNbs.has(nbs)) {
+        k.stagedNbs.add(nbs);
+        if (sameNbs) this.duplicateOf(row, sameNbs);
+      }
+      return "stage";
+    }
+
+    // A child new to the database and to the file.
+    c = this.newChild(row, nik, posyandu);
+    if (sameNbs) this.duplicateOf(row, sameNbs);
+    else k.byNbs.set(nbs, c);
+    k.byIdentity.set(identity, c);
+    if (nik !== undefined) k.byNik.set(nik, c);
+    else c.noNikRows = true;
+    if (row.measuredOn !== undefined) {
+      c.days.push(isoDays(row.measuredOn));
+      this.addMeasurement(row, c, posyandu);
+    }
+    return "direct";
+  }
+
+  private duplicateOf(row: CheckedRow, other: NewChild): void {
+    this.likelyDuplicates.push({
+      rowNo: row.rowNo,
+      name: row.name,
+      birthDate: row.birthDate,
+      reason: `same name, birth date and sex as the child of row ${other.firstRowNo} in this file`,
+    });
+  }
+
+  private newChild(row: CheckedRow, nik: string | undefined, posyandu: Facility | undefined): NewChild {
+    const id = Buffer.allocUnsafe(16);
+    uuid7Into(id);
+    const c: NewChild = {
+      id,
+      firstRowNo: row.rowNo,
+      row,
+      posyandu,
+      nik,
+      handedOver: false,
+      noNikRows: false,
+      days: [],
+    };
+    this.childrenCreated++;
+    this.childRows
+      .row(20)
+      .text(row.districtCode)
+      .uuid(id)
+      .text(row.villageCode)
+      .uuid(posyandu?.id)
+      .text(nik)
+      .text(row.nik?.[1])
+      .text(row.kk?.[0])
+      .text(row.kk?.[1])
+      .text(row.name)
+      .text(row.nameKey)
+      .int2(row.sex)
+      .date(isoDays(row.birthDate))
+      .float8(row.birthWeight)
+      .float8(row.birthLength)
+      .text(row.motherName)
+      .text(row.motherNik?.[0])
+      .text(row.motherNik?.[1])
+      .text(row.rt)
+      .text(row.rw)
+      .text(row.address);
+    return c;
+  }
+
+  private addMeasurement(row: CheckedRow, c: NewChild, posyandu: Facility | undefined): void {
+    const i = this.pendingRows.length;
+    this.pendingRows.push(row);
+    this.pendingChildren.push(c);
+    this.pendingPosyandu.push(posyandu);
+    this.sex[i] = row.sex;
+    this.ageDays[i] = row.ageDays ?? Number.NaN;
+    this.weight[i] = row.weight ?? Number.NaN;
+    this.lenhei[i] = row.lenhei ?? Number.NaN;
+    this.measure[i] = row.measure ? MEASURE_CODE[row.measure] : 0;
+    this.oedema[i] = row.oedema ? 1 : 0;
+    this.headc[i] = row.headc ?? Number.NaN;
+    this.armc[i] = row.armc ?? Number.NaN;
+  }
+
+  /**
+   * The children and measurements written since the last call, as binary COPY data for
+   * CHILD_COPY_TARGET and MEASUREMENT_COPY_TARGET (children first: measurements refer to them).
+   */
+  take(): { children: Buffer | null; measurements: Buffer | null } {
+    const count = this.pendingRows.length;
+    const children = this.childRows.take();
+    if (count === 0) return { children, measurements: null };
+    const z = anthroZScoresBatch(
+      {
+        sex: this.sex,
+        ageDays: this.ageDays,
+        weight: this.weight,
+        lenhei: this.lenhei,
+        measure: this.measure,
+        oedema: this.oedema,
+        headc: this.headc,
+        armc: this.armc,
+      },
+      { count, output: this.out, indicators: ["len", "wei", "wfl", "bmi", "hc", "ac"] },
+    );
+    const w = new PgBinaryRows(count * 260);
+    const id = this.measurementId;
+    for (let i = 0; i < count; i++) {
+      const row = this.pendingRows[i];
+      const zlen = z.zlen[i];
+      const zwei = z.zwei[i];
+      const zwfl = z.zwfl[i];
+      const zbmi = z.zbmi[i];
+      const flen = z.flen[i] === 1;
+      const fwei = z.fwei[i] === 1;
+      const fwfl = z.fwfl[i] === 1;
+      const fbmi = z.fbmi[i] === 1;
+      if (flen || fwei || fwfl || fbmi || z.c9moFlag[i] === 1) this.measurementsFlagged++;
+      uuid7Into(id);
+      w.row(29)
+        .text(row.districtCode)
+        .uuid(id)
+        .uuid(this.pendingChildren[i].id)
+        .text(row.villageCode)
+        .uuid(this.pendingPosyandu[i]?.id)
+        .date(isoDays(row.measuredOn as string))
+        .int4(row.ageDays)
+        .float8(row.weight)
+        .float8(row.lenhei)
+        .text(row.measure)
+        .bool(row.oedema)
+        .float8(row.headc)
+        .float8(row.armc)
+        .float8(zlen)
+        .float8(zwei)
+        .float8(zwfl)
+        .float8(zbmi)
+        .float8(z.zhc[i])
+        .float8(z.zac[i])
+        .bool(flen)
+        .bool(fwei)
+        .bool(fwfl)
+        .bool(fbmi)
+        .text(statusTbu(Number.isNaN(zlen) ? undefined : zlen)?.code)
+        .text(statusBbu(Number.isNaN(zwei) ? undefined : zwei)?.code)
+        .text(statusBbtb(Number.isNaN(zwfl) ? undefined : zwfl)?.code)
+        .text(statusImtu(Number.isNaN(zbmi) ? undefined : zbmi)?.code)
+        .text("eppgbm_import")
+        .uuid(this.importId);
+    }
+    this.measurementsAdded += count;
+    this.pendingRows = [];
+    this.pendingChildren = [];
+    this.pendingPosyandu = [];
+    return { children, measurements: w.take() };
+  }
+
+  /** (district_code, id) of the new children whose later rows went to staging, as binary COPY data. */
+  takeHandedOver(): Buffer | null {
+    return this.handedOverIds.take();
+  }
+
+  /** (district_code, id, nik_hash, nik_enc) of new children first written without the NIK a later row gave. */
+  takeNikAttached(): Buffer | null {
+    return this.nikAttached.take();
+  }
+}
