@@ -89,11 +89,11 @@ describeEachEngine("import: direct path", (t) => {
   let staged: { database: Database; drop(): Promise<void> };
 
   /** Imports `files` in order into both databases, one through each path; returns both reports of the last. */
-  async function both(files: string[]) {
+  async function both(files: string[], directChildren?: number) {
     let direct: ImportReport | undefined;
     let viaStage: ImportReport | undefined;
     for (const f of files) {
-      direct = await importMeasurements(t.database, f, { district: "35.03", keys, today });
+      direct = await importMeasurements(t.database, f, { district: "35.03", keys, today, directChildren });
       viaStage = await importMeasurements(staged.database, f, {
         district: "35.03",
         keys,
@@ -185,6 +185,20 @@ describeEachEngine("import: direct path", (t) => {
     expect(direct.rowsStaged).toBe(3);
     // The namesake (row 4) is like a stored child, and the stored child's row 3 like the namesake.
     expect(direct.likelyDuplicates.map((d) => d.rowNo)).toEqual([3, 4]);
+  });
+
+  it("stages the children past its limit, with the same result", async () => {
+    const file = join(dir, `limit-${t.engine}.csv`);
+    await synthesizeDistrictFile(t.database, {
+      district: "35.03",
+      children: 120,
+      seed: 12,
+      out: file,
+      messyRate: 0.05,
+    });
+    const { direct } = await both([file], 40);
+    expect(direct.rowsStaged).toBeGreaterThan(direct.rowsWrittenDirectly);
+    expect(direct.rowsWrittenDirectly).toBeGreaterThan(100);
   });
 
   it("falls back to staging for a file only the whole file settles, with the same result", async () => {

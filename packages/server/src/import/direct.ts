@@ -126,9 +126,14 @@ export class DirectImport {
   handedOver = 0;
   readonly likelyDuplicates: DirectDuplicate[] = [];
 
+  /**
+   * `capacity`: rows per batch. `maxChildren`: new children kept track of (about 1 KB each);
+   * children beyond it are staged, so memory stays bounded on a file of any size.
+   */
   constructor(
     readonly capacity: number,
     private readonly importId: Buffer,
+    private readonly maxChildren = 250_000,
   ) {
     this.sex = new Uint8Array(capacity);
     this.ageDays = new Float64Array(capacity);
@@ -229,6 +234,8 @@ export class DirectImport {
       return "direct";
     }
 
+    // Past the limit every other row is staged (the sets below need not grow any more).
+    if (this.childrenCreated >= this.maxChildren) return "stage";
     const nbs = nbsOf(identity);
     const sameNbs = k.byNbs.get(nbs);
     if (

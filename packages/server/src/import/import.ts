@@ -61,6 +61,8 @@ export interface ImportOptions {
    * The import switches to it by itself for a file only the whole file can settle.
    */
   stagedOnly?: boolean;
+  /** New children written directly at most (default 250,000); the rest are staged. */
+  directChildren?: number;
 }
 
 export interface LikelyDuplicate {
@@ -212,7 +214,9 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
   const districts = new Set<string>();
   const importId = randomUUID();
   const facilities = new Facilities();
-  const direct = opts.stagedOnly ? undefined : new DirectImport(batchRows, uuidBytes(importId));
+  const direct = opts.stagedOnly
+    ? undefined
+    : new DirectImport(batchRows, uuidBytes(importId), opts.directChildren);
 
   // Pass 1: child-register sheets of a two-sheet workbook, kept to complete monitoring rows.
   const byNik = new Map<string, RegisterEntry>();
