@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { PREPARED_MARK, prepared, statementName } from "./prepared.ts";
+import { executePrepared, PREPARED_MARK, prepared, statementName } from "./prepared.ts";
 import { describeEachEngine } from "./test-support.ts";
 
 it("names a query text by its content: the same text the same name, another text another", () => {
@@ -36,6 +36,29 @@ describeEachEngine("prepared queries", (t) => {
         t.engine === "postgres" ? [statementName(compiled.sql)] : [],
       );
     });
+  });
+
+  it("runs a query of Kysely's builder as a prepared statement too, with its values", async () => {
+    const zero = { haz_valid: 0, stunted: 0, severely_stunted: 0, whz_valid: 0, wasted: 0 };
+    const more = { severely_wasted: 0, overweight: 0, waz_valid: 0, underweight: 0, new_stunting: 0 };
+    await t.database.db
+      .insertInto("rollup_upper")
+      .values([
+        { region_code: "35", period: "2025-08", measured: 7, target: null, ...zero, ...more },
+        { region_code: "33", period: "2025-08", measured: 9, target: null, ...zero, ...more },
+      ])
+      .execute();
+    const read = (region: string) =>
+      executePrepared(
+        t.database.db,
+        t.database.db
+          .selectFrom("rollup_upper")
+          .select(["region_code", "measured"])
+          .where("region_code", "=", region),
+      );
+    expect(await read("35")).toEqual([{ region_code: "35", measured: 7 }]);
+    expect(await read("33")).toEqual([{ region_code: "33", measured: 9 }]);
+    expect(await read("none")).toEqual([]);
   });
 
   it("leaves other queries and a failing prepared query's connection usable", async () => {

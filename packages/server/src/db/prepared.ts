@@ -6,7 +6,7 @@
  * marked ones as ordinary queries (the comment is just a comment).
  */
 import { createHash } from "node:crypto";
-import { type RawBuilder, sql } from "kysely";
+import { type Compilable, type Kysely, type RawBuilder, sql } from "kysely";
 import type pg from "pg";
 
 export const PREPARED_MARK = "/* prepared */";
@@ -14,6 +14,12 @@ export const PREPARED_MARK = "/* prepared */";
 /** Marks a query to run as a named prepared statement (its text must not vary per call). */
 export function prepared<T>(query: RawBuilder<T>): RawBuilder<T> {
   return sql<T>`/* prepared */ ${query}`;
+}
+
+/** Runs a query built with Kysely's builder as a named prepared statement; returns its rows. */
+export async function executePrepared<D, O>(db: Kysely<D>, query: Compilable<O>): Promise<O[]> {
+  const compiled = query.compile();
+  return (await db.executeQuery<O>({ ...compiled, sql: `${PREPARED_MARK} ${compiled.sql}` })).rows;
 }
 
 const names = new Map<string, string>();

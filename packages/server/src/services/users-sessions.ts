@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import { executePrepared } from "../db/prepared.ts";
 import type { DB } from "../db/schema.ts";
 import type { UserRow } from "./users.ts";
 import { appDb } from "./users-db.ts";
@@ -66,13 +67,16 @@ export async function resumeSession(
 ): Promise<ActiveSession | undefined> {
   const tokenHash = hashToken(token);
   const adb = appDb(db);
-  const row = await adb
-    .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.user_id")
-    .selectAll("users")
-    .select(["sessions.csrf_token", "sessions.expires_at", "sessions.created_at as session_created_at"])
-    .where("sessions.token_hash", "=", tokenHash)
-    .executeTakeFirst();
+  // Asked on every request whose session is not cached: prepared once per connection.
+  const [row] = await executePrepared(
+    adb,
+    adb
+      .selectFrom("sessions")
+      .innerJoin("users", "users.id", "sessions.user_id")
+      .selectAll("users")
+      .select(["sessions.csrf_token", "sessions.expires_at", "sessions.created_at as session_created_at"])
+      .where("sessions.token_hash", "=", tokenHash),
+  );
   if (!row) return undefined;
   const { csrf_token, expires_at, session_created_at, ...user } = row;
   if (new Date(expires_at).getTime() <= now.getTime() || user.disabled) {
