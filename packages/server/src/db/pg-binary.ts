@@ -4,8 +4,6 @@
  * parsing on the server. Bulk writes (the import) send the buffer with `Session.copyBinary`.
  * Each value method writes one field; `row(n)` starts a tuple of n fields.
  */
-import { randomFillSync } from "node:crypto";
-
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 const HEADER_BYTES = 19;
 /** Days from 1970-01-01 (Unix) to 2000-01-01 (PostgreSQL's date epoch). */
@@ -135,19 +133,16 @@ export class PgBinaryRows {
   }
 }
 
-/** Random bytes handed out in slices, refilled 64 KiB at a time. */
-const pool = Buffer.allocUnsafe(65_536);
-let poolPos = pool.length;
-
 /**
- * Writes a time-ordered UUID (version 7: 48-bit Unix milliseconds, version, variant, random
- * bits) into `out` at `offset`, as the database's tumbuh_uuid7() makes them.
+ * Writes a time-ordered UUID (version 7: 48-bit Unix milliseconds, version, variant, 74 random
+ * bits) into `out` at `offset`, as the database's tumbuh_uuid7() makes them. Row ids need to be
+ * unique, not secret: the random bits come from Math.random (V8's xorshift128+, seeded from the
+ * system's entropy), several times faster here than the cryptographic generator.
  */
 export function uuid7Into(out: Uint8Array, offset = 0, now = Date.now()): void {
-  if (poolPos + 10 > pool.length) {
-    randomFillSync(pool);
-    poolPos = 0;
-  }
+  const a = Math.random() * 0x100000000;
+  const b = Math.random() * 0x100000000;
+  const c = Math.random() * 0x10000;
   const hi = Math.floor(now / 0x1000000); // upper 24 bits of the 48-bit time
   const lo = now % 0x1000000;
   out[offset] = (hi >>> 16) & 0xff;
@@ -156,11 +151,16 @@ export function uuid7Into(out: Uint8Array, offset = 0, now = Date.now()): void {
   out[offset + 3] = (lo >>> 16) & 0xff;
   out[offset + 4] = (lo >>> 8) & 0xff;
   out[offset + 5] = lo & 0xff;
-  out[offset + 6] = 0x70 | (pool[poolPos] & 0x0f);
-  out[offset + 7] = pool[poolPos + 1];
-  out[offset + 8] = 0x80 | (pool[poolPos + 2] & 0x3f);
-  for (let i = 9; i < 16; i++) out[offset + i] = pool[poolPos + i - 6];
-  poolPos += 10;
+  out[offset + 6] = 0x70 | ((a >>> 24) & 0x0f);
+  out[offset + 7] = (a >>> 16) & 0xff;
+  out[offset + 8] = 0x80 | ((a >>> 8) & 0x3f);
+  out[offset + 9] = a & 0xff;
+  out[offset + 10] = (b >>> 24) & 0xff;
+  out[offset + 11] = (b >>> 16) & 0xff;
+  out[offset + 12] = (b >>> 8) & 0xff;
+  out[offset + 13] = b & 0xff;
+  out[offset + 14] = (c >>> 8) & 0xff;
+  out[offset + 15] = c & 0xff;
 }
 
 /** 16 bytes of a UUID from its text form. */

@@ -20,7 +20,7 @@ import {
   statusTbu,
 } from "@tumbuh/growth";
 import { sql } from "kysely";
-import { isoDays, PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
+import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
 import type { HasDb } from "../rollup/refresh.ts";
 import type { Facility } from "./facilities.ts";
 import type { CheckedRow } from "./rows.ts";
@@ -214,7 +214,7 @@ export class DirectImport {
       let day: number | undefined;
       let repeated = false;
       if (row.measuredOn !== undefined) {
-        day = isoDays(row.measuredOn);
+        day = row.measuredDays as number;
         if (c.days.includes(day)) {
           repeated = true;
           this.rowsRepeated++;
@@ -259,7 +259,7 @@ export class DirectImport {
     if (nik !== undefined) k.byNik.set(nik, c);
     else c.noNikRows = true;
     if (row.measuredOn !== undefined) {
-      c.days.push(isoDays(row.measuredOn));
+      c.days.push(row.measuredDays as number);
       this.addMeasurement(row, c, posyandu);
     }
     return "direct";
@@ -301,7 +301,7 @@ export class DirectImport {
       .text(row.name)
       .text(row.nameKey)
       .int2(row.sex)
-      .date(isoDays(row.birthDate))
+      .date(row.birthDays)
       .float8(row.birthWeight)
       .float8(row.birthLength)
       .text(row.motherName)
@@ -369,7 +369,7 @@ export class DirectImport {
         .uuid(this.pendingChildren[i].id)
         .text(row.villageCode)
         .uuid(this.pendingPosyandu[i]?.id)
-        .date(isoDays(row.measuredOn as string))
+        .date(row.measuredDays)
         .int4(row.ageDays)
         .float8(row.weight)
         .float8(row.lenhei)

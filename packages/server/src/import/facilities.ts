@@ -18,6 +18,17 @@ interface DistrictFacilities {
   puskesmas: Map<string, Facility>;
   /** by `<village code>|<posyandu key>` */
   posyandu: Map<string, Facility>;
+  /** Answers by village code, posyandu and puskesmas as written. */
+  answers: Map<string, Map<string, Map<string, Facility | undefined>>>;
+}
+
+function nested<V>(parent: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let m = parent.get(key);
+  if (!m) {
+    m = new Map();
+    parent.set(key, m);
+  }
+  return m;
 }
 
 /** Memoised placeKey of the names that repeat row after row. */
@@ -54,6 +65,7 @@ export class Facilities {
     this.districts.set(district, {
       puskesmas: new Map(pk.rows.map((r) => [r.search_name, { id: uuidBytes(r.id) }])),
       posyandu: new Map(py.rows.map((r) => [`${r.village_code}|${r.search_name}`, { id: uuidBytes(r.id) }])),
+      answers: new Map(),
     });
   }
 
@@ -69,6 +81,22 @@ export class Facilities {
   ): Facility | undefined {
     const d = this.districts.get(district);
     if (!d) throw new Error(`facilities of district ${district} not loaded`);
+    // Rows repeat the same few combinations: each is resolved once, by the names as written.
+    const byVillage = nested(nested(d.answers, village), posyandu ?? "");
+    const known = byVillage.get(puskesmas ?? "");
+    if (known !== undefined || byVillage.has(puskesmas ?? "")) return known;
+    const answer = this.resolveNew(d, district, village, puskesmas, posyandu);
+    byVillage.set(puskesmas ?? "", answer);
+    return answer;
+  }
+
+  private resolveNew(
+    d: DistrictFacilities,
+    district: string,
+    village: string,
+    puskesmas: string | undefined,
+    posyandu: string | undefined,
+  ): Facility | undefined {
     let pkm: Facility | undefined;
     if (puskesmas) {
       const k = keyOf(puskesmas);

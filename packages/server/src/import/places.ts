@@ -18,11 +18,23 @@ interface DistrictPlaces {
 
 export type Resolved = { ok: true; code: string } | { ok: false; field: string; reason: string };
 
+/** The map under `key` in `parent`, created when missing. */
+function child<V>(parent: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let m = parent.get(key);
+  if (!m) {
+    m = new Map();
+    parent.set(key, m);
+  }
+  return m;
+}
+
 /** Caches the regions of the districts a file touches. */
 export class PlaceResolver {
   private districts = new Map<string, DistrictPlaces>();
   private districtByName = new Map<string, Resolved>();
-  private villageAnswers = new Map<string, Resolved>();
+  /** Answers per district, village code, village name and kecamatan name (nested: no key strings to build per row). */
+  private villageAnswers = new Map<string, Map<string, Map<string, Map<string, Resolved>>>>();
+  private villageAnswerCount = 0;
 
   constructor(private readonly database: { db: Kysely<DB> }) {}
 
@@ -119,12 +131,16 @@ export class PlaceResolver {
     villageCode: string | undefined,
   ): Resolved {
     // Rows repeat the same few hundred places: answers are kept per district and names.
-    const key = `${d.code}|${villageCode ?? ""}|${village ?? ""}|${subdistrict ?? ""}`;
-    let r = this.villageAnswers.get(key);
+    if (this.villageAnswerCount > 100_000) {
+      this.villageAnswers.clear();
+      this.villageAnswerCount = 0;
+    }
+    const byCode = child(child(child(this.villageAnswers, d.code), villageCode ?? ""), village ?? "");
+    let r = byCode.get(subdistrict ?? "");
     if (!r) {
-      if (this.villageAnswers.size > 100_000) this.villageAnswers.clear();
       r = this.resolveVillage(d, village, subdistrict, villageCode);
-      this.villageAnswers.set(key, r);
+      byCode.set(subdistrict ?? "", r);
+      this.villageAnswerCount++;
     }
     return r;
   }

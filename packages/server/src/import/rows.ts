@@ -417,6 +417,9 @@ export interface CheckedRow {
   nameKey: string;
   sex: 1 | 2;
   birthDate: string;
+  /** Days since 1970-01-01 of the birth date and of the measurement date. */
+  birthDays: number;
+  measuredDays?: number;
   birthWeight?: number;
   birthLength?: number;
   motherName?: string;
@@ -552,6 +555,7 @@ export function checkRecord(
     nameKey,
     sex: sex.value as 1 | 2,
     birthDate: birth.value,
+    birthDays: birth.days as number,
     birthWeight,
     birthLength,
     motherName: text(rec.motherName),
@@ -559,6 +563,8 @@ export function checkRecord(
     rw: text(rec.rw),
     address: text(rec.address),
     measuredOn: measuredOn !== undefined && ageDays !== undefined ? measuredOn : undefined,
+    measuredDays:
+      measuredOn !== undefined && ageDays !== undefined ? (birth.days as number) + ageDays : undefined,
     ageDays: measuredOn !== undefined ? ageDays : undefined,
     weight,
     lenhei,
