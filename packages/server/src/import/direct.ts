@@ -70,6 +70,7 @@ export const MEASUREMENT_COPY_TARGET =
   "measurements (district_code, id, child_id, village_code, posyandu_id, measured_on, age_days, weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi, status_tbu, status_bbu, status_bbtb, status_imtu, source, import_id)";
 
 const MEASURE_CODE = { l: 1, h: 2 } as const;
+const MEASURE_TEXT = [undefined, "l", "h"] as const;
 
 /** The name|birth date|sex part of an identity key (which ends with |village). */
 function nbsOf(identityKey: string): string {
@@ -102,9 +103,14 @@ export class DirectImport {
   private readonly childRows = new PgBinaryRows(1 << 20);
   private readonly handedOverIds = new PgBinaryRows(1 << 12);
   private readonly nikAttached = new PgBinaryRows(1 << 12);
-  private pendingRows: CheckedRow[] = [];
+  // A batch's measurements, in columns (the checked rows themselves are not kept: short-lived
+  // objects are cheap for the garbage collector, objects kept for a whole batch are not).
+  private pending = 0;
+  private pendingDistrict: string[] = [];
+  private pendingVillage: string[] = [];
   private pendingChildren: NewChild[] = [];
   private pendingPosyandu: Array<Facility | undefined> = [];
+  private readonly measuredDays: Int32Array;
   private readonly sex: Uint8Array;
   private readonly ageDays: Float64Array;
   private readonly weight: Float64Array;
@@ -136,6 +142,7 @@ export class DirectImport {
     private readonly maxChildren = 250_000,
   ) {
     this.sex = new Uint8Array(capacity);
+    this.measuredDays = new Int32Array(capacity);
     this.ageDays = new Float64Array(capacity);
     this.weight = new Float64Array(capacity);
     this.lenhei = new Float64Array(capacity);
@@ -172,7 +179,7 @@ export class DirectImport {
 
   /** Measurements and children waiting for their COPY. */
   get size(): number {
-    return this.pendingRows.length + this.childRows.rowCount;
+    return this.pending + this.childRows.rowCount;
   }
 
   /**
@@ -314,10 +321,12 @@ export class DirectImport {
   }
 
   private addMeasurement(row: CheckedRow, c: NewChild, posyandu: Facility | undefined): void {
-    const i = this.pendingRows.length;
-    this.pendingRows.push(row);
+    const i = this.pending++;
+    this.pendingDistrict.push(row.districtCode);
+    this.pendingVillage.push(row.villageCode);
     this.pendingChildren.push(c);
     this.pendingPosyandu.push(posyandu);
+    this.measuredDays[i] = row.measuredDays as number;
     this.sex[i] = row.sex;
     this.ageDays[i] = row.ageDays ?? Number.NaN;
     this.weight[i] = row.weight ?? Number.NaN;
@@ -333,7 +342,7 @@ export class DirectImport {
    * CHILD_COPY_TARGET and MEASUREMENT_COPY_TARGET (children first: measurements refer to them).
    */
   take(): { children: Buffer | null; measurements: Buffer | null } {
-    const count = this.pendingRows.length;
+    const count = this.pending;
     const children = this.childRows.take();
     if (count === 0) return { children, measurements: null };
     const z = anthroZScoresBatch(
@@ -352,7 +361,6 @@ export class DirectImport {
     const w = new PgBinaryRows(count * 260);
     const id = this.measurementId;
     for (let i = 0; i < count; i++) {
-      const row = this.pendingRows[i];
       const zlen = z.zlen[i];
       const zwei = z.zwei[i];
       const zwfl = z.zwfl[i];
@@ -364,19 +372,19 @@ export class DirectImport {
       if (flen || fwei || fwfl || fbmi || z.c9moFlag[i] === 1) this.measurementsFlagged++;
       uuid7Into(id);
       w.row(29)
-        .text(row.districtCode)
+        .text(this.pendingDistrict[i])
         .uuid(id)
         .uuid(this.pendingChildren[i].id)
-        .text(row.villageCode)
+        .text(this.pendingVillage[i])
         .uuid(this.pendingPosyandu[i]?.id)
-        .date(row.measuredDays)
-        .int4(row.ageDays)
-        .float8(row.weight)
-        .float8(row.lenhei)
-        .text(row.measure)
-        .bool(row.oedema)
-        .float8(row.headc)
-        .float8(row.armc)
+        .date(this.measuredDays[i])
+        .int4(this.ageDays[i])
+        .float8(this.weight[i])
+        .float8(this.lenhei[i])
+        .text(MEASURE_TEXT[this.measure[i]])
+        .bool(this.oedema[i] === 1)
+        .float8(this.headc[i])
+        .float8(this.armc[i])
         .float8(zlen)
         .float8(zwei)
         .float8(zwfl)
@@ -395,7 +403,9 @@ export class DirectImport {
         .uuid(this.importId);
     }
     this.measurementsAdded += count;
-    this.pendingRows = [];
+    this.pending = 0;
+    this.pendingDistrict = [];
+    this.pendingVillage = [];
     this.pendingChildren = [];
     this.pendingPosyandu = [];
     return { children, measurements: w.take() };
