@@ -32,6 +32,11 @@ export interface ImportBench {
   ratio: number;
   rollupSeconds: number;
   phases: Record<string, number>;
+  /** Rows written straight into the tables (children new to the database) and rows staged for the merge. */
+  rowsWrittenDirectly: number;
+  rowsStaged: number;
+  /** Peak resident memory of this process during the import (MiB), sampled every 50 ms. */
+  peakRssMiB: number;
 }
 
 async function fresh(
@@ -102,11 +107,15 @@ export async function benchImport(
     await loadRegions(database, { prefix: BENCH_DISTRICT });
     const path = await benchFile(database, rows);
     const copySeconds = await bareCopy(database, path);
+    let peak = process.memoryUsage.rss();
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage.rss());
+    }, 50);
     const t0 = performance.now();
     const report = await importMeasurements(database, path, {
       district: BENCH_DISTRICT,
       keys: keysFromMaster(Buffer.alloc(32, 1)),
-    });
+    }).finally(() => clearInterval(sampler));
     const importSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
     await refreshRollups(database, [BENCH_DISTRICT]);
@@ -120,6 +129,9 @@ export async function benchImport(
       ratio: importSeconds / copySeconds,
       rollupSeconds,
       phases: report.phases,
+      rowsWrittenDirectly: report.rowsWrittenDirectly,
+      rowsStaged: report.rowsStaged,
+      peakRssMiB: Math.round(peak / 1024 / 1024),
     };
   } finally {
     await drop();

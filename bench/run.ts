@@ -46,7 +46,10 @@ const groups: Record<string, () => Promise<void>> = {
         .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
         .join(", ");
       console.log(
-        `  import ${r.rows.toLocaleString("en-US")} rows (${r.fileMB} MB) into ${engine.padEnd(8)} ${r.importSeconds.toFixed(1)} s vs bare COPY ${r.copySeconds.toFixed(1)} s: ${r.ratio.toFixed(1)}× (target ≤ 2×); ${phases}; roll-up refresh ${r.rollupSeconds.toFixed(1)} s`,
+        `  import ${r.rows.toLocaleString("en-US")} rows (${r.fileMB} MB) into ${engine.padEnd(8)} ${r.importSeconds.toFixed(1)} s vs bare COPY ${r.copySeconds.toFixed(1)} s: ${r.ratio.toFixed(2)}× (target ≤ 2×)`,
+      );
+      console.log(
+        `    phases: ${phases}; rows written directly ${r.rowsWrittenDirectly.toLocaleString("en-US")}, staged ${r.rowsStaged.toLocaleString("en-US")}; peak RSS ${r.peakRssMiB} MiB; roll-up refresh alone afterwards ${r.rollupSeconds.toFixed(1)} s`,
       );
     }
     const p = await benchPrevalence();
