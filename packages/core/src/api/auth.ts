@@ -46,6 +46,8 @@ export const RolesResponse = z.object({
       labelEn: z.string(),
       scopeLevel: z.string(),
       permissions: z.array(z.string()),
+      /** Whether the caller may give this role to a user (in some region of the caller's scope). */
+      grantable: z.boolean(),
     }),
   ),
 });

@@ -1,6 +1,6 @@
-import type { Role } from "@tumbuh/core/api";
+import { ROLES, type Role } from "@tumbuh/core/api";
 import { describe, expect, it } from "vitest";
-import { type Actor, checkAccess, checkGrant, checkManage, type Permission } from "./access.ts";
+import { type Actor, checkAccess, checkGrant, checkManage, mayGrantRole, type Permission } from "./access.ts";
 
 const actor = (role: Role, regionCode: string, disabled = false): Actor => ({
   id: "u",
@@ -72,6 +72,34 @@ describe("checkGrant", () => {
     const denied = checkGrant(actor(role, scope), grant, region);
     expect(denied === null).toBe(allowed);
     if (!allowed) expect(denied?.reason).toBe(reason);
+  });
+});
+
+describe("mayGrantRole", () => {
+  it("offers a provincial admin the lower roles of its province, not its own or the national ones", () => {
+    const granted = (role: Role, scope: string) =>
+      (Object.keys(ROLES) as Role[]).filter((r) => mayGrantRole(actor(role, scope), r)).sort();
+    expect(granted("provincial_admin", "35")).toEqual(
+      (Object.keys(ROLES) as Role[])
+        .filter((r) => ROLES[r].rank < ROLES.provincial_admin.rank && ROLES[r].scopeLevel !== "nation")
+        .sort(),
+    );
+    expect(granted("provincial_admin", "35")).not.toContain("provincial_admin");
+    expect(granted("national_admin", "ID")).toEqual((Object.keys(ROLES) as Role[]).sort());
+    expect(granted("district_health", "35.03")).toEqual([]);
+  });
+
+  it("agrees with checkGrant for every role at a region of its level inside the scope", () => {
+    const regionAt: Record<string, string> = {
+      nation: "ID",
+      province: "35",
+      district: "35.03",
+      subdistrict: "35.03.01",
+      village: "35.03.01.2001",
+    };
+    for (const admin of [actor("national_admin", "ID"), actor("provincial_admin", "35")])
+      for (const r of Object.keys(ROLES) as Role[])
+        expect(mayGrantRole(admin, r)).toBe(checkGrant(admin, r, regionAt[ROLES[r].scopeLevel]) === null);
   });
 });
 

@@ -116,6 +116,25 @@ export function checkGrant(admin: Actor, role: Role, regionCode: string): Access
   return null;
 }
 
+const LEVEL_DEPTH: Record<string, number> = {
+  nation: 0,
+  province: 1,
+  district: 2,
+  subdistrict: 3,
+  village: 4,
+};
+
+/**
+ * Whether an administrator may give `role` to somebody at all (for some region of the admin's
+ * scope): checkGrant would allow it for a region at the role's level within the scope. Used to
+ * offer only the roles an admin can give.
+ */
+export function mayGrantRole(admin: Actor, role: Role): boolean {
+  if (!hasPermission(admin, "users:manage")) return false;
+  if (admin.role !== "national_admin" && ROLES[role].rank >= ROLES[admin.role].rank) return false;
+  return LEVEL_DEPTH[ROLES[role].scopeLevel] >= LEVEL_DEPTH[regionLevelOf(admin.regionCode)];
+}
+
 /**
  * Whether an administrator may manage an existing user (change, disable, reset the password):
  * users:manage over the user's scope, and a role strictly below the admin's own; a national

@@ -95,7 +95,7 @@ async function openEmbedded(opts: OpenOptions): Promise<Database> {
     },
     async copyBinary(target, data) {
       await pglite.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], {
-        blob: new Blob([data]),
+        blob: new Blob([data as Uint8Array<ArrayBuffer>]), // a Buffer is never backed by shared memory here
       });
     },
     async copyOutCsv(query) {

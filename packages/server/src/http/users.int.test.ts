@@ -43,6 +43,24 @@ describeEachEngine("user management and audit log", (ctx) => {
     await signIn(app, "sari");
   });
 
+  it("marks the roles the caller may give: a provincial admin, not its own role or the national one", async () => {
+    const admin = await signIn(app, "jatim");
+    const res = await admin.get("/api/roles");
+    expect(res.statusCode).toBe(200);
+    const grantable = new Map<string, boolean>(
+      res.json().roles.map((r: { code: string; grantable: boolean }) => [r.code, r.grantable]),
+    );
+    expect(grantable.get("posyandu_cadre")).toBe(true);
+    expect(grantable.get("district_health")).toBe(true);
+    expect(grantable.get("provincial_admin")).toBe(false);
+    expect(grantable.get("national_admin")).toBe(false);
+    const cadre = await signIn(app, "kader");
+    const none = (await cadre.get("/api/roles"))
+      .json()
+      .roles.filter((r: { grantable: boolean }) => r.grantable);
+    expect(none).toEqual([]);
+  });
+
   it("refuses users outside the admin's scope, roles above it, and scopes at the wrong level", async () => {
     const admin = await signIn(app, "jatim");
     const outside = await admin.send("POST", "/api/users", cadre("luar", "33.01.01.2001"));

@@ -13,7 +13,7 @@ import {
   Uuid,
 } from "@tumbuh/core/api";
 import { z } from "zod";
-import { ROLE_PERMISSIONS } from "../../auth/access.ts";
+import { mayGrantRole, ROLE_PERMISSIONS } from "../../auth/access.ts";
 import { listAudit } from "../../services/audit.ts";
 import { createUser, getUser, listUsers, resetPassword, updateUser } from "../../services/users.ts";
 import type { App, AppContext } from "../context.ts";
@@ -35,9 +35,10 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      requireUser(request);
+      const user = requireUser(request);
       return {
         roles: Object.values(ROLES).map((r) => ({
+          grantable: mayGrantRole(user, r.code),
           code: r.code,
           label: r.label,
           labelEn: r.labelEn,

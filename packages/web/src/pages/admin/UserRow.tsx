@@ -68,11 +68,13 @@ export function UserRow({
       <td>
         {editing ? (
           <select aria-label={t("users.role")} value={role} onChange={(e) => setRole(e.target.value)}>
-            {roles.map((r) => (
-              <option key={r.code} value={r.code}>
-                {roleLabel(r.code)}
-              </option>
-            ))}
+            {roles
+              .filter((r) => r.grantable || r.code === user.role)
+              .map((r) => (
+                <option key={r.code} value={r.code}>
+                  {roleLabel(r.code)}
+                </option>
+              ))}
           </select>
         ) : (
           roleLabel(user.role)

@@ -21,7 +21,9 @@ export function UsersPage() {
   const roles = useApi("roles", () => api.get<{ roles: RoleDescription[] }>("/api/roles"));
   const [changed, setChanged] = useState<Record<string, User>>({});
   const list = (users.data?.users ?? []).map((u) => changed[u.id] ?? u);
-  const roleList = roles.data?.roles ?? [];
+  // Only the roles this admin may give are offered (the server checks again).
+  const roleList = (roles.data?.roles ?? []).filter((r) => r.grantable);
+  const allRoles = roles.data?.roles ?? [];
 
   return (
     <div className="page">
@@ -78,7 +80,7 @@ export function UsersPage() {
                 <UserRow
                   key={`${u.id}:${u.version}`}
                   user={u}
-                  roles={roleList}
+                  roles={allRoles}
                   onChanged={(nu) => setChanged((c) => ({ ...c, [nu.id]: nu }))}
                 />
               ))}
