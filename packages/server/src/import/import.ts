@@ -269,7 +269,8 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
       const newFacilities = facilities.take();
       const written = direct?.take();
       const staged = batch.size > 0 ? batch.take() : undefined;
-      const identifiers = staged ? sealer.takeSealed() : "";
+      // Every identifier sealed so far: a staged row may carry one first sealed for a row written directly.
+      const identifiers = sealer.takeSealed();
       if (staged) report.measurementsFlagged += staged.flagged;
       await copying;
       copying = (async () => {
