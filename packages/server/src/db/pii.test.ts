@@ -30,6 +30,16 @@ it("encrypts with a fresh nonce and decrypts back; a wrong key fails", () => {
   expect(() => decryptIdentifier(keysFromMaster(Buffer.alloc(32, 9)), a)).toThrow();
 });
 
+it("never repeats a nonce, across refills of the nonce pool", () => {
+  const nonces = new Set<string>();
+  for (let i = 0; i < 3000; i++) {
+    const enc = encryptIdentifier(keys, "3503010101010001");
+    nonces.add(Buffer.from(enc, "base64").subarray(0, 12).toString("hex"));
+    if (i % 997 === 0) expect(decryptIdentifier(keys, enc)).toBe("3503010101010001");
+  }
+  expect(nonces.size).toBe(3000);
+});
+
 it("creates a private key file on first use and reuses it", () => {
   const saved = process.env.TUMBUH_KEY;
   delete process.env.TUMBUH_KEY;

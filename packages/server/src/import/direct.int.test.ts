@@ -5,7 +5,7 @@
  * to staging (details changed on a later row, a repeated date, a NIK given late, children
  * already stored).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -123,6 +123,47 @@ describeEachEngine("import: direct path", (t) => {
     expect(direct.rowsStaged).toBeGreaterThanOrEqual(0);
     expect(direct.childrenCreated).toBeGreaterThan(250);
     expect((await checkRollups(t.database)).ok).toBe(true);
+  });
+
+  it("checks a row repeating the child columns of the row before as a row on its own (same result when children are interleaved)", async () => {
+    const grouped = join(dir, `grouped-${t.engine}.csv`);
+    await synthesizeDistrictFile(t.database, {
+      district: "35.03",
+      children: 80,
+      seed: 13,
+      out: grouped,
+      messyRate: 0.1,
+    });
+    // The same rows with the children interleaved (each child's rows keep their order): no row follows one of its child.
+    const [header, ...lines] = readFileSync(grouped, "utf8").trim().split("\n");
+    const seen = new Map<string, number>();
+    const keyed = lines.map((l, i) => {
+      const c = l.split(",");
+      const child = c[0] || `${c[1]}|${c[3]}|${c[2]}|${c[11]}`;
+      const nth = seen.get(child) ?? 0;
+      seen.set(child, nth + 1);
+      return { l, nth, i };
+    });
+    keyed.sort((a, b) => a.nth - b.nth || a.i - b.i);
+    const interleaved = join(dir, `interleaved-${t.engine}.csv`);
+    writeFileSync(interleaved, `${header}\n${keyed.map((k) => k.l).join("\n")}\n`);
+    const a = await openTestDatabase(t.engine);
+    const b = await openTestDatabase(t.engine);
+    try {
+      await loadRegions(a.database, { prefix: "35.03" });
+      await loadRegions(b.database, { prefix: "35.03" });
+      const ra = await importMeasurements(a.database, grouped, { district: "35.03", keys, today });
+      const rb = await importMeasurements(b.database, interleaved, { district: "35.03", keys, today });
+      expect(ra.rowsRejected).toBeGreaterThan(0);
+      expect(figures(ra)).toEqual(figures(rb));
+      expect(ra.rejections.map((r) => `${r.field}: ${r.reason}`).sort()).toEqual(
+        rb.rejections.map((r) => `${r.field}: ${r.reason}`).sort(),
+      );
+      expect(await content(a.database)).toEqual(await content(b.database));
+    } finally {
+      await a.drop();
+      await b.drop();
+    }
   });
 
   it("hands later rows that change a new child's details, or repeat its date, to staging: the last row counts", async () => {

@@ -26,11 +26,13 @@ import {
   sheetKind,
 } from "./columns.ts";
 import { CHILD_COPY_TARGET, DirectImport, MEASUREMENT_COPY_TARGET, NeedsStagedImport } from "./direct.ts";
-import { FACILITY_TARGETS, Facilities } from "./facilities.ts";
+import { FACILITY_TARGETS, Facilities, type Facility } from "./facilities.ts";
 import { PlaceResolver } from "./places.ts";
 import { readSheets, type SheetRow } from "./read.ts";
 import {
+  type CheckedRow,
   checkRecord,
+  checkRepeatRecord,
   IdentifierSealer,
   parseIdentifier,
   type RawRecord,
@@ -130,6 +132,26 @@ function recordOf(
     rec[f[0]] = cells[f[1]] ?? null;
   }
   return rec;
+}
+
+/** The fields of a measurement (the rest of a row describes the child and its place). */
+const MEASUREMENT_FIELDS: ReadonlySet<Field> = new Set<Field>([
+  "measuredOn",
+  "weight",
+  "lenhei",
+  "measure",
+  "headc",
+  "armc",
+  "oedema",
+]);
+
+/** True when the cells at `indexes` are the same in both rows. */
+function sameCells(a: SheetRow["cells"], b: SheetRow["cells"], indexes: readonly number[]): boolean {
+  for (let k = 0; k < indexes.length; k++) {
+    const i = indexes[k];
+    if (a[i] !== b[i]) return false;
+  }
+  return true;
 }
 
 function missingColumns(map: ColumnMap, fields: Field[]): string {
@@ -285,6 +307,15 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
       copying.catch(() => {}); // awaited at the next flush or the end; not an unhandled rejection meanwhile
     };
 
+    /** Writes or stages a checked row; true when a batch is full. */
+    const deliver = (checked: CheckedRow, posyandu: Facility | undefined): boolean => {
+      if (!direct || direct.route(checked, posyandu) === "stage") {
+        stageChecked(checked, batch);
+        report.rowsStaged++;
+      } else report.rowsWrittenDirectly++;
+      return batch.size >= batchRows || (direct?.size ?? 0) >= batchRows;
+    };
+
     let readAny = false;
     try {
       for await (const sheet of readSheets(path)) {
@@ -302,6 +333,12 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
         const label = sheet.name;
         const fields = Object.entries(map.index) as [Field, number][];
         const reused: RawRecord = {};
+        // The cells of a row that describe the child (all but its measurement): a row repeating
+        // those of the last accepted row (files list a child's months one after another) reuses its checks.
+        const childCells = fields.filter(([f]) => !MEASUREMENT_FIELDS.has(f)).map(([, i]) => i);
+        let prev:
+          | { cells: SheetRow["cells"]; checked: CheckedRow; posyandu: Facility | undefined }
+          | undefined;
         for await (const chunk of sheet.chunks)
           for (const row of chunk) {
             info.rows++;
@@ -323,6 +360,23 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
                 ...reg.entry.rec,
                 ...Object.fromEntries(Object.entries(rec).filter(([, v]) => v !== null && v !== "")),
               };
+            }
+            if (prev && kind !== "monitoring" && sameCells(row.cells, prev.cells, childCells)) {
+              const repeat = checkRepeatRecord(
+                rec,
+                row.rowNo,
+                label,
+                prev.checked,
+                kind !== "children",
+                today,
+              );
+              if (Array.isArray(repeat)) {
+                report.rowsRejected++;
+                report.rejections.push(...repeat);
+                continue;
+              }
+              if (deliver(repeat, prev.posyandu)) await flush();
+              continue;
             }
             // Place: district from --district or the file, village by code or name within it.
             let districtCode = opts.district;
@@ -407,11 +461,8 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
               checked.puskesmas,
               checked.posyandu,
             );
-            if (!direct || direct.route(checked, posyandu) === "stage") {
-              stageChecked(checked, batch);
-              report.rowsStaged++;
-            } else report.rowsWrittenDirectly++;
-            if (batch.size >= batchRows || (direct?.size ?? 0) >= batchRows) await flush();
+            if (kind !== "monitoring") prev = { cells: row.cells, checked, posyandu };
+            if (deliver(checked, posyandu)) await flush();
           }
       }
       await flush();

@@ -401,6 +401,149 @@ function positive(
   return p.value !== undefined && p.value > 0 ? p.value : undefined;
 }
 
+/** A row's measurement part, checked (problems added to `errors` in the order users read them). */
+interface MeasurementPart {
+  measuredOn?: string;
+  ageDays?: number;
+  measuredDays?: number;
+  weight?: number;
+  lenhei?: number;
+  measure?: "l" | "h";
+  oedema: boolean;
+  headc?: number;
+  armc?: number;
+}
+
+function checkMeasurement(
+  rec: RawRecord,
+  rowNo: number,
+  sheet: string,
+  requireMeasurement: boolean,
+  today: string,
+  birthValue: string | undefined,
+  birthDays: number | undefined,
+  errors: Rejection[],
+): MeasurementPart {
+  let measuredOn: string | undefined;
+  let ageDays: number | undefined;
+  const weight = positive(rec.weight, "weight", errors, sheet, rowNo);
+  const lenhei = positive(rec.lenhei, "lenhei", errors, sheet, rowNo);
+  const headc = positive(rec.headc, "headc", errors, sheet, rowNo);
+  const armc = positive(rec.armc, "armc", errors, sheet, rowNo);
+  const measure = parseMeasure(text(rec.measure));
+  if (!measure.ok) fail(errors, sheet, rowNo, "measure", measure.error);
+  const oedema = parseOedema(text(rec.oedema));
+  if (!oedema.ok) fail(errors, sheet, rowNo, "oedema", oedema.error);
+  const hasMeasurementCells = rec.measuredOn !== undefined || weight !== undefined || lenhei !== undefined;
+  if (requireMeasurement || hasMeasurementCells) {
+    const d = parseDateCell(rec.measuredOn);
+    if (!d.ok) fail(errors, sheet, rowNo, "measuredOn", d.error);
+    else if (d.value === undefined)
+      fail(errors, sheet, rowNo, "measuredOn", "measurement date is empty; expected dd/mm/yyyy");
+    else if (d.value > today)
+      fail(errors, sheet, rowNo, "measuredOn", `measurement date ${d.value} is in the future`);
+    else measuredOn = d.value;
+    if (measuredOn && birthValue && birthDays !== undefined) {
+      ageDays = (d.days as number) - birthDays;
+      if (ageDays < 0)
+        fail(
+          errors,
+          sheet,
+          rowNo,
+          "measuredOn",
+          `measured on ${measuredOn}, before the birth date ${birthValue}`,
+        );
+      else if (ageDays > MAX_AGE_DAYS)
+        fail(
+          errors,
+          sheet,
+          rowNo,
+          "measuredOn",
+          `age at measurement is ${ageDays} days; expected a child under 60 months (at most ${MAX_AGE_DAYS} days)`,
+        );
+    }
+    if (
+      weight === undefined &&
+      lenhei === undefined &&
+      !errors.some((e) => e.field === "Berat" || e.field === "Tinggi")
+    ) {
+      fail(errors, sheet, rowNo, "weight", "neither weight nor length/height given");
+    }
+  }
+  const scored = measuredOn !== undefined && ageDays !== undefined;
+  return {
+    measuredOn: scored ? measuredOn : undefined,
+    ageDays: measuredOn !== undefined ? ageDays : undefined,
+    measuredDays: scored && birthDays !== undefined ? birthDays + (ageDays as number) : undefined,
+    weight,
+    lenhei,
+    measure: measure.ok ? measure.value : undefined,
+    oedema: oedema.ok ? (oedema.value ?? false) : false,
+    headc,
+    armc,
+  };
+}
+
+/**
+ * Checks a row whose child columns are exactly those of `prev` (an accepted row of the same
+ * child just before it): only its measurement columns are parsed; the child's part is taken
+ * from `prev`. Gives what checkRecord would give for the row.
+ */
+export function checkRepeatRecord(
+  rec: RawRecord,
+  rowNo: number,
+  sheet: string,
+  prev: CheckedRow,
+  requireMeasurement: boolean,
+  today: string,
+): CheckedRow | Rejection[] {
+  const errors: Rejection[] = [];
+  const m = checkMeasurement(
+    rec,
+    rowNo,
+    sheet,
+    requireMeasurement,
+    today,
+    prev.birthDate,
+    prev.birthDays,
+    errors,
+  );
+  if (errors.length > 0) return errors;
+  return {
+    rowNo,
+    districtCode: prev.districtCode,
+    villageCode: prev.villageCode,
+    puskesmas: prev.puskesmas,
+    posyandu: prev.posyandu,
+    nik: prev.nik,
+    kk: prev.kk,
+    motherNik: prev.motherNik,
+    name: prev.name,
+    nameKey: prev.nameKey,
+    sex: prev.sex,
+    birthDate: prev.birthDate,
+    birthDays: prev.birthDays,
+    birthWeight: prev.birthWeight,
+    birthLength: prev.birthLength,
+    motherName: prev.motherName,
+    rt: prev.rt,
+    rw: prev.rw,
+    address: prev.address,
+    measuredOn: m.measuredOn,
+    ageDays: m.ageDays,
+    measuredDays: m.measuredDays,
+    weight: m.weight,
+    lenhei: m.lenhei,
+    measure: m.measure,
+    oedema: m.oedema,
+    headc: m.headc,
+    armc: m.armc,
+    identityKey: prev.identityKey,
+    // A row whose child key was changed by the direct path keeps its own.
+    childKey: prev.nik ? `n:${prev.nik[0]}` : prev.identityKey,
+  };
+}
+
 /** A row that passed every check: parsed cells, resolved place, sealed identifiers, keys. */
 export interface CheckedRow {
   rowNo: number;
@@ -479,52 +622,16 @@ export function checkRecord(
   const birthWeight = positive(rec.birthWeight, "birthWeight", errors, sheet, rowNo);
   const birthLength = positive(rec.birthLength, "birthLength", errors, sheet, rowNo);
 
-  let measuredOn: string | undefined;
-  let ageDays: number | undefined;
-  const weight = positive(rec.weight, "weight", errors, sheet, rowNo);
-  const lenhei = positive(rec.lenhei, "lenhei", errors, sheet, rowNo);
-  const headc = positive(rec.headc, "headc", errors, sheet, rowNo);
-  const armc = positive(rec.armc, "armc", errors, sheet, rowNo);
-  const measure = parseMeasure(text(rec.measure));
-  if (!measure.ok) fail(errors, sheet, rowNo, "measure", measure.error);
-  const oedema = parseOedema(text(rec.oedema));
-  if (!oedema.ok) fail(errors, sheet, rowNo, "oedema", oedema.error);
-  const hasMeasurementCells = rec.measuredOn !== undefined || weight !== undefined || lenhei !== undefined;
-  if (requireMeasurement || hasMeasurementCells) {
-    const d = parseDateCell(rec.measuredOn);
-    if (!d.ok) fail(errors, sheet, rowNo, "measuredOn", d.error);
-    else if (d.value === undefined)
-      fail(errors, sheet, rowNo, "measuredOn", "measurement date is empty; expected dd/mm/yyyy");
-    else if (d.value > today)
-      fail(errors, sheet, rowNo, "measuredOn", `measurement date ${d.value} is in the future`);
-    else measuredOn = d.value;
-    if (measuredOn && birth.ok && birth.value) {
-      ageDays = (d.days as number) - (birth.days as number);
-      if (ageDays < 0)
-        fail(
-          errors,
-          sheet,
-          rowNo,
-          "measuredOn",
-          `measured on ${measuredOn}, before the birth date ${birth.value}`,
-        );
-      else if (ageDays > MAX_AGE_DAYS)
-        fail(
-          errors,
-          sheet,
-          rowNo,
-          "measuredOn",
-          `age at measurement is ${ageDays} days; expected a child under 60 months (at most ${MAX_AGE_DAYS} days)`,
-        );
-    }
-    if (
-      weight === undefined &&
-      lenhei === undefined &&
-      !errors.some((e) => e.field === "Berat" || e.field === "Tinggi")
-    ) {
-      fail(errors, sheet, rowNo, "weight", "neither weight nor length/height given");
-    }
-  }
+  const m = checkMeasurement(
+    rec,
+    rowNo,
+    sheet,
+    requireMeasurement,
+    today,
+    birth.ok ? birth.value : undefined,
+    birth.ok ? birth.days : undefined,
+    errors,
+  );
   if (
     errors.length > 0 ||
     !name ||
@@ -562,16 +669,15 @@ export function checkRecord(
     rt: text(rec.rt),
     rw: text(rec.rw),
     address: text(rec.address),
-    measuredOn: measuredOn !== undefined && ageDays !== undefined ? measuredOn : undefined,
-    measuredDays:
-      measuredOn !== undefined && ageDays !== undefined ? (birth.days as number) + ageDays : undefined,
-    ageDays: measuredOn !== undefined ? ageDays : undefined,
-    weight,
-    lenhei,
-    measure: measure.ok ? measure.value : undefined,
-    oedema: oedema.ok ? (oedema.value ?? false) : false,
-    headc,
-    armc,
+    measuredOn: m.measuredOn,
+    ageDays: m.ageDays,
+    measuredDays: m.measuredDays,
+    weight: m.weight,
+    lenhei: m.lenhei,
+    measure: m.measure,
+    oedema: m.oedema,
+    headc: m.headc,
+    armc: m.armc,
     identityKey,
     childKey: nikSealed ? `n:${nikSealed[0]}` : identityKey,
   };
