@@ -11,17 +11,12 @@
  * without NIK that would belong to a NIK seen later with another child) raises
  * NeedsStagedImport; the caller then imports the whole file through staging.
  */
-import {
-  anthroZScoresBatch,
-  createAnthroBatchOutput,
-  statusBbtb,
-  statusBbu,
-  statusImtu,
-  statusTbu,
-} from "@tumbuh/growth";
+
+import { statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
 import { sql } from "kysely";
 import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
 import type { HasDb } from "../rollup/refresh.ts";
+import { AnthroColumns, MEASURE_TEXT } from "./anthro-columns.ts";
 import type { Facility } from "./facilities.ts";
 import type { CheckedRow } from "./rows.ts";
 
@@ -69,9 +64,6 @@ export const CHILD_COPY_TARGET =
 export const MEASUREMENT_COPY_TARGET =
   "measurements (district_code, id, child_id, village_code, posyandu_id, measured_on, age_days, weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi, status_tbu, status_bbu, status_bbtb, status_imtu, source, import_id)";
 
-const MEASURE_CODE = { l: 1, h: 2 } as const;
-const MEASURE_TEXT = [undefined, "l", "h"] as const;
-
 /** The name|birth date|sex part of an identity key (which ends with |village). */
 function nbsOf(identityKey: string): string {
   return identityKey.slice(0, identityKey.lastIndexOf("|"));
@@ -111,15 +103,7 @@ export class DirectImport {
   private pendingChildren: NewChild[] = [];
   private pendingPosyandu: Array<Facility | undefined> = [];
   private readonly measuredDays: Int32Array;
-  private readonly sex: Uint8Array;
-  private readonly ageDays: Float64Array;
-  private readonly weight: Float64Array;
-  private readonly lenhei: Float64Array;
-  private readonly measure: Uint8Array;
-  private readonly oedema: Uint8Array;
-  private readonly headc: Float64Array;
-  private readonly armc: Float64Array;
-  private readonly out: ReturnType<typeof createAnthroBatchOutput>;
+  private readonly anthro: AnthroColumns;
   private readonly measurementId = Buffer.allocUnsafe(16);
 
   childrenCreated = 0;
@@ -141,16 +125,8 @@ export class DirectImport {
     private readonly importId: Buffer,
     private readonly maxChildren = 250_000,
   ) {
-    this.sex = new Uint8Array(capacity);
     this.measuredDays = new Int32Array(capacity);
-    this.ageDays = new Float64Array(capacity);
-    this.weight = new Float64Array(capacity);
-    this.lenhei = new Float64Array(capacity);
-    this.measure = new Uint8Array(capacity);
-    this.oedema = new Uint8Array(capacity);
-    this.headc = new Float64Array(capacity);
-    this.armc = new Float64Array(capacity);
-    this.out = createAnthroBatchOutput(capacity);
+    this.anthro = new AnthroColumns(capacity);
   }
 
   /** Loads the keys of the district's children in the database (once per district). */
@@ -327,14 +303,17 @@ export class DirectImport {
     this.pendingChildren.push(c);
     this.pendingPosyandu.push(posyandu);
     this.measuredDays[i] = row.measuredDays as number;
-    this.sex[i] = row.sex;
-    this.ageDays[i] = row.ageDays ?? Number.NaN;
-    this.weight[i] = row.weight ?? Number.NaN;
-    this.lenhei[i] = row.lenhei ?? Number.NaN;
-    this.measure[i] = row.measure ? MEASURE_CODE[row.measure] : 0;
-    this.oedema[i] = row.oedema ? 1 : 0;
-    this.headc[i] = row.headc ?? Number.NaN;
-    this.armc[i] = row.armc ?? Number.NaN;
+    this.anthro.set(
+      i,
+      row.sex,
+      row.ageDays,
+      row.weight,
+      row.lenhei,
+      row.measure,
+      row.oedema,
+      row.headc,
+      row.armc,
+    );
   }
 
   /**
@@ -345,19 +324,8 @@ export class DirectImport {
     const count = this.pending;
     const children = this.childRows.take();
     if (count === 0) return { children, measurements: null };
-    const z = anthroZScoresBatch(
-      {
-        sex: this.sex,
-        ageDays: this.ageDays,
-        weight: this.weight,
-        lenhei: this.lenhei,
-        measure: this.measure,
-        oedema: this.oedema,
-        headc: this.headc,
-        armc: this.armc,
-      },
-      { count, output: this.out, indicators: ["len", "wei", "wfl", "bmi", "hc", "ac"] },
-    );
+    const a = this.anthro;
+    const z = a.score(count);
     const w = new PgBinaryRows(count * 260);
     const id = this.measurementId;
     for (let i = 0; i < count; i++) {
@@ -378,13 +346,13 @@ export class DirectImport {
         .text(this.pendingVillage[i])
         .uuid(this.pendingPosyandu[i]?.id)
         .date(this.measuredDays[i])
-        .int4(this.ageDays[i])
-        .float8(this.weight[i])
-        .float8(this.lenhei[i])
-        .text(MEASURE_TEXT[this.measure[i]])
-        .bool(this.oedema[i] === 1)
-        .float8(this.headc[i])
-        .float8(this.armc[i])
+        .int4(a.ageDays[i])
+        .float8(a.weight[i])
+        .float8(a.lenhei[i])
+        .text(MEASURE_TEXT[a.measure[i]])
+        .bool(a.oedema[i] === 1)
+        .float8(a.headc[i])
+        .float8(a.armc[i])
         .float8(zlen)
         .float8(zwei)
         .float8(zwfl)

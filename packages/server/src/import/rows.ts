@@ -4,17 +4,10 @@
  * @tumbuh/growth. Problems become rejections naming the row, field and reason.
  */
 import { parseDate, parseDecimal, parseMeasure, parseOedema, parseSex } from "@tumbuh/core";
-import {
-  type AnthroBatchOutput,
-  anthroZScoresBatch,
-  createAnthroBatchOutput,
-  statusBbtb,
-  statusBbu,
-  statusImtu,
-  statusTbu,
-} from "@tumbuh/growth";
+import { statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
 import { encryptIdentifier, hashIdentifier, normalizeIdentifier, type PiiKeys } from "../db/pii.ts";
 import { personKey, placeKey } from "../services/normalize.ts";
+import { AnthroColumns } from "./anthro-columns.ts";
 import type { Field } from "./columns.ts";
 import type { Cell } from "./read.ts";
 
@@ -237,8 +230,6 @@ function n(v: number | undefined): string {
   return v === undefined || !Number.isFinite(v) ? "" : String(v);
 }
 
-const MEASURE_CODE = { l: 1, h: 2 } as const;
-
 /**
  * Staged rows waiting for their z-scores: each row's leading columns as CSV text and its
  * anthropometry in typed columns, scored together by anthroZScoresBatch when the batch is
@@ -252,26 +243,10 @@ export class StageBatch {
   private readonly identitiesWithoutNik = new Set<string>();
   /** Totals over every row added so far (measured, with and without a NIK). */
   readonly counts = { measured: 0, withNik: 0, withoutNik: 0 };
-  private readonly sex: Uint8Array;
-  private readonly ageDays: Float64Array;
-  private readonly weight: Float64Array;
-  private readonly lenhei: Float64Array;
-  private readonly measure: Uint8Array;
-  private readonly oedema: Uint8Array;
-  private readonly headc: Float64Array;
-  private readonly armc: Float64Array;
-  private readonly out: AnthroBatchOutput;
+  private readonly anthro: AnthroColumns;
 
   constructor(readonly capacity: number) {
-    this.sex = new Uint8Array(capacity);
-    this.ageDays = new Float64Array(capacity);
-    this.weight = new Float64Array(capacity);
-    this.lenhei = new Float64Array(capacity);
-    this.measure = new Uint8Array(capacity);
-    this.oedema = new Uint8Array(capacity);
-    this.headc = new Float64Array(capacity);
-    this.armc = new Float64Array(capacity);
-    this.out = createAnthroBatchOutput(capacity);
+    this.anthro = new AnthroColumns(capacity);
   }
 
   get size(): number {
@@ -320,14 +295,7 @@ export class StageBatch {
     else this.counts.withoutNik++;
     if (measured) this.counts.measured++;
     this.lines.push(line);
-    this.sex[i] = sex;
-    this.ageDays[i] = ageDays;
-    this.weight[i] = weight ?? Number.NaN;
-    this.lenhei[i] = lenhei ?? Number.NaN;
-    this.measure[i] = measure ? MEASURE_CODE[measure] : 0;
-    this.oedema[i] = oedema ? 1 : 0;
-    this.headc[i] = headc ?? Number.NaN;
-    this.armc[i] = armc ?? Number.NaN;
+    this.anthro.set(i, sex, ageDays, weight, lenhei, measure, oedema, headc, armc);
   }
 
   /**
@@ -336,23 +304,11 @@ export class StageBatch {
    */
   take(): { csv: string; flagged: number } {
     const count = this.lines.length;
-    const z = anthroZScoresBatch(
-      {
-        sex: this.sex,
-        ageDays: this.ageDays,
-        weight: this.weight,
-        lenhei: this.lenhei,
-        measure: this.measure,
-        oedema: this.oedema,
-        headc: this.headc,
-        armc: this.armc,
-      },
-      { count, output: this.out, indicators: ["len", "wei", "wfl", "bmi", "hc", "ac"] },
-    );
+    const z = this.anthro.score(count);
     let flagged = 0;
     const parts: string[] = new Array(count);
     for (let i = 0; i < count; i++) {
-      if (this.sex[i] === 0) {
+      if (this.anthro.sex[i] === 0) {
         parts[i] = `${this.lines[i]},,,,,,,f,f,f,f,,,,\n`;
         continue;
       }
@@ -509,26 +465,37 @@ export function checkRepeatRecord(
     errors,
   );
   if (errors.length > 0) return errors;
+  // The child key is made afresh: the direct path may have changed the one of `prev`.
+  return assemble(rowNo, prev, m, prev.nik ? `n:${prev.nik[0]}` : prev.identityKey);
+}
+
+/** A checked row from a child part (the fields of a checked row that describe the child) and a measurement part. */
+function assemble(
+  rowNo: number,
+  c: Omit<CheckedRow, "rowNo" | "childKey" | keyof MeasurementPart>,
+  m: MeasurementPart,
+  childKey: string,
+): CheckedRow {
   return {
     rowNo,
-    districtCode: prev.districtCode,
-    villageCode: prev.villageCode,
-    puskesmas: prev.puskesmas,
-    posyandu: prev.posyandu,
-    nik: prev.nik,
-    kk: prev.kk,
-    motherNik: prev.motherNik,
-    name: prev.name,
-    nameKey: prev.nameKey,
-    sex: prev.sex,
-    birthDate: prev.birthDate,
-    birthDays: prev.birthDays,
-    birthWeight: prev.birthWeight,
-    birthLength: prev.birthLength,
-    motherName: prev.motherName,
-    rt: prev.rt,
-    rw: prev.rw,
-    address: prev.address,
+    districtCode: c.districtCode,
+    villageCode: c.villageCode,
+    puskesmas: c.puskesmas,
+    posyandu: c.posyandu,
+    nik: c.nik,
+    kk: c.kk,
+    motherNik: c.motherNik,
+    name: c.name,
+    nameKey: c.nameKey,
+    sex: c.sex,
+    birthDate: c.birthDate,
+    birthDays: c.birthDays,
+    birthWeight: c.birthWeight,
+    birthLength: c.birthLength,
+    motherName: c.motherName,
+    rt: c.rt,
+    rw: c.rw,
+    address: c.address,
     measuredOn: m.measuredOn,
     ageDays: m.ageDays,
     measuredDays: m.measuredDays,
@@ -538,9 +505,8 @@ export function checkRepeatRecord(
     oedema: m.oedema,
     headc: m.headc,
     armc: m.armc,
-    identityKey: prev.identityKey,
-    // A row whose child key was changed by the direct path keeps its own.
-    childKey: prev.nik ? `n:${prev.nik[0]}` : prev.identityKey,
+    identityKey: c.identityKey,
+    childKey,
   };
 }
 
@@ -649,8 +615,7 @@ export function checkRecord(
   const nameKey = personKeys.get(name);
   const nikSealed = nik.value ? sealer.seal(nik.value) : undefined;
   const identityKey = `k:${nameKey}|${birth.value}|${sex.value}|${place.villageCode}`;
-  return {
-    rowNo,
+  const child = {
     districtCode: place.districtCode,
     villageCode: place.villageCode,
     puskesmas: text(rec.puskesmas),
@@ -669,18 +634,9 @@ export function checkRecord(
     rt: text(rec.rt),
     rw: text(rec.rw),
     address: text(rec.address),
-    measuredOn: m.measuredOn,
-    ageDays: m.ageDays,
-    measuredDays: m.measuredDays,
-    weight: m.weight,
-    lenhei: m.lenhei,
-    measure: m.measure,
-    oedema: m.oedema,
-    headc: m.headc,
-    armc: m.armc,
     identityKey,
-    childKey: nikSealed ? `n:${nikSealed[0]}` : identityKey,
   };
+  return assemble(rowNo, child, m, nikSealed ? `n:${nikSealed[0]}` : identityKey);
 }
 
 /** Adds a checked row to the staging batch (its identity, its places and its staging line). */

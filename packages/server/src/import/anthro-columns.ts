@@ -1,0 +1,73 @@
+/**
+ * A batch of measurements in the typed columns of @tumbuh/growth's batch API, filled row by row
+ * and scored together (all six indicators). Shared by the staging and direct paths of an import.
+ */
+import { type AnthroBatchOutput, anthroZScoresBatch, createAnthroBatchOutput } from "@tumbuh/growth";
+
+const MEASURE_CODE = { l: 1, h: 2 } as const;
+/** The text of a measure code (0 none, 1 lying, 2 standing). */
+export const MEASURE_TEXT = [undefined, "l", "h"] as const;
+
+export class AnthroColumns {
+  /** 0 for a row with nothing to score. */
+  readonly sex: Uint8Array;
+  readonly ageDays: Float64Array;
+  readonly weight: Float64Array;
+  readonly lenhei: Float64Array;
+  readonly measure: Uint8Array;
+  readonly oedema: Uint8Array;
+  readonly headc: Float64Array;
+  readonly armc: Float64Array;
+  private readonly out: AnthroBatchOutput;
+
+  constructor(readonly capacity: number) {
+    this.sex = new Uint8Array(capacity);
+    this.ageDays = new Float64Array(capacity);
+    this.weight = new Float64Array(capacity);
+    this.lenhei = new Float64Array(capacity);
+    this.measure = new Uint8Array(capacity);
+    this.oedema = new Uint8Array(capacity);
+    this.headc = new Float64Array(capacity);
+    this.armc = new Float64Array(capacity);
+    this.out = createAnthroBatchOutput(capacity);
+  }
+
+  /** Row `i`'s measurement (missing values as undefined); `sex` 0 when there is nothing to score. */
+  set(
+    i: number,
+    sex: number,
+    ageDays: number | undefined,
+    weight: number | undefined,
+    lenhei: number | undefined,
+    measure: "l" | "h" | undefined,
+    oedema: boolean,
+    headc: number | undefined,
+    armc: number | undefined,
+  ): void {
+    this.sex[i] = sex;
+    this.ageDays[i] = ageDays ?? Number.NaN;
+    this.weight[i] = weight ?? Number.NaN;
+    this.lenhei[i] = lenhei ?? Number.NaN;
+    this.measure[i] = measure ? MEASURE_CODE[measure] : 0;
+    this.oedema[i] = oedema ? 1 : 0;
+    this.headc[i] = headc ?? Number.NaN;
+    this.armc[i] = armc ?? Number.NaN;
+  }
+
+  /** Z-scores and flags of the first `count` rows (the output is reused by the next call). */
+  score(count: number): AnthroBatchOutput {
+    return anthroZScoresBatch(
+      {
+        sex: this.sex,
+        ageDays: this.ageDays,
+        weight: this.weight,
+        lenhei: this.lenhei,
+        measure: this.measure,
+        oedema: this.oedema,
+        headc: this.headc,
+        armc: this.armc,
+      },
+      { count, output: this.out, indicators: ["len", "wei", "wfl", "bmi", "hc", "ac"] },
+    );
+  }
+}
