@@ -1,7 +1,15 @@
 import { anthroZScores, statusTbu } from "@tumbuh/growth";
 import { describe, expect, it } from "vitest";
 import { keysFromMaster } from "../db/pii.ts";
-import { IdentifierSealer, parseIdentifier, STAGE_COLUMNS, StageBatch, stageRecord, text } from "./rows.ts";
+import {
+  detach,
+  IdentifierSealer,
+  parseIdentifier,
+  STAGE_COLUMNS,
+  StageBatch,
+  stageRecord,
+  text,
+} from "./rows.ts";
 
 const sealer = new IdentifierSealer(keysFromMaster(Buffer.alloc(32, 7)));
 const place = { districtCode: "35.03", villageCode: "35.03.01.2001" };
@@ -127,5 +135,14 @@ describe("cells", () => {
     expect(parseIdentifier("'3503 0123 4567 8901")).toEqual({ ok: true, value: "3503012345678901" });
     expect(parseIdentifier("0000000000000000")).toEqual({ ok: true });
     expect(parseIdentifier("350301234567890")).toMatchObject({ ok: false });
+  });
+});
+
+describe("detach", () => {
+  it("gives the same text, short or long, cut from a larger one or not", () => {
+    const chunk = `3503014303230001,WULAN SARI,P,${"x".repeat(1000)}`;
+    for (const s of ["", "L", "3503", chunk.slice(0, 16), chunk.slice(17, 27), chunk])
+      expect(detach(s)).toBe(s);
+    expect(text(chunk.slice(0, 16))).toBe("3503014303230001");
   });
 });

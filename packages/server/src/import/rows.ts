@@ -128,9 +128,18 @@ function isTidy(s: string): boolean {
 export function text(cell: Cell | undefined): string | undefined {
   if (cell === null || cell === undefined) return undefined;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  if (typeof cell === "string" && isTidy(cell)) return cell === "-" ? undefined : cell;
+  if (typeof cell === "string" && isTidy(cell)) return cell === "-" ? undefined : detach(cell);
   const t = String(cell).replace(/\s+/g, " ").trim();
-  return t === "" || t === "-" ? undefined : t;
+  return t === "" || t === "-" ? undefined : detach(t);
+}
+
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. A cell read from a file is a
+ * slice of a 1 MiB chunk of it; a child's name or NIK kept for the rest of the import (caches,
+ * the children written directly) would otherwise keep every chunk, i.e. the whole file, in memory.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 /**
@@ -165,7 +174,7 @@ export class IdentifierSealer {
 export function parseIdentifier(
   cell: Cell | undefined,
 ): { ok: true; value?: string } | { ok: false; error: string } {
-  if (typeof cell === "string" && isSixteenDigits(cell)) return { ok: true, value: cell };
+  if (typeof cell === "string" && isSixteenDigits(cell)) return { ok: true, value: detach(cell) };
   const t = text(cell);
   if (t === undefined) return { ok: true };
   const digits = normalizeIdentifier(typeof cell === "number" ? cell.toFixed(0) : t);
