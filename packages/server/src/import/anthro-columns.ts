@@ -8,6 +8,17 @@ const MEASURE_CODE = { l: 1, h: 2 } as const;
 /** The text of a measure code (0 none, 1 lying, 2 standing). */
 export const MEASURE_TEXT = [undefined, "l", "h"] as const;
 
+/** Whether row `i` of a scored batch carries a WHO flag (imported, shown as implausible, left out of prevalence). */
+export function flaggedAt(z: AnthroBatchOutput, i: number): boolean {
+  return z.flen[i] === 1 || z.fwei[i] === 1 || z.fwfl[i] === 1 || z.fbmi[i] === 1 || z.c9moFlag[i] === 1;
+}
+
+/** A z-score of a scored batch, undefined when missing. */
+export function zAt(column: Float64Array, i: number): number | undefined {
+  const v = column[i];
+  return Number.isNaN(v) ? undefined : v;
+}
+
 export class AnthroColumns {
   /** 0 for a row with nothing to score. */
   readonly sex: Uint8Array;

@@ -16,7 +16,7 @@ import { statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
 import { sql } from "kysely";
 import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
 import type { HasDb } from "../rollup/refresh.ts";
-import { AnthroColumns, MEASURE_TEXT } from "./anthro-columns.ts";
+import { AnthroColumns, flaggedAt, MEASURE_TEXT, zAt } from "./anthro-columns.ts";
 import type { Facility } from "./facilities.ts";
 import type { CheckedRow } from "./rows.ts";
 
@@ -329,15 +329,11 @@ export class DirectImport {
     const w = new PgBinaryRows(count * 260);
     const id = this.measurementId;
     for (let i = 0; i < count; i++) {
-      const zlen = z.zlen[i];
-      const zwei = z.zwei[i];
-      const zwfl = z.zwfl[i];
-      const zbmi = z.zbmi[i];
-      const flen = z.flen[i] === 1;
-      const fwei = z.fwei[i] === 1;
-      const fwfl = z.fwfl[i] === 1;
-      const fbmi = z.fbmi[i] === 1;
-      if (flen || fwei || fwfl || fbmi || z.c9moFlag[i] === 1) this.measurementsFlagged++;
+      const zlen = zAt(z.zlen, i);
+      const zwei = zAt(z.zwei, i);
+      const zwfl = zAt(z.zwfl, i);
+      const zbmi = zAt(z.zbmi, i);
+      if (flaggedAt(z, i)) this.measurementsFlagged++;
       uuid7Into(id);
       w.row(29)
         .text(this.pendingDistrict[i])
@@ -359,14 +355,14 @@ export class DirectImport {
         .float8(zbmi)
         .float8(z.zhc[i])
         .float8(z.zac[i])
-        .bool(flen)
-        .bool(fwei)
-        .bool(fwfl)
-        .bool(fbmi)
-        .text(statusTbu(Number.isNaN(zlen) ? undefined : zlen)?.code)
-        .text(statusBbu(Number.isNaN(zwei) ? undefined : zwei)?.code)
-        .text(statusBbtb(Number.isNaN(zwfl) ? undefined : zwfl)?.code)
-        .text(statusImtu(Number.isNaN(zbmi) ? undefined : zbmi)?.code)
+        .bool(z.flen[i] === 1)
+        .bool(z.fwei[i] === 1)
+        .bool(z.fwfl[i] === 1)
+        .bool(z.fbmi[i] === 1)
+        .text(statusTbu(zlen)?.code)
+        .text(statusBbu(zwei)?.code)
+        .text(statusBbtb(zwfl)?.code)
+        .text(statusImtu(zbmi)?.code)
         .text("eppgbm_import")
         .uuid(this.importId);
     }

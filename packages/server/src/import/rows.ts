@@ -7,7 +7,7 @@ import { parseDate, parseDecimal, parseMeasure, parseOedema, parseSex } from "@t
 import { statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
 import { encryptIdentifier, hashIdentifier, normalizeIdentifier, type PiiKeys } from "../db/pii.ts";
 import { personKey, placeKey } from "../services/normalize.ts";
-import { AnthroColumns } from "./anthro-columns.ts";
+import { AnthroColumns, flaggedAt, zAt } from "./anthro-columns.ts";
 import type { Field } from "./columns.ts";
 import type { Cell } from "./read.ts";
 
@@ -321,27 +321,24 @@ export class StageBatch {
         parts[i] = `${this.lines[i]},,,,,,,f,f,f,f,,,,\n`;
         continue;
       }
-      const zlen = z.zlen[i];
-      const zwei = z.zwei[i];
-      const zwfl = z.zwfl[i];
-      const zbmi = z.zbmi[i];
-      const flen = z.flen[i] === 1;
-      const fwei = z.fwei[i] === 1;
-      const fwfl = z.fwfl[i] === 1;
-      const fbmi = z.fbmi[i] === 1;
-      if (flen || fwei || fwfl || fbmi || z.c9moFlag[i] === 1) flagged++;
-      const zl = Number.isNaN(zlen) ? undefined : zlen;
-      const zw = Number.isNaN(zwei) ? undefined : zwei;
-      const zf = Number.isNaN(zwfl) ? undefined : zwfl;
-      const zb = Number.isNaN(zbmi) ? undefined : zbmi;
+      if (flaggedAt(z, i)) flagged++;
+      const zl = zAt(z.zlen, i);
+      const zw = zAt(z.zwei, i);
+      const zf = zAt(z.zwfl, i);
+      const zb = zAt(z.zbmi, i);
       parts[i] =
         `${this.lines[i]},${n(zl)},${n(zw)},${n(zf)},${n(zb)},${n(z.zhc[i])},${n(z.zac[i])},` +
-        `${flen ? "t" : "f"},${fwei ? "t" : "f"},${fwfl ? "t" : "f"},${fbmi ? "t" : "f"},` +
+        `${tf(z.flen, i)},${tf(z.fwei, i)},${tf(z.fwfl, i)},${tf(z.fbmi, i)},` +
         `${statusTbu(zl)?.code ?? ""},${statusBbu(zw)?.code ?? ""},${statusBbtb(zf)?.code ?? ""},${statusImtu(zb)?.code ?? ""}\n`;
     }
     this.lines = [];
     return { csv: parts.join(""), flagged };
   }
+}
+
+/** A flag of a scored batch as a CSV boolean. */
+function tf(flag: Uint8Array, i: number): "t" | "f" {
+  return flag[i] === 1 ? "t" : "f";
 }
 
 /** Records a rejection of `field` for the row. */
