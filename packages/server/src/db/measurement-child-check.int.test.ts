@@ -15,9 +15,11 @@ describeEachEngine("measurement → child check", (t) => {
   const b = randomUUID();
   const missing = randomUUID();
   const count = async (where = "true") =>
-    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM measurements WHERE ${sql.raw(where)}`.execute(
-      t.database.db,
-    )).rows[0].n;
+    (
+      await sql<{ n: number }>`SELECT count(*)::int AS n FROM measurements WHERE ${sql.raw(where)}`.execute(
+        t.database.db,
+      )
+    ).rows[0].n;
   const insertMeasurements = (rows: Array<[child: string, date: string]>) =>
     sql`INSERT INTO measurements (district_code, id, child_id, village_code, measured_on, age_days, source)
         VALUES ${sql.join(rows.map(([c, d]) => sql`(${D}, ${randomUUID()}, ${c}, ${V}, ${d}, 400, 'posyandu')`))}`.execute(
@@ -51,13 +53,14 @@ describeEachEngine("measurement → child check", (t) => {
   });
 
   it("refuses a child that is stored in another district", async () => {
-    const err = await sql`INSERT INTO measurements (district_code, id, child_id, village_code, measured_on, age_days, source)
+    const err =
+      await sql`INSERT INTO measurements (district_code, id, child_id, village_code, measured_on, age_days, source)
         VALUES ('35.04', ${randomUUID()}, ${a}, '35.04.01.2001', '2025-04-01', 400, 'posyandu')`
-      .execute(t.database.db)
-      .then(
-        () => undefined,
-        (e: { code?: string }) => e,
-      );
+        .execute(t.database.db)
+        .then(
+          () => undefined,
+          (e: { code?: string }) => e,
+        );
     expect(err?.code).toBe("23503");
   });
 
@@ -121,7 +124,8 @@ describeEachEngine("measurement → child check", (t) => {
     await writer.connect();
     await deleter.connect();
     try {
-      const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(t.database.db)).rows[0].s;
+      const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(t.database.db)).rows[0]
+        .s;
       for (const c of [writer, deleter]) await c.query(`SET search_path TO ${schema}`);
       await writer.query("BEGIN");
       await writer.query(

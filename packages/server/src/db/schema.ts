@@ -179,6 +179,13 @@ export interface RollupUpperTable extends RollupCounts {
   refreshed_at: Generated<Timestamp>;
 }
 
+/** Districts whose roll-ups wait for the refresh that follows an import (migration 0008). */
+export interface RollupPendingTable {
+  district_code: string;
+  version: Generated<number>;
+  since: Generated<Timestamp>;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   region_code_sets: RegionCodeSetsTable;
@@ -191,4 +198,5 @@ export interface DB {
   targets: TargetsTable;
   rollup_district: RollupDistrictTable;
   rollup_upper: RollupUpperTable;
+  rollup_pending: RollupPendingTable;
 }

@@ -7,6 +7,7 @@ import { expect, it } from "vitest";
 import { decryptIdentifier, hashIdentifier, keysFromMaster, type PiiKeys } from "../db/pii.ts";
 import { describeEachEngine } from "../db/test-support.ts";
 import { checkRollups } from "../rollup/check.ts";
+import { pendingRollups } from "../rollup/pending.ts";
 import { getPrevalence } from "../services/prevalence.ts";
 import { loadRegions } from "../services/regions.ts";
 import { loadSynthDistrict, synthesizeDistrictFile } from "../synth/district.ts";
@@ -73,8 +74,11 @@ describeEachEngine("import", (t) => {
     expect(c.measurements).toBe(facts.rows);
     expect(c.posyandu).toBe(r.posyanduCreated);
     expect(c.imports).toBe(1);
-    // Roll-ups were refreshed for the district and agree with the raw rows.
+    // Roll-ups were refreshed for the district after the file landed and agree with the raw rows.
+    expect(await pendingRollups(t.database)).toEqual([]);
     expect((await checkRollups(t.database)).ok).toBe(true);
+    expect(r.landedMs).toBeLessThanOrEqual(r.durationMs);
+    expect(Object.keys(r.phases)).toEqual(["readAndWrite", "merge", "commit", "rollups"]);
     const aug = await getPrevalence(t.database, "35.03", "2025-08");
     expect(aug.measured).toBeGreaterThan(100);
     expect(aug.rates.stunting).toBeGreaterThan(8);
@@ -295,6 +299,7 @@ describeEachEngine("import", (t) => {
       importMeasurements(t.database, file, { district: "35.03", keys: failing, today, batchRows: 10 }),
     ).rejects.toThrow(/key store unavailable/);
     expect(await tableCounts(t.database)).toEqual(before);
+    expect(await pendingRollups(t.database)).toEqual([]);
   });
 
   it("reads XLSX: the flat RECORDS sheet and the e-PPGBM child + monitoring sheets", async () => {

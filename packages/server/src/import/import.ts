@@ -14,7 +14,7 @@ import { sql } from "kysely";
 import type { Database, Session } from "../db/connection.ts";
 import { uuidBytes } from "../db/pg-binary.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
-import { refreshRollups } from "../rollup/refresh.ts";
+import { markRollupsPending, refreshRollupsAndClear } from "../rollup/pending.ts";
 import { personKey } from "../services/normalize.ts";
 import { districtOfCode, levelOfCode } from "../services/regions.ts";
 import {
@@ -101,6 +101,8 @@ export interface ImportReport {
   likelyDuplicates: LikelyDuplicate[];
   rejections: Rejection[];
   durationMs: number;
+  /** Milliseconds until the file's rows were committed (the roll-up refresh follows; durationMs includes it). */
+  landedMs: number;
   /** Milliseconds per phase (read and stage, merge, roll-ups), for benchmarks. */
   phases: Record<string, number>;
 }
@@ -217,6 +219,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
     likelyDuplicates: [],
     rejections: [],
     durationMs: 0,
+    landedMs: 0,
     phases: {},
   };
   let mark = performance.now();
@@ -519,8 +522,8 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
           // Roll everything back: a dry run leaves no trace.
           throw new DryRunDone();
         }
-        await refreshRollups(session, report.districts);
-        phase("rollups");
+        // Refreshed right after the commit (below); marked so that a stop in between is caught.
+        await markRollupsPending(session, report.districts);
         report.importId = importId;
         report.durationMs = Math.round(performance.now() - t0);
         await trx
@@ -548,9 +551,24 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
     .catch((err) => {
       if (!(err instanceof DryRunDone)) throw err;
     });
+  phase("commit");
+  report.landedMs = Math.round(performance.now() - t0);
+  if (report.importId) {
+    try {
+      await refreshRollupsAndClear(database, report.districts);
+    } catch (err) {
+      throw new RollupRefreshError(
+        `the file was imported (import ${report.importId}), but refreshing the roll-ups of ${report.districts.join(", ")} failed: ${(err as Error).message}. They stay marked for a refresh: run 'tumbuh check --refresh' (the server also refreshes them when it starts).`,
+      );
+    }
+    phase("rollups");
+  }
   report.durationMs = Math.round(performance.now() - t0);
   return report;
 }
+
+/** The file landed but the roll-up refresh after it failed (the districts stay marked pending). */
+export class RollupRefreshError extends Error {}
 
 class DryRunDone extends Error {}
 

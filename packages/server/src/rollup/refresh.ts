@@ -140,23 +140,31 @@ export async function refreshUpperRollup(h: HasDb, provinces: string[]): Promise
     WHERE region_code <> 'ID' GROUP BY period`);
 }
 
+/** First key of Tumbuh's advisory locks on roll-ups (the second is the district code's digits, 0 for the upper rows). */
+const ROLLUP_LOCK = 7_200_853;
+
 /**
- * Refreshes the roll-ups of the given districts, then their provinces and the nation. Call it
- * after an import (it runs inside the import's transaction) and after data entry for a district.
+ * Takes the transaction's locks on the roll-up rows of the districts (in code order, so two
+ * refreshes never wait for each other in a cycle). Held until the transaction ends; outside a
+ * transaction they last one statement.
+ */
+export async function lockRollups(h: HasDb, districts: readonly string[]): Promise<void> {
+  for (const d of [...new Set(districts)].sort()) {
+    literal(d);
+    await sql`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK}, ${Number(d.replace(".", ""))})`.execute(h.db);
+  }
+}
+
+/**
+ * Refreshes the roll-ups of the given districts, then their provinces and the nation, holding
+ * the districts' locks and then the lock of the upper rows (see lockRollups). Run it inside a
+ * transaction: refreshRollupsAndClear (pending.ts) opens one; data entry runs it in its own.
  */
 export async function refreshRollups(h: HasDb, districts: readonly string[]): Promise<void> {
   const unique = [...new Set(districts)].sort();
+  if (unique.length === 0) return;
+  await lockRollups(h, unique);
   for (const d of unique) await refreshDistrictRollup(h, d);
-  if (unique.length > 0) await refreshUpperRollup(h, [...new Set(unique.map((d) => d.slice(0, 2)))]);
-}
-
-/** Refreshes every district that has measurements or targets (used by `tumbuh check --refresh`). */
-export async function refreshAllRollups(h: HasDb): Promise<string[]> {
-  const rows = await sql<{ d: string }>`
-    SELECT DISTINCT district_code AS d FROM measurements
-    UNION SELECT DISTINCT district_code FROM targets
-    UNION SELECT DISTINCT district_code FROM rollup_district`.execute(h.db);
-  const districts = rows.rows.map((r) => r.d);
-  await refreshRollups(h, districts);
-  return districts.sort();
+  await sql`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK}, 0)`.execute(h.db);
+  await refreshUpperRollup(h, [...new Set(unique.map((d) => d.slice(0, 2)))]);
 }

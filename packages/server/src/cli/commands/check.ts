@@ -2,14 +2,15 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/connection.ts";
 import { checkRollups } from "../../rollup/check.ts";
-import { refreshAllRollups } from "../../rollup/refresh.ts";
+import { pendingRollups, refreshAllRollups } from "../../rollup/pending.ts";
 import type { CliIo } from "../main.ts";
 
 const help = `Usage: tumbuh check [--refresh]
 
 Checks that villages sum to kecamatan, districts, provinces and the nation, and that the
-roll-ups equal a fresh computation from the measurements. --refresh recomputes every
-district's roll-ups first.
+roll-ups equal a fresh computation from the measurements, and that no district's roll-ups
+still wait for the refresh that follows an import. --refresh recomputes every district's
+roll-ups first.
 `;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -28,6 +29,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(`refreshed ${ds.length} district(s)\n`);
     }
     const r = await checkRollups(database);
+    for (const p of await pendingRollups(database)) {
+      r.problems.unshift(
+        `district ${p.district}: roll-ups wait for a refresh since ${p.since.toISOString()} (an import or entry stopped before refreshing them); run 'tumbuh check --refresh'`,
+      );
+      r.ok = false;
+    }
     for (const p of r.problems) io.stdout.write(`PROBLEM ${p}\n`);
     io.stdout.write(
       r.ok

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/connection.ts";
 import { loadPiiKeys } from "../../db/pii.ts";
 import { buildApp, defaultWebDist } from "../../http/app.ts";
+import { refreshPendingRollups } from "../../rollup/pending.ts";
 import { ensureRegions } from "../../services/regions.ts";
 import { hasAnyUser } from "../../services/users.ts";
 import {
@@ -84,6 +85,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const keys = loadPiiKeys(database.dataDir);
   const say = (line: string) => io.stdout.write(`${line}\n`);
   if (await ensureRegions(database)) say("wilayah dimuat / regions of Indonesia loaded (idn-area-data)");
+  // Roll-ups left waiting by an import that stopped before refreshing them.
+  const refreshed = await refreshPendingRollups(database);
+  if (refreshed.length > 0)
+    say(`rekap diperbarui / roll-ups refreshed that were left pending: ${refreshed.join(", ")}`);
   let demoCreated: Awaited<ReturnType<typeof createDemo>> | null = null;
   if (!values["no-demo"] && (await isEmptyDatabase(database.db))) {
     const workDir = join(database.dataDir ?? resolve(process.env.TUMBUH_DATA_DIR ?? "./data"), "demo");

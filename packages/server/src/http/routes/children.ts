@@ -21,7 +21,7 @@ import {
   ZPreviewBody,
   zPreview,
 } from "@tumbuh/core/api";
-import { refreshRollups } from "../../rollup/refresh.ts";
+import { refreshRollupsAndClear } from "../../rollup/pending.ts";
 import {
   createChild,
   createMeasurement,
@@ -115,7 +115,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
         request.body,
         today(),
       );
-      await refreshRollups({ db }, [districtCode]);
+      await refreshRollupsAndClear({ db }, [districtCode]);
       ctx.cache.clear();
       return reply.code(201).send({ measurement, warnings });
     },
