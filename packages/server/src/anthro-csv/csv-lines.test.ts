@@ -48,4 +48,24 @@ describe("CsvLines", () => {
       ["x", "6"],
     ]);
   });
+
+  it.each([1, 3, 7, 1000])(
+    "cuts only the selected columns, the same as a full parse, whatever the chunk size (%i)",
+    (size) => {
+      const text =
+        'a,b,c,d,e\r\n1,2,3,4,5\r\n6,,8,9,10\r\n\r\n11,"1,2",13,14,15\r\n16,17\r\n18,19,20,21,22,23';
+      const full: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: true });
+      const lines = new CsvLines(",");
+      lines.select([1, 3]);
+      const out: CsvRecord[] = [];
+      for (let i = 0; i < text.length; i += size) lines.push(text.slice(i, i + size), false, out);
+      lines.push("", true, out);
+      expect(out.map((r) => [r.fields[1], r.fields[3]])).toEqual(full.map((f) => [f[1], f[3]]));
+      // Plain lines: unselected columns empty, nothing past the last selected one, no raw text.
+      expect(out[1]).toEqual({ fields: ["", "2", "", "4"], raw: "" });
+      expect(out[4].fields).toEqual(["", "17"]);
+      // A quoted line is cut whole.
+      expect(out[3].fields).toEqual(["11", "1,2", "13", "14", "15"]);
+    },
+  );
 });

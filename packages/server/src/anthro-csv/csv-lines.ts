@@ -97,6 +97,29 @@ function parseQuoted(
   return { fields, end: n, rawEnd: n };
 }
 
+/**
+ * Splits `text[start, end)`, which holds no quote character, into `fields` (cleared first), cutting
+ * only the fields `keep` marks: the others are "" and none after the last kept one is added.
+ */
+function splitSelected(
+  text: string,
+  start: number,
+  end: number,
+  delimiter: string,
+  fields: string[],
+  keep: Uint8Array,
+): string[] {
+  fields.length = 0;
+  const last = keep.length - 1;
+  for (let i = 0; ; i++) {
+    let next = text.indexOf(delimiter, start);
+    if (next < 0 || next > end) next = end;
+    fields.push(keep[i] === 1 ? text.slice(start, next) : "");
+    if (next >= end || i >= last) return fields;
+    start = next + 1;
+  }
+}
+
 /** Receives one record; `fields` may be reused for the next record, so copy it to keep it. */
 export type OnRecord = (fields: string[], raw: string) => void;
 
@@ -108,9 +131,23 @@ export class CsvLines {
   private rest = "";
   private readonly delimiterCode: number;
   private readonly reused: string[] = [];
+  /** Set by select(): the columns to cut from plain lines; records then come without their raw text. */
+  private keep: Uint8Array | undefined;
 
   constructor(private readonly delimiter: "," | ";") {
     this.delimiterCode = delimiter.charCodeAt(0);
+  }
+
+  /**
+   * From now on, cuts only the fields at `columns` out of lines without quotes (the others are
+   * empty, none past the last one given) and gives records without their raw text (""): a reader
+   * that uses a few columns of a wide file makes no strings for the rest. Quoted lines are still
+   * cut whole.
+   */
+  select(columns: readonly number[]): void {
+    const keep = new Uint8Array(Math.max(0, ...columns) + 1);
+    for (const c of columns) keep[c] = 1;
+    this.keep = keep;
   }
 
   /** Adds a chunk and returns the records it completes (fields copied); `final` for the last chunk. */
@@ -136,6 +173,13 @@ export class CsvLines {
         if (quote < 0) quote = n;
       }
       if (quote > lineEnd) {
+        const keep = this.keep;
+        if (keep !== undefined) {
+          const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+          if (end > pos) onRecord(splitSelected(text, pos, end, this.delimiter, this.reused, keep), "");
+          pos = lineEnd + 1;
+          continue;
+        }
         const raw = text.slice(
           pos,
           lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd,

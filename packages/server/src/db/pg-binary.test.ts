@@ -47,6 +47,33 @@ describe("PgBinaryRows", () => {
     const b = w.take() as Buffer;
     expect([b.readInt32BE(21), b.readInt32BE(25), b.readInt32BE(29)]).toEqual([-1, -1, -1]);
   });
+
+  it.each([
+    ["", 0],
+    ["32.01", 5],
+    ["a".repeat(64), 64],
+    ["b".repeat(65), 65],
+    ["Posyandu Mawar — Désa", 24],
+    [`${"c".repeat(60)}é`, 62],
+    ["日本", 6],
+  ])("writes text %j as its UTF-8 bytes (%i) with their length", (text, bytes) => {
+    const w = new PgBinaryRows(8);
+    w.row(2).text(text).int4(-123_456);
+    const b = w.take() as Buffer;
+    expect(b.readInt32BE(21)).toBe(bytes);
+    expect(b.subarray(25, 25 + bytes).toString("utf8")).toBe(text);
+    expect(b.readInt32BE(25 + bytes)).toBe(4);
+    expect(b.readInt32BE(29 + bytes)).toBe(-123_456);
+  });
+
+  it("writes a UUID from any offset of its bytes", () => {
+    const bytes = Buffer.concat([Buffer.from([1, 2, 3]), uuidBytes("0192f5a3-1b2c-7d4e-8f60-112233445566")]);
+    const w = new PgBinaryRows(8);
+    w.row(1).uuid(bytes, 3);
+    const b = w.take() as Buffer;
+    expect(b.readInt32BE(21)).toBe(16);
+    expect(uuidText(b, 25)).toBe("0192f5a3-1b2c-7d4e-8f60-112233445566");
+  });
 });
 
 describe("uuid7Into", () => {

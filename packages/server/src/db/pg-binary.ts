@@ -59,7 +59,7 @@ export class PgBinaryRows {
 
   null(): this {
     this.ensure(4);
-    this.pos = this.buf.writeInt32BE(-1, this.pos);
+    this.int32(-1);
     return this;
   }
 
@@ -74,8 +74,8 @@ export class PgBinaryRows {
   int4(v: number | undefined): this {
     if (v === undefined) return this.null();
     this.ensure(8);
-    this.pos = this.buf.writeInt32BE(4, this.pos);
-    this.pos = this.buf.writeInt32BE(v, this.pos);
+    this.int32(4);
+    this.int32(v);
     return this;
   }
 
@@ -83,7 +83,7 @@ export class PgBinaryRows {
   float8(v: number | undefined): this {
     if (v === undefined || Number.isNaN(v)) return this.null();
     this.ensure(12);
-    this.pos = this.buf.writeInt32BE(8, this.pos);
+    this.int32(8);
     this.pos = this.buf.writeDoubleBE(v, this.pos);
     return this;
   }
@@ -91,18 +91,44 @@ export class PgBinaryRows {
   bool(v: boolean | undefined): this {
     if (v === undefined) return this.null();
     this.ensure(5);
-    this.pos = this.buf.writeInt32BE(1, this.pos);
+    this.int32(1);
     this.buf[this.pos++] = v ? 1 : 0;
     return this;
   }
 
   text(v: string | undefined): this {
     if (v === undefined) return this.null();
-    this.ensure(4 + v.length * 3);
-    const len = this.buf.write(v, this.pos + 4, "utf8");
-    this.buf.writeInt32BE(len, this.pos);
-    this.pos += 4 + len;
+    const n = v.length;
+    this.ensure(4 + n * 3);
+    const buf = this.buf;
+    const at = this.pos + 4;
+    // Short ASCII text (codes, statuses, most names) byte by byte: cheaper than a call into
+    // the UTF-8 encoder; anything else through it.
+    let len = -1;
+    if (n <= 64) {
+      let i = 0;
+      for (; i < n; i++) {
+        const c = v.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[at + i] = c;
+      }
+      if (i === n) len = n;
+    }
+    if (len < 0) len = buf.write(v, at, "utf8");
+    this.int32(len);
+    this.pos += len;
     return this;
+  }
+
+  /** Writes a big-endian 32-bit integer at the current position (room already ensured). */
+  private int32(v: number): void {
+    const buf = this.buf;
+    const p = this.pos;
+    buf[p] = v >>> 24;
+    buf[p + 1] = v >>> 16;
+    buf[p + 2] = v >>> 8;
+    buf[p + 3] = v;
+    this.pos = p + 4;
   }
 
   /** A date given as days since 1970-01-01. */
@@ -115,9 +141,11 @@ export class PgBinaryRows {
   uuid(bytes: Uint8Array | undefined, offset = 0): this {
     if (bytes === undefined) return this.null();
     this.ensure(20);
-    this.pos = this.buf.writeInt32BE(16, this.pos);
-    this.buf.set(bytes.subarray(offset, offset + 16), this.pos);
-    this.pos += 16;
+    this.int32(16);
+    const buf = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < 16; i++) buf[p + i] = bytes[offset + i];
+    this.pos = p + 16;
     return this;
   }
 

@@ -23,6 +23,11 @@ export interface Sheet {
   rows: AsyncIterable<SheetRow>;
   /** The same rows in batches (a chunk of the file each): read either `rows` or `chunks`. */
   chunks: AsyncIterable<SheetRow[]>;
+  /**
+   * Tells the reader which columns will be read: cells of other columns may come empty from
+   * then on (a CSV reader then makes no strings for them). Optional to call.
+   */
+  select(columns: readonly number[]): void;
 }
 
 /** The file's format from its name: csv or xlsx; anything else is an error naming what is accepted. */
@@ -62,8 +67,7 @@ export async function* readSheets(path: string): AsyncGenerator<Sheet> {
 }
 
 /** Reads the CSV records of a file, a batch per chunk of text, with the shared tokenizer (CsvLines). */
-async function* csvRecords(path: string, delimiter: "," | ";"): AsyncGenerator<string[][]> {
-  const lines = new CsvLines(delimiter);
+async function* csvRecords(path: string, lines: CsvLines): AsyncGenerator<string[][]> {
   let records: string[][] = [];
   const onRecord = (fields: string[]) => {
     // A line of only delimiters is kept (a row with empty cells); blank lines are skipped by CsvLines.
@@ -87,8 +91,8 @@ async function* csvRecords(path: string, delimiter: "," | ";"): AsyncGenerator<s
 }
 
 async function readCsvSheet(path: string): Promise<Sheet> {
-  const delimiter = await detectDelimiter(path);
-  const it = csvRecords(path, delimiter);
+  const lines = new CsvLines(await detectDelimiter(path));
+  const it = csvRecords(path, lines);
   let pending: string[][] = [];
   let at = 0;
   // The header is the first record; the records after it in the same batch start the rows.
@@ -116,15 +120,20 @@ async function readCsvSheet(path: string): Promise<Sheet> {
       yield toRows(r.value, 0);
     }
   }
-  return sheetOf("", header, chunks());
+  return sheetOf("", header, chunks(), (columns) => lines.select(columns));
 }
 
 /** A sheet whose rows can be read one by one or a batch at a time (not both). */
-function sheetOf(name: string, header: string[], chunks: AsyncIterable<SheetRow[]>): Sheet {
+function sheetOf(
+  name: string,
+  header: string[],
+  chunks: AsyncIterable<SheetRow[]>,
+  select: (columns: readonly number[]) => void = () => {},
+): Sheet {
   async function* rows(): AsyncGenerator<SheetRow> {
     for await (const batch of chunks) yield* batch;
   }
-  return { name, header, chunks, rows: rows() };
+  return { name, header, chunks, rows: rows(), select };
 }
 
 /** Plain value of an exceljs cell value: rich text, formulas, hyperlinks and errors flattened. */
