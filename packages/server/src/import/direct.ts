@@ -12,12 +12,11 @@
  * NeedsStagedImport; the caller then imports the whole file through staging.
  */
 
-import { statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
 import { sql } from "kysely";
 import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
 import type { HasDb } from "../rollup/refresh.ts";
-import { AnthroColumns, flaggedAt, MEASURE_TEXT, zAt } from "./anthro-columns.ts";
 import type { Facility } from "./facilities.ts";
+import { MeasurementBatch, type MeasurementColumns } from "./measurement-batch.ts";
 import type { CheckedRow } from "./rows.ts";
 
 /** The file must be imported through staging alone (see the module comment). */
@@ -97,18 +96,10 @@ export class DirectImport {
   private readonly nikAttached = new PgBinaryRows(1 << 12);
   // A batch's measurements, in columns (the checked rows themselves are not kept: short-lived
   // objects are cheap for the garbage collector, objects kept for a whole batch are not).
-  private pending = 0;
-  private pendingDistrict: string[] = [];
-  private pendingVillage: string[] = [];
-  private pendingChildren: NewChild[] = [];
-  private pendingPosyandu: Array<Facility | undefined> = [];
-  private readonly measuredDays: Int32Array;
-  private readonly anthro: AnthroColumns;
-  private readonly measurementId = Buffer.allocUnsafe(16);
+  private readonly measurements: MeasurementBatch;
 
   childrenCreated = 0;
   measurementsAdded = 0;
-  measurementsFlagged = 0;
   /** Rows of new children repeating one of the child's dates. */
   rowsRepeated = 0;
   /** Rows with a measurement of handed-over children sent to staging. */
@@ -122,11 +113,10 @@ export class DirectImport {
    */
   constructor(
     readonly capacity: number,
-    private readonly importId: Buffer,
+    importId: Buffer,
     private readonly maxChildren = 250_000,
   ) {
-    this.measuredDays = new Int32Array(capacity);
-    this.anthro = new AnthroColumns(capacity);
+    this.measurements = new MeasurementBatch(capacity, importId);
   }
 
   /** Loads the keys of the district's children in the database (once per district). */
@@ -155,7 +145,7 @@ export class DirectImport {
 
   /** Measurements and children waiting for their COPY. */
   get size(): number {
-    return this.pending + this.childRows.rowCount;
+    return this.measurements.count + this.childRows.rowCount;
   }
 
   /**
@@ -297,16 +287,13 @@ export class DirectImport {
   }
 
   private addMeasurement(row: CheckedRow, c: NewChild, posyandu: Facility | undefined): void {
-    const i = this.pending++;
-    this.pendingDistrict.push(row.districtCode);
-    this.pendingVillage.push(row.villageCode);
-    this.pendingChildren.push(c);
-    this.pendingPosyandu.push(posyandu);
-    this.measuredDays[i] = row.measuredDays as number;
-    this.anthro.set(
-      i,
+    this.measurements.add(
+      row.villageCode,
+      c.id,
+      posyandu?.id,
+      row.measuredDays as number,
       row.sex,
-      row.ageDays,
+      row.ageDays as number,
       row.weight,
       row.lenhei,
       row.measure,
@@ -317,62 +304,15 @@ export class DirectImport {
   }
 
   /**
-   * The children and measurements written since the last call, as binary COPY data for
-   * CHILD_COPY_TARGET and MEASUREMENT_COPY_TARGET (children first: measurements refer to them).
+   * The children written since the last call, as binary COPY data for CHILD_COPY_TARGET, and
+   * their measurements in columns, to be encoded for MEASUREMENT_COPY_TARGET (measurement-batch.ts).
+   * Children are copied first: measurements refer to them.
    */
-  take(): { children: Buffer | null; measurements: Buffer | null } {
-    const count = this.pending;
+  take(): { children: Buffer | null; measurements: MeasurementColumns | null } {
     const children = this.childRows.take();
-    if (count === 0) return { children, measurements: null };
-    const a = this.anthro;
-    const z = a.score(count);
-    const w = new PgBinaryRows(count * 260);
-    const id = this.measurementId;
-    for (let i = 0; i < count; i++) {
-      const zlen = zAt(z.zlen, i);
-      const zwei = zAt(z.zwei, i);
-      const zwfl = zAt(z.zwfl, i);
-      const zbmi = zAt(z.zbmi, i);
-      if (flaggedAt(z, i)) this.measurementsFlagged++;
-      uuid7Into(id);
-      w.row(29)
-        .text(this.pendingDistrict[i])
-        .uuid(id)
-        .uuid(this.pendingChildren[i].id)
-        .text(this.pendingVillage[i])
-        .uuid(this.pendingPosyandu[i]?.id)
-        .date(this.measuredDays[i])
-        .int4(a.ageDays[i])
-        .float8(a.weight[i])
-        .float8(a.lenhei[i])
-        .text(MEASURE_TEXT[a.measure[i]])
-        .bool(a.oedema[i] === 1)
-        .float8(a.headc[i])
-        .float8(a.armc[i])
-        .float8(zlen)
-        .float8(zwei)
-        .float8(zwfl)
-        .float8(zbmi)
-        .float8(z.zhc[i])
-        .float8(z.zac[i])
-        .bool(z.flen[i] === 1)
-        .bool(z.fwei[i] === 1)
-        .bool(z.fwfl[i] === 1)
-        .bool(z.fbmi[i] === 1)
-        .text(statusTbu(zlen)?.code)
-        .text(statusBbu(zwei)?.code)
-        .text(statusBbtb(zwfl)?.code)
-        .text(statusImtu(zbmi)?.code)
-        .text("eppgbm_import")
-        .uuid(this.importId);
-    }
-    this.measurementsAdded += count;
-    this.pending = 0;
-    this.pendingDistrict = [];
-    this.pendingVillage = [];
-    this.pendingChildren = [];
-    this.pendingPosyandu = [];
-    return { children, measurements: w.take() };
+    const measurements = this.measurements.take();
+    if (measurements) this.measurementsAdded += measurements.count;
+    return { children, measurements };
   }
 
   /** (district_code, id) of the new children whose later rows went to staging, as binary COPY data. */

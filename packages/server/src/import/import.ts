@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
 import { todayInIndonesia } from "@tumbuh/core";
+import { createAnthroBatchOutput } from "@tumbuh/growth";
 import { sql } from "kysely";
 import type { Database, Session } from "../db/connection.ts";
 import { uuidBytes } from "../db/pg-binary.ts";
@@ -27,6 +28,7 @@ import {
 import { CHILD_COPY_TARGET, DirectImport, MEASUREMENT_COPY_TARGET, NeedsStagedImport } from "./direct.ts";
 import { FACILITY_TARGETS, Facilities, type Facility } from "./facilities.ts";
 import { sha256File } from "./file-hash.ts";
+import { encodeMeasurements } from "./measurement-batch.ts";
 import { PlaceResolver } from "./places.ts";
 import { readSheets, type SheetRow } from "./read.ts";
 import {
@@ -239,6 +241,8 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
   const direct = opts.stagedOnly
     ? undefined
     : new DirectImport(batchRows, uuidBytes(importId), opts.directChildren);
+  // Scratch space for scoring the direct path's measurement batches.
+  const anthroOut = createAnthroBatchOutput(batchRows);
 
   // Pass 1: child-register sheets of a two-sheet workbook, kept to complete monitoring rows.
   const byNik = new Map<string, RegisterEntry>();
@@ -290,6 +294,8 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
       // Taken now (z-scores computed here) while the previous batch's COPY runs on the server.
       const newFacilities = facilities.take();
       const written = direct?.take();
+      const encoded = written?.measurements ? encodeMeasurements(written.measurements, anthroOut) : undefined;
+      if (encoded) report.measurementsFlagged += encoded.flagged;
       const staged = batch.size > 0 ? batch.take() : undefined;
       // Every identifier sealed so far: a staged row may carry one first sealed for a row written directly.
       const identifiers = sealer.takeSealed();
@@ -300,7 +306,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
         if (newFacilities.posyandu) await s.copyBinary(FACILITY_TARGETS.posyandu, newFacilities.posyandu);
         // Children before their measurements.
         if (written?.children) await s.copyBinary(CHILD_COPY_TARGET, written.children);
-        if (written?.measurements) await s.copyBinary(MEASUREMENT_COPY_TARGET, written.measurements);
+        if (encoded) await s.copyBinary(MEASUREMENT_COPY_TARGET, encoded.data);
         if (staged) await s.copyCsv(target, staged.csv);
         if (identifiers) await s.copyCsv("import_identifiers (hash, enc)", identifiers);
       })();
@@ -486,7 +492,6 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
     if (direct) {
       report.childrenCreated = direct.childrenCreated;
       report.measurementsAdded = direct.measurementsAdded;
-      report.measurementsFlagged += direct.measurementsFlagged;
       report.rowsRepeated = direct.rowsRepeated;
       report.likelyDuplicates.push(...direct.likelyDuplicates);
     }

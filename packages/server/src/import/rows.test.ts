@@ -1,3 +1,4 @@
+import { parseDecimal } from "@tumbuh/core";
 import { anthroZScores, statusTbu } from "@tumbuh/growth";
 import { describe, expect, it } from "vitest";
 import { keysFromMaster } from "../db/pii.ts";
@@ -5,6 +6,7 @@ import {
   detach,
   IdentifierSealer,
   parseIdentifier,
+  plainDecimal,
   STAGE_COLUMNS,
   StageBatch,
   stageRecord,
@@ -144,5 +146,48 @@ describe("detach", () => {
     for (const s of ["", "L", "3503", chunk.slice(0, 16), chunk.slice(17, 27), chunk])
       expect(detach(s)).toBe(s);
     expect(text(chunk.slice(0, 16))).toBe("3503014303230001");
+  });
+});
+
+describe("plainDecimal", () => {
+  it.each([
+    ["9.6", 9.6],
+    ["75,5", 75.5],
+    ["12", 12],
+    ["0", 0],
+    ["0,05", 0.05],
+    ["100.25", 100.25],
+  ])("reads %j as parseDecimal does (%d)", (cell, value) => {
+    expect(plainDecimal(cell)).toBe(value);
+    expect(parseDecimal(cell)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    "",
+    " 9.6",
+    "9.6 ",
+    "1.234,5",
+    "1,2,3",
+    ".5",
+    "5.",
+    "-3",
+    "+3",
+    "1e3",
+    "9,6kg",
+    "abc",
+    "1234567890123456",
+  ])("leaves %j to parseDecimal", (cell) => {
+    expect(plainDecimal(cell)).toBeUndefined();
+  });
+
+  it("agrees with parseDecimal on plain cells of every shape a measurement takes", () => {
+    for (const whole of ["0", "1", "9", "10", "45", "99", "120", "199"])
+      for (let f = 0; f < 1000; f += 3) {
+        const frac = String(f);
+        for (const cell of [whole, `${whole}.${frac}`, `${whole},${frac}`, `${whole}.0${frac}`]) {
+          const p = parseDecimal(cell);
+          expect(p.ok && plainDecimal(cell)).toBe(p.ok && p.value);
+        }
+      }
   });
 });

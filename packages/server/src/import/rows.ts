@@ -346,6 +346,27 @@ function fail(errors: Rejection[], sheet: string, rowNo: number, field: Field, r
   errors.push({ sheet, rowNo, field: FIELD_LABEL[field], reason });
 }
 
+/**
+ * The value of a cell written as plain digits with at most one inner '.' or ',' (decimal comma),
+ * as parseDecimal reads it; undefined for anything else (parseDecimal then decides). Most
+ * measurement cells are like this: no regular expression or result object for them.
+ */
+export function plainDecimal(s: string): number | undefined {
+  const n = s.length;
+  if (n === 0 || n > 15) return undefined;
+  let sep = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 46 || c === 44) && sep < 0 && i > 0 && i < n - 1) {
+      sep = i;
+      continue;
+    }
+    return undefined;
+  }
+  return sep >= 0 && s.charCodeAt(sep) === 44 ? Number(`${s.slice(0, sep)}.${s.slice(sep + 1)}`) : Number(s);
+}
+
 /** Parses a number cell; positive values only (0 and below count as missing). */
 function positive(
   cell: Cell | undefined,
@@ -355,6 +376,10 @@ function positive(
   rowNo: number,
 ): number | undefined {
   if (cell === null || cell === undefined) return undefined;
+  if (typeof cell === "string") {
+    const v = plainDecimal(cell);
+    if (v !== undefined) return v > 0 ? v : undefined;
+  }
   const p = parseDecimal(cell instanceof Date ? String(cell) : cell);
   if (!p.ok) {
     errors.push({ sheet, rowNo, field: FIELD_LABEL[field], reason: p.error });

@@ -1,0 +1,201 @@
+/**
+ * The measurements the direct path writes, a batch at a time: collected in columns (typed arrays
+ * and a table of village codes) that can move to a worker thread as they are, then scored and
+ * encoded as binary COPY rows for MEASUREMENT_COPY_TARGET by `encodeMeasurements` — on the
+ * import's thread or on the encoder's worker (measurement-encoder.ts). Pure: no I/O.
+ */
+import {
+  type AnthroBatchOutput,
+  anthroZScoresBatch,
+  statusBbtb,
+  statusBbu,
+  statusImtu,
+  statusTbu,
+} from "@tumbuh/growth";
+import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
+import { flaggedAt, MEASURE_TEXT, zAt } from "./anthro-columns.ts";
+
+/** A batch of measurements in columns; row i's child and posyandu ids are bytes 16·i to 16·i + 16. */
+export interface MeasurementColumns {
+  count: number;
+  /** 1 male, 2 female. */
+  sex: Uint8Array;
+  ageDays: Float64Array;
+  weight: Float64Array;
+  lenhei: Float64Array;
+  /** 0 unknown, 1 lying, 2 standing. */
+  measure: Uint8Array;
+  oedema: Uint8Array;
+  headc: Float64Array;
+  armc: Float64Array;
+  /** Measurement date as days since 1970-01-01. */
+  measuredDays: Int32Array;
+  childIds: Uint8Array;
+  posyanduIds: Uint8Array;
+  hasPosyandu: Uint8Array;
+  /** Index into `villages`; the district is a village code's first five characters. */
+  village: Int32Array;
+  villages: string[];
+  /** The import's id (16 bytes), stored on every row. */
+  importId: Uint8Array;
+}
+
+const MEASURE_CODE = { l: 1, h: 2 } as const;
+
+/** Fills MeasurementColumns row by row; `take` hands them over and starts a new batch. */
+export class MeasurementBatch {
+  private c: MeasurementColumns;
+  private villageIndex = new Map<string, number>();
+
+  constructor(
+    readonly capacity: number,
+    private readonly importId: Uint8Array,
+  ) {
+    this.c = this.fresh();
+  }
+
+  private fresh(): MeasurementColumns {
+    const n = this.capacity;
+    return {
+      count: 0,
+      sex: new Uint8Array(n),
+      ageDays: new Float64Array(n),
+      weight: new Float64Array(n),
+      lenhei: new Float64Array(n),
+      measure: new Uint8Array(n),
+      oedema: new Uint8Array(n),
+      headc: new Float64Array(n),
+      armc: new Float64Array(n),
+      measuredDays: new Int32Array(n),
+      childIds: new Uint8Array(16 * n),
+      posyanduIds: new Uint8Array(16 * n),
+      hasPosyandu: new Uint8Array(n),
+      village: new Int32Array(n),
+      villages: [],
+      importId: this.importId,
+    };
+  }
+
+  get count(): number {
+    return this.c.count;
+  }
+
+  /** Adds a measurement (missing values undefined). */
+  add(
+    villageCode: string,
+    childId: Uint8Array,
+    posyanduId: Uint8Array | undefined,
+    measuredDays: number,
+    sex: number,
+    ageDays: number,
+    weight: number | undefined,
+    lenhei: number | undefined,
+    measure: "l" | "h" | undefined,
+    oedema: boolean,
+    headc: number | undefined,
+    armc: number | undefined,
+  ): void {
+    const c = this.c;
+    const i = c.count++;
+    let v = this.villageIndex.get(villageCode);
+    if (v === undefined) {
+      v = c.villages.length;
+      c.villages.push(villageCode);
+      this.villageIndex.set(villageCode, v);
+    }
+    c.village[i] = v;
+    c.measuredDays[i] = measuredDays;
+    c.sex[i] = sex;
+    c.ageDays[i] = ageDays;
+    c.weight[i] = weight ?? Number.NaN;
+    c.lenhei[i] = lenhei ?? Number.NaN;
+    c.measure[i] = measure ? MEASURE_CODE[measure] : 0;
+    c.oedema[i] = oedema ? 1 : 0;
+    c.headc[i] = headc ?? Number.NaN;
+    c.armc[i] = armc ?? Number.NaN;
+    const at = 16 * i;
+    for (let k = 0; k < 16; k++) c.childIds[at + k] = childId[k];
+    if (posyanduId !== undefined) {
+      c.hasPosyandu[i] = 1;
+      for (let k = 0; k < 16; k++) c.posyanduIds[at + k] = posyanduId[k];
+    }
+  }
+
+  /** The batch's columns, or null when empty; a new batch starts. */
+  take(): MeasurementColumns | null {
+    if (this.c.count === 0) return null;
+    const c = this.c;
+    this.c = this.fresh();
+    this.villageIndex = new Map();
+    return c;
+  }
+}
+
+/**
+ * Scores a batch (z-scores, WHO flags, Permenkes categories) and encodes it as binary COPY data
+ * for MEASUREMENT_COPY_TARGET, each row with a new time-ordered id. `out` is scratch space of at
+ * least `c.count` rows. Returns the data and how many rows carry a WHO flag.
+ */
+export function encodeMeasurements(
+  c: MeasurementColumns,
+  out: AnthroBatchOutput,
+): { data: Buffer; flagged: number } {
+  const count = c.count;
+  const z = anthroZScoresBatch(
+    {
+      sex: c.sex,
+      ageDays: c.ageDays,
+      weight: c.weight,
+      lenhei: c.lenhei,
+      measure: c.measure,
+      oedema: c.oedema,
+      headc: c.headc,
+      armc: c.armc,
+    },
+    { count, output: out, indicators: ["len", "wei", "wfl", "bmi", "hc", "ac"] },
+  );
+  const districts = c.villages.map((v) => v.slice(0, 5));
+  const w = new PgBinaryRows(count * 260);
+  const id = Buffer.allocUnsafe(16);
+  let flagged = 0;
+  for (let i = 0; i < count; i++) {
+    const zlen = zAt(z.zlen, i);
+    const zwei = zAt(z.zwei, i);
+    const zwfl = zAt(z.zwfl, i);
+    const zbmi = zAt(z.zbmi, i);
+    if (flaggedAt(z, i)) flagged++;
+    uuid7Into(id);
+    const v = c.village[i];
+    w.row(29)
+      .text(districts[v])
+      .uuid(id)
+      .uuid(c.childIds, 16 * i)
+      .text(c.villages[v])
+      .uuid(c.hasPosyandu[i] === 1 ? c.posyanduIds : undefined, 16 * i)
+      .date(c.measuredDays[i])
+      .int4(c.ageDays[i])
+      .float8(c.weight[i])
+      .float8(c.lenhei[i])
+      .text(MEASURE_TEXT[c.measure[i]])
+      .bool(c.oedema[i] === 1)
+      .float8(c.headc[i])
+      .float8(c.armc[i])
+      .float8(zlen)
+      .float8(zwei)
+      .float8(zwfl)
+      .float8(zbmi)
+      .float8(z.zhc[i])
+      .float8(z.zac[i])
+      .bool(z.flen[i] === 1)
+      .bool(z.fwei[i] === 1)
+      .bool(z.fwfl[i] === 1)
+      .bool(z.fbmi[i] === 1)
+      .text(statusTbu(zlen)?.code)
+      .text(statusBbu(zwei)?.code)
+      .text(statusBbtb(zwfl)?.code)
+      .text(statusImtu(zbmi)?.code)
+      .text("eppgbm_import")
+      .uuid(c.importId);
+  }
+  return { data: w.take() as Buffer, flagged };
+}
