@@ -26,11 +26,14 @@ export interface ImportBench {
   engine: "pglite" | "postgres";
   rows: number;
   fileMB: number;
+  /** Until the file's rows are committed (the import's transaction). */
   importSeconds: number;
   copySeconds: number;
   /** importSeconds ÷ copySeconds (target ≤ 2). */
   ratio: number;
+  /** The roll-up refresh the import runs right after its commit, and the whole command with it. */
   rollupSeconds: number;
+  withRollupsSeconds: number;
   phases: Record<string, number>;
   /** Rows written straight into the tables (children new to the database) and rows staged for the merge. */
   rowsWrittenDirectly: number;
@@ -115,12 +118,10 @@ export async function benchImport(
       district: BENCH_DISTRICT,
       keys: keysFromMaster(Buffer.alloc(32, 1)),
     }).finally(() => clearInterval(sampler));
-    const importSeconds = (performance.now() - t0) / 1000;
+    const withRollupsSeconds = (performance.now() - t0) / 1000;
+    const importSeconds = report.landedMs / 1000;
     // After the import, so the COPY's whole-file string does not count in the import's memory.
     const copySeconds = await bareCopy(database, path);
-    const t1 = performance.now();
-    await refreshRollups(database, [BENCH_DISTRICT]);
-    const rollupSeconds = (performance.now() - t1) / 1000;
     return {
       engine,
       rows: report.rowsRead,
@@ -128,7 +129,8 @@ export async function benchImport(
       importSeconds,
       copySeconds,
       ratio: importSeconds / copySeconds,
-      rollupSeconds,
+      rollupSeconds: (report.phases.rollups ?? 0) / 1000,
+      withRollupsSeconds,
       phases: report.phases,
       rowsWrittenDirectly: report.rowsWrittenDirectly,
       rowsStaged: report.rowsStaged,

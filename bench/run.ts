@@ -46,10 +46,13 @@ const groups: Record<string, () => Promise<void>> = {
         .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
         .join(", ");
       console.log(
-        `  import ${r.rows.toLocaleString("en-US")} rows (${r.fileMB} MB) into ${engine.padEnd(8)} ${r.importSeconds.toFixed(1)} s vs bare COPY ${r.copySeconds.toFixed(1)} s: ${r.ratio.toFixed(2)}× (target ≤ 2×)`,
+        `  import ${r.rows.toLocaleString("en-US")} rows (${r.fileMB} MB) into ${engine.padEnd(8)} ${r.importSeconds.toFixed(1)} s until committed vs bare COPY ${r.copySeconds.toFixed(1)} s: ${r.ratio.toFixed(2)}× (target ≤ 2×)`,
       );
       console.log(
-        `    phases: ${phases}; rows written directly ${r.rowsWrittenDirectly.toLocaleString("en-US")}, staged ${r.rowsStaged.toLocaleString("en-US")}; peak RSS ${r.peakRssMiB} MiB; roll-up refresh alone afterwards ${r.rollupSeconds.toFixed(1)} s`,
+        `    roll-up refresh right after the commit ${r.rollupSeconds.toFixed(1)} s; the whole command ${r.withRollupsSeconds.toFixed(1)} s (${(r.withRollupsSeconds / r.copySeconds).toFixed(2)}× the COPY)`,
+      );
+      console.log(
+        `    phases: ${phases}; rows written directly ${r.rowsWrittenDirectly.toLocaleString("en-US")}, staged ${r.rowsStaged.toLocaleString("en-US")}; peak RSS ${r.peakRssMiB} MiB`,
       );
     }
     const p = await benchPrevalence();
