@@ -118,4 +118,15 @@ describe("MeasurementBatch and encodeMeasurements", () => {
     expect(flagged).toBe(flags);
     expect(flagged).toBeGreaterThan(0); // the 5 kg girl of 95 cm is implausibly light
   });
+
+  it("refuses a measurement past its capacity instead of dropping it", () => {
+    const batch = new MeasurementBatch(1, importId);
+    const add = () =>
+      batch.add("35.03.01.2001", childA, undefined, 20_000, 1, 400, 9, 75, "l", false, undefined, undefined);
+    add();
+    expect(add).toThrow(/batch full/);
+    expect(batch.take()?.count).toBe(1);
+    add(); // a new batch after take
+    expect(batch.count).toBe(1);
+  });
 });

@@ -96,6 +96,9 @@ export class MeasurementBatch {
     armc: number | undefined,
   ): void {
     const c = this.c;
+    // Typed arrays drop writes past their end without a word: refuse instead.
+    if (c.count >= this.capacity)
+      throw new Error(`measurement batch full (${this.capacity} rows): take it first`);
     const i = c.count++;
     let v = this.villageIndex.get(villageCode);
     if (v === undefined) {
