@@ -4,7 +4,8 @@
  * new to the database are written straight into children and measurements by binary COPY
  * (direct.ts); the other rows are staged by batched COPY into a temporary table and merged by
  * set-based SQL (matching, updates, likely duplicates) — all in one transaction, so a file
- * lands completely or not at all.
+ * lands completely or not at all. The roll-ups of its districts are refreshed right after the
+ * commit, in a transaction of their own (rollup/pending.ts).
  */
 import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
@@ -167,8 +168,9 @@ interface RegisterEntry {
 
 /**
  * Imports a measurement file and returns its report. Without `dryRun`, children, posyandu,
- * puskesmas and measurements are written in one transaction and the roll-ups of the affected
- * districts refreshed; with it, the same checks run and nothing is kept.
+ * puskesmas and measurements are written in one transaction, then the roll-ups of the affected
+ * districts are refreshed (RollupRefreshError if only that fails: the file has landed); with it,
+ * the same checks run and nothing is kept.
  */
 export async function importMeasurements(
   database: Database,
