@@ -115,12 +115,19 @@ describe("parseMeasure and parseOedema", () => {
     ["Telentang", "l"],
     ["terlentang", "l"],
     ["BERDIRI", "h"],
+    [" Berdiri ", "h"],
+    ["tElEnTaNg", "l"],
   ])("measure %j -> %s", (cell, m) => {
     expect(parseMeasure(cell)).toEqual({ ok: true, value: m });
   });
   it("measure: empty is unknown, other words are refused", () => {
     expect(parseMeasure("")).toEqual({ ok: true, value: undefined });
     expect(parseMeasure("duduk").ok).toBe(false);
+    // Words of JavaScript's object prototype are not measuring positions.
+    expect(parseMeasure("constructor").ok).toBe(false);
+    expect(parseMeasure("toString").ok).toBe(false);
+    expect(parseSex("constructor").ok).toBe(false);
+    expect(parseOedema("valueOf").ok).toBe(false);
   });
   it.each([
     ["y", true],

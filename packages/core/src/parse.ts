@@ -123,31 +123,46 @@ export function parseSex(cell: string | number | null | undefined): Parsed<Sex> 
   if (cell === null || cell === undefined) return EMPTY;
   const t = String(cell).trim().toLowerCase();
   if (isBlank(t)) return EMPTY;
-  const sex = SEX_CODES[t];
+  const sex = Object.hasOwn(SEX_CODES, t) ? SEX_CODES[t] : undefined;
   return sex ? { ok: true, value: sex } : fail(String(cell).trim(), "1/2, m/f or L/P (laki-laki/perempuan)");
 }
 
-const MEASURE_CODES: Record<string, MeasurePosition> = {
-  l: "l",
-  lying: "l",
-  recumbent: "l",
-  length: "l",
-  telentang: "l",
-  terlentang: "l",
-  berbaring: "l",
-  pb: "l",
-  h: "h",
-  standing: "h",
-  height: "h",
-  berdiri: "h",
-  tb: "h",
+const MEASURE_CODES = new Map<string, MeasurePosition>(
+  Object.entries({
+    l: "l",
+    lying: "l",
+    recumbent: "l",
+    length: "l",
+    telentang: "l",
+    terlentang: "l",
+    berbaring: "l",
+    pb: "l",
+    h: "h",
+    standing: "h",
+    height: "h",
+    berdiri: "h",
+    tb: "h",
+  } as const),
+);
+/** The cells e-PPGBM exports write most ("Telentang", "Berdiri"), found without trimming or case folding. */
+for (const [k, v] of [...MEASURE_CODES]) {
+  MEASURE_CODES.set(k.toUpperCase(), v);
+  MEASURE_CODES.set(k[0].toUpperCase() + k.slice(1), v);
+}
+/** One result object per position: a measurement cell is parsed on every row of a file. */
+const MEASURED: Record<MeasurePosition, Parsed<MeasurePosition>> = {
+  l: { ok: true, value: "l" },
+  h: { ok: true, value: "h" },
 };
 
 /** Parses the measuring position: l/h as anthro codes it, telentang/berdiri as Indonesian files write it. */
 export function parseMeasure(cell: string | null | undefined): Parsed<MeasurePosition> {
-  if (cell === null || cell === undefined || isBlank(cell)) return EMPTY;
-  const m = MEASURE_CODES[cell.trim().toLowerCase()];
-  return m ? { ok: true, value: m } : fail(cell.trim(), "l/h or telentang/berdiri");
+  if (cell === null || cell === undefined) return EMPTY;
+  const exact = MEASURE_CODES.get(cell);
+  if (exact) return MEASURED[exact];
+  if (isBlank(cell)) return EMPTY;
+  const m = MEASURE_CODES.get(cell.trim().toLowerCase());
+  return m ? MEASURED[m] : fail(cell.trim(), "l/h or telentang/berdiri");
 }
 
 const OEDEMA_CODES: Record<string, boolean> = {
@@ -167,7 +182,8 @@ const OEDEMA_CODES: Record<string, boolean> = {
 /** Parses bilateral pitting oedema: y/n as anthro codes it, ya/tidak in Indonesian. */
 export function parseOedema(cell: string | null | undefined): Parsed<boolean> {
   if (cell === null || cell === undefined || isBlank(cell)) return EMPTY;
-  const v = OEDEMA_CODES[cell.trim().toLowerCase()];
+  const key = cell.trim().toLowerCase();
+  const v = Object.hasOwn(OEDEMA_CODES, key) ? OEDEMA_CODES[key] : undefined;
   return v === undefined ? fail(cell.trim(), "y/n or ya/tidak") : { ok: true, value: v };
 }
 

@@ -496,8 +496,8 @@ export function checkRepeatRecord(
     errors,
   );
   if (errors.length > 0) return errors;
-  // The child key is made afresh: the direct path may have changed the one of `prev`.
-  return assemble(rowNo, prev, m, prev.nik ? `n:${prev.nik[0]}` : prev.identityKey);
+  // The child key the row was checked with (the direct path may have changed prev.childKey).
+  return assemble(rowNo, prev, m, prev.checkedKey);
 }
 
 /** A checked row from a child part (the fields of a checked row that describe the child) and a measurement part. */
@@ -537,6 +537,7 @@ function assemble(
     headc: m.headc,
     armc: m.armc,
     identityKey: c.identityKey,
+    checkedKey: c.checkedKey,
     childKey,
   };
 }
@@ -578,6 +579,8 @@ export interface CheckedRow {
   /** The child's identity without NIK: name key, birth date, sex and village. */
   identityKey: string;
   /** `n:<NIK hash>` for a row with a NIK, else the identity key. */
+  checkedKey: string;
+  /** The key the row is staged under: checkedKey, unless the direct path gave it its child's NIK key. */
   childKey: string;
 }
 
@@ -666,8 +669,9 @@ export function checkRecord(
     rw: text(rec.rw),
     address: text(rec.address),
     identityKey,
+    checkedKey: nikSealed ? `n:${nikSealed[0]}` : identityKey,
   };
-  return assemble(rowNo, child, m, nikSealed ? `n:${nikSealed[0]}` : identityKey);
+  return assemble(rowNo, child, m, child.checkedKey);
 }
 
 /** Adds a checked row to the staging batch (its identity, its places and its staging line). */
