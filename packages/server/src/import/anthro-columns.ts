@@ -19,7 +19,42 @@ export function zAt(column: Float64Array, i: number): number | undefined {
   return Number.isNaN(v) ? undefined : v;
 }
 
-export class AnthroColumns {
+/** The input columns of anthroZScoresBatch that a batch of measurements fills. */
+export interface AnthroInputColumns {
+  sex: Uint8Array;
+  ageDays: Float64Array;
+  weight: Float64Array;
+  lenhei: Float64Array;
+  measure: Uint8Array;
+  oedema: Uint8Array;
+  headc: Float64Array;
+  armc: Float64Array;
+}
+
+/** Writes row `i`'s measurement into the columns (missing values as NaN). */
+export function setAnthroRow(
+  c: AnthroInputColumns,
+  i: number,
+  sex: number,
+  ageDays: number | undefined,
+  weight: number | undefined,
+  lenhei: number | undefined,
+  measure: "l" | "h" | undefined,
+  oedema: boolean,
+  headc: number | undefined,
+  armc: number | undefined,
+): void {
+  c.sex[i] = sex;
+  c.ageDays[i] = ageDays ?? Number.NaN;
+  c.weight[i] = weight ?? Number.NaN;
+  c.lenhei[i] = lenhei ?? Number.NaN;
+  c.measure[i] = measure ? MEASURE_CODE[measure] : 0;
+  c.oedema[i] = oedema ? 1 : 0;
+  c.headc[i] = headc ?? Number.NaN;
+  c.armc[i] = armc ?? Number.NaN;
+}
+
+export class AnthroColumns implements AnthroInputColumns {
   /** 0 for a row with nothing to score. */
   readonly sex: Uint8Array;
   readonly ageDays: Float64Array;
@@ -55,14 +90,7 @@ export class AnthroColumns {
     headc: number | undefined,
     armc: number | undefined,
   ): void {
-    this.sex[i] = sex;
-    this.ageDays[i] = ageDays ?? Number.NaN;
-    this.weight[i] = weight ?? Number.NaN;
-    this.lenhei[i] = lenhei ?? Number.NaN;
-    this.measure[i] = measure ? MEASURE_CODE[measure] : 0;
-    this.oedema[i] = oedema ? 1 : 0;
-    this.headc[i] = headc ?? Number.NaN;
-    this.armc[i] = armc ?? Number.NaN;
+    setAnthroRow(this, i, sex, ageDays, weight, lenhei, measure, oedema, headc, armc);
   }
 
   /** Z-scores and flags of the first `count` rows (the output is reused by the next call). */

@@ -13,21 +13,11 @@ import {
   statusTbu,
 } from "@tumbuh/growth";
 import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
-import { flaggedAt, MEASURE_TEXT, zAt } from "./anthro-columns.ts";
+import { type AnthroInputColumns, flaggedAt, MEASURE_TEXT, setAnthroRow, zAt } from "./anthro-columns.ts";
 
 /** A batch of measurements in columns; row i's child and posyandu ids are bytes 16·i to 16·i + 16. */
-export interface MeasurementColumns {
+export interface MeasurementColumns extends AnthroInputColumns {
   count: number;
-  /** 1 male, 2 female. */
-  sex: Uint8Array;
-  ageDays: Float64Array;
-  weight: Float64Array;
-  lenhei: Float64Array;
-  /** 0 unknown, 1 lying, 2 standing. */
-  measure: Uint8Array;
-  oedema: Uint8Array;
-  headc: Float64Array;
-  armc: Float64Array;
   /** Measurement date as days since 1970-01-01. */
   measuredDays: Int32Array;
   childIds: Uint8Array;
@@ -39,8 +29,6 @@ export interface MeasurementColumns {
   /** The import's id (16 bytes), stored on every row. */
   importId: Uint8Array;
 }
-
-const MEASURE_CODE = { l: 1, h: 2 } as const;
 
 /** Fills MeasurementColumns row by row; `take` hands them over and starts a new batch. */
 export class MeasurementBatch {
@@ -108,14 +96,7 @@ export class MeasurementBatch {
     }
     c.village[i] = v;
     c.measuredDays[i] = measuredDays;
-    c.sex[i] = sex;
-    c.ageDays[i] = ageDays;
-    c.weight[i] = weight ?? Number.NaN;
-    c.lenhei[i] = lenhei ?? Number.NaN;
-    c.measure[i] = measure ? MEASURE_CODE[measure] : 0;
-    c.oedema[i] = oedema ? 1 : 0;
-    c.headc[i] = headc ?? Number.NaN;
-    c.armc[i] = armc ?? Number.NaN;
+    setAnthroRow(c, i, sex, ageDays, weight, lenhei, measure, oedema, headc, armc);
     const at = 16 * i;
     for (let k = 0; k < 16; k++) c.childIds[at + k] = childId[k];
     if (posyanduId !== undefined) {
