@@ -151,15 +151,43 @@ export function cellValue(v: unknown): Cell {
   return String(v);
 }
 
-async function* readXlsxSheets(path: string): AsyncGenerator<Sheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+/** The worksheets of an XLSX file as exceljs' streaming reader gives them. */
+export type WorksheetSource = (path: string) => AsyncIterable<unknown>;
+
+const exceljsWorksheets: WorksheetSource = (path) =>
+  new ExcelJS.stream.xlsx.WorkbookReader(path, {
     entries: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "cache",
     worksheets: "emit",
   });
-  for await (const ws of reader) {
+
+/**
+ * The sheets of an XLSX file. exceljs' streaming reader (over unzipper) at times loses the last
+ * entries of the zip when the process is busy, then fails with a TypeError on the workbook part
+ * it did not see, before giving any sheet; such a file is read again (up to three times).
+ */
+export async function* readXlsxSheets(
+  path: string,
+  source: WorksheetSource = exceljsWorksheets,
+): AsyncGenerator<Sheet> {
+  for (let attempt = 1; ; attempt++) {
+    let gave = false;
+    try {
+      for await (const sheet of xlsxSheetsOnce(path, source)) {
+        gave = true;
+        yield sheet;
+      }
+      return;
+    } catch (err) {
+      if (gave || attempt >= 3 || !(err instanceof TypeError)) throw err;
+    }
+  }
+}
+
+async function* xlsxSheetsOnce(path: string, source: WorksheetSource): AsyncGenerator<Sheet> {
+  for await (const ws of source(path)) {
     const worksheet = ws as unknown as AsyncIterable<{ number: number; values: unknown[] }> & {
       name: string;
     };
