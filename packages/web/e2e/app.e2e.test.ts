@@ -472,7 +472,7 @@ describe.skipIf(!chromiumPath)("npm start: tumbuh serve with the demo district",
   it("says the data are synthetic, shows the district's figures and its maps at both levels", async () => {
     const page = await demoBrowser.context.newPage();
     const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("pageerror", (e) => errors.push(`${e.message} ${e.stack ?? ""}`));
     await page.goto(`${demo.url}/`);
     await page.getByLabel("Nama pengguna").fill("dinkes");
     await page.getByLabel("Kata sandi").fill(demo.password);
