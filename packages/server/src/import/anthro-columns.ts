@@ -31,27 +31,31 @@ export interface AnthroInputColumns {
   armc: Float64Array;
 }
 
-/** Writes row `i`'s measurement into the columns (missing values as NaN). */
-export function setAnthroRow(
-  c: AnthroInputColumns,
-  i: number,
-  sex: number,
-  ageDays: number | undefined,
-  weight: number | undefined,
-  lenhei: number | undefined,
-  measure: "l" | "h" | undefined,
-  oedema: boolean,
-  headc: number | undefined,
-  armc: number | undefined,
-): void {
-  c.sex[i] = sex;
-  c.ageDays[i] = ageDays ?? Number.NaN;
-  c.weight[i] = weight ?? Number.NaN;
-  c.lenhei[i] = lenhei ?? Number.NaN;
-  c.measure[i] = measure ? MEASURE_CODE[measure] : 0;
-  c.oedema[i] = oedema ? 1 : 0;
-  c.headc[i] = headc ?? Number.NaN;
-  c.armc[i] = armc ?? Number.NaN;
+/** A measurement's anthropometry, as a checked row carries it (missing values undefined). */
+export interface AnthroMeasurement {
+  sex: number;
+  ageDays?: number;
+  weight?: number;
+  lenhei?: number;
+  measure?: "l" | "h";
+  oedema: boolean;
+  headc?: number;
+  armc?: number;
+}
+
+/**
+ * Writes `m` into row `i` of the columns (missing values as NaN); with `scored` false the row's
+ * sex is 0, so the batch gives it no z-scores (a row without a measurement).
+ */
+export function setAnthroRow(c: AnthroInputColumns, i: number, m: AnthroMeasurement, scored = true): void {
+  c.sex[i] = scored ? m.sex : 0;
+  c.ageDays[i] = m.ageDays ?? Number.NaN;
+  c.weight[i] = m.weight ?? Number.NaN;
+  c.lenhei[i] = m.lenhei ?? Number.NaN;
+  c.measure[i] = m.measure ? MEASURE_CODE[m.measure] : 0;
+  c.oedema[i] = m.oedema ? 1 : 0;
+  c.headc[i] = m.headc ?? Number.NaN;
+  c.armc[i] = m.armc ?? Number.NaN;
 }
 
 export class AnthroColumns implements AnthroInputColumns {
@@ -76,21 +80,6 @@ export class AnthroColumns implements AnthroInputColumns {
     this.headc = new Float64Array(capacity);
     this.armc = new Float64Array(capacity);
     this.out = createAnthroBatchOutput(capacity);
-  }
-
-  /** Row `i`'s measurement (missing values as undefined); `sex` 0 when there is nothing to score. */
-  set(
-    i: number,
-    sex: number,
-    ageDays: number | undefined,
-    weight: number | undefined,
-    lenhei: number | undefined,
-    measure: "l" | "h" | undefined,
-    oedema: boolean,
-    headc: number | undefined,
-    armc: number | undefined,
-  ): void {
-    setAnthroRow(this, i, sex, ageDays, weight, lenhei, measure, oedema, headc, armc);
   }
 
   /** Z-scores and flags of the first `count` rows (the output is reused by the next call). */

@@ -287,20 +287,7 @@ export class DirectImport {
   }
 
   private addMeasurement(row: CheckedRow, c: NewChild, posyandu: Facility | undefined): void {
-    this.measurements.add(
-      row.villageCode,
-      c.id,
-      posyandu?.id,
-      row.measuredDays as number,
-      row.sex,
-      row.ageDays as number,
-      row.weight,
-      row.lenhei,
-      row.measure,
-      row.oedema,
-      row.headc,
-      row.armc,
-    );
+    this.measurements.add(row.villageCode, c.id, posyandu?.id, row.measuredDays as number, row);
   }
 
   /**

@@ -65,7 +65,15 @@ describe("MeasurementBatch and encodeMeasurements", () => {
     ];
     for (const r of rows) {
       const day = isoDays(r.on);
-      batch.add(r.v, r.c, r.p, day, r.sex, day - birth, r.w, r.h, r.m, false, undefined, 14.5);
+      batch.add(r.v, r.c, r.p, day, {
+        sex: r.sex,
+        ageDays: day - birth,
+        weight: r.w,
+        lenhei: r.h,
+        measure: r.m,
+        oedema: false,
+        armc: 14.5,
+      });
     }
     expect(batch.count).toBe(3);
     const columns = batch.take();
@@ -122,7 +130,14 @@ describe("MeasurementBatch and encodeMeasurements", () => {
   it("refuses a measurement past its capacity instead of dropping it", () => {
     const batch = new MeasurementBatch(1, importId);
     const add = () =>
-      batch.add("35.03.01.2001", childA, undefined, 20_000, 1, 400, 9, 75, "l", false, undefined, undefined);
+      batch.add("35.03.01.2001", childA, undefined, 20_000, {
+        sex: 1,
+        ageDays: 400,
+        weight: 9,
+        lenhei: 75,
+        measure: "l",
+        oedema: false,
+      });
     add();
     expect(add).toThrow(/batch full/);
     expect(batch.take()?.count).toBe(1);

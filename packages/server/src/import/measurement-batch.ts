@@ -13,7 +13,14 @@ import {
   statusTbu,
 } from "@tumbuh/growth";
 import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
-import { type AnthroInputColumns, flaggedAt, MEASURE_TEXT, setAnthroRow, zAt } from "./anthro-columns.ts";
+import {
+  type AnthroInputColumns,
+  type AnthroMeasurement,
+  flaggedAt,
+  MEASURE_TEXT,
+  setAnthroRow,
+  zAt,
+} from "./anthro-columns.ts";
 
 /** A batch of measurements in columns; row i's child and posyandu ids are bytes 16·i to 16·i + 16. */
 export interface MeasurementColumns extends AnthroInputColumns {
@@ -68,20 +75,13 @@ export class MeasurementBatch {
     return this.c.count;
   }
 
-  /** Adds a measurement (missing values undefined). */
+  /** Adds a measurement taken in the village on the day (days since 1970-01-01). */
   add(
     villageCode: string,
     childId: Uint8Array,
     posyanduId: Uint8Array | undefined,
     measuredDays: number,
-    sex: number,
-    ageDays: number,
-    weight: number | undefined,
-    lenhei: number | undefined,
-    measure: "l" | "h" | undefined,
-    oedema: boolean,
-    headc: number | undefined,
-    armc: number | undefined,
+    m: AnthroMeasurement,
   ): void {
     const c = this.c;
     // Typed arrays drop writes past their end without a word: refuse instead.
@@ -96,7 +96,7 @@ export class MeasurementBatch {
     }
     c.village[i] = v;
     c.measuredDays[i] = measuredDays;
-    setAnthroRow(c, i, sex, ageDays, weight, lenhei, measure, oedema, headc, armc);
+    setAnthroRow(c, i, m);
     const at = 16 * i;
     for (let k = 0; k < 16; k++) c.childIds[at + k] = childId[k];
     if (posyanduId !== undefined) {

@@ -7,7 +7,7 @@ import { parseDate, parseDecimal, parseMeasure, parseOedema, parseSex } from "@t
 import { statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
 import { encryptIdentifier, hashIdentifier, normalizeIdentifier, type PiiKeys } from "../db/pii.ts";
 import { personKey, placeKey } from "../services/normalize.ts";
-import { AnthroColumns, flaggedAt, zAt } from "./anthro-columns.ts";
+import { AnthroColumns, type AnthroMeasurement, flaggedAt, setAnthroRow, zAt } from "./anthro-columns.ts";
 import type { Field } from "./columns.ts";
 import type { Cell } from "./read.ts";
 
@@ -285,26 +285,14 @@ export class StageBatch {
     return lines.join("");
   }
 
-  /** Adds a row; `sex` 0 for a row without a measurement (no z-scores). */
-  add(
-    line: string,
-    sex: number,
-    ageDays: number,
-    weight: number | undefined,
-    lenhei: number | undefined,
-    measure: "l" | "h" | undefined,
-    oedema: boolean,
-    headc: number | undefined,
-    armc: number | undefined,
-    hasNik: boolean,
-    measured: boolean,
-  ): void {
+  /** Adds a row with its staging line; a row that is not `measured` gets no z-scores. */
+  add(line: string, m: AnthroMeasurement, measured: boolean, hasNik: boolean): void {
     const i = this.lines.length;
     if (hasNik) this.counts.withNik++;
     else this.counts.withoutNik++;
     if (measured) this.counts.measured++;
     this.lines.push(line);
-    this.anthro.set(i, sex, ageDays, weight, lenhei, measure, oedema, headc, armc);
+    setAnthroRow(this.anthro, i, m, measured);
   }
 
   /**
@@ -685,19 +673,7 @@ export function stageChecked(row: CheckedRow, batch: StageBatch): void {
     `${q(row.motherName)},${q(row.rt)},${q(row.rw)},${q(row.address)},` +
     `${row.measuredOn ?? ""},${n(row.ageDays)},${n(row.weight)},${n(row.lenhei)},${row.measure ?? ""},` +
     `${row.oedema ? "t" : "f"},${n(row.headc)},${n(row.armc)}`;
-  batch.add(
-    line,
-    row.measuredOn !== undefined ? row.sex : 0,
-    row.ageDays ?? Number.NaN,
-    row.weight,
-    row.lenhei,
-    row.measure,
-    row.oedema,
-    row.headc,
-    row.armc,
-    row.nik !== undefined,
-    row.measuredOn !== undefined,
-  );
+  batch.add(line, row, row.measuredOn !== undefined, row.nik !== undefined);
 }
 
 /**

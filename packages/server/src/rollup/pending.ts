@@ -5,7 +5,7 @@
  * province and nation rows), so concurrent refreshes of the same rows wait for each other.
  */
 import { sql } from "kysely";
-import { type HasDb, lockRollups, refreshRollups } from "./refresh.ts";
+import { type HasDb, lockRollups, refreshLockedRollups } from "./refresh.ts";
 
 function checked(districts: readonly string[]): string[] {
   for (const d of districts) if (!/^\d{2}\.\d{2}$/.test(d)) throw new Error(`invalid district code '${d}'`);
@@ -43,7 +43,7 @@ export async function refreshRollupsAndClear(h: HasDb, districts: readonly strin
       SELECT district_code, version FROM rollup_pending WHERE district_code = ANY(${ds}::text[])`.execute(
       trx,
     );
-    await refreshRollups({ db: trx }, ds);
+    await refreshLockedRollups({ db: trx }, ds);
     for (const m of seen.rows)
       await sql`DELETE FROM rollup_pending WHERE district_code = ${m.district_code} AND version = ${m.version}`.execute(
         trx,

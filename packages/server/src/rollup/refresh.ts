@@ -164,6 +164,13 @@ export async function refreshRollups(h: HasDb, districts: readonly string[]): Pr
   const unique = [...new Set(districts)].sort();
   if (unique.length === 0) return;
   await lockRollups(h, unique);
+  await refreshLockedRollups(h, unique);
+}
+
+/** refreshRollups for districts whose locks the transaction already holds (lockRollups). */
+export async function refreshLockedRollups(h: HasDb, districts: readonly string[]): Promise<void> {
+  const unique = [...new Set(districts)].sort();
+  if (unique.length === 0) return;
   for (const d of unique) await refreshDistrictRollup(h, d);
   await sql`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK}, 0)`.execute(h.db);
   await refreshUpperRollup(h, [...new Set(unique.map((d) => d.slice(0, 2)))]);
