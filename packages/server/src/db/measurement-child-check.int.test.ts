@@ -90,6 +90,48 @@ describeEachEngine("measurement → child check", (t) => {
     expect(await count()).toBe(3);
   });
 
+  it("checks children written by the same transaction and children stored before it in one statement", async () => {
+    const c = randomUUID();
+    const write = (rows: Array<[child: string, date: string]>) =>
+      t.database.db.transaction().execute(async (tx) => {
+        await sql`INSERT INTO children (district_code, id, village_code, name, name_key, sex, birth_date)
+          VALUES (${D}, ${c}, ${V}, 'Citra', 'citra', 2, '2024-03-01')`.execute(tx);
+        await sql`INSERT INTO measurements (district_code, id, child_id, village_code, measured_on, age_days, source)
+          VALUES ${sql.join(rows.map(([ch, d]) => sql`(${D}, ${randomUUID()}, ${ch}, ${V}, ${d}, 400, 'posyandu')`))}`.execute(
+          tx,
+        );
+      });
+    const failed = await write([
+      [c, "2025-06-01"],
+      [b, "2025-06-01"],
+      [missing, "2025-06-01"],
+    ]).then(
+      () => undefined,
+      (e: { code?: string; message: string }) => e,
+    );
+    expect(failed?.code).toBe("23503");
+    expect(failed?.message).toContain(missing);
+    expect(await count(`child_id = '${c}'`)).toBe(0);
+    expect(await count("measured_on = '2025-06-01'")).toBe(0);
+    await write([
+      [c, "2025-06-01"],
+      [b, "2025-06-01"],
+    ]);
+    expect(await count("measured_on = '2025-06-01'")).toBe(2);
+    await sql`DELETE FROM children WHERE id = ${c}`.execute(t.database.db);
+    await sql`DELETE FROM measurements WHERE measured_on = '2025-06-01'`.execute(t.database.db);
+    expect(await count()).toBe(3);
+  });
+
+  it("keeps one measurement per child per date (the table's key)", async () => {
+    const err = await insertMeasurements([[b, "2025-03-01"]]).then(
+      () => undefined,
+      (e: { code?: string }) => e,
+    );
+    expect(err?.code).toBe("23505");
+    expect(await count(`child_id = '${b}'`)).toBe(1);
+  });
+
   it("refuses moving a measurement to a child that is not stored", async () => {
     const err = await sql`UPDATE measurements SET child_id = ${missing} WHERE child_id = ${b}`
       .execute(t.database.db)
