@@ -190,4 +190,17 @@ describe("plainDecimal", () => {
         }
       }
   });
+
+  it("gives the double nearest the decimal (as Number does) up to 15 digits", () => {
+    let x = 12345;
+    for (let i = 0; i < 20_000; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const digits = String(x).padStart(10, "0") + String(x % 100000).padStart(5, "0");
+      const whole = 1 + (x % 8); // 1–8 digits before the separator, 0–7 after
+      const frac = (x >>> 3) % 8;
+      const cell = frac ? `${digits.slice(0, whole)}.${digits.slice(whole, whole + frac)}` : digits.slice(0, whole);
+      expect(plainDecimal(cell)).toBe(Number(cell));
+      expect(plainDecimal(cell.replace(".", ","))).toBe(Number(cell));
+    }
+  });
 });

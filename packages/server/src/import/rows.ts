@@ -334,25 +334,34 @@ function fail(errors: Rejection[], sheet: string, rowNo: number, field: Field, r
   errors.push({ sheet, rowNo, field: FIELD_LABEL[field], reason });
 }
 
+/** Exact powers of ten up to 10^15 (every one a double without rounding). */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /**
  * The value of a cell written as plain digits with at most one inner '.' or ',' (decimal comma),
  * as parseDecimal reads it; undefined for anything else (parseDecimal then decides). Most
- * measurement cells are like this: no regular expression or result object for them.
+ * measurement cells are like this: no regular expression, string or result object for them.
+ * At most 15 digits, so the digits form an exact integer m and m / 10^k is the double nearest
+ * the decimal, as Number() gives it.
  */
 export function plainDecimal(s: string): number | undefined {
   const n = s.length;
   if (n === 0 || n > 15) return undefined;
   let sep = -1;
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      continue;
+    }
     if ((c === 46 || c === 44) && sep < 0 && i > 0 && i < n - 1) {
       sep = i;
       continue;
     }
     return undefined;
   }
-  return sep >= 0 && s.charCodeAt(sep) === 44 ? Number(`${s.slice(0, sep)}.${s.slice(sep + 1)}`) : Number(s);
+  return sep < 0 ? m : m / POW10[n - 1 - sep];
 }
 
 /** Parses a number cell; positive values only (0 and below count as missing). */
