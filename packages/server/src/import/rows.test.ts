@@ -198,7 +198,9 @@ describe("plainDecimal", () => {
       const digits = String(x).padStart(10, "0") + String(x % 100000).padStart(5, "0");
       const whole = 1 + (x % 8); // 1–8 digits before the separator, 0–7 after
       const frac = (x >>> 3) % 8;
-      const cell = frac ? `${digits.slice(0, whole)}.${digits.slice(whole, whole + frac)}` : digits.slice(0, whole);
+      const cell = frac
+        ? `${digits.slice(0, whole)}.${digits.slice(whole, whole + frac)}`
+        : digits.slice(0, whole);
       expect(plainDecimal(cell)).toBe(Number(cell));
       expect(plainDecimal(cell.replace(".", ","))).toBe(Number(cell));
     }
