@@ -1,8 +1,7 @@
 /**
  * The measurements the direct path writes, a batch at a time: collected in columns (typed arrays
- * and a table of village codes) that can move to a worker thread as they are, then scored and
- * encoded as binary COPY rows for MEASUREMENT_COPY_TARGET by `encodeMeasurements` — on the
- * import's thread or on the encoder's worker (measurement-encoder.ts). Pure: no I/O.
+ * and a table of village codes), then scored and encoded as binary COPY rows for
+ * MEASUREMENT_COPY_TARGET by `encodeMeasurements`. Pure: no I/O.
  */
 import {
   type AnthroBatchOutput,
