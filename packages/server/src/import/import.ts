@@ -342,6 +342,12 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
         const fields = Object.entries(map.index) as [Field, number][];
         sheet.select(fields.map(([, i]) => i));
         const reused: RawRecord = {};
+        const rejectRow = (rejections: Rejection[]) => {
+          report.rowsRejected++;
+          report.rejections.push(...rejections);
+        };
+        const reject = (rowNo: number, field: string, reason: string) =>
+          rejectRow([{ sheet: label, rowNo, field, reason }]);
         // The cells of a row that describe the child (all but its measurement): a row repeating
         // those of the last accepted row (files list a child's months one after another) reuses its checks.
         const childCells = fields.filter(([f]) => !MEASUREMENT_FIELDS.has(f)).map(([, i]) => i);
@@ -357,13 +363,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
             if (kind === "monitoring") {
               const reg = registerEntry(rec, byNik, byName);
               if ("error" in reg) {
-                report.rowsRejected++;
-                report.rejections.push({
-                  sheet: label,
-                  rowNo: row.rowNo,
-                  field: reg.field,
-                  reason: reg.error,
-                });
+                reject(row.rowNo, reg.field, reg.error);
                 continue;
               }
               rec = {
@@ -381,8 +381,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
                 today,
               );
               if (Array.isArray(repeat)) {
-                report.rowsRejected++;
-                report.rejections.push(...repeat);
+                rejectRow(repeat);
                 continue;
               }
               if (deliver(repeat, prev.posyandu)) await flush();
@@ -396,13 +395,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
             if (!districtCode) {
               const dname = text(rec.district);
               if (!dname) {
-                report.rowsRejected++;
-                report.rejections.push({
-                  sheet: label,
-                  rowNo: row.rowNo,
-                  field: "Kab/Kota",
-                  reason: "district is empty and no --district was given",
-                });
+                reject(row.rowNo, "Kab/Kota", "district is empty and no --district was given");
                 continue;
               }
               const province = text(rec.province);
@@ -410,8 +403,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
                 places.knownDistrictByNames(dname, province) ??
                 (await places.districtByNames(dname, province));
               if (!r.ok) {
-                report.rowsRejected++;
-                report.rejections.push({ sheet: label, rowNo: row.rowNo, field: r.field, reason: r.reason });
+                reject(row.rowNo, r.field, r.reason);
                 continue;
               }
               districtCode = r.code;
@@ -422,13 +414,11 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
                 places.knownDistrictByNames(dname, province) ??
                 (await places.districtByNames(dname, province));
               if (r.ok && r.code !== opts.district) {
-                report.rowsRejected++;
-                report.rejections.push({
-                  sheet: label,
-                  rowNo: row.rowNo,
-                  field: "Kab/Kota",
-                  reason: `row is in district ${r.code} ("${text(rec.district)}"), not in ${opts.district} given by --district`,
-                });
+                reject(
+                  row.rowNo,
+                  "Kab/Kota",
+                  `row is in district ${r.code} ("${text(rec.district)}"), not in ${opts.district} given by --district`,
+                );
                 continue;
               }
             }
@@ -437,13 +427,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
               ? places.village(d, text(rec.village), text(rec.subdistrict), vcode)
               : { ok: false as const, field: "Kode Desa", reason: `no district ${districtCode}` };
             if (!village.ok) {
-              report.rowsRejected++;
-              report.rejections.push({
-                sheet: label,
-                rowNo: row.rowNo,
-                field: village.field,
-                reason: village.reason,
-              });
+              reject(row.rowNo, village.field, village.reason);
               continue;
             }
             const checked = checkRecord(
@@ -456,8 +440,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
               today,
             );
             if (Array.isArray(checked)) {
-              report.rowsRejected++;
-              report.rejections.push(...checked);
+              rejectRow(checked);
               continue;
             }
             if (!districts.has(districtCode)) {

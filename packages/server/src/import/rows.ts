@@ -385,17 +385,14 @@ function positive(
   return p.value !== undefined && p.value > 0 ? p.value : undefined;
 }
 
-/** A row's measurement part, checked (problems added to `errors` in the order users read them). */
-interface MeasurementPart {
+/**
+ * A row's measurement part, checked (problems added to `errors` in the order users read them):
+ * the anthropometry (the child's sex aside), the date, and its day number since 1970-01-01. Set
+ * for a row with a measurement (with its age in days).
+ */
+interface MeasurementPart extends Omit<AnthroMeasurement, "sex"> {
   measuredOn?: string;
-  ageDays?: number;
   measuredDays?: number;
-  weight?: number;
-  lenhei?: number;
-  measure?: "l" | "h";
-  oedema: boolean;
-  headc?: number;
-  armc?: number;
 }
 
 function checkMeasurement(
@@ -540,7 +537,7 @@ function assemble(
 }
 
 /** A row that passed every check: parsed cells, resolved place, sealed identifiers, keys. */
-export interface CheckedRow {
+export interface CheckedRow extends MeasurementPart {
   rowNo: number;
   districtCode: string;
   villageCode: string;
@@ -555,24 +552,14 @@ export interface CheckedRow {
   nameKey: string;
   sex: 1 | 2;
   birthDate: string;
-  /** Days since 1970-01-01 of the birth date and of the measurement date. */
+  /** Days since 1970-01-01 of the birth date (the measurement's: measuredDays). */
   birthDays: number;
-  measuredDays?: number;
   birthWeight?: number;
   birthLength?: number;
   motherName?: string;
   rt?: string;
   rw?: string;
   address?: string;
-  /** Set for a row with a measurement (with its age in days). */
-  measuredOn?: string;
-  ageDays?: number;
-  weight?: number;
-  lenhei?: number;
-  measure?: "l" | "h";
-  oedema: boolean;
-  headc?: number;
-  armc?: number;
   /** The child's identity without NIK: name key, birth date, sex and village. */
   identityKey: string;
   /** `n:<NIK hash>` for a row with a NIK, else the identity key. */
