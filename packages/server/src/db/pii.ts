@@ -58,7 +58,6 @@ export function hashIdentifier(keys: PiiKeys, value: string): string {
   return createHmac("sha256", keys.hmacKey).update(normalizeIdentifier(value)).digest("hex");
 }
 
-/** Encrypts a normalised identifier: base64 of iv (12 bytes) | ciphertext | tag (16 bytes). */
 /** Random bytes for IVs, drawn from the cryptographic generator 12 KiB at a time (one call per 1,024 IVs). */
 const ivPool = Buffer.alloc(12 * 1024);
 let ivPos = ivPool.length;
@@ -72,6 +71,7 @@ function nextIv(): Buffer {
   return iv;
 }
 
+/** Encrypts a normalised identifier: base64 of iv (12 bytes) | ciphertext | tag (16 bytes). */
 export function encryptIdentifier(keys: PiiKeys, value: string): string {
   const iv = nextIv();
   const cipher = createCipheriv("aes-256-gcm", keys.aesKey, iv);
