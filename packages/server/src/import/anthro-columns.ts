@@ -31,9 +31,8 @@ export interface AnthroInputColumns {
   armc: Float64Array;
 }
 
-/** A measurement's anthropometry, as a checked row carries it (missing values undefined). */
-export interface AnthroMeasurement {
-  sex: number;
+/** A measurement's anthropometry without the child's sex, as a checked row carries it (missing values undefined). */
+export interface MeasurementValues {
   ageDays?: number;
   weight?: number;
   lenhei?: number;
@@ -44,11 +43,11 @@ export interface AnthroMeasurement {
 }
 
 /**
- * Writes `m` into row `i` of the columns (missing values as NaN); with `scored` false the row's
- * sex is 0, so the batch gives it no z-scores (a row without a measurement).
+ * Writes the child's sex and `m` into row `i` of the columns (missing values as NaN); with sex 0
+ * the batch gives the row no z-scores (a row without a measurement).
  */
-export function setAnthroRow(c: AnthroInputColumns, i: number, m: AnthroMeasurement, scored = true): void {
-  c.sex[i] = scored ? m.sex : 0;
+export function setAnthroRow(c: AnthroInputColumns, i: number, sex: number, m: MeasurementValues): void {
+  c.sex[i] = sex;
   c.ageDays[i] = m.ageDays ?? Number.NaN;
   c.weight[i] = m.weight ?? Number.NaN;
   c.lenhei[i] = m.lenhei ?? Number.NaN;

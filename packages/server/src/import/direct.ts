@@ -17,7 +17,8 @@ import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
 import type { HasDb } from "../rollup/refresh.ts";
 import type { Facility } from "./facilities.ts";
 import { MeasurementBatch, type MeasurementColumns } from "./measurement-batch.ts";
-import type { CheckedRow } from "./rows.ts";
+import type { CheckedRow, MeasurementPart } from "./rows.ts";
+import type { SealedIdentifier } from "./sealing.ts";
 
 /** The file must be imported through staging alone (see the module comment). */
 export class NeedsStagedImport extends Error {}
@@ -29,7 +30,8 @@ export interface DirectDuplicate {
   reason: string;
 }
 
-interface NewChild {
+/** A child new to the database, written by the direct path (opaque outside this module). */
+export interface NewChild {
   id: Buffer;
   firstRowNo: number;
   /** The row the child was written from. */
@@ -72,14 +74,14 @@ function nbsOf(identityKey: string): string {
 function changes(c: NewChild, row: CheckedRow, posyandu: Facility | undefined): boolean {
   const w = c.row;
   return (
-    (row.nik !== undefined && row.nik[0] !== c.nik) ||
+    (row.nik !== undefined && row.nik.hash !== c.nik) ||
     row.villageCode !== w.villageCode ||
     posyandu !== c.posyandu ||
     row.name !== w.name ||
     row.sex !== w.sex ||
     row.birthDate !== w.birthDate ||
-    row.kk?.[0] !== w.kk?.[0] ||
-    row.motherNik?.[0] !== w.motherNik?.[0] ||
+    row.kk?.digits !== w.kk?.digits ||
+    row.motherNik?.digits !== w.motherNik?.digits ||
     row.birthWeight !== w.birthWeight ||
     row.birthLength !== w.birthLength ||
     row.motherName !== w.motherName ||
@@ -91,9 +93,10 @@ function changes(c: NewChild, row: CheckedRow, posyandu: Facility | undefined): 
 
 export class DirectImport {
   private readonly districts = new Map<string, DistrictKeys>();
-  private readonly childRows = new PgBinaryRows(1 << 20);
+  // Children written since the last take, encoded then (their identifiers are sealed by then).
+  private newChildren: NewChild[] = [];
   private readonly handedOverIds = new PgBinaryRows(1 << 12);
-  private readonly nikAttached = new PgBinaryRows(1 << 12);
+  private nikAttached: { districtCode: string; child: NewChild; nik: SealedIdentifier }[] = [];
   // A batch's measurements, in columns (the checked rows themselves are not kept: short-lived
   // objects are cheap for the garbage collector, objects kept for a whole batch are not).
   private readonly measurements: MeasurementBatch;
@@ -106,6 +109,8 @@ export class DirectImport {
   stagedMeasured = 0;
   handedOver = 0;
   readonly likelyDuplicates: DirectDuplicate[] = [];
+  /** The child of the last row `route` took ("direct"); undefined after a staged row. */
+  lastChild: NewChild | undefined;
 
   /**
    * `capacity`: rows per batch. `maxChildren`: new children kept track of (about 1 KB each);
@@ -145,7 +150,7 @@ export class DirectImport {
 
   /** Measurements and children waiting for their COPY. */
   get size(): number {
-    return this.measurements.count + this.childRows.rowCount;
+    return this.measurements.count + this.newChildren.length;
   }
 
   /**
@@ -153,9 +158,10 @@ export class DirectImport {
    * child key may have been set to the NIK key of the new child it belongs to).
    */
   route(row: CheckedRow, posyandu: Facility | undefined): "direct" | "stage" {
+    this.lastChild = undefined;
     const k = this.districts.get(row.districtCode);
     if (!k) throw new Error(`children of district ${row.districtCode} not loaded`);
-    const nik = row.nik?.[0];
+    const nik = row.nik?.hash;
     const identity = row.identityKey;
     let c = nik !== undefined ? k.byNik.get(nik) : undefined;
     if (c === undefined) {
@@ -171,7 +177,11 @@ export class DirectImport {
           c = byIdentity;
           c.nik = nik;
           k.byNik.set(nik, c);
-          this.nikAttached.row(4).text(row.districtCode).uuid(c.id).text(nik).text(row.nik?.[1]);
+          this.nikAttached.push({
+            districtCode: row.districtCode,
+            child: c,
+            nik: row.nik as SealedIdentifier,
+          });
         } else if (byIdentity.noNikRows)
           throw new NeedsStagedImport(`row ${row.rowNo}: rows without NIK match children of two NIKs`);
       }
@@ -204,6 +214,7 @@ export class DirectImport {
         return "stage";
       }
       if (day !== undefined) this.addMeasurement(row, c, posyandu);
+      this.lastChild = c;
       return "direct";
     }
 
@@ -235,7 +246,25 @@ export class DirectImport {
       c.days.push(row.measuredDays as number);
       this.addMeasurement(row, c, posyandu);
     }
+    this.lastChild = c;
     return "direct";
+  }
+
+  /**
+   * The usual row of a file: the next measurement of the child `c` that the previous row was
+   * routed to ("direct"), with the same child cells. Written here and true when `route` would
+   * write it directly for the same reasons; false when it needs `route` (a handed-over child, or
+   * a date the child already has): nothing is changed then.
+   */
+  addRepeat(c: NewChild, m: MeasurementPart): boolean {
+    if (c.handedOver) return false;
+    if (m.measuredOn !== undefined) {
+      const day = m.measuredDays as number;
+      if (c.days.includes(day)) return false;
+      c.days.push(day);
+      this.measurements.add(c.row.villageCode, c.id, c.posyandu?.id, day, c.row.sex, m);
+    }
+    return true;
   }
 
   private duplicateOf(row: CheckedRow, other: NewChild): void {
@@ -261,16 +290,59 @@ export class DirectImport {
       days: [],
     };
     this.childrenCreated++;
-    this.childRows
+    this.newChildren.push(c);
+    return c;
+  }
+
+  private addMeasurement(row: CheckedRow, c: NewChild, posyandu: Facility | undefined): void {
+    this.measurements.add(row.villageCode, c.id, posyandu?.id, row.measuredDays as number, row.sex, row);
+  }
+
+  /**
+   * The children written since the last call and their measurements in columns, to be encoded
+   * (`encodeChildren`, measurement-batch.ts) once their identifiers are sealed. Children are
+   * copied first: measurements refer to them.
+   */
+  take(): { children: NewChild[] | null; measurements: MeasurementColumns | null } {
+    const children = this.newChildren.length > 0 ? this.newChildren : null;
+    this.newChildren = [];
+    const measurements = this.measurements.take();
+    if (measurements) this.measurementsAdded += measurements.count;
+    return { children, measurements };
+  }
+  /** (district_code, id) of the new children whose later rows went to staging, as binary COPY data. */
+  takeHandedOver(): Buffer | null {
+    return this.handedOverIds.take();
+  }
+
+  /**
+   * (district_code, id, nik_hash, nik_enc) of new children first written without the NIK a later
+   * row gave, as binary COPY data (the NIKs sealed by then).
+   */
+  takeNikAttached(): Buffer | null {
+    const rows = new PgBinaryRows(1 << 12);
+    for (const a of this.nikAttached)
+      rows.row(4).text(a.districtCode).uuid(a.child.id).text(a.nik.hash).text(a.nik.sealedEnc);
+    this.nikAttached = [];
+    return rows.take();
+  }
+}
+
+/** Children written directly, as binary COPY data for CHILD_COPY_TARGET (their identifiers sealed). */
+export function encodeChildren(children: readonly NewChild[]): Buffer {
+  const rows = new PgBinaryRows(children.length * 300);
+  for (const c of children) {
+    const row = c.row;
+    rows
       .row(20)
       .text(row.districtCode)
-      .uuid(id)
+      .uuid(c.id)
       .text(row.villageCode)
-      .uuid(posyandu?.id)
-      .text(nik)
-      .text(row.nik?.[1])
-      .text(row.kk?.[0])
-      .text(row.kk?.[1])
+      .uuid(c.posyandu?.id)
+      .text(row.nik?.hash)
+      .text(row.nik?.sealedEnc)
+      .text(row.kk?.hash)
+      .text(row.kk?.sealedEnc)
       .text(row.name)
       .text(row.nameKey)
       .int2(row.sex)
@@ -278,37 +350,11 @@ export class DirectImport {
       .float8(row.birthWeight)
       .float8(row.birthLength)
       .text(row.motherName)
-      .text(row.motherNik?.[0])
-      .text(row.motherNik?.[1])
+      .text(row.motherNik?.hash)
+      .text(row.motherNik?.sealedEnc)
       .text(row.rt)
       .text(row.rw)
       .text(row.address);
-    return c;
   }
-
-  private addMeasurement(row: CheckedRow, c: NewChild, posyandu: Facility | undefined): void {
-    this.measurements.add(row.villageCode, c.id, posyandu?.id, row.measuredDays as number, row);
-  }
-
-  /**
-   * The children written since the last call, as binary COPY data for CHILD_COPY_TARGET, and
-   * their measurements in columns, to be encoded for MEASUREMENT_COPY_TARGET (measurement-batch.ts).
-   * Children are copied first: measurements refer to them.
-   */
-  take(): { children: Buffer | null; measurements: MeasurementColumns | null } {
-    const children = this.childRows.take();
-    const measurements = this.measurements.take();
-    if (measurements) this.measurementsAdded += measurements.count;
-    return { children, measurements };
-  }
-
-  /** (district_code, id) of the new children whose later rows went to staging, as binary COPY data. */
-  takeHandedOver(): Buffer | null {
-    return this.handedOverIds.take();
-  }
-
-  /** (district_code, id, nik_hash, nik_enc) of new children first written without the NIK a later row gave. */
-  takeNikAttached(): Buffer | null {
-    return this.nikAttached.take();
-  }
+  return rows.take() as Buffer;
 }

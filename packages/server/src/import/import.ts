@@ -26,7 +26,14 @@ import {
   type SheetKind,
   sheetKind,
 } from "./columns.ts";
-import { CHILD_COPY_TARGET, DirectImport, MEASUREMENT_COPY_TARGET, NeedsStagedImport } from "./direct.ts";
+import {
+  CHILD_COPY_TARGET,
+  DirectImport,
+  encodeChildren,
+  MEASUREMENT_COPY_TARGET,
+  NeedsStagedImport,
+  type NewChild,
+} from "./direct.ts";
 import { FACILITY_TARGETS, Facilities, type Facility } from "./facilities.ts";
 import { sha256File } from "./file-hash.ts";
 import { encodeMeasurements } from "./measurement-batch.ts";
@@ -36,15 +43,16 @@ import {
   type CheckedRow,
   checkRecord,
   checkRepeatRecord,
-  IdentifierSealer,
   parseIdentifier,
   type RawRecord,
   type Rejection,
+  repeatOf,
   STAGE_COLUMNS,
   StageBatch,
   stageChecked,
   text,
 } from "./rows.ts";
+import { IdentifierSealer } from "./sealing.ts";
 
 export interface ImportOptions {
   /** Check and report without writing anything. */
@@ -293,21 +301,24 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
     // One COPY in flight while the next batch is read (the server works while JavaScript parses).
     let copying: Promise<void> = Promise.resolve();
     const flush = async () => {
+      // The identifiers first seen since the last flush: sealed on a worker while this thread goes on.
+      const sealing = sealer.complete();
+      sealing.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
       // Taken now (z-scores computed here) while the previous batch's COPY runs on the server.
       const newFacilities = facilities.take();
       const written = direct?.take();
       const encoded = written?.measurements ? encodeMeasurements(written.measurements, anthroOut) : undefined;
       if (encoded) report.measurementsFlagged += encoded.flagged;
       const staged = batch.size > 0 ? batch.take() : undefined;
-      // Every identifier sealed so far: a staged row may carry one first sealed for a row written directly.
-      const identifiers = sealer.takeSealed();
       if (staged) report.measurementsFlagged += staged.flagged;
       await copying;
       copying = (async () => {
+        // Every identifier sealed so far: a staged row may carry one first sealed for a row written directly.
+        const identifiers = await sealing;
         if (newFacilities.puskesmas) await s.copyBinary(FACILITY_TARGETS.puskesmas, newFacilities.puskesmas);
         if (newFacilities.posyandu) await s.copyBinary(FACILITY_TARGETS.posyandu, newFacilities.posyandu);
         // Children before their measurements.
-        if (written?.children) await s.copyBinary(CHILD_COPY_TARGET, written.children);
+        if (written?.children) await s.copyBinary(CHILD_COPY_TARGET, encodeChildren(written.children));
         if (encoded) await s.copyBinary(MEASUREMENT_COPY_TARGET, encoded.data);
         if (staged) await s.copyCsv(target, staged.csv);
         if (identifiers) await s.copyCsv("import_identifiers (hash, enc)", identifiers);
@@ -351,14 +362,44 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
         // The cells of a row that describe the child (all but its measurement): a row repeating
         // those of the last accepted row (files list a child's months one after another) reuses its checks.
         const childCells = fields.filter(([f]) => !MEASUREMENT_FIELDS.has(f)).map(([, i]) => i);
+        // The measurement cells: all a repeating row needs read.
+        const measurementFields = fields.filter(([f]) => MEASUREMENT_FIELDS.has(f));
         let prev:
-          | { cells: SheetRow["cells"]; checked: CheckedRow; posyandu: Facility | undefined }
+          | {
+              cells: SheetRow["cells"];
+              checked: CheckedRow;
+              posyandu: Facility | undefined;
+              /** The new child the row was written to directly, if it was. */
+              child: NewChild | undefined;
+            }
           | undefined;
         for await (const chunk of sheet.chunks)
           for (const row of chunk) {
             info.rows++;
             // Let the event loop hand the COPY in flight more of its data (see YIELD_ROWS).
             if (++report.rowsRead % YIELD_ROWS === 0) await new Promise<void>((r) => setImmediate(r));
+            if (prev && sameCells(row.cells, prev.cells, childCells)) {
+              const m = checkRepeatRecord(
+                recordOf(measurementFields, row.cells, reused),
+                row.rowNo,
+                label,
+                prev.checked,
+                kind !== "children",
+                today,
+              );
+              if (Array.isArray(m)) {
+                rejectRow(m);
+                continue;
+              }
+              // Most rows: the next month of a child written directly, with nothing else to settle.
+              if (prev.child && direct?.addRepeat(prev.child, m)) {
+                report.rowsWrittenDirectly++;
+                if (direct.size >= batchRows) await flush();
+                continue;
+              }
+              if (deliver(repeatOf(row.rowNo, prev.checked, m), prev.posyandu)) await flush();
+              continue;
+            }
             let rec = recordOf(fields, row.cells, reused);
             if (kind === "monitoring") {
               const reg = registerEntry(rec, byNik, byName);
@@ -370,22 +411,6 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
                 ...reg.entry.rec,
                 ...Object.fromEntries(Object.entries(rec).filter(([, v]) => v !== null && v !== "")),
               };
-            }
-            if (prev && kind !== "monitoring" && sameCells(row.cells, prev.cells, childCells)) {
-              const repeat = checkRepeatRecord(
-                rec,
-                row.rowNo,
-                label,
-                prev.checked,
-                kind !== "children",
-                today,
-              );
-              if (Array.isArray(repeat)) {
-                rejectRow(repeat);
-                continue;
-              }
-              if (deliver(repeat, prev.posyandu)) await flush();
-              continue;
             }
             // Place: district from --district or the file, village by code or name within it.
             let districtCode = opts.district;
@@ -454,8 +479,11 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
               checked.puskesmas,
               checked.posyandu,
             );
-            if (kind !== "monitoring") prev = { cells: row.cells, checked, posyandu };
-            if (deliver(checked, posyandu)) await flush();
+            const full = deliver(checked, posyandu);
+            // Monitoring rows take their child cells from the register: never a repeat.
+            if (kind !== "monitoring")
+              prev = { cells: row.cells, checked, posyandu, child: direct?.lastChild };
+            if (full) await flush();
           }
       }
       await flush();
@@ -540,7 +568,8 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
     })
     .catch((err) => {
       if (!(err instanceof DryRunDone)) throw err;
-    });
+    })
+    .finally(() => sealer.close());
   phase("commit");
   report.landedMs = Math.round(performance.now() - t0);
   if (report.importId) {

@@ -65,8 +65,7 @@ describe("MeasurementBatch and encodeMeasurements", () => {
     ];
     for (const r of rows) {
       const day = isoDays(r.on);
-      batch.add(r.v, r.c, r.p, day, {
-        sex: r.sex,
+      batch.add(r.v, r.c, r.p, day, r.sex, {
         ageDays: day - birth,
         weight: r.w,
         lenhei: r.h,
@@ -130,8 +129,7 @@ describe("MeasurementBatch and encodeMeasurements", () => {
   it("refuses a measurement past its capacity instead of dropping it", () => {
     const batch = new MeasurementBatch(1, importId);
     const add = () =>
-      batch.add("35.03.01.2001", childA, undefined, 20_000, {
-        sex: 1,
+      batch.add("35.03.01.2001", childA, undefined, 20_000, 1, {
         ageDays: 400,
         weight: 9,
         lenhei: 75,

@@ -14,9 +14,9 @@ import {
 import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
 import {
   type AnthroInputColumns,
-  type AnthroMeasurement,
   flaggedAt,
   MEASURE_TEXT,
+  type MeasurementValues,
   setAnthroRow,
   zAt,
 } from "./anthro-columns.ts";
@@ -74,13 +74,14 @@ export class MeasurementBatch {
     return this.c.count;
   }
 
-  /** Adds a measurement taken in the village on the day (days since 1970-01-01). */
+  /** Adds a measurement of a child of `sex` (1 boy, 2 girl) taken in the village on the day (days since 1970-01-01). */
   add(
     villageCode: string,
     childId: Uint8Array,
     posyanduId: Uint8Array | undefined,
     measuredDays: number,
-    m: AnthroMeasurement,
+    sex: number,
+    m: MeasurementValues,
   ): void {
     const c = this.c;
     // Typed arrays drop writes past their end without a word: refuse instead.
@@ -95,7 +96,7 @@ export class MeasurementBatch {
     }
     c.village[i] = v;
     c.measuredDays[i] = measuredDays;
-    setAnthroRow(c, i, m);
+    setAnthroRow(c, i, sex, m);
     const at = 16 * i;
     for (let k = 0; k < 16; k++) c.childIds[at + k] = childId[k];
     if (posyanduId !== undefined) {

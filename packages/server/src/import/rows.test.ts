@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { keysFromMaster } from "../db/pii.ts";
 import {
   detach,
-  IdentifierSealer,
   parseIdentifier,
   plainDecimal,
   STAGE_COLUMNS,
@@ -12,6 +11,7 @@ import {
   stageRecord,
   text,
 } from "./rows.ts";
+import { IdentifierSealer } from "./sealing.ts";
 
 const sealer = new IdentifierSealer(keysFromMaster(Buffer.alloc(32, 7)));
 const place = { districtCode: "35.03", villageCode: "35.03.01.2001" };

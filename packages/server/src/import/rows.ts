@@ -5,11 +5,12 @@
  */
 import { parseDate, parseDecimal, parseMeasure, parseOedema, parseSex } from "@tumbuh/core";
 import { statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
-import { encryptIdentifier, hashIdentifier, normalizeIdentifier, type PiiKeys } from "../db/pii.ts";
+import { normalizeIdentifier } from "../db/pii.ts";
 import { personKey, placeKey } from "../services/normalize.ts";
-import { AnthroColumns, type AnthroMeasurement, flaggedAt, setAnthroRow, zAt } from "./anthro-columns.ts";
+import { AnthroColumns, flaggedAt, type MeasurementValues, setAnthroRow, zAt } from "./anthro-columns.ts";
 import type { Field } from "./columns.ts";
 import type { Cell } from "./read.ts";
+import type { IdentifierSealer, SealedIdentifier } from "./sealing.ts";
 
 export interface Rejection {
   sheet: string;
@@ -142,34 +143,6 @@ export function detach(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
-/**
- * Caches identifier hashes and ciphertexts: a child's NIK repeats on every monthly row. Staged rows
- * carry only the hash; each newly sealed (hash, ciphertext) pair is kept for `takeSealed`, so the
- * ciphertexts are staged once per identifier rather than once per row.
- */
-export class IdentifierSealer {
-  private cache = new Map<string, [string, string]>();
-  private sealed: string[] = [];
-  constructor(private readonly keys: PiiKeys) {}
-  seal(digits: string): [string, string] {
-    let v = this.cache.get(digits);
-    if (!v) {
-      if (this.cache.size > 100_000) this.cache.clear();
-      v = [hashIdentifier(this.keys, digits), encryptIdentifier(this.keys, digits)];
-      this.cache.set(digits, v);
-      this.sealed.push(`${v[0]},${v[1]}\n`);
-    }
-    return v;
-  }
-
-  /** The (hash, ciphertext) pairs sealed since the last call, as CSV lines (a hash may repeat). */
-  takeSealed(): string {
-    const csv = this.sealed.join("");
-    this.sealed = [];
-    return csv;
-  }
-}
-
 /** A NIK/KK cell: undefined when empty or all zeros (no number yet); an error unless 16 digits. */
 export function parseIdentifier(
   cell: Cell | undefined,
@@ -286,13 +259,13 @@ export class StageBatch {
   }
 
   /** Adds a row with its staging line; a row that is not `measured` gets no z-scores. */
-  add(line: string, m: AnthroMeasurement, measured: boolean, hasNik: boolean): void {
+  add(line: string, sex: number, m: MeasurementValues, measured: boolean, hasNik: boolean): void {
     const i = this.lines.length;
     if (hasNik) this.counts.withNik++;
     else this.counts.withoutNik++;
     if (measured) this.counts.measured++;
     this.lines.push(line);
-    setAnthroRow(this.anthro, i, m, measured);
+    setAnthroRow(this.anthro, i, measured ? sex : 0, m);
   }
 
   /**
@@ -390,7 +363,7 @@ function positive(
  * the anthropometry (the child's sex aside), the date, and its day number since 1970-01-01. Set
  * for a row with a measurement (with its age in days).
  */
-interface MeasurementPart extends Omit<AnthroMeasurement, "sex"> {
+export interface MeasurementPart extends MeasurementValues {
   measuredOn?: string;
   measuredDays?: number;
 }
@@ -466,9 +439,9 @@ function checkMeasurement(
 }
 
 /**
- * Checks a row whose child columns are exactly those of `prev` (an accepted row of the same
- * child just before it): only its measurement columns are parsed; the child's part is taken
- * from `prev`. Gives what checkRecord would give for the row.
+ * Checks the measurement of a row whose child columns are exactly those of `prev` (an accepted
+ * row of the same child just before it): only its measurement columns are parsed. With
+ * `repeatOf`, gives what checkRecord would give for the row.
  */
 export function checkRepeatRecord(
   rec: RawRecord,
@@ -477,7 +450,7 @@ export function checkRepeatRecord(
   prev: CheckedRow,
   requireMeasurement: boolean,
   today: string,
-): CheckedRow | Rejection[] {
+): MeasurementPart | Rejection[] {
   const errors: Rejection[] = [];
   const m = checkMeasurement(
     rec,
@@ -489,7 +462,11 @@ export function checkRepeatRecord(
     prev.birthDays,
     errors,
   );
-  if (errors.length > 0) return errors;
+  return errors.length > 0 ? errors : m;
+}
+
+/** The checked row of a row repeating `prev`'s child with the measurement `m` (checkRepeatRecord). */
+export function repeatOf(rowNo: number, prev: CheckedRow, m: MeasurementPart): CheckedRow {
   // The child key the row was checked with (the direct path may have changed prev.childKey).
   return assemble(rowNo, prev, m, prev.checkedKey);
 }
@@ -544,10 +521,10 @@ export interface CheckedRow extends MeasurementPart {
   /** Puskesmas and posyandu as written (tidy text). */
   puskesmas?: string;
   posyandu?: string;
-  /** [keyed hash, ciphertext] of the NIK, KK and mother's NIK. */
-  nik?: [string, string];
-  kk?: [string, string];
-  motherNik?: [string, string];
+  /** The NIK (its hash known), KK and mother's NIK, sealed (sealing.ts). */
+  nik?: SealedIdentifier;
+  kk?: SealedIdentifier;
+  motherNik?: SealedIdentifier;
   name: string;
   nameKey: string;
   sex: 1 | 2;
@@ -631,7 +608,8 @@ export function checkRecord(
   }
 
   const nameKey = personKeys.get(name);
-  const nikSealed = nik.value ? sealer.seal(nik.value) : undefined;
+  // The NIK's hash now (matching needs it); the rest when the batch is written.
+  const nikSealed = nik.value ? sealer.seal(nik.value, true) : undefined;
   const identityKey = `k:${nameKey}|${birth.value}|${sex.value}|${place.villageCode}`;
   const child = {
     districtCode: place.districtCode,
@@ -639,8 +617,8 @@ export function checkRecord(
     puskesmas: text(rec.puskesmas),
     posyandu: text(rec.posyandu),
     nik: nikSealed,
-    kk: kk.value ? sealer.seal(kk.value) : undefined,
-    motherNik: motherNik.value ? sealer.seal(motherNik.value) : undefined,
+    kk: kk.value ? sealer.seal(kk.value, false) : undefined,
+    motherNik: motherNik.value ? sealer.seal(motherNik.value, false) : undefined,
     name,
     nameKey,
     sex: sex.value as 1 | 2,
@@ -653,7 +631,7 @@ export function checkRecord(
     rw: text(rec.rw),
     address: text(rec.address),
     identityKey,
-    checkedKey: nikSealed ? `n:${nikSealed[0]}` : identityKey,
+    checkedKey: nikSealed ? `n:${nikSealed.hash}` : identityKey,
   };
   return assemble(rowNo, child, m, child.checkedKey);
 }
@@ -664,12 +642,12 @@ export function stageChecked(row: CheckedRow, batch: StageBatch): void {
   const line =
     `${row.rowNo},${row.districtCode},${q(row.childKey)},${row.villageCode},` +
     `${row.posyandu ? q(placeKeys.get(row.posyandu)) : ""},` +
-    `${row.nik ? row.nik[0] : ""},${row.kk ? row.kk[0] : ""},${row.motherNik ? row.motherNik[0] : ""},` +
+    `${row.nik ? row.nik.hash : ""},${row.kk ? row.kk.hash : ""},${row.motherNik ? row.motherNik.hash : ""},` +
     `${q(row.name)},${q(row.nameKey)},${row.sex},${row.birthDate},${n(row.birthWeight)},${n(row.birthLength)},` +
     `${q(row.motherName)},${q(row.rt)},${q(row.rw)},${q(row.address)},` +
     `${row.measuredOn ?? ""},${n(row.ageDays)},${n(row.weight)},${n(row.lenhei)},${row.measure ?? ""},` +
     `${row.oedema ? "t" : "f"},${n(row.headc)},${n(row.armc)}`;
-  batch.add(line, row, row.measuredOn !== undefined, row.nik !== undefined);
+  batch.add(line, row.sex, row, row.measuredOn !== undefined, row.nik !== undefined);
 }
 
 /**
