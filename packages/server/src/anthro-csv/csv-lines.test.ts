@@ -68,4 +68,35 @@ describe("CsvLines", () => {
       expect(out[3].fields).toEqual(["11", "1,2", "13", "14", "15"]);
     },
   );
+
+  it.each([1, 5, 13, 1000])(
+    "takes the leading fields a line repeats from the line before, with the result of cutting them (%i)",
+    (size) => {
+      const text = [
+        "nik,nama,tgl,berat,note",
+        "1,Budi,01/02/2025,9.5,x",
+        "1,Budi,01/03/2025,9.8,y", // shares "1,Budi,"
+        "1,Budi,01/04/2025,10.1,z",
+        '1,Budi,01/05/2025,10.4,"q,r"', // quoted: cut whole
+        "1,Budi,01/06/2025,10.6,w", // after a quoted line: cut again
+        "1,Budy,01/07/2025,10.9,v", // differs in a shared field
+        "1,Budi", // shorter than the shared fields
+        "1,Budi,", // exactly the shared text and an empty field
+        "1,Budi,01/08/2025,11.0,u",
+        "12,Budi,01/09/2025,11.2,t", // a prefix of the shared text is not enough
+        "12,Budi,01/10/2025,11.4,s",
+      ].join("\r\n");
+      const full: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: true });
+      const lines = new CsvLines(",");
+      const header = lines.push(text.slice(0, text.indexOf("\n") + 1));
+      expect(header[0].fields[0]).toBe("nik");
+      lines.select([0, 1, 2, 3], 2);
+      const out: CsvRecord[] = [];
+      const rest = text.slice(text.indexOf("\n") + 1);
+      for (let i = 0; i < rest.length; i += size) lines.push(rest.slice(i, i + size), false, out);
+      lines.push("", true, out);
+      const rows = full.slice(1);
+      expect(out.map((r) => r.fields.slice(0, 4))).toEqual(rows.map((f) => f.slice(0, 4)));
+    },
+  );
 });

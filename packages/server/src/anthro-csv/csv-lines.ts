@@ -98,8 +98,9 @@ function parseQuoted(
 }
 
 /**
- * Splits `text[start, end)`, which holds no quote character, into `fields` (cleared first), cutting
- * only the fields `keep` marks: the others are "" and none after the last kept one is added.
+ * Splits `text[start, end)`, which holds no quote character, into `fields`, cutting only the
+ * fields `keep` marks: the others are "" and none after the last kept one is added. The first
+ * field cut is field `first`: the `first` fields before it are left as they are in `fields`.
  */
 function splitSelected(
   text: string,
@@ -108,16 +109,27 @@ function splitSelected(
   delimiter: string,
   fields: string[],
   keep: Uint8Array,
+  first: number,
 ): string[] {
-  fields.length = 0;
+  fields.length = first;
   const last = keep.length - 1;
-  for (let i = 0; ; i++) {
+  for (let i = first; ; i++) {
     let next = text.indexOf(delimiter, start);
     if (next < 0 || next > end) next = end;
     fields.push(keep[i] === 1 ? text.slice(start, next) : "");
     if (next >= end || i >= last) return fields;
     start = next + 1;
   }
+}
+
+/** The text of `text[start, end)` up to and including its `count`-th delimiter; "" when it has fewer. */
+function leadingFields(text: string, start: number, end: number, delimiter: string, count: number): string {
+  let at = start - 1;
+  for (let k = 0; k < count; k++) {
+    at = text.indexOf(delimiter, at + 1);
+    if (at < 0 || at >= end) return "";
+  }
+  return text.slice(start, at + 1);
 }
 
 /** Receives one record; `fields` may be reused for the next record, so copy it to keep it. */
@@ -133,6 +145,10 @@ export class CsvLines {
   private readonly reused: string[] = [];
   /** Set by select(): the columns to cut from plain lines; records then come without their raw text. */
   private keep: Uint8Array | undefined;
+  /** Set by select(): leading fields taken from the previous record when their text is the same. */
+  private shared = 0;
+  /** The previous plain line's text up to the delimiter after its `shared` leading fields ("" when none). */
+  private sharedText = "";
 
   constructor(private readonly delimiter: "," | ";") {
     this.delimiterCode = delimiter.charCodeAt(0);
@@ -143,11 +159,19 @@ export class CsvLines {
    * empty, none past the last one given) and gives records without their raw text (""): a reader
    * that uses a few columns of a wide file makes no strings for the rest. Quoted lines are still
    * cut whole.
+   *
+   * With `shared` > 0, a plain line whose first `shared` fields are written exactly as in the
+   * plain line before it gets that line's strings for them (the same string objects): files that
+   * list a child's months one after another repeat its columns row after row, and a reader can
+   * then tell a repeat by identity and need not cut them again.
    */
-  select(columns: readonly number[]): void {
+  select(columns: readonly number[], shared = 0): void {
     const keep = new Uint8Array(Math.max(0, ...columns) + 1);
     for (const c of columns) keep[c] = 1;
     this.keep = keep;
+    // Fields past the last selected one are never cut, so only those before it can be shared.
+    this.shared = Math.max(0, Math.min(shared, keep.length - 1));
+    this.sharedText = "";
   }
 
   /** Adds a chunk and returns the records it completes (fields copied); `final` for the last chunk. */
@@ -176,7 +200,7 @@ export class CsvLines {
         const keep = this.keep;
         if (keep !== undefined) {
           const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-          if (end > pos) onRecord(splitSelected(text, pos, end, this.delimiter, this.reused, keep), "");
+          if (end > pos) onRecord(this.splitPlainLine(text, pos, end, keep), "");
           pos = lineEnd + 1;
           continue;
         }
@@ -190,9 +214,21 @@ export class CsvLines {
       }
       const parsed = parseQuoted(text, pos, this.delimiterCode, final);
       if (!parsed) break;
+      // `reused` no longer holds the record before the next one.
+      this.sharedText = "";
       onRecord(parsed.fields, text.slice(pos, parsed.rawEnd));
       pos = parsed.end;
     }
     this.rest = pos < n ? text.slice(pos) : "";
+  }
+
+  /** Cuts a plain line (`select` given), taking its shared leading fields from the line before when they are the same. */
+  private splitPlainLine(text: string, start: number, end: number, keep: Uint8Array): string[] {
+    const shared = this.sharedText;
+    // The shared text holds no line break, so a match lies within this line.
+    if (shared.length > 0 && shared.length < end - start && text.startsWith(shared, start))
+      return splitSelected(text, start + shared.length, end, this.delimiter, this.reused, keep, this.shared);
+    if (this.shared > 0) this.sharedText = leadingFields(text, start, end, this.delimiter, this.shared);
+    return splitSelected(text, start, end, this.delimiter, this.reused, keep, 0);
   }
 }

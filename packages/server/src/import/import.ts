@@ -152,6 +152,18 @@ const MEASUREMENT_FIELDS: ReadonlySet<Field> = new Set<Field>([
   "oedema",
 ]);
 
+/**
+ * How many leading columns of a sheet all describe the child (e-PPGBM: NIK to Alamat): a row
+ * writing them as the row before does is the same child, and the reader may hand it that row's
+ * strings for them (Sheet.select), which sameCells then compares by identity.
+ */
+function leadingChildColumns(fields: readonly [Field, number][]): number {
+  const at = new Map(fields.map(([f, i]) => [i, f]));
+  let n = 0;
+  for (let f = at.get(n); f !== undefined && !MEASUREMENT_FIELDS.has(f); f = at.get(n)) n++;
+  return n;
+}
+
 /** True when the cells at `indexes` are the same in both rows. */
 function sameCells(a: SheetRow["cells"], b: SheetRow["cells"], indexes: readonly number[]): boolean {
   for (let k = 0; k < indexes.length; k++) {
@@ -351,7 +363,10 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
         readAny = true;
         const label = sheet.name;
         const fields = Object.entries(map.index) as [Field, number][];
-        sheet.select(fields.map(([, i]) => i));
+        sheet.select(
+          fields.map(([, i]) => i),
+          leadingChildColumns(fields),
+        );
         const reused: RawRecord = {};
         const rejectRow = (rejections: Rejection[]) => {
           report.rowsRejected++;

@@ -25,9 +25,11 @@ export interface Sheet {
   chunks: AsyncIterable<SheetRow[]>;
   /**
    * Tells the reader which columns will be read: cells of other columns may come empty from
-   * then on (a CSV reader then makes no strings for them). Optional to call.
+   * then on (a CSV reader then makes no strings for them). With `shared`, a row whose first
+   * `shared` cells are written as in the row before may get that row's very strings for them
+   * (CsvLines.select). Optional to call.
    */
-  select(columns: readonly number[]): void;
+  select(columns: readonly number[], shared?: number): void;
 }
 
 /** The file's format from its name: csv or xlsx; anything else is an error naming what is accepted. */
@@ -120,7 +122,7 @@ async function readCsvSheet(path: string): Promise<Sheet> {
       yield toRows(r.value, 0);
     }
   }
-  return sheetOf("", header, chunks(), (columns) => lines.select(columns));
+  return sheetOf("", header, chunks(), (columns, shared) => lines.select(columns, shared));
 }
 
 /** A sheet whose rows can be read one by one or a batch at a time (not both). */
@@ -128,7 +130,7 @@ function sheetOf(
   name: string,
   header: string[],
   chunks: AsyncIterable<SheetRow[]>,
-  select: (columns: readonly number[]) => void = () => {},
+  select: (columns: readonly number[], shared?: number) => void = () => {},
 ): Sheet {
   async function* rows(): AsyncGenerator<SheetRow> {
     for await (const batch of chunks) yield* batch;
