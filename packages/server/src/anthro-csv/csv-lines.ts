@@ -225,8 +225,13 @@ export class CsvLines {
   /** Cuts a plain line (`select` given), taking its shared leading fields from the line before when they are the same. */
   private splitPlainLine(text: string, start: number, end: number, keep: Uint8Array): string[] {
     const shared = this.sharedText;
-    // The shared text holds no line break, so a match lies within this line.
-    if (shared.length > 0 && shared.length < end - start && text.startsWith(shared, start))
+    // The shared text holds no line break, so a match lies within this line. A slice compared
+    // with === (a memory comparison) is several times faster here than startsWith.
+    if (
+      shared.length > 0 &&
+      shared.length < end - start &&
+      text.slice(start, start + shared.length) === shared
+    )
       return splitSelected(text, start + shared.length, end, this.delimiter, this.reused, keep, this.shared);
     if (this.shared > 0) this.sharedText = leadingFields(text, start, end, this.delimiter, this.shared);
     return splitSelected(text, start, end, this.delimiter, this.reused, keep, 0);
