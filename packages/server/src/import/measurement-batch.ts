@@ -139,7 +139,8 @@ export function encodeMeasurements(
     { count, output: out, indicators: ["len", "wei", "wfl", "bmi", "hc", "ac"] },
   );
   const districts = c.villages.map((v) => v.slice(0, 5));
-  const w = new PgBinaryRows(count * 260);
+  // About 340 bytes a row (29 field headers, ids, twelve doubles): room for all without growing.
+  const w = new PgBinaryRows(count * 360 + 64);
   const id = Buffer.allocUnsafe(16);
   let flagged = 0;
   for (let i = 0; i < count; i++) {
