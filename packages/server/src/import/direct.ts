@@ -310,6 +310,7 @@ export class DirectImport {
     if (measurements) this.measurementsAdded += measurements.count;
     return { children, measurements };
   }
+
   /** (district_code, id) of the new children whose later rows went to staging, as binary COPY data. */
   takeHandedOver(): Buffer | null {
     return this.handedOverIds.take();
