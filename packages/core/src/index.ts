@@ -1,2 +1,5 @@
+export * from "./csv.ts";
 export * from "./dates.ts";
+export * from "./normalize.ts";
 export * from "./parse.ts";
+export * from "./regions.ts";

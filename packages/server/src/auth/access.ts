@@ -3,7 +3,9 @@
  * Every route and service asks `requireAccess(user, permission, regionCode)` before it reads or
  * writes anything. Pure: no I/O, unit-tested with a table of cases.
  */
-import { NATION_CODE, ROLES, type Role, regionLevelOf, regionWithin } from "@tumbuh/core/api";
+
+import { NATION_CODE, regionLevelOf, regionWithin } from "@tumbuh/core";
+import { ROLES, type Role } from "@tumbuh/core/api";
 
 export const PERMISSIONS = [
   "dashboard:read", // aggregates: prevalence, trend, coverage, region tables, boundaries

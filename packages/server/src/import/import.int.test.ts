@@ -222,7 +222,7 @@ describeEachEngine("import", (t) => {
       expect.stringMatching(/^Tanggal Pengukuran: measurement date 2026-08-15 is in the future/),
     ]);
     expect(byRow(10)).toEqual([expect.stringMatching(/^NIK: expected 16 digits, found 4/)]);
-    expect(rejectionsCsv(r).split("\n")[0]).toBe("row,sheet,field,reason");
+    expect(rejectionsCsv(r).split("\r\n")[0]).toBe("\uFEFFrow,sheet,field,reason");
     expect(rejectionsCsv(r)).not.toContain("1234;");
     // Z-scores are Tumbuh's own (the file's ZS TB/U of 9.99 is ignored).
     const budi = await t.database.db

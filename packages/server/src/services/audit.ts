@@ -2,7 +2,7 @@
  * The audit log: every write records who, when, what, and the record before → after. Entries
  * are appended in the same transaction as the write they describe.
  */
-import { NATION_CODE } from "@tumbuh/core/api";
+import { NATION_CODE } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { Actor } from "../auth/access.ts";
 import { requireAccess } from "../auth/access.ts";

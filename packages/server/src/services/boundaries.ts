@@ -3,8 +3,9 @@
  * collections whose features carry the region code in a property; the upload reports which
  * features matched, which did not and why, and which regions still lack a shape.
  */
+
+import { regionLevelOf } from "@tumbuh/core";
 import type { Region, UploadBoundariesBody, UploadBoundariesResponse } from "@tumbuh/core/api";
-import { regionLevelOf } from "@tumbuh/core/api";
 import type { Kysely } from "kysely";
 import { type Actor, checkAccess, requireAccess } from "../auth/access.ts";
 import type { DB } from "../db/schema.ts";

@@ -4,8 +4,9 @@
  * (logged), registering a child and recording a measurement (z-scores from @tumbuh/growth).
  * Every function checks access first; a child outside the scope is "not found".
  */
+
 import { randomUUID } from "node:crypto";
-import { daysBetween } from "@tumbuh/core";
+import { daysBetween, districtOfCode, NATION_CODE, personKey, regionLevelOf } from "@tumbuh/core";
 import type {
   Child,
   ChildListItem,
@@ -13,7 +14,7 @@ import type {
   CreateMeasurementBody,
   Measurement,
 } from "@tumbuh/core/api";
-import { NATION_CODE, regionLevelOf, type Warning, zPreview } from "@tumbuh/core/api";
+import { type Warning, zPreview } from "@tumbuh/core/api";
 import { anthroZScores, statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
 import type { Kysely, Selectable } from "kysely";
 import { type Actor, checkAccess, requireAccess } from "../auth/access.ts";
@@ -27,8 +28,6 @@ import {
 import type { DB, MeasurementsTable } from "../db/schema.ts";
 import { recordAudit } from "./audit.ts";
 import { badRequest, conflict, notFound } from "./errors.ts";
-import { personKey } from "./normalize.ts";
-import { districtOfCode } from "./regions.ts";
 
 export interface Caller extends Actor {
   username: string;

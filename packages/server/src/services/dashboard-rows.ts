@@ -3,12 +3,11 @@
  * every period (its latest month and its trend), and its child units' rows for the period shown
  * (below a village: its posyandu, listed even without rows).
  */
-import { regionLevelOf } from "@tumbuh/core/api";
+import { districtOfCode, regionLevelOf } from "@tumbuh/core";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { prepared } from "../db/prepared.ts";
 import type { DB } from "../db/schema.ts";
 import { COUNT_FIELDS, type Counts, defaultMonth } from "./dashboard.ts";
-import { districtOfCode } from "./regions.ts";
 
 export interface DashboardRows {
   /** The period asked for, else the latest month with data not after the current one, else null. */

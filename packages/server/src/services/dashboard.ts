@@ -3,10 +3,11 @@
  * (or posyandu below a village), and its trend, all read from the roll-up tables (never raw
  * rows), so every level shows the same numbers.
  */
-import { type Figures, NATION_CODE, type Region, regionLevelOf } from "@tumbuh/core/api";
+
+import { districtOfCode, NATION_CODE, regionLevelOf } from "@tumbuh/core";
+import type { Figures, Region } from "@tumbuh/core/api";
 import { type Kysely, sql } from "kysely";
 import type { DB, RollupCounts } from "../db/schema.ts";
-import { districtOfCode } from "./regions.ts";
 
 /** A roll-up row's counts (and, for a region's own rows, when they were refreshed). */
 export type Counts = Omit<RollupCounts, "target"> & { target: number | null; refreshed_at?: unknown };

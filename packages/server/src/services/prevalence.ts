@@ -3,9 +3,9 @@
  * and a period (month 'YYYY-MM' — February and August are the bulan timbang — or year 'YYYY'),
  * read from the roll-up tables: dashboards never scan raw rows.
  */
+import { levelOfCode, NATION_CODE } from "@tumbuh/core";
 import type { Database } from "../db/connection.ts";
 import type { RollupCounts } from "../db/schema.ts";
-import { levelOfCode, NATION_CODE } from "./regions.ts";
 
 export type PrevalenceLevel = "nation" | "province" | "district" | "subdistrict" | "village" | "posyandu";
 

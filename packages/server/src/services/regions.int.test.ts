@@ -1,30 +1,6 @@
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
-import {
-  childRegions,
-  districtKind,
-  getRegion,
-  levelOfCode,
-  loadRegions,
-  regionPath,
-  searchRegions,
-  villageKind,
-} from "./regions.ts";
-
-it("derives kinds and levels from Kemendagri codes", () => {
-  expect(districtKind("35.03", "KABUPATEN TRENGGALEK")).toBe("kabupaten");
-  expect(districtKind("35.71", "KOTA KEDIRI")).toBe("kota");
-  expect(districtKind("35.79", "Batu")).toBe("kota");
-  expect(districtKind("35.03", "Trenggalek")).toBe("kabupaten");
-  expect(villageKind("35.03.11.1003")).toBe("kelurahan");
-  expect(villageKind("35.03.11.2001")).toBe("desa");
-  expect(villageKind("51.01.01.3001")).toBe("desa_adat");
-  expect(levelOfCode("35")).toBe("province");
-  expect(levelOfCode("35.03")).toBe("district");
-  expect(levelOfCode("35.03.11")).toBe("subdistrict");
-  expect(levelOfCode("35.03.11.2001")).toBe("village");
-  expect(levelOfCode("35.3")).toBeUndefined();
-});
+import { childRegions, getRegion, loadRegions, regionPath, searchRegions } from "./regions.ts";
 
 describeEachEngine("regions", (t) => {
   it("loads every region of the code set, idempotently", async () => {

@@ -5,13 +5,10 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { districtKind, NATION_CODE, parentRegionCode, searchKey, villageKind } from "@tumbuh/core";
 import { sql } from "kysely";
 import type { Database } from "../db/connection.ts";
 import type { RegionKind, RegionLevel } from "../db/schema.ts";
-import { searchKey } from "./normalize.ts";
-
-/** Code of the nation in roll-ups and prevalence queries. */
-export const NATION_CODE = "ID";
 
 export interface Region {
   code: string;
@@ -24,43 +21,6 @@ export interface Region {
 
 export interface RegionRow extends Region {
   searchName: string;
-}
-
-/** Level of a region code by its shape: `35`, `35.03`, `35.03.01`, `35.03.01.2001`. */
-export function levelOfCode(code: string): RegionLevel | undefined {
-  if (/^\d{2}$/.test(code)) return "province";
-  if (/^\d{2}\.\d{2}$/.test(code)) return "district";
-  if (/^\d{2}\.\d{2}\.\d{2}$/.test(code)) return "subdistrict";
-  if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code)) return "village";
-  return undefined;
-}
-
-/** Parent code of a region code (undefined for a province). */
-export function parentOfCode(code: string): string | undefined {
-  const i = code.lastIndexOf(".");
-  return i < 0 ? undefined : code.slice(0, i);
-}
-
-/** District code (`35.03`) of any code at district level or below. */
-export function districtOfCode(code: string): string {
-  return code.slice(0, 5);
-}
-
-/**
- * Kind of a district: kabupaten for codes 01–69, kota for 71–99; the name ("KOTA ...",
- * "KABUPATEN ...") decides when it says so.
- */
-export function districtKind(code: string, name: string): "kabupaten" | "kota" {
-  const n = searchKey(name);
-  if (n.startsWith("kota ")) return "kota";
-  if (n.startsWith("kabupaten ") || n.startsWith("kab ")) return "kabupaten";
-  return Number(code.slice(3, 5)) >= 70 ? "kota" : "kabupaten";
-}
-
-/** Kind of a village from the first digit of its own part: 1 kelurahan, 2 desa, 3 desa adat. */
-export function villageKind(code: string): "desa" | "kelurahan" | "desa_adat" {
-  const d = code.slice(9, 10);
-  return d === "1" ? "kelurahan" : d === "3" ? "desa_adat" : "desa";
 }
 
 function idnAreaDataDir(): { dir: string; version: string } {
@@ -211,7 +171,7 @@ export async function childRegions(database: Database, code: string): Promise<Re
 /** The chain from the province down to this region (inclusive), e.g. 35, 35.03, 35.03.01. */
 export async function regionPath(database: Database, code: string): Promise<Region[]> {
   const codes: string[] = [];
-  for (let c: string | undefined = code; c; c = parentOfCode(c)) codes.unshift(c);
+  for (let c: string | null = code; c && c !== NATION_CODE; c = parentRegionCode(c)) codes.unshift(c);
   if (codes.length === 0) return [];
   const rows = await database.db
     .selectFrom("regions")

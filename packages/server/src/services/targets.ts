@@ -2,12 +2,11 @@
  * Target populations (sasaran balita, children 0–59 months) per village and year, the
  * denominator of coverage. Imported from a CSV/XLSX with a village code, a year and a count.
  */
-import { normalizeHeader, parseDecimal } from "@tumbuh/core";
+import { levelOfCode, normalizeHeader, parseDecimal } from "@tumbuh/core";
 import { sql } from "kysely";
 import type { Database } from "../db/connection.ts";
 import { readSheets } from "../import/read.ts";
 import { refreshRollups } from "../rollup/refresh.ts";
-import { levelOfCode } from "./regions.ts";
 
 export interface TargetRejection {
   rowNo: number;

@@ -4,14 +4,8 @@
  * is in the audit log.
  */
 import { randomUUID } from "node:crypto";
-import {
-  type CreateUserBody,
-  NATION_CODE,
-  ROLE_CODES,
-  type Role,
-  type UpdateUserBody,
-  type User,
-} from "@tumbuh/core/api";
+import { NATION_CODE } from "@tumbuh/core";
+import { type CreateUserBody, ROLE_CODES, type Role, type UpdateUserBody, type User } from "@tumbuh/core/api";
 import type { Kysely, Selectable } from "kysely";
 import { type Actor, checkAccess, checkGrant, checkManage } from "../auth/access.ts";
 import { hashPassword } from "../auth/password.ts";

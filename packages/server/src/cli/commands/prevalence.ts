@@ -25,7 +25,7 @@ database for that region and period.
 /** Prints the stored figures of a region and period (and of the units below it) from the database. */
 async function printFromDatabase(region: string, period: string, io: CliIo): Promise<void> {
   const { openDatabase } = await import("../../db/connection.ts");
-  const { NATION_CODE } = await import("../../services/regions.ts");
+  const { NATION_CODE } = await import("@tumbuh/core");
   const { printRegionPrevalence } = await import("../../services/prevalence.ts");
   const database = await openDatabase();
   try {

@@ -4,7 +4,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { CreateUserBody, NATION_CODE, ROLES, type Role } from "@tumbuh/core/api";
+import { NATION_CODE } from "@tumbuh/core";
+import { CreateUserBody, ROLES, type Role } from "@tumbuh/core/api";
 import { scopeFitsRole } from "../../auth/access.ts";
 import { openDatabase } from "../../db/connection.ts";
 import { ensureRegions } from "../../services/regions.ts";

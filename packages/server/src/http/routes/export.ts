@@ -1,5 +1,5 @@
 /** Export of the tables a user sees (dashboard, trend, children, measurements) as CSV or XLSX. */
-import { todayInIndonesia } from "@tumbuh/core";
+import { toCsv, todayInIndonesia } from "@tumbuh/core";
 import { ExportQuery } from "@tumbuh/core/api";
 import ExcelJS from "exceljs";
 import { z } from "zod";
@@ -16,20 +16,6 @@ interface Table {
   name: string;
   columns: string[];
   rows: Cell[][];
-}
-
-function csvCell(v: Cell): string {
-  if (v === null) return "";
-  const s = String(v);
-  // Cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas.
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** CSV text (UTF-8 with BOM so spreadsheets read the accents). */
-export function toCsv(t: Table): string {
-  const lines = [t.columns.map(csvCell).join(","), ...t.rows.map((r) => r.map(csvCell).join(","))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 async function toXlsx(t: Table): Promise<Buffer> {
@@ -157,7 +143,7 @@ export async function exportRoutes(app: App, ctx: AppContext, regions: RegionCac
       reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="${base}.csv"`);
-      return reply.send(toCsv(table));
+      return reply.send(toCsv(table.columns, table.rows));
     },
   );
 }

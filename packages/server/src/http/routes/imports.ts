@@ -7,14 +7,8 @@ import { randomUUID } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { todayInIndonesia } from "@tumbuh/core";
-import {
-  IdParams,
-  type ImportReport,
-  ImportResponse,
-  type ImportUpload,
-  regionLevelOf,
-} from "@tumbuh/core/api";
+import { regionLevelOf, todayInIndonesia } from "@tumbuh/core";
+import { IdParams, type ImportReport, ImportResponse, type ImportUpload } from "@tumbuh/core/api";
 import { checkAccess, requireAccess } from "../../auth/access.ts";
 import {
   ImportFileError,

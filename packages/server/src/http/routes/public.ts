@@ -4,7 +4,7 @@
  * birth dates or any individual record; subdistrict and village counts under 5 suppressed, with
  * secondary suppression so none is the difference of published figures.
  */
-import { todayInIndonesia } from "@tumbuh/core";
+import { regionLevelOf, searchKey, todayInIndonesia } from "@tumbuh/core";
 import {
   BoundaryCollection,
   PeriodsResponse,
@@ -14,12 +14,10 @@ import {
   PublicPeriodsQuery,
   PublicPrevalence,
   PublicPrevalenceQuery,
-  regionLevelOf,
 } from "@tumbuh/core/api";
 import { sql } from "kysely";
 import { boundaryCollection } from "../../services/boundaries.ts";
 import { childCounts, regionCounts, regionPeriods, toFigures } from "../../services/dashboard.ts";
-import { searchKey } from "../../services/normalize.ts";
 import type { App, AppContext } from "../context.ts";
 import { HttpError } from "../errors.ts";
 import { NATIONAL_TARGET } from "../national-target.ts";

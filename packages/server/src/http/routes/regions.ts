@@ -1,6 +1,7 @@
 /** Regions: one region with its ancestors, its children, and search by name within scope. */
+
+import { NATION_CODE } from "@tumbuh/core";
 import {
-  NATION_CODE,
   type Region,
   RegionParams,
   RegionResponse,

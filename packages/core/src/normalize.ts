@@ -25,5 +25,5 @@ export function placeKey(text: string): string {
 
 /** Key for matching a child's name: searchKey with titles such as "an." (anak) removed. */
 export function personKey(text: string): string {
-  return searchKey(text).replace(/^(an|anak|by|bayi|by ny|bayi ny)\s+/, "");
+  return searchKey(text).replace(/^(by ny|bayi ny|anak|an|bayi|by)\s+/, "");
 }
