@@ -2,4 +2,5 @@ export * from "./csv.ts";
 export * from "./dates.ts";
 export * from "./normalize.ts";
 export * from "./parse.ts";
+export * from "./periods.ts";
 export * from "./regions.ts";

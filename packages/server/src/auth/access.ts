@@ -154,6 +154,18 @@ export function checkManage(admin: Actor, target: { role: Role; regionCode: stri
   return null;
 }
 
+/**
+ * The operator of a server at its command line (`tumbuh …`): whoever can run it holds the database
+ * and its key already, so it acts with the national administrator's rights. Its audit entries name
+ * it with the nil UUID.
+ */
+export const OPERATOR: Actor & { username: string } = {
+  id: "00000000-0000-0000-0000-000000000000",
+  username: "tumbuh (command line)",
+  role: "national_admin",
+  regionCode: NATION_CODE,
+};
+
 /** The default region a user's views open on: the scope itself. */
 export function homeRegion(actor: Actor): string {
   return actor.regionCode || NATION_CODE;

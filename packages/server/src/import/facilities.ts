@@ -8,7 +8,7 @@
 import { placeKey } from "@tumbuh/core";
 import { sql } from "kysely";
 import { PgBinaryRows, uuid7Into, uuidBytes } from "../db/pg-binary.ts";
-import type { HasDb } from "../rollup/refresh.ts";
+import type { HasDb } from "../db/schema.ts";
 
 /** A posyandu or puskesmas: its 16-byte id. One object per facility, so identity compares them. */
 export interface Facility {

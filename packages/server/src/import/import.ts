@@ -16,7 +16,7 @@ import { sql } from "kysely";
 import type { Database, Session } from "../db/connection.ts";
 import { uuidBytes } from "../db/pg-binary.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
-import { markRollupsPending, refreshRollupsAndClear } from "../rollup/pending.ts";
+import { markRollupsPending, refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
 
 import {
   type ColumnMap,

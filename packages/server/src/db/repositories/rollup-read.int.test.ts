@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
-import { describeEachEngine } from "../db/test-support.ts";
-import { dashboardRows } from "./dashboard-rows.ts";
+import { describeEachEngine } from "../test-support.ts";
+import { RollupReadRepository } from "./rollup-read.ts";
 
 const TODAY = "2025-08-20";
 
@@ -98,7 +98,12 @@ describeEachEngine("dashboard rows in one round trip", (t) => {
   });
 
   it("a district opens on its latest month with data that is not in the future", async () => {
-    const r = await dashboardRows(t.database.db, "35.03", ["35.03.01", "35.03.02"], undefined, TODAY);
+    const r = await new RollupReadRepository(t.database.db).dashboard(
+      "35.03",
+      ["35.03.01", "35.03.02"],
+      undefined,
+      TODAY,
+    );
     expect(r.period).toBe("2025-08");
     expect(r.own.map((o) => [o.period, o.measured]).sort()).toEqual([
       ["2025", 400],
@@ -118,10 +123,10 @@ describeEachEngine("dashboard rows in one round trip", (t) => {
   it("an asked period gives the children of that period, even a year or one without data", async () => {
     const db = t.database.db;
     const kids = ["35.03.01", "35.03.02"];
-    const year = await dashboardRows(db, "35.03", kids, "2025", TODAY);
+    const year = await new RollupReadRepository(db).dashboard("35.03", kids, "2025", TODAY);
     expect(year.period).toBe("2025");
     expect(measuredOf(year.children)).toEqual({ "35.03.01": 150 });
-    const future = await dashboardRows(db, "35.03", kids, "2025-09", TODAY);
+    const future = await new RollupReadRepository(db).dashboard("35.03", kids, "2025-09", TODAY);
     expect(future.period).toBe("2025-09");
     expect(measuredOf(future.children)).toEqual({});
     expect(future.own).toHaveLength(6);
@@ -129,14 +134,20 @@ describeEachEngine("dashboard rows in one round trip", (t) => {
 
   it("the default month moves with today and skips months where nobody was measured", async () => {
     const db = t.database.db;
-    expect((await dashboardRows(db, "35.03", [], undefined, "2025-07-31")).period).toBe("2025-07");
-    expect((await dashboardRows(db, "35.03", [], undefined, "2025-12-01")).period).toBe("2025-09");
-    expect((await dashboardRows(db, "35.03", [], undefined, "2025-05-01")).period).toBeNull();
+    expect((await new RollupReadRepository(db).dashboard("35.03", [], undefined, "2025-07-31")).period).toBe(
+      "2025-07",
+    );
+    expect((await new RollupReadRepository(db).dashboard("35.03", [], undefined, "2025-12-01")).period).toBe(
+      "2025-09",
+    );
+    expect(
+      (await new RollupReadRepository(db).dashboard("35.03", [], undefined, "2025-05-01")).period,
+    ).toBeNull();
   });
 
   it("a village lists all its posyandu by name, with rows for the period where they have them", async () => {
     const db = t.database.db;
-    const r = await dashboardRows(db, "35.03.01.2001", [], undefined, TODAY);
+    const r = await new RollupReadRepository(db).dashboard("35.03.01.2001", [], undefined, TODAY);
     expect(r.period).toBe("2025-08");
     expect(r.own.map((o) => o.measured).sort()).toEqual([11, 12]);
     expect(r.posyandu).toEqual([
@@ -144,41 +155,46 @@ describeEachEngine("dashboard rows in one round trip", (t) => {
       { id: mawar, name: "Mawar" },
     ]);
     expect(measuredOf(r.children)).toEqual({ [mawar]: 7 });
-    const july = await dashboardRows(db, "35.03.01.2001", [], "2025-07", TODAY);
+    const july = await new RollupReadRepository(db).dashboard("35.03.01.2001", [], "2025-07", TODAY);
     expect(measuredOf(july.children)).toEqual({ [mawar]: 6 });
   });
 
   it("a village without data still lists its posyandu, and a region without rows has no period", async () => {
     const db = t.database.db;
-    const r = await dashboardRows(db, "35.03.01.2002", [], undefined, TODAY);
+    const r = await new RollupReadRepository(db).dashboard("35.03.01.2002", [], undefined, TODAY);
     expect(r.period).toBeNull();
     expect(r.own).toEqual([]);
     expect(r.posyandu).toEqual([{ id: melati, name: "Melati" }]);
     expect(r.children.size).toBe(0);
-    const empty = await dashboardRows(db, "35.05", ["35.05.01"], undefined, TODAY);
+    const empty = await new RollupReadRepository(db).dashboard("35.05", ["35.05.01"], undefined, TODAY);
     expect(empty).toEqual({ period: null, own: [], children: new Map(), posyandu: null });
   });
 
   it("the nation's children are provinces and a province's are its districts", async () => {
     const db = t.database.db;
-    const nation = await dashboardRows(db, "ID", ["33", "35"], undefined, TODAY);
+    const nation = await new RollupReadRepository(db).dashboard("ID", ["33", "35"], undefined, TODAY);
     expect(nation.period).toBe("2025-08");
     expect(nation.own.map((o) => [o.period, o.measured, o.target]).sort()).toEqual([
       ["2025-07", 5000, 6000],
       ["2025-08", 5100, 6000],
     ]);
     expect(measuredOf(nation.children)).toEqual({ "33": 700, "35": 820 });
-    const july = await dashboardRows(db, "ID", ["33", "35"], "2025-07", TODAY);
+    const july = await new RollupReadRepository(db).dashboard("ID", ["33", "35"], "2025-07", TODAY);
     expect(measuredOf(july.children)).toEqual({ "33": 690 });
 
-    const province = await dashboardRows(db, "35", ["35.03", "35.04"], undefined, TODAY);
+    const province = await new RollupReadRepository(db).dashboard("35", ["35.03", "35.04"], undefined, TODAY);
     expect(province.period).toBe("2025-08");
     expect(province.own.map((o) => o.measured)).toEqual([820]);
     expect(measuredOf(province.children)).toEqual({ "35.03": 320, "35.04": 500 });
   });
 
   it("a subdistrict's children are its villages", async () => {
-    const r = await dashboardRows(t.database.db, "35.03.01", ["35.03.01.2001"], "2025-07", TODAY);
+    const r = await new RollupReadRepository(t.database.db).dashboard(
+      "35.03.01",
+      ["35.03.01.2001"],
+      "2025-07",
+      TODAY,
+    );
     expect(r.own.map((o) => o.measured).sort()).toEqual([110, 120, 150]);
     expect(measuredOf(r.children)).toEqual({ "35.03.01.2001": 11 });
   });

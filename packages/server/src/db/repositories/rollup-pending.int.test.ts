@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { describeEachEngine } from "../db/test-support.ts";
-import { loadRegions } from "../services/regions.ts";
-import { checkRollups } from "./check.ts";
+import { loadRegions } from "../../services/regions.ts";
+import { describeEachEngine } from "../test-support.ts";
+import { checkRollups } from "./rollup-check.ts";
 import {
   markRollupsPending,
   pendingRollups,
   refreshAllRollups,
   refreshPendingRollups,
   refreshRollupsAndClear,
-} from "./pending.ts";
+} from "./rollup-pending.ts";
 
 const V = "35.03.01.2001";
 

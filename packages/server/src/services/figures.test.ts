@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultMonth, periodFigures, rate, toFigures, trendMonths, unitFigures } from "./dashboard.ts";
+import { periodFigures, rate, toFigures, unitFigures } from "./figures.ts";
 
 describe("dashboard figures", () => {
   it.each([
@@ -38,36 +38,6 @@ describe("dashboard figures", () => {
       newStunting: 4,
     });
     expect(toFigures(undefined)).toMatchObject({ measured: 0, stuntingRate: null, coverageRate: null });
-  });
-
-  it("lists the 12 months ending at a period, across a year boundary", () => {
-    expect(trendMonths("2025-02")).toEqual([
-      "2024-03",
-      "2024-04",
-      "2024-05",
-      "2024-06",
-      "2024-07",
-      "2024-08",
-      "2024-09",
-      "2024-10",
-      "2024-11",
-      "2024-12",
-      "2025-01",
-      "2025-02",
-    ]);
-    expect(trendMonths("2024")[11]).toBe("2024-12");
-    expect(trendMonths("2024")[0]).toBe("2024-01");
-  });
-
-  it.each([
-    [["2025-08", "2025-07", "2025"], "2025-08-20", "2025-08"],
-    [["2031-01", "2025-07", "2025-06"], "2025-08-20", "2025-07"],
-    [["2025-09"], "2025-08-31", null],
-    [["2025-09", "2025-08"], "2025-09-01", "2025-09"],
-    [["2024", "2025"], "2025-08-20", null],
-    [[], "2025-08-20", null],
-  ])("defaultMonth(%j, %s) = %s: never a month after today's", (periods, today, expected) => {
-    expect(defaultMonth(periods, today)).toBe(expected);
   });
 
   it("a unit's and a trend point's figures equal the spread objects, keys in the same order", () => {

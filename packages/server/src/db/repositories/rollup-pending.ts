@@ -5,7 +5,8 @@
  * province and nation rows), so concurrent refreshes of the same rows wait for each other.
  */
 import { sql } from "kysely";
-import { type HasDb, lockRollups, refreshLockedRollups } from "./refresh.ts";
+import type { HasDb } from "../schema.ts";
+import { lockRollups, refreshLockedRollups } from "./rollup-refresh.ts";
 
 function checked(districts: readonly string[]): string[] {
   for (const d of districts) if (!/^\d{2}\.\d{2}$/.test(d)) throw new Error(`invalid district code '${d}'`);

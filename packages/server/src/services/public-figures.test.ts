@@ -1,6 +1,6 @@
 import type { PublicFigures } from "@tumbuh/core/api";
 import { describe, expect, it } from "vitest";
-import { toFigures } from "../services/dashboard.ts";
+import { toFigures } from "./figures.ts";
 import { publicFigures, SUPPRESS_BELOW, suppressDistrictTable } from "./public-figures.ts";
 
 const counts = (o: Partial<Record<string, number>>) =>

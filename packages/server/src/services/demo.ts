@@ -6,14 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Role } from "@tumbuh/core/api";
-import type { Kysely } from "kysely";
 import type { Database } from "../db/connection.ts";
 import type { PiiKeys } from "../db/pii.ts";
-import type { DB } from "../db/schema.ts";
+import type { Repositories } from "../db/repositories/index.ts";
 import { importMeasurements } from "../import/import.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
-import { createUserUnchecked } from "./users.ts";
-import { appDb } from "./users-db.ts";
+import type { DemoInfo } from "./context.ts";
+import { UserService } from "./users.ts";
 
 export const DEMO_DISTRICT = "35.03";
 export const DEMO_PASSWORD = "tumbuh-demo";
@@ -23,28 +22,16 @@ export const DEMO_ATTRIBUTION =
 /** Where the demo boundary files live (copied from the shared geo folder, with their README). */
 export const DEMO_GEO_DIR = resolve(import.meta.dirname, "../../demo/geo");
 
-export interface DemoInfo {
-  synthetic: boolean;
-  districtCode: string | null;
-}
+export type { DemoInfo };
 
 /** The demo facts stored in app_settings (not a demo when absent). */
-export async function readDemoInfo(db: Kysely<DB>): Promise<DemoInfo> {
-  const row = await appDb(db)
-    .selectFrom("app_settings")
-    .select("value")
-    .where("key", "=", "demo")
-    .executeTakeFirst();
-  return (row?.value as DemoInfo | undefined) ?? { synthetic: false, districtCode: null };
+export async function readDemoInfo(repos: Repositories): Promise<DemoInfo> {
+  return (await repos.settings.get<DemoInfo>("demo")) ?? { synthetic: false, districtCode: null };
 }
 
 /** Whether the database holds no children, measurements or users yet. */
-export async function isEmptyDatabase(db: Kysely<DB>): Promise<boolean> {
-  const adb = appDb(db);
-  const [c, u] = await Promise.all([
-    adb.selectFrom("children").select("id").limit(1).executeTakeFirst(),
-    adb.selectFrom("users").select("id").limit(1).executeTakeFirst(),
-  ]);
+export async function isEmptyDatabase(repos: Repositories): Promise<boolean> {
+  const [c, u] = await Promise.all([repos.children.any(), repos.users.any()]);
   return !c && !u;
 }
 
@@ -55,28 +42,16 @@ interface Feature {
 }
 
 /** Loads a GeoJSON file's features keyed by their `code` property as region boundaries. */
-export async function loadBoundaryFile(db: Kysely<DB>, path: string, attribution: string): Promise<number> {
+export async function loadBoundaryFile(
+  repos: Repositories,
+  path: string,
+  attribution: string,
+): Promise<number> {
   const fc = JSON.parse(readFileSync(path, "utf8")) as { features: Feature[] };
   const rows = fc.features
     .filter((f) => typeof f.properties?.code === "string" && f.geometry)
-    .map((f) => ({
-      region_code: f.properties?.code as string,
-      geometry: JSON.stringify(f.geometry),
-      attribution,
-      uploaded_by: null,
-    }));
-  for (let i = 0; i < rows.length; i += 200) {
-    await appDb(db)
-      .insertInto("region_boundaries")
-      .values(rows.slice(i, i + 200))
-      .onConflict((oc) =>
-        oc.column("region_code").doUpdateSet((eb) => ({
-          geometry: eb.ref("excluded.geometry"),
-          attribution: eb.ref("excluded.attribution"),
-        })),
-      )
-      .execute();
-  }
+    .map((f) => ({ code: f.properties?.code as string, geometry: f.geometry }));
+  await repos.boundaries.upsert(rows, attribution, null);
   return rows.length;
 }
 
@@ -88,18 +63,8 @@ export interface DemoUser {
 }
 
 /** Demo users: one per role that works in the demo district (cadre and TPK in its busiest village). */
-export async function demoUsers(db: Kysely<DB>): Promise<DemoUser[]> {
-  const busiest = await db
-    .selectFrom("children")
-    .select(["village_code"])
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("district_code", "=", DEMO_DISTRICT)
-    .groupBy("village_code")
-    .orderBy("n", "desc")
-    .orderBy("village_code")
-    .limit(1)
-    .executeTakeFirst();
-  const village = busiest?.village_code ?? `${DEMO_DISTRICT}.01.2001`;
+export async function demoUsers(repos: Repositories): Promise<DemoUser[]> {
+  const village = (await repos.children.busiestVillage(DEMO_DISTRICT)) ?? `${DEMO_DISTRICT}.01.2001`;
   const subdistrict = village.slice(0, 8);
   return [
     { username: "admin", role: "national_admin", regionCode: "ID", displayName: "Admin Nasional (demo)" },
@@ -152,14 +117,14 @@ export interface DemoReport {
  */
 export async function createDemo(
   database: Database,
+  repos: Repositories,
   opts: { keys: PiiKeys; workDir: string; children?: number; seed?: number; log?: (line: string) => void },
 ): Promise<DemoReport> {
   const log = opts.log ?? (() => {});
-  const db = database.db;
   log("memuat batas wilayah demo / loading demo boundaries (Kabupaten Trenggalek)…");
   let boundaries = 0;
   for (const f of ["35.03-kecamatan.geojson", "35.03-desa.geojson"]) {
-    boundaries += await loadBoundaryFile(db, join(DEMO_GEO_DIR, f), DEMO_ATTRIBUTION);
+    boundaries += await loadBoundaryFile(repos, join(DEMO_GEO_DIR, f), DEMO_ATTRIBUTION);
   }
   const children = opts.children ?? 5000;
   const file = join(opts.workDir, "demo-35.03-synthetic.csv");
@@ -177,15 +142,12 @@ export async function createDemo(
     keys: opts.keys,
     fileName: "demo-35.03-synthetic.csv",
   });
-  const users = await demoUsers(db);
+  const users = await demoUsers(repos);
+  const userService = new UserService(repos);
   for (const u of users) {
-    await createUserUnchecked(db, { ...u, password: DEMO_PASSWORD });
+    await userService.createInitial({ ...u, password: DEMO_PASSWORD });
   }
-  await appDb(db)
-    .insertInto("app_settings")
-    .values({ key: "demo", value: JSON.stringify({ synthetic: true, districtCode: DEMO_DISTRICT }) })
-    .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ value: eb.ref("excluded.value") })))
-    .execute();
+  await repos.settings.set("demo", { synthetic: true, districtCode: DEMO_DISTRICT } satisfies DemoInfo);
   return {
     children: report.childrenCreated,
     measurements: report.measurementsAdded,

@@ -3,25 +3,26 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { keysFromMaster } from "../db/pii.ts";
+import { Repositories } from "../db/repositories/index.ts";
 import { describeEachEngine } from "../db/test-support.ts";
 import { testApp } from "../http/test-app.ts";
+import { createDemo, DEMO_PASSWORD, isEmptyDatabase, readDemoInfo } from "./demo.ts";
 import { loadRegions } from "./regions.ts";
-import { appDb } from "./users-db.ts";
-import { createDemo, DEMO_PASSWORD, isEmptyDatabase, readDemoInfo } from "./users-demo.ts";
 
 describeEachEngine("demo district", (ctx) => {
   it("creates Trenggalek with boundaries, synthetic children, demo users and the demo flag", async () => {
+    const repos = new Repositories(ctx.database.db);
     await loadRegions(ctx.database, { prefix: "35.03" });
-    expect(await isEmptyDatabase(ctx.database.db)).toBe(true);
-    expect((await readDemoInfo(ctx.database.db)).synthetic).toBe(false);
-    const report = await createDemo(ctx.database, {
+    expect(await isEmptyDatabase(repos)).toBe(true);
+    expect((await readDemoInfo(repos)).synthetic).toBe(false);
+    const report = await createDemo(ctx.database, repos, {
       keys: keysFromMaster(Buffer.alloc(32, 7)),
       workDir: mkdtempSync(join(tmpdir(), "tumbuh-demo-")),
       children: 60,
     });
     // 14 kecamatan + 157 desa/kelurahan shapes, all matching loaded regions.
     expect(report.boundaries).toBe(171);
-    const shapes = await appDb(ctx.database.db)
+    const shapes = await ctx.database.db
       .selectFrom("region_boundaries")
       .innerJoin("regions", "regions.code", "region_boundaries.region_code")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -29,10 +30,10 @@ describeEachEngine("demo district", (ctx) => {
     expect(Number(shapes.n)).toBe(171);
     expect(report.children).toBe(60);
     expect(report.measurements).toBeGreaterThan(60);
-    expect(await isEmptyDatabase(ctx.database.db)).toBe(false);
-    expect(await readDemoInfo(ctx.database.db)).toEqual({ synthetic: true, districtCode: "35.03" });
+    expect(await isEmptyDatabase(repos)).toBe(false);
+    expect(await readDemoInfo(repos)).toEqual({ synthetic: true, districtCode: "35.03" });
 
-    const app = await testApp(ctx.database, { demo: await readDemoInfo(ctx.database.db) });
+    const app = await testApp(ctx.database, { demo: await readDemoInfo(repos) });
     expect((await app.inject({ method: "GET", url: "/api/meta" })).json().demo).toEqual({
       synthetic: true,
       districtCode: "35.03",

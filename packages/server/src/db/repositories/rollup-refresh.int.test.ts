@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
-import { describeEachEngine } from "../db/test-support.ts";
-import {
-  childPrevalence,
-  getPrevalence,
-  posyanduPrevalence,
-  prevalenceTrend,
-} from "../services/prevalence.ts";
-import { loadRegions } from "../services/regions.ts";
-import { checkRollups } from "./check.ts";
-import { refreshRollups } from "./refresh.ts";
+import { OPERATOR } from "../../auth/access.ts";
+import { PrevalenceService } from "../../services/prevalence.ts";
+import { loadRegions, RegionService } from "../../services/regions.ts";
+import { ResponseCache } from "../../services/response-cache.ts";
+import { describeEachEngine } from "../test-support.ts";
+import { Repositories } from "./index.ts";
+import { checkRollups } from "./rollup-check.ts";
+import { refreshRollups } from "./rollup-refresh.ts";
 
 // Hand-made data. Villages: A, B in kecamatan 35.03.01 and C in 35.03.02 (Trenggalek);
 // D in 36.01 (Banten), another province.
@@ -30,6 +28,16 @@ interface M {
 
 describeEachEngine("roll-ups", (t) => {
   const posyandu = randomUUID();
+  // The figures as every view reads them: through the one read model.
+  const readModel = () => {
+    const repos = new Repositories(t.database.db);
+    const demo = { synthetic: false, districtCode: null };
+    return new PrevalenceService(repos, new RegionService(repos), demo, new ResponseCache(0));
+  };
+  const getPrevalence = async (code: string, period: string) =>
+    (await readModel().report(OPERATOR, code, period)).summary;
+  const childPrevalence = async (code: string, period: string) =>
+    (await readModel().report(OPERATOR, code, period)).children;
 
   async function child(district: string, village: string, history: M[]): Promise<void> {
     const id = randomUUID();
@@ -114,65 +122,65 @@ describeEachEngine("roll-ups", (t) => {
       .execute();
     await refreshRollups(t.database, ["35.03", "36.01"]);
 
-    const a = await getPrevalence(t.database, A, "2025-08");
+    const a = await getPrevalence(A, "2025-08");
     expect(a).toMatchObject({
       measured: 2,
-      hazValid: 2,
+      validHaz: 2,
       stunted: 2,
       severelyStunted: 1,
-      whzValid: 2,
       wasted: 1,
+      wastingRate: 50, // 1 of 2 children with a valid WHZ
       severelyWasted: 1,
       underweight: 2,
       newStunting: 0,
       target: 4,
     });
-    expect(a.rates.stunting).toBe(100);
-    expect(a.rates.coverage).toBe(50);
-    expect(await getPrevalence(t.database, B, "2025-08")).toMatchObject({
+    expect(a.stuntingRate).toBe(100);
+    expect(a.coverageRate).toBe(50);
+    expect(await getPrevalence(B, "2025-08")).toMatchObject({
       measured: 1,
-      hazValid: 1,
+      validHaz: 1,
       stunted: 1,
       overweight: 1,
-      whzValid: 1,
+      overweightRate: 100, // 1 of 1 child with a valid WHZ
     });
-    expect(await getPrevalence(t.database, C, "2025-08")).toMatchObject({
+    expect(await getPrevalence(C, "2025-08")).toMatchObject({
       measured: 1,
-      hazValid: 1,
+      validHaz: 1,
       stunted: 0,
     });
     // A village with a target and nobody measured: zero counts, target kept.
-    expect(await getPrevalence(t.database, "35.03.02.2002", "2025-08")).toMatchObject({
+    expect(await getPrevalence("35.03.02.2002", "2025-08")).toMatchObject({
       measured: 0,
       target: 10,
     });
-    const kec = await getPrevalence(t.database, "35.03.01", "2025-08");
-    expect(kec).toMatchObject({ measured: 3, hazValid: 3, stunted: 3, target: 4 });
-    const district = await getPrevalence(t.database, "35.03", "2025-08");
+    const kec = await getPrevalence("35.03.01", "2025-08");
+    expect(kec).toMatchObject({ measured: 3, validHaz: 3, stunted: 3, target: 4 });
+    const district = await getPrevalence("35.03", "2025-08");
     expect(district).toMatchObject({
       measured: 4,
-      hazValid: 4,
+      validHaz: 4,
       stunted: 3,
       severelyStunted: 1,
       wasted: 1,
       overweight: 1,
       target: 14,
     });
-    expect(district.rates.stunting).toBe(75);
-    expect((await getPrevalence(t.database, "36", "2025-08")).stunted).toBe(1);
-    const nation = await getPrevalence(t.database, "ID", "2025-08");
-    expect(nation).toMatchObject({ measured: 5, hazValid: 5, stunted: 4, newStunting: 1 });
+    expect(district.stuntingRate).toBe(75);
+    expect((await getPrevalence("36", "2025-08")).stunted).toBe(1);
+    const nation = await getPrevalence("ID", "2025-08");
+    expect(nation).toMatchObject({ measured: 5, validHaz: 5, stunted: 4, newStunting: 1 });
 
     // July: child 1 new case (A), child 4 measured without HAZ (B), child 5 normal (D).
-    expect(await getPrevalence(t.database, "35.03", "2025-07")).toMatchObject({
+    expect(await getPrevalence("35.03", "2025-07")).toMatchObject({
       measured: 2,
-      hazValid: 1,
+      validHaz: 1,
       stunted: 1,
       newStunting: 1,
       wasted: 1,
     });
     // The year counts each child once, by its latest valid values, and every new case in it.
-    expect(await getPrevalence(t.database, "ID", "2025")).toMatchObject({
+    expect(await getPrevalence("ID", "2025")).toMatchObject({
       measured: 5,
       stunted: 4,
       newStunting: 2,
@@ -180,23 +188,25 @@ describeEachEngine("roll-ups", (t) => {
   });
 
   it("lists child regions, posyandu and a trend", async () => {
-    const kecamatan = await childPrevalence(t.database, "35.03", "2025-08");
+    const kecamatan = await childPrevalence("35.03", "2025-08");
     expect(kecamatan.find((k) => k.code === "35.03.01")).toMatchObject({ measured: 3, stunted: 3 });
     expect(kecamatan.find((k) => k.code === "35.03.02")).toMatchObject({ measured: 1, stunted: 0 });
     expect(kecamatan.reduce((s, k) => s + k.measured, 0)).toBe(4);
-    const provinces = await childPrevalence(t.database, "ID", "2025-08");
+    const provinces = await childPrevalence("ID", "2025-08");
     expect(provinces.map((p) => p.code)).toEqual(["35", "36"]); // only these provinces are loaded here
     expect(provinces.find((p) => p.code === "35")?.measured).toBe(4);
-    const pos = await posyanduPrevalence(t.database, A, "2025-08");
+    const pos = await childPrevalence(A, "2025-08");
     expect(pos).toEqual([
       expect.objectContaining({ code: posyandu, name: "Melati 1", measured: 1, stunted: 1 }),
     ]);
-    const trend = await prevalenceTrend(t.database, "35.03", ["2025-06", "2025-07", "2025-08", "2025-09"]);
-    expect(trend.map((r) => r.measured)).toEqual([1, 2, 4, 0]);
-    await expect(getPrevalence(t.database, "35.3", "2025-08")).rejects.toThrow(
-      /expected ID \(nation\) or a code/,
-    );
-    await expect(getPrevalence(t.database, "35.03", "2025-13")).rejects.toThrow(/expected YYYY-MM/);
+    const trend = (await readModel().dashboard(OPERATOR, "35.03", "2025-09", "2025-09-30")).trend;
+    expect(trend.map((r) => [r.period, r.measured])).toEqual([
+      ["2025-06", 1],
+      ["2025-07", 2],
+      ["2025-08", 4],
+    ]);
+    await expect(getPrevalence("35.3", "2025-08")).rejects.toThrow(/expected ID \(nation\) or a code/);
+    await expect(getPrevalence("35.03", "2025-13")).rejects.toThrow(/expected YYYY-MM/);
   });
 
   it("passes the consistency check, and catches a tampered roll-up", async () => {

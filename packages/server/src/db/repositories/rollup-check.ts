@@ -4,7 +4,8 @@
  * fresh computation from the raw measurements written independently of the refresh.
  */
 import { sql } from "kysely";
-import { COUNT_COLUMNS, type HasDb } from "./refresh.ts";
+import type { HasDb } from "../schema.ts";
+import { COUNT_COLUMNS, COUNT_LIST, COUNT_SUMS } from "./rollup-counts.ts";
 
 export interface CheckResult {
   ok: boolean;
@@ -13,8 +14,8 @@ export interface CheckResult {
   problems: string[];
 }
 
-const cols = COUNT_COLUMNS.join(", ");
-const sums = COUNT_COLUMNS.map((c) => `sum(${c})::integer AS ${c}`).join(", ");
+const cols = COUNT_LIST;
+const sums = COUNT_SUMS;
 const tuple = (a: string) => `(${COUNT_COLUMNS.map((c) => `${a}.${c}`).join(", ")}, ${a}.target)`;
 
 /** Village rows of a district computed from raw rows with DISTINCT ON (a second, independent formulation). */

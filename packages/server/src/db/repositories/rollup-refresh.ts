@@ -5,26 +5,12 @@
  * are summed from those child rows, provinces and the nation from the district rows. A refresh
  * touches only the districts named.
  */
-import { type Kysely, sql } from "kysely";
-import type { DB } from "../db/schema.ts";
+import { sql } from "kysely";
+import type { HasDb } from "../schema.ts";
+import { COUNT_COLUMNS, COUNT_LIST, COUNT_SUMS, type CountColumn } from "./rollup-counts.ts";
 
-/** The count columns shared by roll-up tables, in order. */
-export const COUNT_COLUMNS = [
-  "measured",
-  "haz_valid",
-  "stunted",
-  "severely_stunted",
-  "whz_valid",
-  "wasted",
-  "severely_wasted",
-  "overweight",
-  "waz_valid",
-  "underweight",
-  "new_stunting",
-] as const;
-
-const sums = COUNT_COLUMNS.map((c) => `sum(${c})::integer AS ${c}`).join(", ");
-const cols = COUNT_COLUMNS.join(", ");
+const sums = COUNT_SUMS;
+const cols = COUNT_LIST;
 
 /**
  * SQL selecting one row per (child, period) of a district: the child's village and posyandu at
@@ -62,28 +48,27 @@ export function childPeriodSql(districtLiteral: string): string {
     LEFT JOIN nc ON nc.child_id = cp.child_id AND nc.period = cp.period`;
 }
 
-/** Aggregates of child-period rows into the count columns. */
-export const COUNT_AGGREGATES = `
-  count(*)::integer AS measured,
-  count(haz)::integer AS haz_valid,
-  count(*) FILTER (WHERE haz < -2)::integer AS stunted,
-  count(*) FILTER (WHERE haz < -3)::integer AS severely_stunted,
-  count(whz)::integer AS whz_valid,
-  count(*) FILTER (WHERE whz < -2)::integer AS wasted,
-  count(*) FILTER (WHERE whz < -3)::integer AS severely_wasted,
-  count(*) FILTER (WHERE whz > 2)::integer AS overweight,
-  count(waz)::integer AS waz_valid,
-  count(*) FILTER (WHERE waz < -2)::integer AS underweight,
-  count(*) FILTER (WHERE is_new)::integer AS new_stunting`;
+/** How each count is aggregated from child-period rows (typed by the one list of counts). */
+const AGGREGATE: Record<CountColumn, string> = {
+  measured: "count(*)",
+  haz_valid: "count(haz)",
+  stunted: "count(*) FILTER (WHERE haz < -2)",
+  severely_stunted: "count(*) FILTER (WHERE haz < -3)",
+  whz_valid: "count(whz)",
+  wasted: "count(*) FILTER (WHERE whz < -2)",
+  severely_wasted: "count(*) FILTER (WHERE whz < -3)",
+  overweight: "count(*) FILTER (WHERE whz > 2)",
+  waz_valid: "count(waz)",
+  underweight: "count(*) FILTER (WHERE waz < -2)",
+  new_stunting: "count(*) FILTER (WHERE is_new)",
+};
+
+/** Aggregates of child-period rows into the count columns, in their order. */
+export const COUNT_AGGREGATES = COUNT_COLUMNS.map((c) => `${AGGREGATE[c]}::integer AS ${c}`).join(",\n  ");
 
 function literal(code: string): string {
   if (!/^\d{2}\.\d{2}$/.test(code)) throw new Error(`invalid district code '${code}'`);
   return `'${code}'`;
-}
-
-/** Anything holding a Kysely instance: a Database, a Session or a transaction wrapper. */
-export interface HasDb {
-  db: Kysely<DB>;
 }
 
 /** Recomputes the roll-up rows of one district from its measurements (and targets). */
