@@ -5,38 +5,18 @@
  * roll-ups refreshed). Every method checks access first; a child outside the scope is "not found".
  */
 import { randomUUID } from "node:crypto";
-import { daysBetween, districtOfCode, personKey } from "@tumbuh/core";
-import type {
-  Child,
-  ChildListItem,
-  ChildrenQuery,
-  CreateChildBody,
-  CreateMeasurementBody,
-  Measurement,
-  Warning,
-} from "@tumbuh/core/api";
-import { zPreview } from "@tumbuh/core/api";
-import { anthroZScores, statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
-import { type Actor, checkAccess, type Permission, requireAccess } from "../auth/access.ts";
+import { districtOfCode, personKey } from "@tumbuh/core";
+import type { Child, ChildListItem, ChildrenQuery, CreateChildBody, Measurement } from "@tumbuh/core/api";
+import { checkAccess, requireAccess } from "../auth/access.ts";
 import type { PiiKeys } from "../db/pii.ts";
 import { decryptIdentifier, encryptIdentifier, hashIdentifier, maskIdentifier } from "../db/pii.ts";
-import type {
-  ChildRow,
-  LastMeasurement,
-  MeasurementRow,
-  NewMeasurementRow,
-} from "../db/repositories/children.ts";
+import type { ChildRow, LastMeasurement } from "../db/repositories/children.ts";
 import type { Repositories } from "../db/repositories/index.ts";
-import { refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
 import { recordAudit } from "./audit.ts";
+import { type Caller, loadChild, UUID } from "./child-access.ts";
 import type { ServiceContext } from "./context.ts";
 import { badRequest, conflict, notFound } from "./errors.ts";
-
-export interface Caller extends Actor {
-  username: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { toApiMeasurement } from "./measurements.ts";
 
 /** A timestamptz value (Date from pg) as an ISO string. */
 function isoTime(value: unknown): string {
@@ -56,90 +36,11 @@ function safeDecrypt(keys: PiiKeys, sealed: string | null): string | null {
   return sealed ? decryptIdentifier(keys, sealed) : null;
 }
 
-/** A stored measurement as the API shows it. */
-export function toApiMeasurement(m: MeasurementRow): Measurement {
-  return {
-    id: m.id,
-    date: m.measured_on,
-    ageDays: m.age_days,
-    weight: m.weight,
-    height: m.lenhei,
-    measure: m.measure,
-    oedema: m.oedema,
-    headc: m.headc,
-    armc: m.armc,
-    source: m.source,
-    posyanduId: m.posyandu_id,
-    zlen: m.zlen,
-    zwei: m.zwei,
-    zwfl: m.zwfl,
-    zbmi: m.zbmi,
-    flen: m.flen,
-    fwei: m.fwei,
-    fwfl: m.fwfl,
-    fbmi: m.fbmi,
-    tbu: m.status_tbu,
-    bbu: m.status_bbu,
-    bbtb: m.status_bbtb,
-    imtu: m.status_imtu,
-  };
-}
-
-/** The stored row of a measurement: age, z-scores, flags and Permenkes categories computed here. */
-export function measurementValues(
-  child: Pick<ChildRow, "district_code" | "id" | "sex" | "birth_date" | "village_code" | "posyandu_id">,
-  input: CreateMeasurementBody,
-): NewMeasurementRow {
-  const ageDays = daysBetween(child.birth_date, input.date);
-  const r = anthroZScores({
-    sex: child.sex,
-    ageDays,
-    weight: input.weight,
-    lenhei: input.height,
-    measure: input.measure,
-    oedema: input.oedema,
-    headc: input.headc,
-    armc: input.armc,
-  });
-  const ok = (flag: boolean | undefined) => !flag;
-  return {
-    district_code: child.district_code,
-    id: randomUUID(),
-    child_id: child.id,
-    village_code: child.village_code,
-    posyandu_id: input.posyanduId ?? child.posyandu_id,
-    measured_on: input.date,
-    age_days: ageDays,
-    weight: input.weight ?? null,
-    lenhei: input.height ?? null,
-    measure: input.measure ?? null,
-    oedema: input.oedema ?? false,
-    headc: input.headc ?? null,
-    armc: input.armc ?? null,
-    zlen: r.zlen ?? null,
-    zwei: r.zwei ?? null,
-    zwfl: r.zwfl ?? null,
-    zbmi: r.zbmi ?? null,
-    zhc: r.zhc ?? null,
-    zac: r.zac ?? null,
-    flen: r.flen ?? false,
-    fwei: r.fwei ?? false,
-    fwfl: r.fwfl ?? false,
-    fbmi: r.fbmi ?? false,
-    status_tbu: ok(r.flen) ? (statusTbu(r.zlen)?.code ?? null) : null,
-    status_bbu: ok(r.fwei) ? (statusBbu(r.zwei)?.code ?? null) : null,
-    status_bbtb: ok(r.fwfl) ? (statusBbtb(r.zwfl)?.code ?? null) : null,
-    status_imtu: ok(r.fbmi) ? (statusImtu(r.zbmi)?.code ?? null) : null,
-    source: "posyandu",
-    import_id: null,
-  };
-}
-
 export class ChildrenService {
   private readonly repos: Repositories;
   private readonly keys: PiiKeys;
 
-  constructor(private readonly ctx: ServiceContext) {
+  constructor(readonly ctx: ServiceContext) {
     this.repos = ctx.repos;
     this.keys = ctx.keys;
   }
@@ -194,25 +95,9 @@ export class ChildrenService {
     return { children: rows.map((r) => this.toListItem(r, last.get(r.id) ?? null)), total };
   }
 
-  /**
-   * A child the caller may act on with `permission`: outside the scope it does not exist; inside
-   * it without the permission the caller is told so (403).
-   */
-  private async loadChild(caller: Caller, id: string, permission: Permission): Promise<ChildRow> {
-    const row = UUID.test(id) ? await this.repos.children.find(id) : undefined;
-    if (!row) throw notFound("child");
-    const denied = checkAccess(caller, permission, row.village_code);
-    if (denied) {
-      if (denied.reason === "permission" && !checkAccess(caller, "dashboard:read", row.village_code))
-        throw denied;
-      throw notFound("child");
-    }
-    return row;
-  }
-
   /** One child (masked identifiers) with every measurement, oldest first. */
   async get(caller: Caller, id: string): Promise<{ child: Child; measurements: Measurement[] }> {
-    const row = await this.loadChild(caller, id, "children:read");
+    const row = await loadChild(this.repos, caller, id, "children:read");
     const ms = await this.repos.children.measurements(row.district_code, row.id);
     const lastM = ms[ms.length - 1];
     const last = lastM
@@ -326,68 +211,6 @@ export class ChildrenService {
       });
     });
     return (await this.get(caller, id)).child;
-  }
-
-  /**
-   * Records a measurement of a child in the caller's scope (one per child per date, dated between
-   * the birth date and `today` in Indonesia), then refreshes the district's roll-ups; returns it
-   * with its z-scores and the warnings the form shows.
-   */
-  async createMeasurement(
-    caller: Caller,
-    childId: string,
-    input: CreateMeasurementBody,
-    today: string,
-  ): Promise<{ measurement: Measurement; warnings: Warning[] }> {
-    const child = await this.loadChild(caller, childId, "measurements:write");
-    if (input.date > today) {
-      throw badRequest("date", `the date ${input.date} is in the future (today in Indonesia is ${today})`);
-    }
-    if (daysBetween(child.birth_date, input.date) < 0) {
-      throw badRequest("date", `the date ${input.date} is before the birth date ${child.birth_date}`);
-    }
-    if (input.weight === undefined && input.height === undefined) {
-      throw badRequest("weight", "expected a weight or a length/height");
-    }
-    if (input.posyanduId) {
-      const posyandu = UUID.test(input.posyanduId)
-        ? await this.repos.children.posyanduIn(child.district_code, input.posyanduId)
-        : undefined;
-      if (!posyandu) throw badRequest("posyanduId", `no posyandu ${input.posyanduId} in this district`);
-      // The posyandu's village must lie in the caller's scope too, not only the child's.
-      requireAccess(caller, "measurements:write", posyandu.village_code);
-    }
-    const values = measurementValues(child, input);
-    const existing = await this.repos.children.measurementOn(child.district_code, child.id, input.date);
-    if (existing) {
-      throw conflict("date", `this child already has a measurement on ${input.date}`, {
-        measurementId: existing,
-      });
-    }
-    const row = await this.repos.transaction(async (tx) => {
-      const inserted = await tx.children.insertMeasurement(values);
-      await recordAudit(tx, {
-        actor: caller,
-        action: "create",
-        entity: "measurement",
-        entityId: inserted.id,
-        regionCode: inserted.village_code,
-        after: {
-          childId: child.id,
-          date: inserted.measured_on,
-          weight: inserted.weight,
-          height: inserted.lenhei,
-          measure: inserted.measure,
-          zlen: inserted.zlen,
-          tbu: inserted.status_tbu,
-        },
-      });
-      return inserted;
-    });
-    await refreshRollupsAndClear(this.ctx.database, [child.district_code]);
-    this.ctx.cache.clear();
-    const { warnings } = zPreview({ ...input, sex: child.sex, birthDate: child.birth_date }, today);
-    return { measurement: toApiMeasurement(row), warnings };
   }
 
   /** Posyandu inside a region the caller may see (names and villages only). */

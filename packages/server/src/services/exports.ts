@@ -8,7 +8,8 @@ import type { ExportQuery } from "@tumbuh/core/api";
 import ExcelJS from "exceljs";
 import { requireAccess } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
-import type { Caller, ChildrenService } from "./children.ts";
+import type { Caller } from "./child-access.ts";
+import type { ChildrenService } from "./children.ts";
 import type { PrevalenceService } from "./prevalence.ts";
 
 interface Table {

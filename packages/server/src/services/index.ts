@@ -9,6 +9,7 @@ import { ChildrenService } from "./children.ts";
 import type { ServiceContext } from "./context.ts";
 import { ExportService } from "./exports.ts";
 import { ImportService } from "./imports.ts";
+import { MeasurementService } from "./measurements.ts";
 import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
 import { RegionService } from "./regions.ts";
@@ -21,6 +22,7 @@ export interface Services {
   children: ChildrenService;
   exports: ExportService;
   imports: ImportService;
+  measurements: MeasurementService;
   prevalence: PrevalenceService;
   public: PublicService;
   regions: RegionService;
@@ -43,6 +45,7 @@ export function createServices(
     children,
     exports: new ExportService(ctx.repos, prevalence, children),
     imports: new ImportService(ctx),
+    measurements: new MeasurementService(ctx),
     prevalence,
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,

@@ -96,7 +96,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const created = await children.createMeasurement(
+      const created = await ctx.services.measurements.create(
         requireUser(request),
         request.params.id,
         request.body,
