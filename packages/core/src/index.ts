@@ -1,5 +1,6 @@
 export * from "./csv.ts";
 export * from "./dates.ts";
+export * from "./faltering.ts";
 export * from "./kbm.ts";
 export * from "./months.ts";
 export * from "./normalize.ts";
@@ -7,4 +8,6 @@ export * from "./parse.ts";
 export * from "./periods.ts";
 export * from "./regions.ts";
 export * from "./skdn.ts";
-export * from "./faltering.ts";
+export * from "./data-quality.ts";
+export * from "./digit-preference.ts";
+export * from "./moments.ts";
