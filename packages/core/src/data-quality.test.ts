@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   ageHeaping,
-  completeness,
   DQ_REFERENCES,
   DQ_VERDICT_TEXT,
   type DqMeasurement,
   dataQualityReport,
-  duplicates,
+  duplicateMeasurements,
+  fieldCompleteness,
   flaggedShares,
   kurtosisVerdict,
   positionByAge,
@@ -44,7 +44,7 @@ describe("completeness", () => {
     ["measure", 4, 1, 25], // among the 4 rows with a length/height, row 5 has no position
     ["nik", 5, 2, 40], // row 2 has none, row 3 does not say
   ])("%s: %i rows, %i missing, %d %%", (field, total, missing, pct) => {
-    expect(completeness(rows).find((c) => c.field === field)).toEqual({
+    expect(fieldCompleteness(rows).find((c) => c.field === field)).toEqual({
       field,
       total,
       missing,
@@ -53,9 +53,9 @@ describe("completeness", () => {
   });
 
   it("counts an age before birth as missing, and has no percentage for no rows", () => {
-    const r = completeness([{ birthDate: "2025-02-01", date: "2025-01-01" }]);
+    const r = fieldCompleteness([{ birthDate: "2025-02-01", date: "2025-01-01" }]);
     expect(r.find((c) => c.field === "age")?.missing).toBe(1);
-    expect(completeness([]).every((c) => c.percentMissing === null)).toBe(true);
+    expect(fieldCompleteness([]).every((c) => c.percentMissing === null)).toBe(true);
   });
 });
 
@@ -250,7 +250,7 @@ describe("duplicates", () => {
       { childId: null, date: "2025-01-01" },
       { childId: null, date: "2025-01-01" },
     ];
-    expect(duplicates(rows)).toEqual({ pairs: 2, extraRows: 3 });
+    expect(duplicateMeasurements(rows)).toEqual({ pairs: 2, extraRows: 3 });
   });
 });
 

@@ -79,7 +79,7 @@ export interface FieldCompleteness {
  * age counts as missing), weight and length/height (missing or not above 0), oedema, NIK, and the
  * measuring position among rows with a length/height.
  */
-export function completeness(rows: readonly DqMeasurement[]): FieldCompleteness[] {
+export function fieldCompleteness(rows: readonly DqMeasurement[]): FieldCompleteness[] {
   const missing: Record<DqField, number> = {
     sex: 0,
     age: 0,
@@ -438,7 +438,7 @@ export interface Duplicates {
 }
 
 /** Measurements of the same child on the same date; rows without a child id or a date are left out. */
-export function duplicates(rows: readonly DqMeasurement[]): Duplicates {
+export function duplicateMeasurements(rows: readonly DqMeasurement[]): Duplicates {
   const seen = new Map<string, number>();
   for (const m of rows) {
     if (!isSet(m.childId) || !isSet(m.date)) continue;
@@ -479,7 +479,7 @@ export function dataQualityReport(rows: readonly DqMeasurement[]): DataQualityRe
   const whzSd = distributions[2].sd;
   return {
     rows: rows.length,
-    completeness: completeness(rows),
+    completeness: fieldCompleteness(rows),
     flagged: flaggedShares(rows),
     distributions,
     smartWhzSd: whzSd === null ? null : smartWhzSdClass(whzSd),
@@ -488,6 +488,6 @@ export function dataQualityReport(rows: readonly DqMeasurement[]): DataQualityRe
     ageHeaping: ageHeaping(rows),
     sexRatio: sexRatio(rows),
     positionByAge: positionByAge(rows),
-    duplicates: duplicates(rows),
+    duplicates: duplicateMeasurements(rows),
   };
 }

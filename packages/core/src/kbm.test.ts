@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_KBM,
-  grams,
   KBM_A,
   KBM_B,
   KBM_C,
@@ -9,6 +8,7 @@ import {
   kbmGrams,
   kbmGramsOverInterval,
   naikVerdict,
+  weightGrams,
 } from "./kbm.ts";
 
 describe("KBM tables (workflows.md §3.3)", () => {
@@ -115,7 +115,7 @@ describe("naik / tidak naik", () => {
   });
 
   it("counts weight in whole grams", () => {
-    expect(grams(8.3) - grams(7.5)).toBe(800);
+    expect(weightGrams(8.3) - weightGrams(7.5)).toBe(800);
     expect(8.3 - 7.5).not.toBe(0.8); // why: the kg difference is 0.8000000000000007
   });
 });

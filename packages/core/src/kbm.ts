@@ -118,7 +118,7 @@ export interface Weighing {
 }
 
 /** Weight in whole grams (kg × 1000 rounded), so 8.3 − 7.5 kg is 800 g exactly. */
-export function grams(kg: number): number {
+export function weightGrams(kg: number): number {
   return Math.round(kg * 1000);
 }
 
@@ -153,6 +153,6 @@ export function naikVerdict(
   const ageMonths = completedMonthsOfAge(birthDate, current.date);
   const kbm = kbmGramsOverInterval(table, ageMonths, monthsElapsed);
   if (kbm === undefined) return undefined;
-  const gainGrams = grams(current.weight) - grams(previous.weight);
+  const gainGrams = weightGrams(current.weight) - weightGrams(previous.weight);
   return { verdict: gainGrams >= kbm ? "N" : "T", gainGrams, kbmGrams: kbm, monthsElapsed, ageMonths };
 }
