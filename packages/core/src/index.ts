@@ -1,6 +1,7 @@
 export * from "./csv.ts";
 export * from "./data-quality.ts";
 export * from "./dates.ts";
+export * from "./default-period.ts";
 export * from "./digit-preference.ts";
 export * from "./faltering.ts";
 export * from "./kbm.ts";
