@@ -3,6 +3,7 @@ export * from "./data-quality.ts";
 export * from "./dates.ts";
 export * from "./default-period.ts";
 export * from "./digit-preference.ts";
+export * from "./entry-rules.ts";
 export * from "./faltering.ts";
 export * from "./kbm.ts";
 export * from "./moments.ts";
