@@ -105,7 +105,7 @@ describe("Pantau Aksi progress", () => {
     [12.99, "merah"],
     [0, "merah"],
     [null, null],
-  ])("with Kemendagri's bands, %s %% is %s", (pct, band) => {
+  ])("with Kemendagri's bands, %s percent is %s", (pct, band) => {
     expect(progressBand(pct)).toBe(band);
   });
 
@@ -114,7 +114,7 @@ describe("Pantau Aksi progress", () => {
     [50, "kuning"],
     [20, "kuning"],
     [19.9, "merah"],
-  ])("with bands > 50 / < 20, %s %% is %s", (pct, band) => {
+  ])("with bands > 50 / < 20, %s percent is %s", (pct, band) => {
     expect(progressBand(pct, { hijauAbove: 50, merahBelow: 20 })).toBe(band);
   });
 });
