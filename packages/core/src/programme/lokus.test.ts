@@ -16,6 +16,8 @@ const v = (
   dataCompleteness: number | null,
 ): LokusVillage => ({ code, stuntingRate, stuntedCount, coverageGap, atRiskFamilies, dataCompleteness });
 
+const close = (xs: number[]) => xs.map((x) => expect.closeTo(x, 9));
+
 // code, rate %, stunted, coverage gap (pp), at-risk families, data completeness %
 const DISTRICT = [
   v("35.03.01.2001", 30, 12, 20, 40, 90),
@@ -39,8 +41,7 @@ describe("desa lokus ranking", () => {
       ["35.03.01.2002", 3],
       ["35.03.01.2003", 4],
     ]);
-    const scores = r.villages.map((x) => x.score);
-    [80, 62, 61, 20].forEach((s, i) => expect(scores[i]).toBeCloseTo(s, 9));
+    expect(r.villages.map((x) => x.score)).toEqual(close([80, 62, 61, 20]));
     const v2001 = r.villages[1];
     expect(v2001.contributions.map((c) => [c.criterion, c.normalised, c.weightShare])).toEqual([
       ["stuntingRate", 1, 0.3],
@@ -49,10 +50,10 @@ describe("desa lokus ranking", () => {
       ["atRiskFamilies", 0.5, 0.1],
       ["dataCompleteness", expect.closeTo(0.2, 9), 0.1],
     ]);
-    [30, 15, 10, 5, 2].forEach((p, i) => expect(v2001.contributions[i].points).toBeCloseTo(p, 9));
+    expect(v2001.contributions.map((c) => c.points)).toEqual(close([30, 15, 10, 5, 2]));
     const v2004 = r.villages[0];
     expect(v2004.missing).toEqual(["stuntedCount", "coverageGap"]);
-    [0.6, 0, 0, 0.2, 0.2].forEach((w, i) => expect(v2004.contributions[i].weightShare).toBeCloseTo(w, 9));
+    expect(v2004.contributions.map((c) => c.weightShare)).toEqual(close([0.6, 0, 0, 0.2, 0.2]));
     expect(r.ties).toEqual([]);
   });
 
