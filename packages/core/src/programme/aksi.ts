@@ -92,7 +92,7 @@ export const AKSI_2022: AksiConfig = {
   sources: [JUKNIS_2022, WEB_AKSI_2022, "DESIGN.md §1.3"],
   notes: [
     "Due months marked mem are a reading of the cycle (RKPD/APBD calendar), not a date printed in the guidance.",
-    "Aksi 5–7 run all year; their due month is the year's end.",
+    "Aksi 5 and 6 run all year and aksi 7 publishes after the weighing months; their due month is the year's end.",
   ],
   aksi: [
     {
