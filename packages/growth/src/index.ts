@@ -9,5 +9,6 @@ export * from "./indicators.ts";
 export * from "./lms.ts";
 export * from "./prevalence.ts";
 export * from "./rules.ts";
+export * from "./stored.ts";
 export * from "./tables.ts";
 export * from "./zscores.ts";

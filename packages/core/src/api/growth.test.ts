@@ -63,6 +63,15 @@ describe("zPreview", () => {
     expect(p.warnings.find((w) => w.code === "implausible_zwei")?.field).toBe("weight");
   });
 
+  it("shows an implausible length's z-score and flag, but no category (as it is stored)", () => {
+    const p = zPreview({ ...boy, height: 50, weight: 9.6, measure: "l" }, "2025-08-02");
+    expect(p.zlen).toBeLessThan(-6);
+    expect(p.flen).toBe(true);
+    expect(p.status.tbu).toBeNull();
+    expect(p.status.bbu?.code).toBe("normal");
+    expect(p.warnings.map((w) => w.code)).toContain("implausible_zlen");
+  });
+
   it("warns on a date before birth, in the future, and past 59 months", () => {
     expect(
       zPreview({ ...boy, date: "2024-07-01", weight: 5 }, "2025-08-02").warnings.map((w) => w.code),

@@ -5,14 +5,14 @@
  */
 import {
   anthroZScores,
+  BBU_STATUSES,
+  GIZI_STATUSES,
   lmsRow,
   lmsTable,
   measureAtSd,
   type NutritionStatus,
-  statusBbtb,
-  statusBbu,
-  statusImtu,
-  statusTbu,
+  storedFromZScores,
+  TBU_STATUSES,
 } from "@tumbuh/growth";
 import { daysBetween } from "../parse.ts";
 import type { GrowthReference, Warning, ZPreview, ZPreviewBody } from "./children.ts";
@@ -54,7 +54,9 @@ export function growthReference(
   return { indicator, sex, xUnit: indicator === "wflh" ? "cm" : "days", lines };
 }
 
-function label(s: NutritionStatus | undefined) {
+/** The labels of a stored category code (null for none). */
+function label(statuses: readonly NutritionStatus[], code: string | null) {
+  const s = code === null ? undefined : statuses.find((x) => x.code === code);
   return s ? { code: s.code, label: s.id, labelEn: s.en } : null;
 }
 
@@ -99,6 +101,8 @@ export function zPreview(input: ZPreviewBody, today: string): ZPreview {
       message: "a child under 9 months is measured lying (telentang), not standing",
     });
   }
+  // The categories as they will be stored: none for a flagged z-score.
+  const stored = storedFromZScores(r);
   const flagged: Array<[boolean | undefined, string, string, string]> = [
     [r.flen, "height", "implausible_zlen", "length/height-for-age"],
     [r.fwei, "weight", "implausible_zwei", "weight-for-age"],
@@ -120,10 +124,10 @@ export function zPreview(input: ZPreviewBody, today: string): ZPreview {
     fwfl: nb(r.fwfl),
     fbmi: nb(r.fbmi),
     status: {
-      tbu: r.flen ? null : label(statusTbu(r.zlen)),
-      bbu: r.fwei ? null : label(statusBbu(r.zwei)),
-      bbtb: r.fwfl ? null : label(statusBbtb(r.zwfl)),
-      imtu: r.fbmi ? null : label(statusImtu(r.zbmi)),
+      tbu: label(TBU_STATUSES, stored.status_tbu),
+      bbu: label(BBU_STATUSES, stored.status_bbu),
+      bbtb: label(GIZI_STATUSES, stored.status_bbtb),
+      imtu: label(GIZI_STATUSES, stored.status_imtu),
     },
     warnings,
   };

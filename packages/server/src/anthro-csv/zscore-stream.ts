@@ -4,7 +4,7 @@
  * memory stays flat whatever the file size.
  */
 import { Transform, type TransformCallback } from "node:stream";
-import { type AnthroBatchOutput, statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
+import { type AnthroBatchOutput, emptyStoredMeasurement, storedMeasurementAt } from "@tumbuh/growth";
 import { ByteWriter, putBytes, putFixed } from "./byte-writer.ts";
 import { csvField } from "./csv-io.ts";
 import type { AgeUnit } from "./row.ts";
@@ -79,19 +79,19 @@ function putZAndFlag(buf: Buffer, pos: number, z: number, flag: number): number 
   return p;
 }
 
-/** Writes a category code (nothing for a missing or flagged z-score). */
-function putStatus(buf: Buffer, pos: number, status: { code: string } | undefined): number {
-  if (!status) return pos;
-  let bytes = STATUS_BYTES.get(status.code);
+/** Writes a category code (nothing for none). */
+function putStatus(buf: Buffer, pos: number, code: string | null): number {
+  if (code === null) return pos;
+  let bytes = STATUS_BYTES.get(code);
   if (!bytes) {
-    bytes = latin1(status.code);
-    STATUS_BYTES.set(status.code, bytes);
+    bytes = latin1(code);
+    STATUS_BYTES.set(code, bytes);
   }
   return putBytes(buf, pos, bytes);
 }
 
-/** A present, plausible z-score, or undefined (flagged values get no category). */
-const usable = (z: number, f: number): number | undefined => (Number.isNaN(z) || f ? undefined : z);
+/** The categories of a row as Tumbuh stores them (none for a missing or flagged z-score); reused row after row. */
+const stored = emptyStoredMeasurement();
 
 /** Writes the appended cells of scored row `i`, from the leading comma to the line break. */
 export function writeScoredRow(w: ByteWriter, o: AnthroBatchOutput, i: number): void {
@@ -114,13 +114,14 @@ export function writeScoredRow(w: ByteWriter, o: AnthroBatchOutput, i: number): 
   p = putZAndFlag(buf, p, o.zac[i], o.fac[i]);
   p = putZAndFlag(buf, p, o.zts[i], o.fts[i]);
   p = putZAndFlag(buf, p, o.zss[i], o.fss[i]);
-  p = putStatus(buf, p, statusTbu(usable(o.zlen[i], o.flen[i])));
+  const s = storedMeasurementAt(o, i, stored);
+  p = putStatus(buf, p, s.status_tbu);
   buf[p++] = COMMA;
-  p = putStatus(buf, p, statusBbu(usable(o.zwei[i], o.fwei[i])));
+  p = putStatus(buf, p, s.status_bbu);
   buf[p++] = COMMA;
-  p = putStatus(buf, p, statusBbtb(usable(o.zwfl[i], o.fwfl[i])));
+  p = putStatus(buf, p, s.status_bbtb);
   buf[p++] = COMMA;
-  p = putStatus(buf, p, statusImtu(usable(o.zbmi[i], o.fbmi[i])));
+  p = putStatus(buf, p, s.status_imtu);
   buf[p++] = NEWLINE;
   w.advance(p);
 }

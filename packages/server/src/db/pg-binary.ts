@@ -79,9 +79,9 @@ export class PgBinaryRows {
     return this;
   }
 
-  /** A double precision value; undefined and NaN are NULL. */
-  float8(v: number | undefined): this {
-    if (v === undefined || Number.isNaN(v)) return this.null();
+  /** A double precision value; undefined, null and NaN are NULL. */
+  float8(v: number | null | undefined): this {
+    if (v === undefined || v === null || Number.isNaN(v)) return this.null();
     this.ensure(12);
     this.int32(8);
     this.pos = this.buf.writeDoubleBE(v, this.pos);
@@ -96,8 +96,9 @@ export class PgBinaryRows {
     return this;
   }
 
-  text(v: string | undefined): this {
-    if (v === undefined) return this.null();
+  /** A text value; undefined and null are NULL. */
+  text(v: string | null | undefined): this {
+    if (v === undefined || v === null) return this.null();
     const n = v.length;
     this.ensure(4 + n * 3);
     const buf = this.buf;

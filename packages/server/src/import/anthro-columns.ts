@@ -13,12 +13,6 @@ export function flaggedAt(z: AnthroBatchOutput, i: number): boolean {
   return z.flen[i] === 1 || z.fwei[i] === 1 || z.fwfl[i] === 1 || z.fbmi[i] === 1 || z.c9moFlag[i] === 1;
 }
 
-/** A z-score of a scored batch, undefined when missing. */
-export function zAt(column: Float64Array, i: number): number | undefined {
-  const v = column[i];
-  return Number.isNaN(v) ? undefined : v;
-}
-
 /** The input columns of anthroZScoresBatch that a batch of measurements fills. */
 export interface AnthroInputColumns {
   sex: Uint8Array;

@@ -9,15 +9,17 @@
  *   file's last row still counts (the child is then "handed over": all its later rows go there).
  * A file whose rows tie children together in a way only the whole file can settle (rows
  * without NIK that would belong to a NIK seen later with another child) raises
- * NeedsStagedImport; the caller then imports the whole file through staging.
+ * NeedsStagedImport; the caller then imports the whole file through staging. Children are
+ * matched by the rule of matching.ts, with its keys.
  */
 
-import { sql } from "kysely";
 import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
-import type { HasDb } from "../db/schema.ts";
+import type { StoredChildKeys } from "../db/repositories/import-write.ts";
+import type { CheckedRow, MeasurementPart } from "./checked-row.ts";
 import type { Facility } from "./facilities.ts";
+import { nbsKey, nbsOf, nikKey } from "./matching.ts";
 import { MeasurementBatch, type MeasurementColumns } from "./measurement-batch.ts";
-import type { CheckedRow, MeasurementPart } from "./rows.ts";
+import { changes, type NewChild } from "./new-child.ts";
 import type { SealedIdentifier } from "./sealing.ts";
 
 /** The file must be imported through staging alone (see the module comment). */
@@ -28,23 +30,6 @@ export interface DirectDuplicate {
   name: string;
   birthDate: string;
   reason: string;
-}
-
-/** A child new to the database, written by the direct path (opaque outside this module). */
-export interface NewChild {
-  id: Buffer;
-  firstRowNo: number;
-  /** The row the child was written from. */
-  row: CheckedRow;
-  posyandu: Facility | undefined;
-  /** NIK hash, when known. */
-  nik: string | undefined;
-  /** Later rows go to staging. */
-  handedOver: boolean;
-  /** Rows without NIK were taken as this child. */
-  noNikRows: boolean;
-  /** Measurement days (since 1970) seen for the child. */
-  days: number[];
 }
 
 interface DistrictKeys {
@@ -58,37 +43,6 @@ interface DistrictKeys {
   byNik: Map<string, NewChild>;
   byIdentity: Map<string, NewChild>;
   byNbs: Map<string, NewChild>;
-}
-
-export const CHILD_COPY_TARGET =
-  "children (district_code, id, village_code, posyandu_id, nik_hash, nik_enc, kk_hash, kk_enc, name, name_key, sex, birth_date, birth_weight, birth_length, mother_name, mother_nik_hash, mother_nik_enc, rt, rw, address)";
-export const MEASUREMENT_COPY_TARGET =
-  "measurements (district_code, id, child_id, village_code, posyandu_id, measured_on, age_days, weight, lenhei, measure, oedema, headc, armc, zlen, zwei, zwfl, zbmi, zhc, zac, flen, fwei, fwfl, fbmi, status_tbu, status_bbu, status_bbtb, status_imtu, source, import_id)";
-
-/** The name|birth date|sex part of an identity key (which ends with |village). */
-function nbsOf(identityKey: string): string {
-  return identityKey.slice(0, identityKey.lastIndexOf("|"));
-}
-
-/** True when the row would change what was written for the child (NIK aside when the row has none). */
-function changes(c: NewChild, row: CheckedRow, posyandu: Facility | undefined): boolean {
-  const w = c.row;
-  return (
-    (row.nik !== undefined && row.nik.hash !== c.nik) ||
-    row.villageCode !== w.villageCode ||
-    posyandu !== c.posyandu ||
-    row.name !== w.name ||
-    row.sex !== w.sex ||
-    row.birthDate !== w.birthDate ||
-    row.kk?.digits !== w.kk?.digits ||
-    row.motherNik?.digits !== w.motherNik?.digits ||
-    row.birthWeight !== w.birthWeight ||
-    row.birthLength !== w.birthLength ||
-    row.motherName !== w.motherName ||
-    row.rt !== w.rt ||
-    row.rw !== w.rw ||
-    row.address !== w.address
-  );
 }
 
 export class DirectImport {
@@ -124,18 +78,14 @@ export class DirectImport {
     this.measurements = new MeasurementBatch(capacity, importId);
   }
 
-  /** Loads the keys of the district's children in the database (once per district). */
-  async load(h: HasDb, district: string): Promise<void> {
+  /** Takes the keys of the district's children in the database (db/repositories/import-write.ts loadChildKeys). */
+  addDistrict(district: string, stored: readonly StoredChildKeys[]): void {
     if (this.districts.has(district)) return;
-    const rows = await sql<{ nik_hash: string | null; name_key: string; birth_date: string; sex: number }>`
-      SELECT nik_hash, name_key, birth_date, sex FROM children WHERE district_code = ${district}`.execute(
-      h.db,
-    );
     const dbNik = new Set<string>();
     const dbNbs = new Set<string>();
-    for (const r of rows.rows) {
+    for (const r of stored) {
       if (r.nik_hash) dbNik.add(r.nik_hash);
-      dbNbs.add(`k:${r.name_key}|${r.birth_date}|${r.sex}`);
+      dbNbs.add(nbsKey(r.name_key, r.birth_date, r.sex));
     }
     this.districts.set(district, {
       dbNik,
@@ -209,7 +159,7 @@ export class DirectImport {
         this.handedOverIds.row(2).text(row.districtCode).uuid(c.id);
       }
       if (c.handedOver) {
-        if (c.nik !== undefined) row.childKey = `n:${c.nik}`;
+        if (c.nik !== undefined) row.childKey = nikKey(c.nik);
         if (day !== undefined) this.stagedMeasured++;
         return "stage";
       }
@@ -327,35 +277,4 @@ export class DirectImport {
     this.nikAttached = [];
     return rows.take();
   }
-}
-
-/** Children written directly, as binary COPY data for CHILD_COPY_TARGET (their identifiers sealed). */
-export function encodeChildren(children: readonly NewChild[]): Buffer {
-  const rows = new PgBinaryRows(children.length * 300);
-  for (const c of children) {
-    const row = c.row;
-    rows
-      .row(20)
-      .text(row.districtCode)
-      .uuid(c.id)
-      .text(row.villageCode)
-      .uuid(c.posyandu?.id)
-      .text(row.nik?.hash)
-      .text(row.nik?.sealedEnc)
-      .text(row.kk?.hash)
-      .text(row.kk?.sealedEnc)
-      .text(row.name)
-      .text(row.nameKey)
-      .int2(row.sex)
-      .date(row.birthDays)
-      .float8(row.birthWeight)
-      .float8(row.birthLength)
-      .text(row.motherName)
-      .text(row.motherNik?.hash)
-      .text(row.motherNik?.sealedEnc)
-      .text(row.rt)
-      .text(row.rw)
-      .text(row.address);
-  }
-  return rows.take() as Buffer;
 }

@@ -5,10 +5,9 @@
  * are handed out as binary COPY data to be written before the rows that refer to them.
  */
 
-import { placeKey } from "@tumbuh/core";
-import { sql } from "kysely";
 import { PgBinaryRows, uuid7Into, uuidBytes } from "../db/pg-binary.ts";
-import type { HasDb } from "../db/schema.ts";
+import type { StoredFacilities } from "../db/repositories/import-places.ts";
+import type { ImportMemo } from "./memo.ts";
 
 /** A posyandu or puskesmas: its 16-byte id. One object per facility, so identity compares them. */
 export interface Facility {
@@ -32,23 +31,6 @@ function nested<V>(parent: Map<string, Map<string, V>>, key: string): Map<string
   return m;
 }
 
-/** Memoised placeKey of the names that repeat row after row. */
-const keys = new Map<string, string>();
-function keyOf(name: string): string {
-  let k = keys.get(name);
-  if (k === undefined) {
-    if (keys.size > 100_000) keys.clear();
-    k = placeKey(name);
-    keys.set(name, k);
-  }
-  return k;
-}
-
-export const FACILITY_TARGETS = {
-  puskesmas: "puskesmas (district_code, id, subdistrict_code, village_code, name, search_name)",
-  posyandu: "posyandu (district_code, id, village_code, puskesmas_id, name, search_name)",
-};
-
 export class Facilities {
   private readonly districts = new Map<string, DistrictFacilities>();
   private readonly newPuskesmas = new PgBinaryRows(1 << 14);
@@ -56,23 +38,23 @@ export class Facilities {
   puskesmasCreated = 0;
   posyanduCreated = 0;
 
-  /** Loads the district's puskesmas and posyandu (once). */
-  async load(h: HasDb, district: string): Promise<void> {
+  constructor(private readonly memo: ImportMemo) {}
+
+  /** Takes the district's stored puskesmas and posyandu (once per district). */
+  addDistrict(district: string, stored: StoredFacilities): void {
     if (this.districts.has(district)) return;
-    const pk = await sql<{ id: string; search_name: string }>`
-      SELECT id, search_name FROM puskesmas WHERE district_code = ${district}`.execute(h.db);
-    const py = await sql<{ id: string; village_code: string; search_name: string }>`
-      SELECT id, village_code, search_name FROM posyandu WHERE district_code = ${district}`.execute(h.db);
     this.districts.set(district, {
-      puskesmas: new Map(pk.rows.map((r) => [r.search_name, { id: uuidBytes(r.id) }])),
-      posyandu: new Map(py.rows.map((r) => [`${r.village_code}|${r.search_name}`, { id: uuidBytes(r.id) }])),
+      puskesmas: new Map(stored.puskesmas.map((r) => [r.search_name, { id: uuidBytes(r.id) }])),
+      posyandu: new Map(
+        stored.posyandu.map((r) => [`${r.village_code}|${r.search_name}`, { id: uuidBytes(r.id) }]),
+      ),
       answers: new Map(),
     });
   }
 
   /**
    * The posyandu of a row (undefined when it names none), creating its puskesmas and posyandu
-   * on first sight. The district must have been loaded.
+   * on first sight. The district must have been added.
    */
   resolve(
     district: string,
@@ -81,7 +63,7 @@ export class Facilities {
     posyandu: string | undefined,
   ): Facility | undefined {
     const d = this.districts.get(district);
-    if (!d) throw new Error(`facilities of district ${district} not loaded`);
+    if (!d) throw new Error(`facilities of district ${district} not added`);
     // Rows repeat the same few combinations: each is resolved once, by the names as written.
     const byVillage = nested(nested(d.answers, village), posyandu ?? "");
     const known = byVillage.get(puskesmas ?? "");
@@ -100,7 +82,7 @@ export class Facilities {
   ): Facility | undefined {
     let pkm: Facility | undefined;
     if (puskesmas) {
-      const k = keyOf(puskesmas);
+      const k = this.memo.placeKey(puskesmas);
       pkm = d.puskesmas.get(k);
       if (!pkm) {
         pkm = { id: Buffer.allocUnsafe(16) };
@@ -119,7 +101,7 @@ export class Facilities {
       }
     }
     if (!posyandu) return undefined;
-    const yk = keyOf(posyandu);
+    const yk = this.memo.placeKey(posyandu);
     const key = `${village}|${yk}`;
     let py = d.posyandu.get(key);
     if (!py) {
@@ -133,7 +115,7 @@ export class Facilities {
     return py;
   }
 
-  /** The facilities created since the last call, as binary COPY data for FACILITY_TARGETS. */
+  /** The facilities created since the last call, as binary COPY data (import-places.ts copyFacilities). */
   take(): { puskesmas: Buffer | null; posyandu: Buffer | null } {
     return { puskesmas: this.newPuskesmas.take(), posyandu: this.newPosyandu.take() };
   }

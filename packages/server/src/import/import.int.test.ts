@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { anthroZScores } from "@tumbuh/growth";
+import { anthroZScores, storedMeasurement } from "@tumbuh/growth";
 import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { decryptIdentifier, hashIdentifier, keysFromMaster, type PiiKeys } from "../db/pii.ts";
@@ -244,10 +244,54 @@ describeEachEngine("import", (t) => {
     const gita = await t.database.db
       .selectFrom("measurements")
       .innerJoin("children", (j) => j.onRef("children.id", "=", "measurements.child_id"))
-      .select(["flen", "lenhei"])
+      .select(["flen", "lenhei", "status_tbu"])
       .where("children.name", "=", "Gita")
       .executeTakeFirstOrThrow();
-    expect(gita).toEqual({ flen: true, lenhei: 852 });
+    expect(gita).toEqual({ flen: true, lenhei: 852, status_tbu: null });
+  });
+
+  it("stores an implausible value's z-score and flag but no category, written directly or staged", async () => {
+    const header = "NIK;Nama;JK;Tgl Lahir;Kec;Desa/Kel;Posyandu;Tanggal Pengukuran;Berat;Tinggi;Cara Ukur";
+    // 60 cm at two years: length-for-age z −8.9, flagged; weight-for-age plausible.
+    const expected = storedMeasurement({ sex: 1, ageDays: 731, weight: 11, lenhei: 60, measure: "h" });
+    expect(expected).toMatchObject({ flen: true, fwei: false, status_tbu: null, status_bbu: "normal" });
+    for (const [name, stagedOnly] of [
+      ["Joko Langsung", false],
+      ["Joko Bertahap", true],
+    ] as const) {
+      const file = join(dir, `implausible-${stagedOnly}-${t.engine}.csv`);
+      writeFileSync(
+        file,
+        `${header}\n;${name};L;15/08/2023;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;11;60;h\n`,
+      );
+      const r = await importMeasurements(t.database, file, { district: "35.03", keys, today, stagedOnly });
+      expect(r).toMatchObject({ measurementsAdded: 1, measurementsFlagged: 1 });
+      expect(stagedOnly ? r.rowsStaged : r.rowsWrittenDirectly).toBe(1);
+      const m = await t.database.db
+        .selectFrom("measurements")
+        .innerJoin("children", (j) => j.onRef("children.id", "=", "measurements.child_id"))
+        .select([
+          "age_days",
+          "zlen",
+          "zwei",
+          "zwfl",
+          "zbmi",
+          "zhc",
+          "zac",
+          "flen",
+          "fwei",
+          "fwfl",
+          "fbmi",
+          "status_tbu",
+          "status_bbu",
+          "status_bbtb",
+          "status_imtu",
+        ])
+        .where("children.name", "=", name)
+        .executeTakeFirstOrThrow();
+      expect(m).toEqual({ age_days: 731, ...expected });
+      expect(m.zlen).toBeLessThan(-8);
+    }
   });
 
   it("writes nothing on a dry run, with the same report", async () => {

@@ -1,7 +1,15 @@
-import { anthroZScores, createAnthroBatchOutput, statusTbu } from "@tumbuh/growth";
+import { anthroZScores, createAnthroBatchOutput, storedFromZScores } from "@tumbuh/growth";
 import { describe, expect, it } from "vitest";
 import { isoDays, uuidBytes, uuidText } from "../db/pg-binary.ts";
+import { MEASUREMENT_COLUMNS } from "../db/repositories/import-columns.ts";
 import { encodeMeasurements, MeasurementBatch } from "./measurement-batch.ts";
+
+/** The position of a column in the COPY rows. */
+const col = (name: string) => {
+  const i = MEASUREMENT_COLUMNS.findIndex((c) => c.name === name);
+  if (i < 0) throw new Error(`no measurement column ${name}`);
+  return i;
+};
 
 /** The tuples of binary COPY data, each field as its bytes (null for NULL). */
 function tuples(data: Buffer): Array<Array<Buffer | null>> {
@@ -89,7 +97,8 @@ describe("MeasurementBatch and encodeMeasurements", () => {
     let flags = 0;
     rows.forEach((r, i) => {
       const t = got[i];
-      expect(t).toHaveLength(29);
+      expect(t).toHaveLength(MEASUREMENT_COLUMNS.length);
+      const at = (name: string) => t[col(name)];
       const age = isoDays(r.on) - birth;
       const z = anthroZScores({
         sex: r.sex as 1 | 2,
@@ -99,29 +108,44 @@ describe("MeasurementBatch and encodeMeasurements", () => {
         measure: r.m,
         armc: 14.5,
       });
+      const stored = storedFromZScores(z);
       if (z.flen || z.fwei || z.fwfl || z.fbmi) flags++;
-      expect(txt(t[0])).toBe("35.03");
-      expect(uuidText(t[1] as Buffer)[14]).toBe("7"); // a new version-7 id
-      expect(uuidText(t[2] as Buffer)).toBe(uuidText(r.c));
-      expect(txt(t[3])).toBe(r.v);
-      expect(t[4] === null ? undefined : uuidText(t[4])).toBe(r.p && uuidText(r.p));
-      expect((t[5] as Buffer).readInt32BE(0)).toBe(isoDays(r.on) - isoDays("2000-01-01"));
-      expect((t[6] as Buffer).readInt32BE(0)).toBe(age);
-      expect(f8(t[7])).toBe(r.w);
-      expect(f8(t[8])).toBe(r.h);
-      expect(txt(t[9])).toBe(r.m);
-      expect(t[10]?.[0]).toBe(0); // oedema
-      expect(t[11]).toBeNull(); // head circumference not given
-      expect(f8(t[12])).toBe(14.5);
-      expect([f8(t[13]), f8(t[14]), f8(t[15]), f8(t[16])]).toEqual([z.zlen, z.zwei, z.zwfl, z.zbmi]);
-      expect(f8(t[18])).toBe(z.zac);
-      expect([t[19]?.[0], t[20]?.[0], t[21]?.[0], t[22]?.[0]]).toEqual(
+      expect(txt(at("district_code"))).toBe("35.03");
+      expect(uuidText(at("id") as Buffer)[14]).toBe("7"); // a new version-7 id
+      expect(uuidText(at("child_id") as Buffer)).toBe(uuidText(r.c));
+      expect(txt(at("village_code"))).toBe(r.v);
+      const py = at("posyandu_id");
+      expect(py === null ? undefined : uuidText(py)).toBe(r.p && uuidText(r.p));
+      expect((at("measured_on") as Buffer).readInt32BE(0)).toBe(isoDays(r.on) - isoDays("2000-01-01"));
+      expect((at("age_days") as Buffer).readInt32BE(0)).toBe(age);
+      expect(f8(at("weight"))).toBe(r.w);
+      expect(f8(at("lenhei"))).toBe(r.h);
+      expect(txt(at("measure"))).toBe(r.m);
+      expect(at("oedema")?.[0]).toBe(0);
+      expect(at("headc")).toBeNull(); // head circumference not given
+      expect(f8(at("armc"))).toBe(14.5);
+      expect(["zlen", "zwei", "zwfl", "zbmi", "zhc", "zac"].map((c) => f8(at(c)))).toEqual([
+        z.zlen,
+        z.zwei,
+        z.zwfl,
+        z.zbmi,
+        z.zhc,
+        z.zac,
+      ]);
+      expect(["flen", "fwei", "fwfl", "fbmi"].map((c) => at(c)?.[0])).toEqual(
         [z.flen, z.fwei, z.fwfl, z.fbmi].map((f) => (f ? 1 : 0)),
       );
-      expect(txt(t[23])).toBe(statusTbu(z.zlen)?.code);
-      expect(txt(t[27])).toBe("eppgbm_import");
-      expect(uuidText(t[28] as Buffer)).toBe(uuidText(importId));
+      // The categories as stored: none for a flagged z-score.
+      expect(
+        ["status_tbu", "status_bbu", "status_bbtb", "status_imtu"].map((c) => txt(at(c)) ?? null),
+      ).toEqual([stored.status_tbu, stored.status_bbu, stored.status_bbtb, stored.status_imtu]);
+      expect(txt(at("source"))).toBe("eppgbm_import");
+      expect(uuidText(at("import_id") as Buffer)).toBe(uuidText(importId));
     });
+    // The 5 kg girl of 95 cm: weight-for-age flagged, so no BB/U category, while TB/U has one.
+    expect(txt(got[1][col("status_bbu")])).toBeUndefined();
+    expect(got[1][col("fwei")]?.[0]).toBe(1);
+    expect(txt(got[1][col("status_tbu")])).toBe("normal");
     expect(flagged).toBe(flags);
     expect(flagged).toBeGreaterThan(0); // the 5 kg girl of 95 cm is implausibly light
   });

@@ -1,24 +1,23 @@
 /**
  * The measurements the direct path writes, a batch at a time: collected in columns (typed arrays
- * and a table of village codes), then scored and encoded as binary COPY rows for
- * MEASUREMENT_COPY_TARGET by `encodeMeasurements`. Pure: no I/O.
+ * and a table of village codes), then scored and encoded as binary COPY rows in
+ * MEASUREMENT_COLUMNS order (db/repositories/import-columns.ts) by `encodeMeasurements`, with
+ * what @tumbuh/growth's storedMeasurementAt gives each row. Pure: no I/O.
  */
 import {
   type AnthroBatchOutput,
   anthroZScoresBatch,
-  statusBbtb,
-  statusBbu,
-  statusImtu,
-  statusTbu,
+  emptyStoredMeasurement,
+  storedMeasurementAt,
 } from "@tumbuh/growth";
 import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
+import { IMPORT_SOURCE, MEASUREMENT_COLUMNS } from "../db/repositories/import-columns.ts";
 import {
   type AnthroInputColumns,
   flaggedAt,
   MEASURE_TEXT,
   type MeasurementValues,
   setAnthroRow,
-  zAt,
 } from "./anthro-columns.ts";
 
 /** A batch of measurements in columns; row i's child and posyandu ids are bytes 16·i to 16·i + 16. */
@@ -117,7 +116,7 @@ export class MeasurementBatch {
 
 /**
  * Scores a batch (z-scores, WHO flags, Permenkes categories) and encodes it as binary COPY data
- * for MEASUREMENT_COPY_TARGET, each row with a new time-ordered id. `out` is scratch space of at
+ * in MEASUREMENT_COLUMNS order, each row with a new time-ordered id. `out` is scratch space of at
  * least `c.count` rows. Returns the data and how many rows carry a WHO flag.
  */
 export function encodeMeasurements(
@@ -142,16 +141,14 @@ export function encodeMeasurements(
   // About 340 bytes a row (29 field headers, ids, twelve doubles): room for all without growing.
   const w = new PgBinaryRows(count * 360 + 64);
   const id = Buffer.allocUnsafe(16);
+  const s = emptyStoredMeasurement();
   let flagged = 0;
   for (let i = 0; i < count; i++) {
-    const zlen = zAt(z.zlen, i);
-    const zwei = zAt(z.zwei, i);
-    const zwfl = zAt(z.zwfl, i);
-    const zbmi = zAt(z.zbmi, i);
+    storedMeasurementAt(z, i, s);
     if (flaggedAt(z, i)) flagged++;
     uuid7Into(id);
     const v = c.village[i];
-    w.row(29)
+    w.row(MEASUREMENT_COLUMNS.length)
       .text(districts[v])
       .uuid(id)
       .uuid(c.childIds, 16 * i)
@@ -165,21 +162,21 @@ export function encodeMeasurements(
       .bool(c.oedema[i] === 1)
       .float8(c.headc[i])
       .float8(c.armc[i])
-      .float8(zlen)
-      .float8(zwei)
-      .float8(zwfl)
-      .float8(zbmi)
-      .float8(z.zhc[i])
-      .float8(z.zac[i])
-      .bool(z.flen[i] === 1)
-      .bool(z.fwei[i] === 1)
-      .bool(z.fwfl[i] === 1)
-      .bool(z.fbmi[i] === 1)
-      .text(statusTbu(zlen)?.code)
-      .text(statusBbu(zwei)?.code)
-      .text(statusBbtb(zwfl)?.code)
-      .text(statusImtu(zbmi)?.code)
-      .text("eppgbm_import")
+      .float8(s.zlen)
+      .float8(s.zwei)
+      .float8(s.zwfl)
+      .float8(s.zbmi)
+      .float8(s.zhc)
+      .float8(s.zac)
+      .bool(s.flen)
+      .bool(s.fwei)
+      .bool(s.fwfl)
+      .bool(s.fbmi)
+      .text(s.status_tbu)
+      .text(s.status_bbu)
+      .text(s.status_bbtb)
+      .text(s.status_imtu)
+      .text(IMPORT_SOURCE)
       .uuid(c.importId);
   }
   return { data: w.take() as Buffer, flagged };

@@ -5,8 +5,8 @@
  */
 
 import { placeKey } from "@tumbuh/core";
-import type { Kysely } from "kysely";
-import type { DB } from "../db/schema.ts";
+import type { Session } from "../db/connection.ts";
+import { districtsEndingWith, provinces, regionsUnder } from "../db/repositories/import-places.ts";
 
 interface DistrictPlaces {
   code: string;
@@ -37,17 +37,14 @@ export class PlaceResolver {
   private villageAnswers = new Map<string, Map<string, Map<string, Map<string, Resolved>>>>();
   private villageAnswerCount = 0;
 
-  constructor(private readonly database: { db: Kysely<DB> }) {}
+  /** `database`: a Database or a Session (look-ups then run in its transaction). */
+  constructor(private readonly database: Pick<Session, "db">) {}
 
   /** The regions of a district, loaded once; undefined when no such district exists. */
   async district(code: string): Promise<DistrictPlaces | undefined> {
     const cached = this.districts.get(code);
     if (cached) return cached;
-    const rows = await this.database.db
-      .selectFrom("regions")
-      .select(["code", "name", "level"])
-      .where((eb) => eb.or([eb("code", "=", code), eb("code", "like", `${code}.%`)]))
-      .execute();
+    const rows = await regionsUnder(this.database, code);
     const d = rows.find((r) => r.code === code && r.level === "district");
     if (!d) return undefined;
     const places: DistrictPlaces = {
@@ -89,21 +86,12 @@ export class PlaceResolver {
     const key = placeKey(districtName);
     const wantKota = /^\s*kota\b/i.test(districtName);
     const wantKab = /^\s*kab/i.test(districtName);
-    const rows = await this.database.db
-      .selectFrom("regions")
-      .select(["code", "kind", "search_name"])
-      .where("level", "=", "district")
-      .where("search_name", "like", `%${key}`)
-      .execute();
+    const rows = await districtsEndingWith(this.database, key);
     let hits = rows.filter((r) => placeKey(r.search_name) === key);
     if (hits.length > 1 && (wantKota || wantKab))
       hits = hits.filter((r) => r.kind === (wantKota ? "kota" : "kabupaten"));
     if (hits.length > 1 && provinceName) {
-      const prov = await this.database.db
-        .selectFrom("regions")
-        .select(["code", "search_name"])
-        .where("level", "=", "province")
-        .execute();
+      const prov = await provinces(this.database);
       const p = prov.find((r) => placeKey(r.search_name) === placeKey(provinceName));
       if (p) hits = hits.filter((h) => h.code.startsWith(`${p.code}.`));
     }

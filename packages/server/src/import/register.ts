@@ -1,0 +1,84 @@
+/**
+ * The child register of a two-sheet e-PPGBM workbook (a child sheet, and a monitoring sheet of
+ * measurements naming the child by NIK or name): read first, in full, so each monitoring row can
+ * be completed with its child's birth date, sex and place.
+ */
+import { parseIdentifier, text } from "./cells.ts";
+import type { RawRecord } from "./checked-row.ts";
+import { mapColumns, sheetKind } from "./columns.ts";
+import type { ImportMemo } from "./memo.ts";
+import { readSheets } from "./read.ts";
+import { fieldCells, recordOf } from "./records.ts";
+
+interface RegisterEntry {
+  rec: RawRecord;
+  rowNo: number;
+}
+
+export class ChildRegister {
+  private readonly byNik = new Map<string, RegisterEntry>();
+  private readonly byName = new Map<string, RegisterEntry[]>();
+  /** True when the file has a child sheet. */
+  present = false;
+
+  private constructor(private readonly memo: ImportMemo) {}
+
+  /** The child sheets of the file at `path` (none for a flat file). */
+  static async read(path: string, memo: ImportMemo): Promise<ChildRegister> {
+    const register = new ChildRegister(memo);
+    for await (const sheet of readSheets(path)) {
+      const map = mapColumns(sheet.header);
+      if (sheetKind(map) !== "children") continue;
+      register.present = true;
+      const fields = fieldCells(map);
+      for await (const row of sheet.rows) register.add(recordOf(fields, row.cells), row.rowNo);
+    }
+    return register;
+  }
+
+  private add(rec: RawRecord, rowNo: number): void {
+    const entry = { rec, rowNo };
+    const nik = parseIdentifier(rec.nik);
+    if (nik.ok && nik.value) this.byNik.set(nik.value, entry);
+    const name = text(rec.name);
+    if (name) {
+      const k = this.memo.personKey(name);
+      const list = this.byName.get(k);
+      if (list) list.push(entry);
+      else this.byName.set(k, [entry]);
+    }
+  }
+
+  /**
+   * A monitoring row completed with its child's register row (the monitoring row's own non-empty
+   * cells win), or why the child cannot be found.
+   */
+  complete(rec: RawRecord): { rec: RawRecord } | { field: string; error: string } {
+    const found = this.find(rec);
+    if ("error" in found) return found;
+    return {
+      rec: {
+        ...found.entry.rec,
+        ...Object.fromEntries(Object.entries(rec).filter(([, v]) => v !== null && v !== "")),
+      },
+    };
+  }
+
+  private find(rec: RawRecord): { entry: RegisterEntry } | { error: string; field: string } {
+    const nik = parseIdentifier(rec.nik);
+    if (nik.ok && nik.value) {
+      const e = this.byNik.get(nik.value);
+      if (e) return { entry: e };
+    }
+    const name = text(rec.name);
+    if (!name)
+      return { field: "NIK", error: "no NIK of a child in the child sheet and no name to find the child by" };
+    const list = this.byName.get(this.memo.personKey(name)) ?? [];
+    if (list.length === 1) return { entry: list[0] };
+    if (list.length === 0) return { field: "Nama", error: `no child named "${name}" in the child sheet` };
+    return {
+      field: "Nama",
+      error: `${list.length} children named "${name}" in the child sheet (rows ${list.map((l) => l.rowNo).join(", ")}); give the NIK`,
+    };
+  }
+}
