@@ -1,7 +1,8 @@
 /**
  * Tumbuh in a real browser: Debian's Chromium driven by playwright-core against the real
  * server (fixture-server.ts) on a free port with a fresh data folder. Screenshots go to
- * test-artifacts/screenshots/. Skips only when no Chromium executable exists.
+ * test-artifacts/screenshots/. Skipped with a warning when no Chromium executable exists, except under
+ * CI (the CI variable set), where that fails the run instead.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -9,17 +10,13 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, findChromium, launchBrowser, screenshot } from "./browser.ts";
+import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD, E2E_USERS, SEED_END_MONTH } from "./fixtures.ts";
 import { type DemoServer, startDemoServer } from "./serve.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
-const chromiumPath = findChromium();
-if (!chromiumPath) {
-  console.warn(
-    "Browser tests skipped: no Chromium found at /usr/bin/chromium (install it with `apt-get install -y chromium` or set CHROMIUM_PATH).",
-  );
-}
+// Skips the suites (with a warning) when no Chromium is installed, except under CI, where this throws.
+const chromiumPath = chromiumForSuite();
 
 let built: Promise<unknown> | null = null;
 /** Builds the web app once for all suites of this file (the servers serve packages/web/dist). */
