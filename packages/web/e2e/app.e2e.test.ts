@@ -25,6 +25,22 @@ function ensureBuilt() {
   return built;
 }
 
+let demoStarting: Promise<DemoServer> | null = null;
+/**
+ * Starts `tumbuh serve` with the demo district once the web app is built. The first suite starts it
+ * early, so its half a minute of loading runs in its own process while the first suite's tests run.
+ */
+function startDemoOnce(): Promise<DemoServer> {
+  demoStarting ??= ensureBuilt().then(() => startDemoServer());
+  // A failed start is reported by the suite that awaits it, not as an unhandled rejection before.
+  demoStarting.catch(() => {});
+  return demoStarting;
+}
+// Stops the demo server even when its suite did not run (a test filter, a failure before it).
+afterAll(async () => {
+  await (await demoStarting?.catch(() => null))?.stop();
+});
+
 let server: RunningServer;
 let browser: Browser;
 const pageErrors: string[] = [];
@@ -77,6 +93,7 @@ async function browserToday(page: Page): Promise<string> {
 describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
   beforeAll(async () => {
     await ensureBuilt();
+    startDemoOnce();
     server = await startServer();
     browser = await launchBrowser(chromiumPath!);
   }, 600_000);
@@ -456,8 +473,7 @@ describe.skipIf(!chromiumPath)("npm start: tumbuh serve with the demo district",
   let demoBrowser: Browser;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    demo = await startDemoServer();
+    demo = await startDemoOnce();
     demoBrowser = await launchBrowser(chromiumPath!);
   }, 600_000);
 
