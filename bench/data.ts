@@ -10,12 +10,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
+import { OPERATOR } from "../packages/server/src/auth/access.ts";
 import { type Database, openDatabase } from "../packages/server/src/db/connection.ts";
 import { keysFromMaster } from "../packages/server/src/db/pii.ts";
+import { refreshRollups } from "../packages/server/src/db/repositories/rollup-refresh.ts";
 import { importMeasurements } from "../packages/server/src/import/import.ts";
-import { refreshRollups } from "../packages/server/src/rollup/refresh.ts";
-import { getPrevalence } from "../packages/server/src/services/prevalence.ts";
 import { loadRegions } from "../packages/server/src/services/regions.ts";
+import { testServices } from "../packages/server/src/services/test-support.ts";
 import { synthesizeDistrictFile } from "../packages/server/src/synth/district.ts";
 import { EPPGBM_FLAT_COLUMNS } from "../packages/server/src/synth/eppgbm.ts";
 
@@ -146,7 +147,7 @@ export interface PrevalenceBench {
   measurements: number;
   loadSeconds: number;
   rollupSeconds: number;
-  /** p95 latency (ms) of getPrevalence per level, over `samples` random regions and periods. */
+  /** p95 latency (ms) of a region's figures (the read model's dashboard) per level, over `samples` random regions and periods. */
   p95Ms: Record<"nation" | "province" | "district" | "subdistrict" | "village", number>;
 }
 
@@ -207,12 +208,13 @@ export async function benchPrevalence(
     };
     const periods = ["2025-02", "2025-04", "2025-06", "2025-08", "2025"];
     const result = {} as PrevalenceBench["p95Ms"];
+    const prevalence = testServices(database).prevalence;
     for (const [level, list] of Object.entries(byLevel)) {
       const times: number[] = [];
       for (let i = 0; i < samples; i++) {
         const code = list[(i * 7919) % list.length];
         const t = performance.now();
-        await getPrevalence(database, code, periods[i % periods.length]);
+        await prevalence.dashboard(OPERATOR, code, periods[i % periods.length], "2025-12-31");
         times.push(performance.now() - t);
       }
       result[level as keyof PrevalenceBench["p95Ms"]] = Math.round(p95(times) * 100) / 100;

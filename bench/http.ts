@@ -13,9 +13,10 @@ import { join, resolve } from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
 import { type Database, openDatabase } from "../packages/server/src/db/connection.ts";
-import { refreshRollups } from "../packages/server/src/rollup/refresh.ts";
+import { Repositories } from "../packages/server/src/db/repositories/index.ts";
+import { refreshRollups } from "../packages/server/src/db/repositories/rollup-refresh.ts";
 import { ensureRegions } from "../packages/server/src/services/regions.ts";
-import { createUserUnchecked, findUserByUsername } from "../packages/server/src/services/users.ts";
+import { UserService } from "../packages/server/src/services/users.ts";
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -112,7 +113,7 @@ async function countRows(database: Database): Promise<{ children: number; measur
  * (the import pipeline's own speed is measured by the data benchmarks).
  */
 async function ensureDataset(database: Database, opts: Required<HttpBenchOptions>): Promise<number> {
-  await ensureRegions(database);
+  await ensureRegions(database, new Repositories(database.db));
   const have = await countRows(database);
   if (have.children >= opts.children) return 0;
   const t0 = performance.now();
@@ -298,8 +299,9 @@ export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBen
   try {
     loadSeconds = await ensureDataset(database, opts);
     counts = await countRows(database);
-    if (!(await findUserByUsername(database.db, BENCH_USER))) {
-      await createUserUnchecked(database.db, {
+    const repos = new Repositories(database.db);
+    if (!(await repos.users.findByUsername(BENCH_USER))) {
+      await new UserService(repos).createInitial({
         username: BENCH_USER,
         displayName: "Benchmark",
         password: BENCH_PASSWORD,

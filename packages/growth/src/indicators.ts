@@ -3,7 +3,12 @@
  * record API and the batch API call these, so they give identical results.
  */
 import { restrictZscore, roundZ, zscoreLms, zscoreRestricted } from "./lms.ts";
-import { interpolate, isInWeightForLenheiRange, type WeightForLenheiTable } from "./rules.ts";
+import {
+  interpolate,
+  isInWeightForLenheiRange,
+  lenheiRowAndFraction,
+  type WeightForLenheiTable,
+} from "./rules.ts";
 import type { LmsTable } from "./tables.ts";
 
 /**
@@ -30,8 +35,9 @@ export function zscoreAtAge(
 
 /**
  * Rounded weight-for-length/height z-score: L, M and S interpolated linearly between the
- * 0.1 cm rows around the adjusted length/height; NaN outside the table's range, for a weight
- * not above 0, or a sex other than 1 or 2.
+ * rows anthro finds around the adjusted length/height (`lenheiRowAndFraction`: the 0.1 cm
+ * rows around it, or for a few lengths rows 0.2 cm apart); NaN outside the table's range,
+ * for a weight not above 0, or a sex other than 1 or 2.
  */
 export function zscoreAtLenhei(
   table: LmsTable,
@@ -42,17 +48,18 @@ export function zscoreAtLenhei(
 ): number {
   if (!(weight > 0) || !isInWeightForLenheiRange(which, clenhei) || (sex !== 1 && sex !== 2))
     return Number.NaN;
-  const row = Math.trunc(clenhei * 10);
-  const fraction = (clenhei - row / 10) / 0.1;
+  const { row, upperRow, fraction } = lenheiRowAndFraction(clenhei);
   const lms = table.lms;
-  const at = ((sex - 1) * table.count + row - table.first) * 3;
+  const base = (sex - 1) * table.count - table.first;
+  const at = (base + row) * 3;
   let l = lms[at];
   let m = lms[at + 1];
   let s = lms[at + 2];
   if (fraction > 0) {
-    l = interpolate(l, lms[at + 3], fraction);
-    m = interpolate(m, lms[at + 4], fraction);
-    s = interpolate(s, lms[at + 5], fraction);
+    const up = (base + upperRow) * 3;
+    l = interpolate(l, lms[up], fraction);
+    m = interpolate(m, lms[up + 1], fraction);
+    s = interpolate(s, lms[up + 2], fraction);
   }
   return roundZ(zscoreRestricted(weight, l, m, s));
 }

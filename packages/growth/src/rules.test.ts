@@ -116,11 +116,26 @@ describe("weight-for-length or weight-for-height", () => {
     expect(isInWeightForLenheiRange(table, len)).toBe(inRange);
   });
 
-  it("finds the 0.1 cm row below and the fraction to the next", () => {
-    expect(lenheiRowAndFraction(45)).toEqual({ row: 450, fraction: 0 });
-    const { row, fraction } = lenheiRowAndFraction(85.25);
+  it("finds the 0.1 cm row below, the next row and the fraction to it", () => {
+    expect(lenheiRowAndFraction(45)).toEqual({ row: 450, upperRow: 451, fraction: 0 });
+    const { row, upperRow, fraction } = lenheiRowAndFraction(85.25);
     expect(row).toBe(852);
+    expect(upperRow).toBe(853);
     expect(fraction).toBeCloseTo(0.5, 10);
+  });
+
+  // x · 10 just below a whole number: trunc gives the row below, and x · 10 + 1 stays below
+  // the next whole number, except where the sum crosses a power of two (a double's spacing
+  // doubles at 512 and 1024, so the sum rounds up): there anthro's rows are 0.2 cm apart.
+  it.each([
+    // x (the adjusted length/height), x · 10 as a double, rows anthro joins
+    ["84.6 − 0.0 (plain 0.1 cm row)", 84.6, 846, 847],
+    ["66.1 − 0.7 = 65.39999999999999 (x · 10 = 653.9999999999999)", 66.1 - 0.7, 653, 654],
+    ["103.1 − 0.7 = 102.39999999999999 (x · 10 = 1024 − 2⁻⁴³)", 103.1 - 0.7, 1023, 1025],
+    ["51.9 − 0.7 = 51.199999999999996 (x · 10 = 512 − 2⁻⁴⁴)", 51.9 - 0.7, 511, 513],
+    ["102.4 (x · 10 = 1024 exactly)", 102.4, 1024, 1025],
+  ])("rows as anthro for %s", (_case, x, row, upperRow) => {
+    expect(lenheiRowAndFraction(x)).toMatchObject({ row, upperRow });
   });
 
   it("interpolates linearly", () => {

@@ -102,12 +102,18 @@ export function isInWeightForLenheiRange(table: WeightForLenheiTable, clenhei: n
 }
 
 /**
- * The 0.1 cm row at or below a length and the fraction of the way to the next row, as anthro
- * computes them (trunc(x · 10) / 10 and (x − low) / 0.1); L, M and S are interpolated linearly.
+ * The two 0.1 cm rows anthro interpolates between (as integer tenths of a cm) and the fraction
+ * of the way from the lower: lower = trunc(x · 10), upper = trunc(x · 10 + 1) and
+ * fraction = (x − lower / 10) / 0.1, each in floating point exactly as anthro's
+ * `anthro_zscore_weight_for_lenhei` computes them. The upper row is nearly always lower + 1,
+ * but when x · 10 is the largest double below a power of two (512, 1024) adding 1 rounds up
+ * to the next integer, and anthro interpolates between rows 0.2 cm apart: a lying 103.1 cm
+ * from 731 days is adjusted to 102.39999999999999 cm, whose rows are 102.3 and 102.5 cm
+ * (fraction 0.99999999999994), so L, M and S are practically those of 102.5 cm.
  */
-export function lenheiRowAndFraction(lenhei: number): { row: number; fraction: number } {
+export function lenheiRowAndFraction(lenhei: number): { row: number; upperRow: number; fraction: number } {
   const row = Math.trunc(lenhei * 10);
-  return { row, fraction: (lenhei - row / 10) / 0.1 };
+  return { row, upperRow: Math.trunc(lenhei * 10 + 1), fraction: (lenhei - row / 10) / 0.1 };
 }
 
 /** Linear interpolation between a row value and the next: a + fraction · (b − a) (a alone at fraction 0). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { anthroZScoresBatch } from "./batch.ts";
 import { lmsRow, type TableName } from "./tables.ts";
 import { anthroInputFromRow, numberCell, readValidationCsv } from "./testing/validation-data.ts";
 import { type AnthroResult, anthroZScores } from "./zscores.ts";
@@ -195,5 +196,45 @@ describe("anthroZScores rules, worked cases", () => {
     expect(r.zlen).toBeUndefined();
     expect(r.zwei).toBeUndefined();
     expect(r.zwfl).toBeDefined();
+  });
+});
+
+describe("weight-for-height rows found exactly as anthro (trunc(x·10)/10 and trunc(x·10 + 1)/10)", () => {
+  // A boy of 800 days measured lying at 103.1 cm weighing 16.0 kg. From 731 days a lying
+  // length is adjusted −0.7 cm: 103.1 − 0.7 = 102.39999999999999 as a double, and times 10 that
+  // is 1023.9999999999999, the largest double below 1024. anthro's lower row is
+  // trunc(1023.9999999999999) / 10 = 102.3; its upper row is trunc(1023.9999999999999 + 1) / 10,
+  // and the sum rounds up to 1025 (a double's spacing doubles at 1024), so 102.5. The fraction
+  // (102.39999999999999 − 102.3) / 0.1 = 0.99999999999994, so L, M and S are those of 102.5 cm
+  // (wfh, boys: L −0.3521, M 16.0801, S 0.08354):
+  //   z = ((16.0 / 16.0801)^−0.3521 − 1) / (0.08354 · −0.3521)
+  //     = (exp(−0.3521 · ln 0.995019) − 1) / −0.029414 = 0.0017598 / −0.029414 = −0.0598 → −0.06.
+  // The row of 102.4 cm (M 16.0503, S 0.08349), which a plain "next row" would reach, gives
+  //   (exp(−0.3521 · ln 0.996866) − 1) / −0.029397 = 0.0011058 / −0.029397 = −0.0376 → −0.04.
+  const input = { sex: 1, ageDays: 800, weight: 16.0, lenhei: 103.1, measure: "l" } as const;
+
+  it("interpolates between 102.3 and 102.5 cm for a lying 103.1 cm at 800 days (z −0.06, not −0.04)", () => {
+    const r = anthroZScores(input);
+    expect(r.clenhei).toBe(102.39999999999999);
+    expect(r.zwfl).toBe(-0.06);
+  });
+
+  it("gives the same in the batch API", () => {
+    const out = anthroZScoresBatch({
+      sex: Uint8Array.of(1),
+      ageDays: Float64Array.of(800),
+      weight: Float64Array.of(16.0),
+      lenhei: Float64Array.of(103.1),
+      measure: Uint8Array.of(1),
+    });
+    expect(out.zwfl[0]).toBe(-0.06);
+  });
+
+  it("agrees with the LMS formula on the 102.5 cm row (independent of the kernel)", () => {
+    const { l, m, s } = lmsRow("wfh", 1, 1025)!;
+    expect(l).toBe(-0.3521);
+    expect(m).toBe(16.0801);
+    expect(s).toBe(0.08354);
+    expect(Math.round((((16.0 / m) ** l - 1) / (s * l)) * 100) / 100).toBe(-0.06);
   });
 });

@@ -9,11 +9,12 @@
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { Repositories } from "../../server/src/db/repositories/index.ts";
 import { openTestDataDir } from "../../server/src/db/test-support.ts";
 import { buildApp } from "../../server/src/http/app.ts";
 import { importMeasurements } from "../../server/src/import/import.ts";
 import { loadRegions } from "../../server/src/services/regions.ts";
-import { createUserUnchecked } from "../../server/src/services/users.ts";
+import { UserService } from "../../server/src/services/users.ts";
 import { synthesizeDistrictFile } from "../../server/src/synth/district.ts";
 import { E2E_PASSWORD, E2E_USERS, SEED_END_MONTH } from "./fixtures.ts";
 
@@ -44,7 +45,11 @@ async function main() {
     .executeTakeFirstOrThrow();
   for (const u of E2E_USERS) {
     const regionCode = u.role === "posyandu_cadre" ? kaderVillage : u.regionCode;
-    await createUserUnchecked(database.db, { ...u, regionCode, password: E2E_PASSWORD });
+    await new UserService(new Repositories(database.db)).createInitial({
+      ...u,
+      regionCode,
+      password: E2E_PASSWORD,
+    });
   }
 
   // a second file for the import page, with one broken row appended

@@ -77,6 +77,7 @@ export const ChildrenQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export type ChildrenQuery = z.infer<typeof ChildrenQuery>;
 export const ChildrenResponse = z.object({ children: z.array(ChildListItem), total: z.number().int() });
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
 export const ChildResponse = z.object({ child: Child, measurements: z.array(Measurement) });

@@ -3,6 +3,7 @@
  * regions. Pure zod schemas, used by the server to validate and by the web app to type.
  */
 import { z } from "zod";
+import { REGION_CODE_PATTERN, REGION_LEVELS } from "../regions.ts";
 
 /** The error envelope every failing request returns. */
 export const ApiError = z
@@ -33,13 +34,8 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-/** The nation's pseudo region code: its scope covers every region. */
-export const NATION_CODE = "ID";
-
 /** A Kemendagri region code (`35`, `35.03`, `35.03.01`, `35.03.01.2001`) or `ID` for the nation. */
-export const RegionCode = z
-  .string()
-  .regex(/^(ID|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/, "expected a region code such as 35.03 or ID");
+export const RegionCode = z.string().regex(REGION_CODE_PATTERN, "expected a region code such as 35.03 or ID");
 
 /** A period: a month `YYYY-MM` or a year `YYYY`. */
 export const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "expected a period YYYY-MM or YYYY");
@@ -52,7 +48,8 @@ export const Timestamp = z.string();
 
 export const Uuid = z.string().uuid();
 
-export const RegionLevel = z.enum(["nation", "province", "district", "subdistrict", "village", "posyandu"]);
+/** A row's level: a region level, or a posyandu (the units below a village). */
+export const RegionLevel = z.enum([...REGION_LEVELS, "posyandu"]);
 export type RegionLevel = z.infer<typeof RegionLevel>;
 
 export const Region = z
@@ -65,25 +62,5 @@ export const Region = z
   })
   .meta({ id: "Region" });
 export type Region = z.infer<typeof Region>;
-
-/** Region level of a code by its shape: `ID` nation, 1 part province … 4 parts village. */
-export function regionLevelOf(code: string): Exclude<RegionLevel, "posyandu"> {
-  if (code === NATION_CODE) return "nation";
-  const parts = code.split(".").length;
-  return (["province", "district", "subdistrict", "village"] as const)[parts - 1] ?? "village";
-}
-
-/** The parent of a region code (`35.03.01` → `35.03`, `35` → `ID`, `ID` → null). */
-export function parentRegionCode(code: string): string | null {
-  if (code === NATION_CODE) return null;
-  const i = code.lastIndexOf(".");
-  return i < 0 ? NATION_CODE : code.slice(0, i);
-}
-
-/** Whether `code` lies inside the subtree of `scope` (a region covers itself and its descendants). */
-export function regionWithin(code: string, scope: string): boolean {
-  if (scope === NATION_CODE) return true;
-  return code === scope || code.startsWith(`${scope}.`);
-}
 
 export const Ok = z.object({ ok: z.literal(true) });

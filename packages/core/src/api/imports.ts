@@ -57,6 +57,7 @@ export const BoundaryCollection = z.object({
   attribution: z.string().nullable(),
   missing: z.array(MissingRegion),
 });
+export type BoundaryCollection = z.infer<typeof BoundaryCollection>;
 export const UploadBoundariesBody = z.object({
   geojson: z.object({
     type: z.literal("FeatureCollection"),
@@ -88,6 +89,7 @@ export const ExportQuery = z.object({
   period: Period.optional(),
   format: z.enum(["csv", "xlsx"]).default("csv"),
 });
+export type ExportQuery = z.infer<typeof ExportQuery>;
 
 const count = z.number().int().nullable();
 const rate = z.number().nullable();

@@ -3,7 +3,9 @@
  * Every route and service asks `requireAccess(user, permission, regionCode)` before it reads or
  * writes anything. Pure: no I/O, unit-tested with a table of cases.
  */
-import { NATION_CODE, ROLES, type Role, regionLevelOf, regionWithin } from "@tumbuh/core/api";
+
+import { NATION_CODE, regionLevelOf, regionWithin } from "@tumbuh/core";
+import { ROLES, type Role } from "@tumbuh/core/api";
 
 export const PERMISSIONS = [
   "dashboard:read", // aggregates: prevalence, trend, coverage, region tables, boundaries
@@ -151,6 +153,18 @@ export function checkManage(admin: Actor, target: { role: Role; regionCode: stri
   }
   return null;
 }
+
+/**
+ * The operator of a server at its command line (`tumbuh …`): whoever can run it holds the database
+ * and its key already, so it acts with the national administrator's rights. Its audit entries name
+ * it with the nil UUID.
+ */
+export const OPERATOR: Actor & { username: string } = {
+  id: "00000000-0000-0000-0000-000000000000",
+  username: "tumbuh (command line)",
+  role: "national_admin",
+  regionCode: NATION_CODE,
+};
 
 /** The default region a user's views open on: the scope itself. */
 export function homeRegion(actor: Actor): string {

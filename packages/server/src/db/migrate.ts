@@ -1,7 +1,8 @@
 /**
  * Plain SQL migrations: `migrations/NNNN_name.sql`, applied in number order, each once, each in
- * its own transaction, recorded in `schema_migrations`. Numbers 0001–0049 belong to the data
- * platform, 0050–0099 to the web and access part.
+ * its own transaction, recorded in `schema_migrations`. One sequence: a new migration takes the
+ * number after the highest one present (0001–0009 and 0050–0052 are history from two early
+ * ranges; applied migrations are never renumbered).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

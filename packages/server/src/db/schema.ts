@@ -1,16 +1,20 @@
 /**
- * Kysely table types for the database (mirrors `migrations/*.sql`). Columns with a database
- * default are `Generated`; `date` columns are read as `YYYY-MM-DD` strings (see connection.ts).
+ * The one set of Kysely table types for the whole database (mirrors `migrations/*.sql`). Columns
+ * with a database default are `Generated`; `date` columns are read as `YYYY-MM-DD` strings and
+ * counts (bigint) as numbers (see connection.ts).
  */
-import type { ColumnType, Generated } from "kysely";
+import type { RegionLevel as AnyRegionLevel, RegionKind } from "@tumbuh/core";
+import type { ColumnType, Generated, Kysely } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A `date` column: read as 'YYYY-MM-DD', written as the same. */
 type DateText = string;
-/** bigint/numeric aggregates come back from pg as strings. */
+/** A json/jsonb column: read as parsed JSON, written as JSON text. */
+type Json = ColumnType<unknown, string | null | undefined, string | null>;
 
-export type RegionLevel = "province" | "district" | "subdistrict" | "village";
-export type RegionKind = "provinsi" | "kabupaten" | "kota" | "kecamatan" | "desa" | "kelurahan" | "desa_adat";
+/** The levels a stored region has (the nation is not a row). */
+export type RegionLevel = Exclude<AnyRegionLevel, "nation">;
+export type { RegionKind };
 export type MeasurementSource = "posyandu" | "eppgbm_import" | "serentak";
 
 export interface SchemaMigrationsTable {
@@ -23,7 +27,7 @@ export interface RegionCodeSetsTable {
   version: string;
   source: string;
   licence: string;
-  loaded_at: Generated<Date>;
+  loaded_at: Timestamp;
   provinces: number;
   districts: number;
   subdistricts: number;
@@ -43,8 +47,8 @@ export interface RegionsTable {
 }
 
 interface Mutable {
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -128,7 +132,7 @@ export interface ImportsTable {
   file_name: string;
   file_sha256: string | null;
   status: "dry_run" | "committed" | "failed";
-  started_at: Generated<Timestamp>;
+  started_at: Timestamp;
   finished_at: Timestamp | null;
   rows_read: Generated<number>;
   rows_rejected: Generated<number>;
@@ -149,8 +153,8 @@ export interface TargetsTable extends Mutable {
   source: Generated<string>;
 }
 
-/** Counts shared by every roll-up row. */
-export interface RollupCounts {
+/** Counts shared by every roll-up row (their one list: repositories/rollup-counts.ts). */
+interface RollupCounts {
   measured: number;
   haz_valid: number;
   stunted: number;
@@ -170,20 +174,84 @@ export interface RollupDistrictTable extends RollupCounts {
   unit_kind: "village" | "subdistrict" | "district" | "posyandu";
   unit_code: string;
   period: string;
-  refreshed_at: Generated<Timestamp>;
+  refreshed_at: Timestamp;
 }
 
 export interface RollupUpperTable extends RollupCounts {
   region_code: string;
   period: string;
-  refreshed_at: Generated<Timestamp>;
+  refreshed_at: Timestamp;
 }
 
 /** Districts whose roll-ups wait for the refresh that follows an import (migration 0008). */
 export interface RollupPendingTable {
   district_code: string;
   version: Generated<number>;
-  since: Generated<Timestamp>;
+  since: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  region_code: string;
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  user_id: string | null;
+  username: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  region_code: string | null;
+  before: Json;
+  after: Json;
+  ip: string | null;
+}
+
+export interface RegionBoundariesTable {
+  region_code: string;
+  geometry: Json;
+  attribution: string | null;
+  uploaded_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ImportUploadsTable {
+  id: string;
+  file_name: string;
+  file_path: string | null;
+  district_code: string;
+  status: "dry_run" | "imported";
+  report: Json;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppSettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Timestamp;
 }
 
 export interface DB {
@@ -199,4 +267,18 @@ export interface DB {
   rollup_district: RollupDistrictTable;
   rollup_upper: RollupUpperTable;
   rollup_pending: RollupPendingTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  region_boundaries: RegionBoundariesTable;
+  import_uploads: ImportUploadsTable;
+  app_settings: AppSettingsTable;
 }
+
+/** Anything holding a database handle: a Database, a Session, or `{ db: trx }` inside a transaction. */
+export interface HasDb {
+  db: Db;
+}
+
+/** A handle on the database: the pool, or one transaction. Only the data layer queries through it. */
+export type Db = Kysely<DB>;

@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { Dashboard } from "@tumbuh/core/api";
 import { beforeAll, expect, it } from "vitest";
+import { refreshRollups } from "../db/repositories/rollup-refresh.ts";
 import { describeEachEngine } from "../db/test-support.ts";
-import { refreshRollups } from "../rollup/refresh.ts";
 import type { App } from "./context.ts";
 import { type Client, seedFixtures, signIn, testApp } from "./test-app.ts";
 

@@ -21,10 +21,13 @@ import {
 import { DEFAULT_LIMITS, type LimiterOptions, LoginLimiter } from "../auth/login-limiter.ts";
 import type { Database } from "../db/connection.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
-import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../services/users-sessions.ts";
-import type { App, AppContext, DemoInfo } from "./context.ts";
+import { Repositories } from "../db/repositories/index.ts";
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../services/auth.ts";
+import type { DemoInfo } from "../services/context.ts";
+import { createServices } from "../services/index.ts";
+import { ResponseCache } from "../services/response-cache.ts";
+import type { App, AppContext } from "./context.ts";
 import { errorHandler } from "./errors.ts";
-import { ResponseCache } from "./response-cache.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { SessionCache, sessionHook } from "./session-hooks.ts";
 
@@ -60,18 +63,30 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
+  const now = opts.now ?? (() => new Date());
+  const demo = opts.demo ?? { synthetic: false, districtCode: null };
+  const sessionPolicy = opts.sessionPolicy ?? DEFAULT_SESSION_POLICY;
+  const cache = new ResponseCache(opts.responseCacheMs ?? 30_000);
+  const services = createServices(
+    {
+      database: opts.database,
+      repos: new Repositories(opts.database.db),
+      keys: opts.piiKeys ?? loadPiiKeys(opts.database.dataDir),
+      now,
+      demo,
+      uploadDir: opts.uploadDir ?? join(opts.database.dataDir ?? tmpdir(), "uploads"),
+      cache,
+    },
+    sessionPolicy,
+  );
   const ctx: AppContext = {
-    database: opts.database,
-    piiKeys: opts.piiKeys ?? loadPiiKeys(opts.database.dataDir),
-    sessionPolicy: opts.sessionPolicy ?? DEFAULT_SESSION_POLICY,
-    limiter: new LoginLimiter(opts.loginLimits ?? DEFAULT_LIMITS, () =>
-      (opts.now ?? (() => new Date()))().getTime(),
-    ),
-    demo: opts.demo ?? { synthetic: false, districtCode: null },
-    uploadDir: opts.uploadDir ?? join(opts.database.dataDir ?? tmpdir(), "uploads"),
-    now: opts.now ?? (() => new Date()),
+    services,
+    sessionPolicy,
+    limiter: new LoginLimiter(opts.loginLimits ?? DEFAULT_LIMITS, () => now().getTime()),
+    demo,
+    engine: opts.database.engine,
+    now,
     mapAttribution: opts.mapAttribution ?? null,
-    cache: new ResponseCache(opts.responseCacheMs ?? 30_000),
     sessions: new SessionCache(opts.sessionCacheMs ?? 5_000),
   };
 

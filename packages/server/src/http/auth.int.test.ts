@@ -1,6 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
-import { appDb } from "../services/users-db.ts";
 import type { App } from "./context.ts";
 import { PASSWORD, seedFixtures, signIn, testApp } from "./test-app.ts";
 
@@ -189,7 +188,7 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
     const entries = (await nasional.get(`/api/audit?entity=user&entityId=${me.id}`)).json().entries;
     const change = entries.find((e: { action: string }) => e.action === "change_password");
     expect(change).toMatchObject({ username: "penilai", after: { passwordChanged: true } });
-    const stored = await appDb(ctx.database.db)
+    const stored = await ctx.database.db
       .selectFrom("users")
       .select("password_hash")
       .where("id", "=", me.id)

@@ -36,6 +36,8 @@ export function apiNotFound(what: string): HttpError {
 
 const SERVICE_STATUS: Record<ServiceError["code"], number> = {
   bad_request: 400,
+  invalid_credentials: 401,
+  payload_too_large: 413,
   not_found: 404,
   conflict: 409,
   stale_version: 409,

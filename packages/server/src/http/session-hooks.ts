@@ -5,8 +5,8 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ActiveSession } from "../services/auth.ts";
 import { type AuthUser, actorOf, type UserRow } from "../services/users.ts";
-import { type ActiveSession, resumeSession } from "../services/users-sessions.ts";
 import type { AppContext } from "./context.ts";
 import { HttpError, unauthenticated } from "./errors.ts";
 
@@ -85,7 +85,7 @@ export function sessionHook(ctx: AppContext) {
       const now = ctx.now();
       let session = ctx.sessions.get(token, now.getTime());
       if (!session) {
-        session = await resumeSession(ctx.database.db, token, ctx.sessionPolicy, now);
+        session = await ctx.services.auth.resume(token);
         if (session) ctx.sessions.set(token, session, now.getTime());
       }
       if (session) {

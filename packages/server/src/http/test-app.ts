@@ -11,8 +11,9 @@ import type { Role } from "@tumbuh/core/api";
 import type { LightMyRequestResponse } from "fastify";
 import type { Database } from "../db/connection.ts";
 import { keysFromMaster } from "../db/pii.ts";
+import { Repositories } from "../db/repositories/index.ts";
 import { loadRegions } from "../services/regions.ts";
-import { createUserUnchecked } from "../services/users.ts";
+import { UserService } from "../services/users.ts";
 import { type BuildAppOptions, buildApp } from "./app.ts";
 import type { App } from "./context.ts";
 
@@ -39,8 +40,9 @@ export async function seedFixtures(database: Database): Promise<void> {
   await loadRegions(database, { prefix: "35.03" });
   await loadRegions(database, { prefix: "35.04" });
   await loadRegions(database, { prefix: "33.01" });
+  const users = new UserService(new Repositories(database.db));
   for (const u of FIXTURE_USERS) {
-    await createUserUnchecked(database.db, {
+    await users.createInitial({
       username: u.username,
       displayName: u.username,
       password: PASSWORD,

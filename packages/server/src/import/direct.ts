@@ -14,7 +14,7 @@
 
 import { sql } from "kysely";
 import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
-import type { HasDb } from "../rollup/refresh.ts";
+import type { HasDb } from "../db/schema.ts";
 import type { Facility } from "./facilities.ts";
 import { MeasurementBatch, type MeasurementColumns } from "./measurement-batch.ts";
 import type { CheckedRow, MeasurementPart } from "./rows.ts";

@@ -4,10 +4,11 @@
  * their village from the first row naming them (a posyandu with that row's puskesmas). New ones
  * are handed out as binary COPY data to be written before the rows that refer to them.
  */
+
+import { placeKey } from "@tumbuh/core";
 import { sql } from "kysely";
 import { PgBinaryRows, uuid7Into, uuidBytes } from "../db/pg-binary.ts";
-import type { HasDb } from "../rollup/refresh.ts";
-import { placeKey } from "../services/normalize.ts";
+import type { HasDb } from "../db/schema.ts";
 
 /** A posyandu or puskesmas: its 16-byte id. One object per facility, so identity compares them. */
 export interface Facility {

@@ -5,11 +5,11 @@ import { anthroZScores } from "@tumbuh/growth";
 import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { decryptIdentifier, hashIdentifier, keysFromMaster, type PiiKeys } from "../db/pii.ts";
+import { checkRollups } from "../db/repositories/rollup-check.ts";
+import { pendingRollups } from "../db/repositories/rollup-pending.ts";
 import { describeEachEngine } from "../db/test-support.ts";
-import { checkRollups } from "../rollup/check.ts";
-import { pendingRollups } from "../rollup/pending.ts";
-import { getPrevalence } from "../services/prevalence.ts";
 import { loadRegions } from "../services/regions.ts";
+import { figuresOf } from "../services/test-support.ts";
 import { loadSynthDistrict, synthesizeDistrictFile } from "../synth/district.ts";
 import { importMeasurements, rejectionsCsv } from "./import.ts";
 
@@ -79,10 +79,10 @@ describeEachEngine("import", (t) => {
     expect((await checkRollups(t.database)).ok).toBe(true);
     expect(r.landedMs).toBeLessThanOrEqual(r.durationMs);
     expect(Object.keys(r.phases)).toEqual(["readAndWrite", "merge", "commit", "rollups"]);
-    const aug = await getPrevalence(t.database, "35.03", "2025-08");
+    const aug = await figuresOf(t.database, "35.03", "2025-08");
     expect(aug.measured).toBeGreaterThan(100);
-    expect(aug.rates.stunting).toBeGreaterThan(8);
-    expect(aug.rates.stunting).toBeLessThan(35);
+    expect(aug.stuntingRate).toBeGreaterThan(8);
+    expect(aug.stuntingRate).toBeLessThan(35);
   });
 
   it("changes nothing when the same file is imported again", async () => {
@@ -222,7 +222,7 @@ describeEachEngine("import", (t) => {
       expect.stringMatching(/^Tanggal Pengukuran: measurement date 2026-08-15 is in the future/),
     ]);
     expect(byRow(10)).toEqual([expect.stringMatching(/^NIK: expected 16 digits, found 4/)]);
-    expect(rejectionsCsv(r).split("\n")[0]).toBe("row,sheet,field,reason");
+    expect(rejectionsCsv(r).split("\r\n")[0]).toBe("\uFEFFrow,sheet,field,reason");
     expect(rejectionsCsv(r)).not.toContain("1234;");
     // Z-scores are Tumbuh's own (the file's ZS TB/U of 9.99 is ignored).
     const budi = await t.database.db

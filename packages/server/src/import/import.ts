@@ -7,17 +7,17 @@
  * lands completely or not at all. The roll-ups of its districts are refreshed right after the
  * commit, in a transaction of their own (rollup/pending.ts).
  */
+
 import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
-import { todayInIndonesia } from "@tumbuh/core";
+import { districtOfCode, levelOfCode, personKey, toCsv, todayInIndonesia } from "@tumbuh/core";
 import { createAnthroBatchOutput } from "@tumbuh/growth";
 import { sql } from "kysely";
 import type { Database, Session } from "../db/connection.ts";
 import { uuidBytes } from "../db/pg-binary.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
-import { markRollupsPending, refreshRollupsAndClear } from "../rollup/pending.ts";
-import { personKey } from "../services/normalize.ts";
-import { districtOfCode, levelOfCode } from "../services/regions.ts";
+import { markRollupsPending, refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
+
 import {
   type ColumnMap,
   FIELD_ALIASES,
@@ -880,11 +880,10 @@ async function mergeStage(
 
 /** The rejections as CSV (row, sheet, field, reason), as written next to the summary. */
 export function rejectionsCsv(report: ImportReport): string {
-  const q = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = ["row,sheet,field,reason"];
-  for (const r of report.rejections)
-    lines.push([String(r.rowNo), q(r.sheet), q(r.field), q(r.reason)].join(","));
-  return `${lines.join("\n")}\n`;
+  return toCsv(
+    ["row", "sheet", "field", "reason"],
+    report.rejections.map((r) => [r.rowNo, r.sheet, r.field, r.reason]),
+  );
 }
 
 /** A short human summary of a report (Bahasa Indonesia labels with English). */

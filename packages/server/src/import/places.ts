@@ -3,9 +3,10 @@
  * to region codes. Names resolve within one district, ignoring case, punctuation and prefixes
  * such as "Kab." or "Desa".
  */
+
+import { placeKey } from "@tumbuh/core";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
-import { placeKey } from "../services/normalize.ts";
 
 interface DistrictPlaces {
   code: string;

@@ -3,10 +3,17 @@
  * places resolved, identifiers hashed and encrypted, age and z-scores computed by
  * @tumbuh/growth. Problems become rejections naming the row, field and reason.
  */
-import { parseDate, parseDecimal, parseMeasure, parseOedema, parseSex } from "@tumbuh/core";
+import {
+  parseDate,
+  parseDecimal,
+  parseMeasure,
+  parseOedema,
+  parseSex,
+  personKey,
+  placeKey,
+} from "@tumbuh/core";
 import { statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
 import { normalizeIdentifier } from "../db/pii.ts";
-import { personKey, placeKey } from "../services/normalize.ts";
 import { AnthroColumns, flaggedAt, type MeasurementValues, setAnthroRow, zAt } from "./anthro-columns.ts";
 import type { Field } from "./columns.ts";
 import type { Cell } from "./read.ts";

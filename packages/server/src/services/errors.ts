@@ -3,7 +3,13 @@
  * that names the field, what was found and what was expected.
  */
 
-export type ServiceErrorCode = "bad_request" | "not_found" | "conflict" | "stale_version";
+export type ServiceErrorCode =
+  | "bad_request"
+  | "invalid_credentials"
+  | "not_found"
+  | "conflict"
+  | "stale_version"
+  | "payload_too_large";
 
 export class ServiceError extends Error {
   constructor(

@@ -1,30 +1,8 @@
 import { expect, it } from "vitest";
+import { OPERATOR } from "../auth/access.ts";
+import { Repositories } from "../db/repositories/index.ts";
 import { describeEachEngine } from "../db/test-support.ts";
-import {
-  childRegions,
-  districtKind,
-  getRegion,
-  levelOfCode,
-  loadRegions,
-  regionPath,
-  searchRegions,
-  villageKind,
-} from "./regions.ts";
-
-it("derives kinds and levels from Kemendagri codes", () => {
-  expect(districtKind("35.03", "KABUPATEN TRENGGALEK")).toBe("kabupaten");
-  expect(districtKind("35.71", "KOTA KEDIRI")).toBe("kota");
-  expect(districtKind("35.79", "Batu")).toBe("kota");
-  expect(districtKind("35.03", "Trenggalek")).toBe("kabupaten");
-  expect(villageKind("35.03.11.1003")).toBe("kelurahan");
-  expect(villageKind("35.03.11.2001")).toBe("desa");
-  expect(villageKind("51.01.01.3001")).toBe("desa_adat");
-  expect(levelOfCode("35")).toBe("province");
-  expect(levelOfCode("35.03")).toBe("district");
-  expect(levelOfCode("35.03.11")).toBe("subdistrict");
-  expect(levelOfCode("35.03.11.2001")).toBe("village");
-  expect(levelOfCode("35.3")).toBeUndefined();
-});
+import { loadRegions, RegionService } from "./regions.ts";
 
 describeEachEngine("regions", (t) => {
   it("loads every region of the code set, idempotently", async () => {
@@ -42,27 +20,31 @@ describeEachEngine("regions", (t) => {
   });
 
   it("finds regions by code, parent and path", async () => {
-    expect(await getRegion(t.database, "35.03")).toMatchObject({
+    const repos = new Repositories(t.database.db);
+    expect(await repos.regions.get("35.03")).toMatchObject({
       name: "KABUPATEN TRENGGALEK",
       kind: "kabupaten",
       level: "district",
       parentCode: "35",
     });
-    expect(await getRegion(t.database, "99.99")).toBeUndefined();
-    const kecamatan = await childRegions(t.database, "35.03");
+    expect(await repos.regions.get("99.99")).toBeUndefined();
+    const kecamatan = await repos.regions.children("35.03");
     expect(kecamatan).toHaveLength(14); // Trenggalek has 14 kecamatan
     expect(kecamatan.every((k) => k.parentCode === "35.03" && k.kind === "kecamatan")).toBe(true);
-    expect(await childRegions(t.database, "ID")).toHaveLength(38);
-    const path = await regionPath(t.database, "35.03.11.1003");
+    expect(await repos.regions.children("ID")).toHaveLength(38);
+    const path = await repos.regions.path("35.03.11.1003");
     expect(path.map((r) => r.code)).toEqual(["35", "35.03", "35.03.11", "35.03.11.1003"]);
   });
 
   it("searches names ignoring case and accents", async () => {
-    const hits = await searchRegions(t.database, "trenggalek");
+    const regions = new RegionService(new Repositories(t.database.db));
+    const search = (q: string, opts: { within?: string; level?: "district" } = {}) =>
+      regions.search(OPERATOR, q, { within: opts.within ?? "ID", level: opts.level, limit: 20 });
+    const hits = await search("trenggalek");
     expect(hits.map((h) => h.code)).toEqual(expect.arrayContaining(["35.03", "35.03.11"]));
-    const accented = await searchRegions(t.database, "TRÉNGGALEK", { level: "district" });
+    const accented = await search("TRÉNGGALEK", { level: "district" });
     expect(accented.map((h) => h.code)).toEqual(["35.03"]);
-    const within = await searchRegions(t.database, "ngantru", { within: "35.03" });
+    const within = await search("ngantru", { within: "35.03" });
     expect(within.length).toBeGreaterThan(0);
     expect(within.every((h) => h.code.startsWith("35.03."))).toBe(true);
   });

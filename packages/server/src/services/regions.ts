@@ -1,66 +1,39 @@
 /**
  * Regions of Indonesia: loading the Kemendagri code list shipped by `idn-area-data` (data ODbL,
- * see README), and lookups by code, by parent and by name.
+ * see README), and the regions a user may look at: one with its ancestors, its children, search by
+ * name. Names and the hierarchy change only when the code list is reloaded, so they are kept in
+ * memory once read.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { sql } from "kysely";
+import { districtKind, NATION_CODE, searchKey, villageKind } from "@tumbuh/core";
+import type { Region } from "@tumbuh/core/api";
+import { type Actor, requireAccess } from "../auth/access.ts";
 import type { Database } from "../db/connection.ts";
+import type { Repositories } from "../db/repositories/index.ts";
+import { type RegionRow, type StoredRegion, upsertRegions } from "../db/repositories/regions.ts";
 import type { RegionKind, RegionLevel } from "../db/schema.ts";
-import { searchKey } from "./normalize.ts";
+import { notFound } from "./errors.ts";
 
-/** Code of the nation in roll-ups and prevalence queries. */
-export const NATION_CODE = "ID";
+/** The nation as the API shows it. */
+export const NATION: Region = {
+  code: NATION_CODE,
+  name: "Indonesia",
+  level: "nation",
+  kind: null,
+  parentCode: null,
+};
 
-export interface Region {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  kind: RegionKind;
-  parentCode: string | null;
-  codeSet: string;
-}
-
-export interface RegionRow extends Region {
-  searchName: string;
-}
-
-/** Level of a region code by its shape: `35`, `35.03`, `35.03.01`, `35.03.01.2001`. */
-export function levelOfCode(code: string): RegionLevel | undefined {
-  if (/^\d{2}$/.test(code)) return "province";
-  if (/^\d{2}\.\d{2}$/.test(code)) return "district";
-  if (/^\d{2}\.\d{2}\.\d{2}$/.test(code)) return "subdistrict";
-  if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code)) return "village";
-  return undefined;
-}
-
-/** Parent code of a region code (undefined for a province). */
-export function parentOfCode(code: string): string | undefined {
-  const i = code.lastIndexOf(".");
-  return i < 0 ? undefined : code.slice(0, i);
-}
-
-/** District code (`35.03`) of any code at district level or below. */
-export function districtOfCode(code: string): string {
-  return code.slice(0, 5);
-}
-
-/**
- * Kind of a district: kabupaten for codes 01–69, kota for 71–99; the name ("KOTA ...",
- * "KABUPATEN ...") decides when it says so.
- */
-export function districtKind(code: string, name: string): "kabupaten" | "kota" {
-  const n = searchKey(name);
-  if (n.startsWith("kota ")) return "kota";
-  if (n.startsWith("kabupaten ") || n.startsWith("kab ")) return "kabupaten";
-  return Number(code.slice(3, 5)) >= 70 ? "kota" : "kabupaten";
-}
-
-/** Kind of a village from the first digit of its own part: 1 kelurahan, 2 desa, 3 desa adat. */
-export function villageKind(code: string): "desa" | "kelurahan" | "desa_adat" {
-  const d = code.slice(9, 10);
-  return d === "1" ? "kelurahan" : d === "3" ? "desa_adat" : "desa";
+/** A stored region as the API shows it (provinces' parent is the nation). */
+export function toApiRegion(r: StoredRegion): Region {
+  return {
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    kind: r.kind,
+    parentCode: r.parentCode ?? NATION_CODE,
+  };
 }
 
 function idnAreaDataDir(): { dir: string; version: string } {
@@ -117,11 +90,6 @@ export function readRegionCodeSet(prefix?: string): { version: string; rows: Reg
   return { version, rows };
 }
 
-function csvField(v: string | null): string {
-  if (v === null) return "";
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export interface LoadRegionsResult {
   codeSet: string;
   inserted: number;
@@ -131,8 +99,8 @@ export interface LoadRegionsResult {
 }
 
 /**
- * Loads (or refreshes) the regions from idn-area-data by bulk COPY and an upsert: running it
- * again changes nothing. `prefix` limits it to one subtree (used by tests and demos).
+ * Loads (or refreshes) the regions from idn-area-data: running it again changes nothing.
+ * `prefix` limits it to one subtree (used by tests and demos).
  */
 export async function loadRegions(
   database: Database,
@@ -140,109 +108,83 @@ export async function loadRegions(
 ): Promise<LoadRegionsResult> {
   const { version, rows } = readRegionCodeSet(opts.prefix);
   const counts: Record<RegionLevel, number> = { province: 0, district: 0, subdistrict: 0, village: 0 };
-  const csv: string[] = [];
-  for (const r of rows) {
-    counts[r.level]++;
-    csv.push(
-      `${r.code},${csvField(r.name)},${r.level},${r.kind},${r.parentCode ?? ""},${version},${csvField(r.searchName)}\n`,
-    );
-  }
-  return database.withSession(async (s) => {
-    await sql`CREATE TEMP TABLE IF NOT EXISTS regions_load (
-      code text, name text, level text, kind text, parent_code text, code_set text, search_name text
-    )`.execute(s.db);
-    await sql`TRUNCATE regions_load`.execute(s.db);
-    return s.db.transaction().execute(async (trx) => {
-      await s.copyCsv(
-        "regions_load (code, name, level, kind, parent_code, code_set, search_name)",
-        csv.join(""),
-      );
-      const res = await sql<{ inserted: boolean }>`
-        INSERT INTO regions AS r (code, name, level, kind, parent_code, code_set, search_name)
-        SELECT code, name, level, kind, NULLIF(parent_code, ''), code_set, search_name FROM regions_load
-        ON CONFLICT (code) DO UPDATE SET
-          name = EXCLUDED.name, level = EXCLUDED.level, kind = EXCLUDED.kind,
-          parent_code = EXCLUDED.parent_code, code_set = EXCLUDED.code_set,
-          search_name = EXCLUDED.search_name, updated_at = now()
-        WHERE (r.name, r.level, r.kind, r.parent_code, r.code_set, r.search_name)
-          IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.kind, EXCLUDED.parent_code, EXCLUDED.code_set, EXCLUDED.search_name)
-        RETURNING (xmax = 0) AS inserted`.execute(trx);
-      const inserted = res.rows.filter((r) => r.inserted).length;
-      await sql`
-        INSERT INTO region_code_sets (version, source, licence, provinces, districts, subdistricts, villages)
-        VALUES (${version}, 'https://github.com/fityannugroho/idn-area-data', 'ODbL-1.0 (data), MIT (package)',
-          ${counts.province}, ${counts.district}, ${counts.subdistrict}, ${counts.village})
-        ON CONFLICT (version) DO NOTHING`.execute(trx);
-      await sql`TRUNCATE regions_load`.execute(trx);
-      return { codeSet: version, inserted, updated: res.rows.length - inserted, total: rows.length, counts };
-    });
+  for (const r of rows) counts[r.level]++;
+  const { inserted, updated } = await upsertRegions(database, rows, {
+    version,
+    source: "https://github.com/fityannugroho/idn-area-data",
+    licence: "ODbL-1.0 (data), MIT (package)",
+    counts,
   });
+  return { codeSet: version, inserted, updated, total: rows.length, counts };
 }
 
-/** Loads the regions when the table is empty (first start); returns whether it loaded. */
-export async function ensureRegions(database: Database): Promise<boolean> {
-  const any = await database.db.selectFrom("regions").select("code").limit(1).executeTakeFirst();
-  if (any) return false;
+/** Loads the regions when none is stored (first start); returns whether it loaded. */
+export async function ensureRegions(database: Database, repos: Repositories): Promise<boolean> {
+  if (await repos.regions.any()) return false;
   await loadRegions(database);
   return true;
 }
 
-const regionColumns = [
-  "code",
-  "name",
-  "level",
-  "kind",
-  "parent_code as parentCode",
-  "code_set as codeSet",
-] as const;
+const MAX_CACHED = 20_000;
 
-/** The region with this code, or undefined. */
-export async function getRegion(database: Database, code: string): Promise<Region | undefined> {
-  return database.db.selectFrom("regions").select(regionColumns).where("code", "=", code).executeTakeFirst();
+export class RegionService {
+  private readonly paths = new Map<string, Promise<{ region: Region; ancestors: Region[] }>>();
+  private readonly kids = new Map<string, Promise<Region[]>>();
+
+  constructor(private readonly repos: Repositories) {}
+
+  /** A region the user may see, with its ancestors (nation first); not found for an unknown code. */
+  get(user: Actor, code: string): Promise<{ region: Region; ancestors: Region[] }> {
+    requireAccess(user, "dashboard:read", code);
+    return this.withAncestors(code);
+  }
+
+  /** The regions one level below a region the user may see. */
+  async childrenOf(user: Actor, code: string): Promise<Region[]> {
+    requireAccess(user, "dashboard:read", code);
+    await this.withAncestors(code);
+    return this.children(code);
+  }
+
+  /** Regions whose name contains `q` (case, accents and punctuation ignored) within `within`. */
+  async search(
+    user: Actor,
+    q: string,
+    opts: { within: string; level?: RegionLevel; limit: number },
+  ): Promise<Region[]> {
+    requireAccess(user, "dashboard:read", opts.within);
+    const key = searchKey(q);
+    if (!key) return [];
+    return (await this.repos.regions.search(key, opts)).map(toApiRegion);
+  }
+
+  /**
+   * A region and its ancestors, for views that checked access already (the public page, the
+   * dashboard); not found for an unknown code. Failures are not kept.
+   */
+  withAncestors(code: string): Promise<{ region: Region; ancestors: Region[] }> {
+    return memo(this.paths, code, async () => {
+      if (code === NATION_CODE) return { region: NATION, ancestors: [] };
+      const path = await this.repos.regions.path(code);
+      const self = path[path.length - 1];
+      if (!self || self.code !== code) throw notFound(`region ${code}`);
+      return { region: toApiRegion(self), ancestors: [NATION, ...path.slice(0, -1).map(toApiRegion)] };
+    });
+  }
+
+  /** The regions one level below a region (for views that checked access already). */
+  children(code: string): Promise<Region[]> {
+    return memo(this.kids, code, async () => (await this.repos.regions.children(code)).map(toApiRegion));
+  }
 }
 
-/** The regions one level below `code` (provinces when `code` is the nation, "ID"), by code. */
-export async function childRegions(database: Database, code: string): Promise<Region[]> {
-  let q = database.db.selectFrom("regions").select(regionColumns);
-  q = code === NATION_CODE ? q.where("level", "=", "province") : q.where("parent_code", "=", code);
-  return q.orderBy("code").execute();
-}
-
-/** The chain from the province down to this region (inclusive), e.g. 35, 35.03, 35.03.01. */
-export async function regionPath(database: Database, code: string): Promise<Region[]> {
-  const codes: string[] = [];
-  for (let c: string | undefined = code; c; c = parentOfCode(c)) codes.unshift(c);
-  if (codes.length === 0) return [];
-  const rows = await database.db
-    .selectFrom("regions")
-    .select(regionColumns)
-    .where("code", "in", codes)
-    .execute();
-  return rows.sort((a, b) => a.code.length - b.code.length);
-}
-
-/**
- * Regions whose name contains the query, ignoring case, accents and punctuation ("trenggalek"
- * finds KABUPATEN TRENGGALEK and Kecamatan Trenggalek); optionally within a code prefix and at
- * one level. Exact and prefix matches come first, then higher levels.
- */
-export async function searchRegions(
-  database: Database,
-  query: string,
-  opts: { within?: string; level?: RegionLevel; limit?: number } = {},
-): Promise<Region[]> {
-  const key = searchKey(query);
-  if (!key) return [];
-  const like = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  let q = database.db.selectFrom("regions").select(regionColumns).where("search_name", "like", like);
-  if (opts.within && opts.within !== NATION_CODE) q = q.where("code", "like", `${opts.within}.%`);
-  if (opts.level) q = q.where("level", "=", opts.level);
-  return q
-    .orderBy(
-      sql`CASE WHEN search_name = ${key} OR search_name LIKE ${`% ${key}`} THEN 0 WHEN search_name LIKE ${`${key}%`} THEN 1 ELSE 2 END`,
-    )
-    .orderBy(sql`length(code)`)
-    .orderBy("code")
-    .limit(opts.limit ?? 20)
-    .execute();
+function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let p = map.get(key);
+  if (!p) {
+    if (map.size >= MAX_CACHED) map.clear();
+    p = load();
+    map.set(key, p);
+    p.catch(() => map.delete(key));
+  }
+  return p;
 }

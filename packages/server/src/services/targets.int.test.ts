@@ -3,10 +3,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { OPERATOR } from "../auth/access.ts";
+import { regionReportText } from "../cli/region-table.ts";
+import { Repositories } from "../db/repositories/index.ts";
 import { describeEachEngine } from "../db/test-support.ts";
-import { getPrevalence, printRegionPrevalence } from "./prevalence.ts";
 import { loadRegions } from "./regions.ts";
 import { importTargets } from "./targets.ts";
+import { figuresOf, testServices } from "./test-support.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tumbuh-targets-"));
 
@@ -18,7 +21,7 @@ describeEachEngine("targets and coverage", (t) => {
       file,
       "Kode Desa;Tahun;Sasaran\n35.03.01.2001;2025;40\n35.03.99.2001;2025;10\n35.03.01.2002;20x5;10\n35.03.01.2003;2025;-3\n",
     );
-    const r = await importTargets(t.database, file);
+    const r = await importTargets(new Repositories(t.database.db), OPERATOR, file);
     expect(r.rejections.map((x) => [x.rowNo, x.field])).toEqual([
       [3, "Kode Desa"],
       [4, "Tahun"],
@@ -59,19 +62,16 @@ describeEachEngine("targets and coverage", (t) => {
       .execute();
     const file = join(dir, `ok-${t.engine}.csv`);
     writeFileSync(file, "Kode Desa,Tahun,Sasaran Balita\n35.03.01.2001,2025,40\n35.03.01.2002,2025,10\n");
-    const r = await importTargets(t.database, file);
+    const r = await importTargets(new Repositories(t.database.db), OPERATOR, file);
     expect(r).toMatchObject({ saved: 2, districts: ["35.03"] });
-    expect((await getPrevalence(t.database, "35.03", "2025-08")).target).toBe(50);
+    expect((await figuresOf(t.database, "35.03", "2025-08")).target).toBe(50);
     writeFileSync(file, "Kode Desa,Tahun,Sasaran Balita\n35.03.01.2001,2025,4\n");
-    await importTargets(t.database, file);
-    const v = await getPrevalence(t.database, "35.03.01.2001", "2025-08");
+    await importTargets(new Repositories(t.database.db), OPERATOR, file);
+    const v = await figuresOf(t.database, "35.03.01.2001", "2025-08");
     expect(v).toMatchObject({ measured: 1, stunted: 1, target: 4 });
-    expect(v.rates.coverage).toBe(25);
-    const out: string[] = [];
-    await printRegionPrevalence(t.database, { region: "35.03.01", period: "2025-08" }, {
-      write: (s: string) => out.push(s),
-    } as unknown as NodeJS.WritableStream);
-    const text = out.join("");
+    expect(v.coverageRate).toBe(25);
+    const report = await testServices(t.database).prevalence.report(OPERATOR, "35.03.01", "2025-08");
+    const text = regionReportText(report, "e-PPGBM");
     expect(text).toContain("Panggul (35.03.01), 2025-08 (bulan timbang)");
     expect(text).toMatch(/35\.03\.01\.2001\s+\S.*\s1\s+1\s+1\s+100\.0%/);
   });

@@ -2,12 +2,11 @@
  * Target populations (sasaran balita, children 0–59 months) per village and year, the
  * denominator of coverage. Imported from a CSV/XLSX with a village code, a year and a count.
  */
-import { normalizeHeader, parseDecimal } from "@tumbuh/core";
-import { sql } from "kysely";
-import type { Database } from "../db/connection.ts";
+import { levelOfCode, normalizeHeader, parseDecimal, regionWithin } from "@tumbuh/core";
+import { type Actor, requireAccess } from "../auth/access.ts";
+import type { Repositories } from "../db/repositories/index.ts";
+import { refreshRollups } from "../db/repositories/rollup-refresh.ts";
 import { readSheets } from "../import/read.ts";
-import { refreshRollups } from "../rollup/refresh.ts";
-import { levelOfCode } from "./regions.ts";
 
 export interface TargetRejection {
   rowNo: number;
@@ -42,17 +41,15 @@ const ALIASES: Record<"village" | "year" | "target", string[]> = {
  * with any rejected row saves nothing.
  */
 export async function importTargets(
-  database: Database,
+  repos: Repositories,
+  user: Actor,
   path: string,
   opts: { source?: string } = {},
 ): Promise<TargetsReport> {
+  requireAccess(user, "import:write", user.regionCode);
   const report: TargetsReport = { rowsRead: 0, saved: 0, districts: [], rejections: [] };
   const rows: { district: string; village: string; year: number; target: number }[] = [];
-  const villages = new Set(
-    (await database.db.selectFrom("regions").select("code").where("level", "=", "village").execute()).map(
-      (r) => r.code,
-    ),
-  );
+  const villages = await repos.regions.villageCodes();
   for await (const sheet of readSheets(path)) {
     const idx = Object.fromEntries(
       (Object.keys(ALIASES) as (keyof typeof ALIASES)[]).map((k) => [
@@ -78,6 +75,12 @@ export async function importTargets(
           field: "Kode Desa",
           reason: `found "${village}", expected the code of a village such as 35.03.01.2001`,
         });
+      } else if (!regionWithin(village, user.regionCode)) {
+        report.rejections.push({
+          rowNo: row.rowNo,
+          field: "Kode Desa",
+          reason: `village ${village} is outside your scope ${user.regionCode}`,
+        });
       } else if (!Number.isInteger(year) || year < 2000 || year > 2100) {
         report.rejections.push({
           rowNo: row.rowNo,
@@ -98,31 +101,9 @@ export async function importTargets(
   }
   if (report.rejections.length > 0) return report;
   const districts = [...new Set(rows.map((r) => r.district))].sort();
-  await database.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      await trx
-        .insertInto("targets")
-        .values(
-          chunk.map((r) => ({
-            district_code: r.district,
-            village_code: r.village,
-            year: r.year,
-            children_0_59: r.target,
-            source: opts.source ?? "import",
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(["district_code", "village_code", "year"]).doUpdateSet({
-            children_0_59: (eb) => eb.ref("excluded.children_0_59"),
-            source: (eb) => eb.ref("excluded.source"),
-            updated_at: sql`now()`,
-            version: sql`targets.version + 1`,
-          }),
-        )
-        .execute();
-    }
-    await refreshRollups({ db: trx }, districts);
+  await repos.transaction(async (tx) => {
+    await tx.targets.upsert(rows, opts.source ?? "import");
+    await refreshRollups(tx, districts);
   });
   report.saved = rows.length;
   report.districts = districts;

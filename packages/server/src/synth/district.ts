@@ -1,22 +1,13 @@
 /** Synthetic e-PPGBM files for a real district: its regions come from the database. */
 import { extname } from "node:path";
-import type { Database } from "../db/connection.ts";
+import { Repositories } from "../db/repositories/index.ts";
+import type { HasDb } from "../db/schema.ts";
 import { EPPGBM_FLAT_COLUMNS, generateEppgbmRows, type SynthDistrict, type SynthOptions } from "./eppgbm.ts";
 import { writeCsv, writeXlsx } from "./write.ts";
 
 /** The district's province, subdistricts and villages as the generator needs them. */
-export async function loadSynthDistrict(database: Database, districtCode: string): Promise<SynthDistrict> {
-  const rows = await database.db
-    .selectFrom("regions")
-    .select(["code", "name", "level"])
-    .where((eb) =>
-      eb.or([
-        eb("code", "like", `${districtCode}.%`),
-        eb("code", "in", [districtCode, districtCode.slice(0, 2)]),
-      ]),
-    )
-    .orderBy("code")
-    .execute();
+export async function loadSynthDistrict(database: HasDb, districtCode: string): Promise<SynthDistrict> {
+  const rows = await new Repositories(database.db).regions.subtree(districtCode);
   const district = rows.find((r) => r.code === districtCode && r.level === "district");
   const province = rows.find((r) => r.level === "province");
   if (!district || !province)
@@ -40,7 +31,7 @@ export async function loadSynthDistrict(database: Database, districtCode: string
  * commas for `.csv` when `semicolon` is set) and returns the number of rows written.
  */
 export async function synthesizeDistrictFile(
-  database: Database,
+  database: HasDb,
   opts: SynthOptions & { district: string; out: string; semicolon?: boolean },
 ): Promise<number> {
   const place = await loadSynthDistrict(database, opts.district);

@@ -1,6 +1,7 @@
 import { statusTbu } from "@tumbuh/growth";
 import { expect, it } from "vitest";
-import { EPPGBM_FLAT_COLUMNS, generateEppgbmRows, Random, type SynthDistrict } from "./eppgbm.ts";
+import { EPPGBM_FLAT_COLUMNS, generateEppgbmRows, type SynthDistrict } from "./eppgbm.ts";
+import { Random } from "./random.ts";
 
 const place: SynthDistrict = {
   province: { code: "35", name: "JAWA TIMUR" },

@@ -1,6 +1,7 @@
+import { toCsv } from "@tumbuh/core";
 import { useTranslation } from "react-i18next";
 import { apiUrl } from "../api/client.ts";
-import { type ExportTable, exportFileName, toCsv, toXlsx } from "../lib/tableExport.ts";
+import { type ExportTable, exportFileName, toXlsx } from "../lib/tableExport.ts";
 
 function download(data: BlobPart, type: string, name: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -49,7 +50,7 @@ export function ExportButtons(props: Props) {
         type="button"
         className="secondary"
         aria-label={label("csv")}
-        onClick={() => download(toCsv(props.table()), "text/csv;charset=utf-8", `${name}.csv`)}
+        onClick={() => download(csvOf(props.table()), "text/csv;charset=utf-8", `${name}.csv`)}
       >
         CSV
       </button>
@@ -69,4 +70,8 @@ export function ExportButtons(props: Props) {
       </button>
     </div>
   );
+}
+
+function csvOf(table: ExportTable): string {
+  return toCsv(table.headers, table.rows);
 }

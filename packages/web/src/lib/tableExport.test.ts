@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { crc32, exportFileName, toCsv, toXlsx } from "./tableExport.ts";
+import { crc32, exportFileName, toXlsx } from "./tableExport.ts";
 
 const table = {
   headers: ["Wilayah", "Diukur", "Stunting (%)"],
@@ -14,18 +14,6 @@ const table = {
     ["Ngadirenggo\nUtara", 7, 14],
   ],
 };
-
-describe("toCsv", () => {
-  it("quotes commas, quotes and line breaks and starts with a BOM", () => {
-    const csv = toCsv(table);
-    expect(csv).toBe(
-      '\uFEFFWilayah,Diukur,Stunting (%)\r\nKec. Panggul,1234,18.25\r\n"Desa ""Baru"", Timur",0,\r\n"Ngadirenggo\nUtara",7,14\r\n',
-    );
-  });
-  it("quotes fields holding the chosen separator", () => {
-    expect(toCsv({ headers: ["a;b"], rows: [["1,5"]] }, ";")).toBe('\uFEFF"a;b"\r\n1,5\r\n');
-  });
-});
 
 describe("crc32", () => {
   it("matches the standard check value", () => {

@@ -1,6 +1,6 @@
 /**
- * Export of the table a user sees, as CSV or XLSX, built in the browser from the rows already
- * on screen (so an export never holds more than the user's scope allows).
+ * Export of the table a user sees, as XLSX (CSV comes from @tumbuh/core's toCsv), built in the
+ * browser from the rows already on screen (so an export never holds more than the user's scope allows).
  */
 
 export type Cell = string | number | null | undefined;
@@ -9,21 +9,6 @@ export interface ExportTable {
   /** Column headings, in the user's language. */
   headers: string[];
   rows: Cell[][];
-}
-
-function csvField(v: Cell, sep: string): string {
-  if (v === null || v === undefined) return "";
-  const s = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
-  return /["\r\n]/.test(s) || s.includes(sep) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * CSV text (RFC 4180 quoting, CRLF line ends) with a UTF-8 byte-order mark so spreadsheet
- * programs read Indonesian names correctly; numbers keep a decimal point.
- */
-export function toCsv(table: ExportTable, sep = ","): string {
-  const lines = [table.headers, ...table.rows].map((r) => r.map((v) => csvField(v, sep)).join(sep));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 // --- XLSX: a minimal Office Open XML workbook in a stored (uncompressed) zip ---

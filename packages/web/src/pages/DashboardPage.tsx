@@ -1,3 +1,4 @@
+import { regionWithin } from "@tumbuh/core";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../auth/session.tsx";
 import { Breadcrumb } from "../components/Breadcrumb.tsx";
@@ -5,7 +6,6 @@ import { PeriodSelect } from "../components/PeriodSelect.tsx";
 import { RegionSearch } from "../components/RegionSearch.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { formatPeriod } from "../lib/format.ts";
-import { withinScope } from "../lib/regionCode.ts";
 import { href, navigate } from "../routing/router.ts";
 import { ChildRegionSection } from "./dashboard/ChildRegionSection.tsx";
 import { SourceNote } from "./dashboard/SourceNote.tsx";
@@ -35,7 +35,7 @@ export function DashboardPage({ region, period }: { region: string | null; perio
               trail={[...d.ancestors, d.region]}
               path="/"
               query={{ period: d.period }}
-              isReachable={(code) => withinScope(code, scope)}
+              isReachable={(code) => regionWithin(code, scope)}
             />
           ) : null}
         </div>

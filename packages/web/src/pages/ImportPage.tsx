@@ -1,10 +1,10 @@
+import { levelOfCode } from "@tumbuh/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client.ts";
 import type { ImportUpload } from "../api/types.ts";
 import { useSession } from "../auth/session.tsx";
 import { ErrorMessage } from "../components/Status.tsx";
-import { regionLevel } from "../lib/regionCode.ts";
 import { href } from "../routing/router.ts";
 import { ImportReportView } from "./import/ImportReportView.tsx";
 
@@ -13,7 +13,7 @@ export function ImportPage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const scope = me?.user.regionCode ?? "ID";
-  const scopeIsDistrict = regionLevel(scope) === "district";
+  const scopeIsDistrict = levelOfCode(scope) === "district";
   const [file, setFile] = useState<File | null>(null);
   const [district, setDistrict] = useState(scopeIsDistrict ? scope : "");
   const [upload, setUpload] = useState<ImportUpload | null>(null);

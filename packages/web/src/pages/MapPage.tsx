@@ -1,3 +1,4 @@
+import { regionWithin } from "@tumbuh/core";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client.ts";
 import type { Boundaries } from "../api/types.ts";
@@ -6,7 +7,6 @@ import { useSession } from "../auth/session.tsx";
 import { Breadcrumb } from "../components/Breadcrumb.tsx";
 import { PeriodSelect } from "../components/PeriodSelect.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
-import { withinScope } from "../lib/regionCode.ts";
 import { navigate } from "../routing/router.ts";
 import { ChildRegionSection } from "./dashboard/ChildRegionSection.tsx";
 import { useDashboard } from "./dashboard/useDashboard.ts";
@@ -45,7 +45,7 @@ export function MapPage({ region, period }: { region: string | null; period: str
               trail={[...d.ancestors, d.region]}
               path="/map"
               query={{ period: d.period }}
-              isReachable={(c) => withinScope(c, scope)}
+              isReachable={(c) => regionWithin(c, scope)}
             />
           ) : null}
         </div>

@@ -1,8 +1,8 @@
 /** `tumbuh check`: proves the roll-ups add up at every level and match the raw rows. */
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/connection.ts";
-import { checkRollups } from "../../rollup/check.ts";
-import { pendingRollups, refreshAllRollups } from "../../rollup/pending.ts";
+import { checkRollups } from "../../db/repositories/rollup-check.ts";
+import { pendingRollups, refreshAllRollups } from "../../db/repositories/rollup-pending.ts";
 import type { CliIo } from "../main.ts";
 
 const help = `Usage: tumbuh check [--refresh]

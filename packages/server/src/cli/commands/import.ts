@@ -2,6 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/connection.ts";
+import { Repositories } from "../../db/repositories/index.ts";
 import { importMeasurements, rejectionsCsv, summaryText } from "../../import/import.ts";
 import { ensureRegions } from "../../services/regions.ts";
 import type { CliIo } from "../main.ts";
@@ -34,7 +35,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const database = await openDatabase();
   try {
-    await ensureRegions(database);
+    await ensureRegions(database, new Repositories(database.db));
     const report = await importMeasurements(database, file, {
       dryRun: values["dry-run"],
       district: values.district,

@@ -24,27 +24,20 @@ database for that region and period.
 
 /** Prints the stored figures of a region and period (and of the units below it) from the database. */
 async function printFromDatabase(region: string, period: string, io: CliIo): Promise<void> {
-  const { openDatabase } = await import("../../db/connection.ts");
-  const { NATION_CODE } = await import("../../services/regions.ts");
-  const { printRegionPrevalence } = await import("../../services/prevalence.ts");
-  const database = await openDatabase();
-  try {
-    if (region !== NATION_CODE) {
-      const found = await database.db
-        .selectFrom("regions")
-        .select("code")
-        .where("code", "=", region)
-        .executeTakeFirst();
-      if (!found) {
-        throw new Error(
-          `--region: no region with code "${region}"; expected a Kemendagri code such as 35, 35.03, 35.03.01 or 35.03.01.2001, or ${NATION_CODE} for the nation`,
-        );
-      }
+  const { isRegionCode, NATION_CODE } = await import("@tumbuh/core");
+  const { OPERATOR } = await import("../../auth/access.ts");
+  const { ROUTINE_SOURCE_LABEL } = await import("../../services/figures.ts");
+  const { regionReportText } = await import("../region-table.ts");
+  const { withServices } = await import("../services.ts");
+  await withServices(async ({ repos, services }) => {
+    if (!isRegionCode(region) || (region !== NATION_CODE && !(await repos.regions.get(region)))) {
+      throw new Error(
+        `--region: no region with code "${region}"; expected a Kemendagri code such as 35, 35.03, 35.03.01 or 35.03.01.2001, or ${NATION_CODE} for the nation`,
+      );
     }
-    await printRegionPrevalence(database, { region, period }, io.stdout);
-  } finally {
-    await database.close();
-  }
+    const report = await services.prevalence.report(OPERATOR, region, period);
+    io.stdout.write(regionReportText(report, ROUTINE_SOURCE_LABEL));
+  });
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {

@@ -1,8 +1,9 @@
 /** `tumbuh regions load|show|search`: the region code list and lookups. */
 import { parseArgs } from "node:util";
-import { openDatabase } from "../../db/connection.ts";
-import { childRegions, getRegion, loadRegions, searchRegions } from "../../services/regions.ts";
+import { OPERATOR } from "../../auth/access.ts";
+import { loadRegions } from "../../services/regions.ts";
 import type { CliIo } from "../main.ts";
+import { withServices } from "../services.ts";
 
 const help = `Usage:
   tumbuh regions load [--prefix CODE]   load provinces, districts, subdistricts and villages
@@ -27,8 +28,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(help);
     return values.help ? 0 : 2;
   }
-  const database = await openDatabase();
-  try {
+  return withServices(async ({ database, repos, services }) => {
     if (sub === "load") {
       const t0 = performance.now();
       const r = await loadRegions(database, { prefix: values.prefix });
@@ -39,25 +39,24 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (sub === "show") {
-      const region = await getRegion(database, arg);
+      const region = await repos.regions.get(arg);
       if (!region) {
         io.stderr.write(`no region with code '${arg}'\n`);
         return 1;
       }
       io.stdout.write(`${region.code}\t${region.name}\t${region.kind}\n`);
-      for (const c of await childRegions(database, arg))
+      for (const c of await repos.regions.children(arg))
         io.stdout.write(`  ${c.code}\t${c.name}\t${c.kind}\n`);
       return 0;
     }
     if (sub === "search") {
-      for (const r of await searchRegions(database, arg, { within: values.within })) {
+      const within = values.within ?? OPERATOR.regionCode;
+      for (const r of await services.regions.search(OPERATOR, arg, { within, limit: 20 })) {
         io.stdout.write(`${r.code}\t${r.name}\t${r.kind}\n`);
       }
       return 0;
     }
     io.stdout.write(help);
     return 2;
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -8,17 +8,17 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/connection.ts";
 import { loadPiiKeys } from "../../db/pii.ts";
+import { Repositories } from "../../db/repositories/index.ts";
+import { refreshPendingRollups } from "../../db/repositories/rollup-pending.ts";
 import { buildApp, defaultWebDist } from "../../http/app.ts";
-import { refreshPendingRollups } from "../../rollup/pending.ts";
-import { ensureRegions } from "../../services/regions.ts";
-import { hasAnyUser } from "../../services/users.ts";
 import {
   createDemo,
   DEMO_ATTRIBUTION,
   DEMO_PASSWORD,
   isEmptyDatabase,
   readDemoInfo,
-} from "../../services/users-demo.ts";
+} from "../../services/demo.ts";
+import { ensureRegions } from "../../services/regions.ts";
 import type { CliIo } from "../main.ts";
 import { webBuildIsStale } from "../web-build.ts";
 import { FIRST_ADMIN_HINT } from "./users.ts";
@@ -84,18 +84,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const database = await openDatabase();
   const keys = loadPiiKeys(database.dataDir);
   const say = (line: string) => io.stdout.write(`${line}\n`);
-  if (await ensureRegions(database)) say("wilayah dimuat / regions of Indonesia loaded (idn-area-data)");
+  const repos = new Repositories(database.db);
+  if (await ensureRegions(database, repos))
+    say("wilayah dimuat / regions of Indonesia loaded (idn-area-data)");
   // Roll-ups left waiting by an import that stopped before refreshing them.
   const refreshed = await refreshPendingRollups(database);
   if (refreshed.length > 0)
     say(`rekap diperbarui / roll-ups refreshed that were left pending: ${refreshed.join(", ")}`);
   let demoCreated: Awaited<ReturnType<typeof createDemo>> | null = null;
-  if (!values["no-demo"] && (await isEmptyDatabase(database.db))) {
+  if (!values["no-demo"] && (await isEmptyDatabase(repos))) {
     const workDir = join(database.dataDir ?? resolve(process.env.TUMBUH_DATA_DIR ?? "./data"), "demo");
     mkdirSync(workDir, { recursive: true });
-    demoCreated = await createDemo(database, { keys, workDir, log: say });
+    demoCreated = await createDemo(database, repos, { keys, workDir, log: say });
   }
-  const demo = await readDemoInfo(database.db);
+  const demo = await readDemoInfo(repos);
   const app = await buildApp({
     database,
     piiKeys: keys,
@@ -126,7 +128,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     say(`Masuk demo / demo sign-in (password for all: ${DEMO_PASSWORD}):`);
     say("  admin (nasional) · jatim (provinsi) · bappeda, dinkes (kabupaten) · camat · desa · kader · tpk");
   }
-  if (!(await hasAnyUser(database.db))) say(FIRST_ADMIN_HINT);
+  if (!(await repos.users.any())) say(FIRST_ADMIN_HINT);
   // Keep running until a signal arrives.
   await new Promise<never>(() => {});
   return 0;

@@ -1,6 +1,7 @@
 /** `tumbuh synth`: a synthetic e-PPGBM file for a real district (demo and benchmarks). */
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/connection.ts";
+import { Repositories } from "../../db/repositories/index.ts";
 import { ensureRegions } from "../../services/regions.ts";
 import { synthesizeDistrictFile } from "../../synth/district.ts";
 import type { CliIo } from "../main.ts";
@@ -43,7 +44,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const out = values.out ?? `synth-${values.district}.csv`;
   const database = await openDatabase();
   try {
-    await ensureRegions(database);
+    const repos = new Repositories(database.db);
+    await ensureRegions(database, repos);
     const n = await synthesizeDistrictFile(database, {
       district: values.district,
       children,

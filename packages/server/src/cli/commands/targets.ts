@@ -1,8 +1,9 @@
 /** `tumbuh targets import FILE`: target children (sasaran) per village and year, for coverage. */
 import { parseArgs } from "node:util";
-import { openDatabase } from "../../db/connection.ts";
+import { OPERATOR } from "../../auth/access.ts";
 import { importTargets } from "../../services/targets.ts";
 import type { CliIo } from "../main.ts";
+import { withServices } from "../services.ts";
 
 const help = `Usage: tumbuh targets import FILE
 
@@ -21,9 +22,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(help);
     return values.help ? 0 : 2;
   }
-  const database = await openDatabase();
-  try {
-    const r = await importTargets(database, positionals[1]);
+  return withServices(async ({ repos }) => {
+    const r = await importTargets(repos, OPERATOR, positionals[1]);
     for (const x of r.rejections) io.stderr.write(`row ${x.rowNo}, ${x.field}: ${x.reason}\n`);
     if (r.rejections.length > 0) {
       io.stderr.write(`${r.rejections.length} of ${r.rowsRead} rows rejected; nothing saved\n`);
@@ -31,7 +31,5 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     io.stdout.write(`saved ${r.saved} targets for ${r.districts.join(", ") || "no district"}\n`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../auth/password.ts";
 import { openDatabase } from "../../db/connection.ts";
+import { Repositories } from "../../db/repositories/index.ts";
 import { openTestDataDir } from "../../db/test-support.ts";
-import { findUserByUsername, hasAnyUser } from "../../services/users.ts";
 import { runCli } from "../run-cli.test-support.ts";
 import { FIRST_ADMIN_HINT, PASSWORD_ENV } from "./users.ts";
 
@@ -46,7 +46,7 @@ describe("tumbuh users create (embedded database)", () => {
   async function storedUser(username: string) {
     const database = await openDatabase({ dataDir: dir });
     try {
-      return await findUserByUsername(database.db, username);
+      return await new Repositories(database.db).users.findByUsername(username);
     } finally {
       await database.close();
     }
@@ -54,7 +54,7 @@ describe("tumbuh users create (embedded database)", () => {
 
   it("creates the first national admin with the command serve prints, and a generated password shown once", async () => {
     const before = await openDatabase({ dataDir: dir });
-    expect(await hasAnyUser(before.db)).toBe(false);
+    expect(await new Repositories(before.db).users.any()).toBe(false);
     await before.close();
     const res = await runCli(hintArgs());
     expect(res.stderr).toBe("");

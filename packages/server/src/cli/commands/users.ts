@@ -4,12 +4,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { CreateUserBody, NATION_CODE, ROLES, type Role } from "@tumbuh/core/api";
+import { NATION_CODE } from "@tumbuh/core";
+import { CreateUserBody, ROLES, type Role } from "@tumbuh/core/api";
 import { scopeFitsRole } from "../../auth/access.ts";
-import { openDatabase } from "../../db/connection.ts";
 import { ensureRegions } from "../../services/regions.ts";
-import { createUserUnchecked } from "../../services/users.ts";
 import type { CliIo } from "../main.ts";
+import { withServices } from "../services.ts";
 
 /** The environment variable the new user's password is read from (else one is generated). */
 export const PASSWORD_ENV = "TUMBUH_ADMIN_PASSWORD";
@@ -78,14 +78,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `--scope: the role ${input.role} works at ${ROLES[input.role].scopeLevel} level, got ${input.regionCode}`,
     );
   }
-  const database = await openDatabase();
-  try {
-    if (input.regionCode !== NATION_CODE) await ensureRegions(database);
-    const row = await createUserUnchecked(database.db, input);
+  return withServices(async ({ database, repos, services }) => {
+    if (input.regionCode !== NATION_CODE) await ensureRegions(database, repos);
+    const row = await services.users.createInitial(input);
     io.stdout.write(`created ${row.username} (${row.role}, ${row.region_code})\n`);
     if (!fromEnv) io.stdout.write(`password (shown once; change it after signing in): ${password}\n`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }

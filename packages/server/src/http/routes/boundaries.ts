@@ -5,15 +5,12 @@ import {
   UploadBoundariesBody,
   UploadBoundariesResponse,
 } from "@tumbuh/core/api";
-import { requireAccess } from "../../auth/access.ts";
-import { boundaryCollection, uploadBoundaries } from "../../services/boundaries.ts";
 import type { App, AppContext } from "../context.ts";
-import type { RegionCache } from "../region-cache.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
-export async function boundaryRoutes(app: App, ctx: AppContext, regions: RegionCache): Promise<void> {
-  const db = ctx.database.db;
+export async function boundaryRoutes(app: App, ctx: AppContext): Promise<void> {
+  const boundaries = ctx.services.boundaries;
 
   app.get(
     "/api/boundaries",
@@ -27,10 +24,7 @@ export async function boundaryRoutes(app: App, ctx: AppContext, regions: RegionC
     },
     async (request) => {
       const user = requireUser(request);
-      const parent = request.query.parent ?? user.regionCode;
-      requireAccess(user, "dashboard:read", parent);
-      await regions.withAncestors(parent);
-      return boundaryCollection(db, await regions.children(parent));
+      return boundaries.ofRegion(user, request.query.parent ?? user.regionCode);
     },
   );
 
@@ -45,6 +39,6 @@ export async function boundaryRoutes(app: App, ctx: AppContext, regions: RegionC
         response: responses({ 200: UploadBoundariesResponse }),
       },
     },
-    async (request) => uploadBoundaries(db, requireUser(request), request.body),
+    async (request) => boundaries.upload(requireUser(request), request.body),
   );
 }

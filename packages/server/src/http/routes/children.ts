@@ -21,23 +21,12 @@ import {
   ZPreviewBody,
   zPreview,
 } from "@tumbuh/core/api";
-import { refreshRollupsAndClear } from "../../rollup/pending.ts";
-import {
-  createChild,
-  createMeasurement,
-  getChild,
-  getIdentity,
-  listPosyandu,
-  posyanduChildren,
-  searchChildren,
-} from "../../services/children.ts";
 import type { App, AppContext } from "../context.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
 export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
-  const db = ctx.database.db;
-  const keys = ctx.piiKeys;
+  const children = ctx.services.children;
   const today = () => todayInIndonesia(ctx.now());
 
   app.get(
@@ -50,7 +39,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: ChildrenResponse }),
       },
     },
-    async (request) => searchChildren(db, keys, requireUser(request), request.query),
+    async (request) => children.search(requireUser(request), request.query),
   );
 
   app.get(
@@ -63,7 +52,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: ChildResponse }),
       },
     },
-    async (request) => getChild(db, keys, requireUser(request), request.params.id),
+    async (request) => children.get(requireUser(request), request.params.id),
   );
 
   app.get(
@@ -76,7 +65,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: IdentityResponse }),
       },
     },
-    async (request) => getIdentity(db, keys, requireUser(request), request.params.id, request.ip),
+    async (request) => children.identity(requireUser(request), request.params.id, request.ip),
   );
 
   app.post(
@@ -90,7 +79,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const child = await createChild(db, keys, requireUser(request), request.body);
+      const child = await children.create(requireUser(request), request.body);
       return reply.code(201).send({ child });
     },
   );
@@ -107,17 +96,13 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const user = requireUser(request);
-      const { measurement, warnings, districtCode } = await createMeasurement(
-        db,
-        user,
+      const created = await ctx.services.measurements.create(
+        requireUser(request),
         request.params.id,
         request.body,
         today(),
       );
-      await refreshRollupsAndClear({ db }, [districtCode]);
-      ctx.cache.clear();
-      return reply.code(201).send({ measurement, warnings });
+      return reply.code(201).send(created);
     },
   );
 
@@ -166,7 +151,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      return { posyandu: await listPosyandu(db, user, request.query.region ?? user.regionCode) };
+      return { posyandu: await children.listPosyandu(user, request.query.region ?? user.regionCode) };
     },
   );
 
@@ -181,7 +166,6 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: PosyanduChildrenResponse }),
       },
     },
-    async (request) =>
-      posyanduChildren(db, keys, requireUser(request), request.params.id, request.query.date),
+    async (request) => children.posyanduChildren(requireUser(request), request.params.id, request.query.date),
   );
 }

@@ -1,6 +1,5 @@
 /** Registers every API route module. */
 import type { App, AppContext } from "../context.ts";
-import { RegionCache } from "../region-cache.ts";
 import { authRoutes } from "./auth.ts";
 import { boundaryRoutes } from "./boundaries.ts";
 import { childRoutes } from "./children.ts";
@@ -13,15 +12,14 @@ import { regionRoutes } from "./regions.ts";
 import { userRoutes } from "./users.ts";
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
-  const regions = new RegionCache(ctx.database);
   await metaRoutes(app, ctx);
   await authRoutes(app, ctx);
   await userRoutes(app, ctx);
   await regionRoutes(app, ctx);
-  await dashboardRoutes(app, ctx, regions);
+  await dashboardRoutes(app, ctx);
   await childRoutes(app, ctx);
   await importRoutes(app, ctx);
-  await boundaryRoutes(app, ctx, regions);
-  await exportRoutes(app, ctx, regions);
-  await publicRoutes(app, ctx, regions);
+  await boundaryRoutes(app, ctx);
+  await exportRoutes(app, ctx);
+  await publicRoutes(app, ctx);
 }

@@ -1,59 +1,11 @@
 /** Regions: one region with its ancestors, its children, and search by name within scope. */
-import {
-  NATION_CODE,
-  type Region,
-  RegionParams,
-  RegionResponse,
-  RegionSearchQuery,
-  RegionsResponse,
-} from "@tumbuh/core/api";
-import { requireAccess } from "../../auth/access.ts";
-import type { Database } from "../../db/connection.ts";
-import {
-  childRegions,
-  getRegion,
-  regionPath,
-  type Region as StoredRegion,
-  searchRegions,
-} from "../../services/regions.ts";
+import { RegionParams, RegionResponse, RegionSearchQuery, RegionsResponse } from "@tumbuh/core/api";
 import type { App, AppContext } from "../context.ts";
-import { apiNotFound } from "../errors.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
-export const NATION: Region = {
-  code: NATION_CODE,
-  name: "Indonesia",
-  level: "nation",
-  kind: null,
-  parentCode: null,
-};
-
-/** A stored region as the API shows it (provinces' parent is the nation). */
-export function toApiRegion(r: StoredRegion): Region {
-  return {
-    code: r.code,
-    name: r.name,
-    level: r.level,
-    kind: r.kind,
-    parentCode: r.parentCode ?? NATION_CODE,
-  };
-}
-
-/** The region and its ancestors (nation first), or a 404. */
-export async function regionWithAncestors(
-  database: Database,
-  code: string,
-): Promise<{ region: Region; ancestors: Region[] }> {
-  if (code === NATION_CODE) return { region: NATION, ancestors: [] };
-  const path = await regionPath(database, code);
-  const self = path[path.length - 1];
-  if (!self || self.code !== code) throw apiNotFound(`region ${code}`);
-  return { region: toApiRegion(self), ancestors: [NATION, ...path.slice(0, -1).map(toApiRegion)] };
-}
-
 export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
-  const database = ctx.database;
+  const regions = ctx.services.regions;
 
   app.get(
     "/api/regions/:code",
@@ -65,10 +17,7 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: RegionResponse }),
       },
     },
-    async (request) => {
-      requireAccess(requireUser(request), "dashboard:read", request.params.code);
-      return regionWithAncestors(database, request.params.code);
-    },
+    async (request) => regions.get(requireUser(request), request.params.code),
   );
 
   app.get(
@@ -81,12 +30,7 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: RegionsResponse }),
       },
     },
-    async (request) => {
-      const code = request.params.code;
-      requireAccess(requireUser(request), "dashboard:read", code);
-      if (code !== NATION_CODE && !(await getRegion(database, code))) throw apiNotFound(`region ${code}`);
-      return { regions: (await childRegions(database, code)).map(toApiRegion) };
-    },
+    async (request) => ({ regions: await regions.childrenOf(requireUser(request), request.params.code) }),
   );
 
   app.get(
@@ -101,14 +45,14 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      const within = request.query.within ?? user.regionCode;
-      requireAccess(user, "dashboard:read", within);
-      const found = await searchRegions(database, request.query.q, {
-        within,
-        level: request.query.level,
-        limit: request.query.limit,
-      });
-      return { regions: found.map(toApiRegion) };
+      const q = request.query;
+      return {
+        regions: await regions.search(user, q.q, {
+          within: q.within ?? user.regionCode,
+          level: q.level,
+          limit: q.limit,
+        }),
+      };
     },
   );
 }

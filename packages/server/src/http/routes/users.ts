@@ -4,7 +4,6 @@ import {
   AuditResponse,
   CreateUserBody,
   ResetPasswordBody,
-  ROLES,
   RolesResponse,
   UpdateUserBody,
   UserResponse,
@@ -13,9 +12,6 @@ import {
   Uuid,
 } from "@tumbuh/core/api";
 import { z } from "zod";
-import { mayGrantRole, ROLE_PERMISSIONS } from "../../auth/access.ts";
-import { listAudit } from "../../services/audit.ts";
-import { createUser, getUser, listUsers, resetPassword, updateUser } from "../../services/users.ts";
 import type { App, AppContext } from "../context.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
@@ -23,7 +19,7 @@ import { requireUser } from "../session-hooks.ts";
 const IdParams = z.object({ id: Uuid });
 
 export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
-  const db = ctx.database.db;
+  const users = ctx.services.users;
 
   app.get(
     "/api/roles",
@@ -35,17 +31,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const user = requireUser(request);
-      return {
-        roles: Object.values(ROLES).map((r) => ({
-          grantable: mayGrantRole(user, r.code),
-          code: r.code,
-          label: r.label,
-          labelEn: r.labelEn,
-          scopeLevel: r.scopeLevel,
-          permissions: [...ROLE_PERMISSIONS[r.code]],
-        })),
-      };
+      return { roles: users.roles(requireUser(request)) };
     },
   );
 
@@ -59,7 +45,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: UsersResponse }),
       },
     },
-    async (request) => ({ users: await listUsers(db, requireUser(request), request.query) }),
+    async (request) => ({ users: await users.list(requireUser(request), request.query) }),
   );
 
   app.post(
@@ -73,7 +59,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const user = await createUser(db, requireUser(request), request.body);
+      const user = await users.create(requireUser(request), request.body);
       return reply.code(201).send({ user });
     },
   );
@@ -88,7 +74,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: UserResponse }),
       },
     },
-    async (request) => ({ user: await getUser(db, requireUser(request), request.params.id) }),
+    async (request) => ({ user: await users.get(requireUser(request), request.params.id) }),
   );
 
   app.patch(
@@ -103,7 +89,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const user = await updateUser(db, requireUser(request), request.params.id, request.body);
+      const user = await users.update(requireUser(request), request.params.id, request.body);
       ctx.sessions.forgetUser(user.id);
       return { user };
     },
@@ -121,7 +107,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const user = await resetPassword(db, requireUser(request), request.params.id, request.body);
+      const user = await users.resetPassword(requireUser(request), request.params.id, request.body);
       ctx.sessions.forgetUser(user.id);
       return { user };
     },
@@ -137,6 +123,6 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: AuditResponse }),
       },
     },
-    async (request) => listAudit(db, requireUser(request), request.query),
+    async (request) => ctx.services.audit.list(requireUser(request), request.query),
   );
 }

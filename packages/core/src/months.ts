@@ -1,0 +1,52 @@
+/**
+ * Calendar months as the posyandu counts them: a month is `YYYY-MM`, and a child's age in months
+ * is the number of completed calendar months since birth (the KMS / Buku KIA reckoning, "umur
+ * dalam bulan penuh"). The WHO reckoning (age in days / 30.4375) belongs to the growth engine and
+ * to the data-quality statistics; posyandu rules (KBM, SKDN, growth faltering) use this one.
+ */
+
+/** The month `YYYY-MM` of an ISO date `YYYY-MM-DD`. */
+export function monthOf(isoDate: string): string {
+  return isoDate.slice(0, 7);
+}
+
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function monthFromIndex(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The month `n` months after `month` (before it for negative `n`). */
+export function addMonths(month: string, n: number): string {
+  return monthFromIndex(monthIndex(month) + n);
+}
+
+/** Calendar months from `from` to `to` (both `YYYY-MM`): 1 from January to February, negative backwards. */
+export function monthsBetween(from: string, to: string): number {
+  return monthIndex(to) - monthIndex(from);
+}
+
+/** Number of days of a month `YYYY-MM`. */
+export function daysInMonth(month: string): number {
+  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+}
+
+/** The first and the last ISO date of a month `YYYY-MM`. */
+export function monthBounds(month: string): { first: string; last: string } {
+  return { first: `${month}-01`, last: `${month}-${String(daysInMonth(month)).padStart(2, "0")}` };
+}
+
+/**
+ * Completed calendar months of age on `date` for a child born on `birthDate` (ISO dates): month k
+ * is completed on the day of the month of birth, or on the last day of a month that has no such
+ * day (born 31 January: one month on 28 or 29 February). Negative before birth.
+ */
+export function completedMonthsOfAge(birthDate: string, date: string): number {
+  const months = monthsBetween(monthOf(birthDate), monthOf(date));
+  const birthDay = Number(birthDate.slice(8, 10));
+  const day = Number(date.slice(8, 10));
+  const dayReached = day >= Math.min(birthDay, daysInMonth(monthOf(date)));
+  return dayReached ? months : months - 1;
+}

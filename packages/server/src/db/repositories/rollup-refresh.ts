@@ -1,0 +1,162 @@
+/**
+ * Prevalence roll-ups. For each district, every child measured in a period (month 'YYYY-MM'
+ * or year 'YYYY') is counted once, at its latest measurement in the period, with the latest
+ * valid (not flagged) z-score of each indicator; villages, posyandu, kecamatan and the district
+ * are summed from those child rows, provinces and the nation from the district rows. A refresh
+ * touches only the districts named.
+ */
+import { sql } from "kysely";
+import type { HasDb } from "../schema.ts";
+import { COUNT_COLUMNS, COUNT_LIST, COUNT_SUMS, type CountColumn } from "./rollup-counts.ts";
+
+const sums = COUNT_SUMS;
+const cols = COUNT_LIST;
+
+/**
+ * SQL selecting one row per (child, period) of a district: the child's village and posyandu at
+ * its latest measurement in the period, its latest valid HAZ, WHZ and WAZ, and whether it
+ * became stunted in the period (a stunted valid HAZ whose previous valid HAZ was not stunted).
+ */
+export function childPeriodSql(districtLiteral: string): string {
+  return `
+    WITH m AS (
+      SELECT child_id, village_code, posyandu_id, measured_on,
+        CASE WHEN zlen IS NOT NULL AND NOT flen THEN zlen END AS haz,
+        CASE WHEN zwfl IS NOT NULL AND NOT fwfl THEN zwfl END AS whz,
+        CASE WHEN zwei IS NOT NULL AND NOT fwei THEN zwei END AS waz,
+        to_char(measured_on, 'YYYY-MM') AS month
+      FROM measurements WHERE district_code = ${districtLiteral}
+    ), h AS (
+      SELECT child_id, month, haz < -2 AS st,
+        lag(haz < -2) OVER (PARTITION BY child_id ORDER BY measured_on) AS prev_st
+      FROM m WHERE haz IS NOT NULL
+    ), nc AS (
+      SELECT DISTINCT child_id, p.period FROM h
+      CROSS JOIN LATERAL (VALUES (h.month), (left(h.month, 4))) AS p(period)
+      WHERE h.st AND h.prev_st = false
+    ), cp AS (
+      SELECT m.child_id, p.period,
+        (array_agg(m.village_code ORDER BY m.measured_on DESC))[1] AS village_code,
+        (array_agg(m.posyandu_id ORDER BY m.measured_on DESC))[1] AS posyandu_id,
+        (array_agg(m.haz ORDER BY m.measured_on DESC) FILTER (WHERE m.haz IS NOT NULL))[1] AS haz,
+        (array_agg(m.whz ORDER BY m.measured_on DESC) FILTER (WHERE m.whz IS NOT NULL))[1] AS whz,
+        (array_agg(m.waz ORDER BY m.measured_on DESC) FILTER (WHERE m.waz IS NOT NULL))[1] AS waz
+      FROM m CROSS JOIN LATERAL (VALUES (m.month), (left(m.month, 4))) AS p(period)
+      GROUP BY m.child_id, p.period
+    )
+    SELECT cp.*, (nc.child_id IS NOT NULL) AS is_new FROM cp
+    LEFT JOIN nc ON nc.child_id = cp.child_id AND nc.period = cp.period`;
+}
+
+/** How each count is aggregated from child-period rows (typed by the one list of counts). */
+const AGGREGATE: Record<CountColumn, string> = {
+  measured: "count(*)",
+  haz_valid: "count(haz)",
+  stunted: "count(*) FILTER (WHERE haz < -2)",
+  severely_stunted: "count(*) FILTER (WHERE haz < -3)",
+  whz_valid: "count(whz)",
+  wasted: "count(*) FILTER (WHERE whz < -2)",
+  severely_wasted: "count(*) FILTER (WHERE whz < -3)",
+  overweight: "count(*) FILTER (WHERE whz > 2)",
+  waz_valid: "count(waz)",
+  underweight: "count(*) FILTER (WHERE waz < -2)",
+  new_stunting: "count(*) FILTER (WHERE is_new)",
+};
+
+/** Aggregates of child-period rows into the count columns, in their order. */
+export const COUNT_AGGREGATES = COUNT_COLUMNS.map((c) => `${AGGREGATE[c]}::integer AS ${c}`).join(",\n  ");
+
+function literal(code: string): string {
+  if (!/^\d{2}\.\d{2}$/.test(code)) throw new Error(`invalid district code '${code}'`);
+  return `'${code}'`;
+}
+
+/** Recomputes the roll-up rows of one district from its measurements (and targets). */
+export async function refreshDistrictRollup(h: HasDb, district: string): Promise<void> {
+  const d = literal(district);
+  const exec = (q: string) => sql.raw(q).execute(h.db);
+  await exec(`DELETE FROM rollup_district WHERE district_code = ${d}`);
+  await exec(`
+    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target)
+    WITH cp AS (${childPeriodSql(d)})
+    SELECT ${d}, CASE WHEN grouping(village_code) = 0 THEN 'village' ELSE 'posyandu' END,
+      coalesce(village_code, posyandu_id::text), period, ${COUNT_AGGREGATES}, NULL
+    FROM cp GROUP BY GROUPING SETS ((village_code, period), (posyandu_id, period))
+    HAVING grouping(village_code) = 0 OR posyandu_id IS NOT NULL`);
+  // Villages with a target but nobody measured in a period of that year count as zero.
+  await exec(`
+    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target)
+    SELECT ${d}, 'village', t.village_code, p.period, ${COUNT_COLUMNS.map(() => "0").join(", ")}, NULL
+    FROM targets t
+    JOIN (SELECT DISTINCT period FROM rollup_district WHERE district_code = ${d} AND unit_kind = 'village') p
+      ON left(p.period, 4) = t.year::text
+    WHERE t.district_code = ${d}
+      AND NOT EXISTS (SELECT 1 FROM rollup_district r WHERE r.district_code = ${d} AND r.unit_kind = 'village'
+        AND r.unit_code = t.village_code AND r.period = p.period)`);
+  await exec(`
+    UPDATE rollup_district r SET target = t.children_0_59 FROM targets t
+    WHERE r.district_code = ${d} AND r.unit_kind = 'village' AND t.district_code = ${d}
+      AND t.village_code = r.unit_code AND t.year::text = left(r.period, 4)`);
+  await exec(`
+    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target)
+    SELECT ${d}, 'subdistrict', left(unit_code, 8), period, ${sums}, sum(target)::integer FROM rollup_district
+    WHERE district_code = ${d} AND unit_kind = 'village' GROUP BY left(unit_code, 8), period`);
+  await exec(`
+    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target)
+    SELECT ${d}, 'district', ${d}, period, ${sums}, sum(target)::integer FROM rollup_district
+    WHERE district_code = ${d} AND unit_kind = 'village' GROUP BY period`);
+}
+
+/** Recomputes province rows of the given provinces and the nation row from district rows. */
+export async function refreshUpperRollup(h: HasDb, provinces: string[]): Promise<void> {
+  const exec = (q: string) => sql.raw(q).execute(h.db);
+  for (const p of provinces) {
+    if (!/^\d{2}$/.test(p)) throw new Error(`invalid province code '${p}'`);
+    await exec(`DELETE FROM rollup_upper WHERE region_code = '${p}'`);
+    await exec(`
+      INSERT INTO rollup_upper (region_code, period, ${cols}, target)
+      SELECT '${p}', period, ${sums}, sum(target)::integer FROM rollup_district
+      WHERE unit_kind = 'district' AND district_code LIKE '${p}.%' GROUP BY period`);
+  }
+  await exec(`DELETE FROM rollup_upper WHERE region_code = 'ID'`);
+  await exec(`
+    INSERT INTO rollup_upper (region_code, period, ${cols}, target)
+    SELECT 'ID', period, ${sums}, sum(target)::integer FROM rollup_upper
+    WHERE region_code <> 'ID' GROUP BY period`);
+}
+
+/** First key of Tumbuh's advisory locks on roll-ups (the second is the district code's digits, 0 for the upper rows). */
+const ROLLUP_LOCK = 7_200_853;
+
+/**
+ * Takes the transaction's locks on the roll-up rows of the districts (in code order, so two
+ * refreshes never wait for each other in a cycle). Held until the transaction ends; outside a
+ * transaction they last one statement.
+ */
+export async function lockRollups(h: HasDb, districts: readonly string[]): Promise<void> {
+  for (const d of [...new Set(districts)].sort()) {
+    literal(d);
+    await sql`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK}, ${Number(d.replace(".", ""))})`.execute(h.db);
+  }
+}
+
+/**
+ * Refreshes the roll-ups of the given districts, then their provinces and the nation, holding
+ * the districts' locks and then the lock of the upper rows (see lockRollups). Run it inside a
+ * transaction: refreshRollupsAndClear (pending.ts) opens one; data entry runs it in its own.
+ */
+export async function refreshRollups(h: HasDb, districts: readonly string[]): Promise<void> {
+  const unique = [...new Set(districts)].sort();
+  if (unique.length === 0) return;
+  await lockRollups(h, unique);
+  await refreshLockedRollups(h, unique);
+}
+
+/** refreshRollups for districts whose locks the transaction already holds (lockRollups). */
+export async function refreshLockedRollups(h: HasDb, districts: readonly string[]): Promise<void> {
+  const unique = [...new Set(districts)].sort();
+  if (unique.length === 0) return;
+  for (const d of unique) await refreshDistrictRollup(h, d);
+  await sql`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK}, 0)`.execute(h.db);
+  await refreshUpperRollup(h, [...new Set(unique.map((d) => d.slice(0, 2)))]);
+}

@@ -1,0 +1,54 @@
+/**
+ * The services of one running Tumbuh, built once from a ServiceContext: the HTTP routes and the
+ * command line call these, never the repositories.
+ */
+import { AuditService } from "./audit.ts";
+import { AuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth.ts";
+import { BoundaryService } from "./boundaries.ts";
+import { ChildrenService } from "./children.ts";
+import type { ServiceContext } from "./context.ts";
+import { ExportService } from "./exports.ts";
+import { ImportService } from "./imports.ts";
+import { MeasurementService } from "./measurements.ts";
+import { PrevalenceService } from "./prevalence.ts";
+import { PublicService } from "./public.ts";
+import { RegionService } from "./regions.ts";
+import { UserService } from "./users.ts";
+
+export interface Services {
+  audit: AuditService;
+  auth: AuthService;
+  boundaries: BoundaryService;
+  children: ChildrenService;
+  exports: ExportService;
+  imports: ImportService;
+  measurements: MeasurementService;
+  prevalence: PrevalenceService;
+  public: PublicService;
+  regions: RegionService;
+  users: UserService;
+}
+
+/** Builds every service over the context (sessions follow `policy`). */
+export function createServices(
+  ctx: ServiceContext,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): Services {
+  const regions = new RegionService(ctx.repos);
+  const boundaries = new BoundaryService(ctx.repos, regions);
+  const prevalence = new PrevalenceService(ctx.repos, regions, ctx.demo, ctx.cache);
+  const children = new ChildrenService(ctx);
+  return {
+    audit: new AuditService(ctx.repos),
+    auth: new AuthService(ctx.repos, policy, ctx.now),
+    boundaries,
+    children,
+    exports: new ExportService(ctx.repos, prevalence, children),
+    imports: new ImportService(ctx),
+    measurements: new MeasurementService(ctx),
+    prevalence,
+    public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
+    regions,
+    users: new UserService(ctx.repos),
+  };
+}

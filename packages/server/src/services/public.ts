@@ -1,0 +1,100 @@
+/**
+ * The public page (Aksi 7 publication), open without sign-in: districts with published data,
+ * their periods, the prevalence of a district by kecamatan and village, and boundaries. Aggregates
+ * only — never names, NIK, No. KK, birth dates or any individual record — with small counts and the
+ * counts they could be worked out from withheld (public-figures.ts).
+ */
+import { levelOfCode, searchKey } from "@tumbuh/core";
+import { type BoundaryCollection, PublicPrevalence } from "@tumbuh/core/api";
+import type { Repositories } from "../db/repositories/index.ts";
+import type { BoundaryService } from "./boundaries.ts";
+import type { DemoInfo } from "./context.ts";
+import { badRequest } from "./errors.ts";
+import { ROUTINE_SOURCE_LABEL } from "./figures.ts";
+import { NATIONAL_TARGET } from "./national-target.ts";
+import type { PrevalenceService } from "./prevalence.ts";
+import { publicFigures, suppressDistrictTable } from "./public-figures.ts";
+import type { RegionService } from "./regions.ts";
+import type { ResponseCache } from "./response-cache.ts";
+
+function requireDistrict(code: string): void {
+  if (levelOfCode(code) !== "district")
+    throw badRequest("district", `expected a district code such as 35.03, got ${code}`);
+}
+
+export class PublicService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly regions: RegionService,
+    private readonly prevalence: PrevalenceService,
+    private readonly boundaries: BoundaryService,
+    private readonly demo: DemoInfo,
+    private readonly cache: ResponseCache,
+  ) {}
+
+  /** Districts with published data whose name contains `q`. */
+  async districts(q: string | undefined) {
+    const key = q ? searchKey(q) : "";
+    return this.repos.regions.districtsWithData(key || undefined);
+  }
+
+  /** The periods published for a district, newest first. */
+  async periods(district: string): Promise<string[]> {
+    requireDistrict(district);
+    await this.regions.withAncestors(district);
+    return this.prevalence.publicPeriods(district);
+  }
+
+  /** prevalenceOf as JSON text, reused from the cache for a short while. */
+  async prevalenceJson(district: string, requested: string | undefined, today: string): Promise<string> {
+    requireDistrict(district);
+    const key = `public|${district}|${requested ?? `latest<=${today.slice(0, 7)}`}`;
+    return this.cache.get(key, async () =>
+      JSON.stringify(PublicPrevalence.encode(await this.prevalenceOf(district, requested, today))),
+    );
+  }
+
+  /** A district's published figures by kecamatan and village, small counts withheld. */
+  async prevalenceOf(
+    district: string,
+    requested: string | undefined,
+    today: string,
+  ): Promise<PublicPrevalence> {
+    requireDistrict(district);
+    const t = await this.prevalence.districtTable(district, requested, today);
+    const source = { label: ROUTINE_SOURCE_LABEL, synthetic: this.demo.synthetic };
+    // With no period there is nothing to withhold: every count is zero.
+    const small = t.period !== null;
+    const total = publicFigures(t.total, false);
+    const subdistricts = t.subdistricts.map((s) => ({
+      code: s.code,
+      name: s.name,
+      ...publicFigures(s.figures, small),
+    }));
+    const villages = t.villages.map((v) => ({
+      code: v.code,
+      name: v.name,
+      subdistrictCode: v.subdistrictCode,
+      ...publicFigures(v.figures, small),
+    }));
+    if (small) suppressDistrictTable(total, subdistricts, villages);
+    return {
+      district: t.region,
+      period: t.period,
+      source,
+      nationalTarget: NATIONAL_TARGET,
+      total,
+      subdistricts,
+      villages,
+    };
+  }
+
+  /** Boundaries of the kecamatan of a district, or of the villages of a kecamatan. */
+  async boundariesOf(parent: string): Promise<BoundaryCollection> {
+    const level = levelOfCode(parent);
+    if (level !== "district" && level !== "subdistrict")
+      throw badRequest("parent", `expected a district or subdistrict code, got ${parent}`);
+    await this.regions.withAncestors(parent);
+    return this.boundaries.collectionOf(await this.regions.children(parent));
+  }
+}
