@@ -4,7 +4,8 @@
 // services -> db, import, auth, core, growth; import -> db, core, growth; db -> core, growth;
 // auth -> core; cli -> services, db, import, anthro-csv, synth (and the app it serves);
 // anthro-csv standalone; synth -> db. Only db/ touches kysely, pg, pg-copy-streams and PGlite.
-// No cycles between modules, nor between the top-level folders of packages/server/src.
+// No cycles between modules at run time, nor (type imports included) between the top-level folders of
+// packages/server/src.
 //
 // Test code (tests, test support, the browser suite) may cross layers: a route's test opens a database.
 // Paths are regular expressions on paths from the repository root.
