@@ -1,7 +1,8 @@
 /**
  * Tumbuh in a real browser: Debian's Chromium driven by playwright-core against the real
  * server (fixture-server.ts) on a free port with a fresh data folder. Screenshots go to
- * test-artifacts/screenshots/. Skips only when no Chromium executable exists.
+ * test-artifacts/screenshots/. Skipped with a warning when no Chromium executable exists, except under
+ * CI (the CI variable set), where that fails the run instead.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -9,17 +10,13 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, findChromium, launchBrowser, screenshot } from "./browser.ts";
+import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD, E2E_USERS, SEED_END_MONTH } from "./fixtures.ts";
 import { type DemoServer, startDemoServer } from "./serve.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
-const chromiumPath = findChromium();
-if (!chromiumPath) {
-  console.warn(
-    "Browser tests skipped: no Chromium found at /usr/bin/chromium (install it with `apt-get install -y chromium` or set CHROMIUM_PATH).",
-  );
-}
+// Skips the suites (with a warning) when no Chromium is installed, except under CI, where this throws.
+const chromiumPath = chromiumForSuite();
 
 let built: Promise<unknown> | null = null;
 /** Builds the web app once for all suites of this file (the servers serve packages/web/dist). */
@@ -27,6 +24,22 @@ function ensureBuilt() {
   built ??= build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
   return built;
 }
+
+let demoStarting: Promise<DemoServer> | null = null;
+/**
+ * Starts `tumbuh serve` with the demo district once the web app is built. The first suite starts it
+ * early, so its half a minute of loading runs in its own process while the first suite's tests run.
+ */
+function startDemoOnce(): Promise<DemoServer> {
+  demoStarting ??= ensureBuilt().then(() => startDemoServer());
+  // A failed start is reported by the suite that awaits it, not as an unhandled rejection before.
+  demoStarting.catch(() => {});
+  return demoStarting;
+}
+// Stops the demo server even when its suite did not run (a test filter, a failure before it).
+afterAll(async () => {
+  await (await demoStarting?.catch(() => null))?.stop();
+});
 
 let server: RunningServer;
 let browser: Browser;
@@ -80,6 +93,7 @@ async function browserToday(page: Page): Promise<string> {
 describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
   beforeAll(async () => {
     await ensureBuilt();
+    startDemoOnce();
     server = await startServer();
     browser = await launchBrowser(chromiumPath!);
   }, 600_000);
@@ -459,8 +473,7 @@ describe.skipIf(!chromiumPath)("npm start: tumbuh serve with the demo district",
   let demoBrowser: Browser;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    demo = await startDemoServer();
+    demo = await startDemoOnce();
     demoBrowser = await launchBrowser(chromiumPath!);
   }, 600_000);
 

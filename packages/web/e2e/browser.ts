@@ -15,9 +15,34 @@ const CANDIDATES = [
 ];
 
 /** The Chromium executable to use (CHROMIUM_PATH first, then the usual places), or null when none is installed. */
-export function findChromium(): string | null {
+function findChromium(): string | null {
   const fromEnv = process.env.CHROMIUM_PATH;
   return [...(fromEnv ? [fromEnv] : []), ...CANDIDATES].find((p) => existsSync(p)) ?? null;
+}
+
+const INSTALL_HINT = "install it with `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH";
+
+/** Whether the CI variable says we run under CI (any value but empty, `0` or `false`). */
+function underCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== "" && ci !== "0" && ci !== "false";
+}
+
+/**
+ * The Chromium for the browser suite, or null to skip it. Without Chromium the suite is skipped with a
+ * warning on a developer's machine, but under CI (the CI variable set) it throws: CI must run it.
+ */
+export function chromiumForSuite(
+  found = findChromium(),
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
+  if (found) return found;
+  const where = `CHROMIUM_PATH, ${CANDIDATES.join(", ")}`;
+  if (underCi(env)) {
+    throw new Error(`Browser tests cannot run: no Chromium found (${where}) and CI is set; ${INSTALL_HINT}.`);
+  }
+  console.warn(`Browser tests skipped: no Chromium found (${where}); ${INSTALL_HINT}. Under CI this fails.`);
+  return null;
 }
 
 export const CHROMIUM_ARGS = [

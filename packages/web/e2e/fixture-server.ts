@@ -1,15 +1,16 @@
 /**
  * Starts Tumbuh's HTTP server (the same Fastify app `tumbuh serve` runs) for the browser tests:
- * a fresh embedded database in the given folder, the regions of the demo district Trenggalek
- * (35.03), a small seeded synthetic dataset imported through the real import pipeline, and
- * users of three roles (the cadre's village is the first one with a posyandu). Prints one JSON line `{"ready":true,...}` on stdout when listening.
+ * a fresh embedded database in the given folder (migrated, made from the tests' template), the
+ * regions of the demo district Trenggalek (35.03), a small seeded synthetic dataset imported
+ * through the real import pipeline, and users of three roles (the cadre's village is the first one
+ * with a posyandu). Prints one JSON line `{"ready":true,...}` on stdout when listening.
  *
  * Run: tsx packages/web/e2e/fixture-server.ts <dataDir>
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { openDatabase } from "../../server/src/db/connection.ts";
 import { Repositories } from "../../server/src/db/repositories/index.ts";
+import { openTestDataDir } from "../../server/src/db/test-support.ts";
 import { buildApp } from "../../server/src/http/app.ts";
 import { importMeasurements } from "../../server/src/import/import.ts";
 import { loadRegions } from "../../server/src/services/regions.ts";
@@ -20,7 +21,7 @@ import { E2E_PASSWORD, E2E_USERS, SEED_END_MONTH } from "./fixtures.ts";
 async function main() {
   const dataDir = resolve(process.argv[2] ?? "");
   if (!process.argv[2]) throw new Error("usage: fixture-server.ts <dataDir>");
-  const database = await openDatabase({ dataDir });
+  const database = await openTestDataDir(dataDir);
   await loadRegions(database, { prefix: "35.03" });
 
   // the routine data the dashboards start from: 150 children followed over 6 months

@@ -2,11 +2,96 @@
  * Test support for database-backed tests (`*.int.test.ts`): each test file gets a fresh
  * in-memory PGlite database and, when TEST_DATABASE_URL is set, a fresh schema on that
  * PostgreSQL server too; the same tests run on both.
+ *
+ * A fresh PGlite spends seconds in initdb. So every test database of a run starts from one migrated
+ * data folder (a `dumpDataDir` tarball) made once and kept in node_modules/.cache/tumbuh-tests/, named by
+ * a hash of the migrations, migrate.ts and the PGlite version; pending migrations still apply on open.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { type Database, type Engine, openDatabase } from "./connection.ts";
+import { listMigrations, migrate } from "./migrate.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const TEMPLATE_DIR = join(here, "../../node_modules/.cache/tumbuh-tests");
+
+/** The installed PGlite's version (its package.json, found above its entry point). */
+function pgliteVersion(): string {
+  let dir = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
+  return JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version;
+}
+
+/** Names the migrated data folder after everything that shapes it. */
+function templateKey(): string {
+  const hash = createHash("sha256");
+  hash.update(`pglite ${pgliteVersion()}\n`);
+  hash.update(readFileSync(join(here, "migrate.ts")));
+  for (const m of listMigrations()) hash.update(`${m.version} ${m.name}\n`).update(readFileSync(m.path));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Migrates a new in-memory PGlite and returns its data folder as a tarball. */
+async function migratedDataDir(): Promise<Blob> {
+  const pglite = new PGlite("memory://");
+  await pglite.waitReady;
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite)) }),
+  });
+  try {
+    await migrate(db);
+    return await pglite.dumpDataDir("none");
+  } finally {
+    await db.destroy();
+    await pglite.close();
+  }
+}
+
+let template: Promise<Blob> | undefined;
+
+/**
+ * The migrated PGlite data folder every test database starts from: read from the cache, else made
+ * and written there (atomically: parallel test files may race to make it; older ones are removed).
+ */
+function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const file = join(TEMPLATE_DIR, `pglite-${templateKey()}.tar`);
+    try {
+      return new Blob([readFileSync(file)]);
+    } catch {
+      // not made yet for these migrations
+    }
+    const blob = await migratedDataDir();
+    mkdirSync(TEMPLATE_DIR, { recursive: true });
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(partial, new Uint8Array(await blob.arrayBuffer()));
+    renameSync(partial, file);
+    for (const old of readdirSync(TEMPLATE_DIR)) {
+      if (old.startsWith("pglite-") && old.endsWith(".tar") && join(TEMPLATE_DIR, old) !== file) {
+        rmSync(join(TEMPLATE_DIR, old), { force: true });
+      }
+    }
+    return blob;
+  })();
+  return template;
+}
+
+/**
+ * Opens a new embedded database in the empty folder `dataDir`, migrated and without data as after a
+ * first `tumbuh` command there: for tests of commands that open the configured database, and for the
+ * browser tests' server.
+ */
+export async function openTestDataDir(dataDir: string): Promise<Database> {
+  return openDatabase({ dataDir, loadDataDir: await pgliteTemplate() });
+}
 
 export interface EngineContext {
   engine: Engine;
@@ -15,7 +100,7 @@ export interface EngineContext {
 }
 
 /** The engines tests run on here: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export function testEngines(): Engine[] {
+function testEngines(): Engine[] {
   return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
 
@@ -24,7 +109,7 @@ export async function openTestDatabase(
   engine: Engine,
 ): Promise<{ database: Database; drop(): Promise<void> }> {
   if (engine === "pglite") {
-    const database = await openDatabase({ dataDir: "memory://" });
+    const database = await openDatabase({ dataDir: "memory://", loadDataDir: await pgliteTemplate() });
     return { database, drop: () => database.close() };
   }
   const url = process.env.TEST_DATABASE_URL;

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { Dashboard } from "@tumbuh/core/api";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { refreshRollups } from "../db/repositories/rollup-refresh.ts";
 import { describeEachEngine } from "../db/test-support.ts";
 import type { App } from "./context.ts";
@@ -26,7 +26,18 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
   let budiId: string;
   const ids: string[] = [];
 
-  it("sets up: regions, users, posyandu, children and measurements entered through the API", async () => {
+  /** What the API answered when the fixtures were entered (201 Created each), for the first test. */
+  const entered = new Map<string, unknown>();
+  /** Sends a POST that must create something; fails the set-up with the answer when it does not. */
+  async function create(client: Client, what: string, url: string, body: unknown) {
+    const res = await client.send("POST", url, body);
+    if (res.statusCode !== 201) throw new Error(`set-up: ${what}: ${res.statusCode} ${res.body}`);
+    entered.set(what, res.json());
+    return res.json();
+  }
+
+  // Regions, users, posyandu, children and measurements entered through the API.
+  beforeAll(async () => {
     await seedFixtures(ctx.database);
     app = await testApp(ctx.database, { now: () => new Date("2025-08-20T03:00:00Z") });
     posyanduId = randomUUID();
@@ -53,7 +64,7 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       ])
       .execute();
     kader = await signIn(app, "kader");
-    const siti = await kader.send("POST", "/api/children", {
+    const siti = await create(kader, "Siti", "/api/children", {
       name: "Siti Aminah",
       sex: 2,
       birthDate: "2023-05-10",
@@ -63,26 +74,20 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       kk: SITI_KK,
       motherName: "Sri Wahyuni",
     });
-    expect(siti.statusCode).toBe(201);
-    sitiId = siti.json().child.id;
-    expect(siti.json().child.nikMasked).toBe("3503••••••••0001");
+    sitiId = siti.child.id;
     // July: normal height; August: stunted (a new stunting case).
-    const jul = await kader.send("POST", `/api/children/${sitiId}/measurements`, {
+    await create(kader, "Siti in July", `/api/children/${sitiId}/measurements`, {
       date: "2025-07-10",
       weight: 11,
       height: 88,
       measure: "h",
     });
-    expect(jul.statusCode).toBe(201);
-    expect(jul.json().measurement.tbu).toBe("normal");
-    const aug = await kader.send("POST", `/api/children/${sitiId}/measurements`, {
+    await create(kader, "Siti in August", `/api/children/${sitiId}/measurements`, {
       date: "2025-08-10",
       weight: 10.5,
       height: 80,
       measure: "h",
     });
-    expect(aug.statusCode).toBe(201);
-    expect(aug.json().measurement.tbu).toMatch(/pendek/);
     // Five more children in the village, one stunted; one child in the neighbouring village.
     const more = [
       ["Agus", 1, 85],
@@ -92,37 +97,36 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       ["Eko", 1, 76],
     ] as const;
     for (const [name, sex, height] of more) {
-      const c = await kader.send("POST", "/api/children", {
+      const c = await create(kader, name, "/api/children", {
         name,
         sex,
         birthDate: "2023-06-01",
         villageCode: VILLAGE,
         posyanduId,
       });
-      ids.push(c.json().child.id);
-      const m = await kader.send("POST", `/api/children/${c.json().child.id}/measurements`, {
+      ids.push(c.child.id);
+      await create(kader, `${name} in August`, `/api/children/${c.child.id}/measurements`, {
         date: "2025-08-11",
         weight: 11,
         height,
         measure: "h",
       });
-      expect(m.statusCode).toBe(201);
     }
     const lain = await signIn(app, "kader-lain");
-    const c2 = await lain.send("POST", "/api/children", {
+    const c2 = await create(lain, "Fajar", "/api/children", {
       name: "Fajar",
       sex: 1,
       birthDate: "2023-06-01",
       villageCode: VILLAGE2,
     });
-    await lain.send("POST", `/api/children/${c2.json().child.id}/measurements`, {
+    await create(lain, "Fajar in August", `/api/children/${c2.child.id}/measurements`, {
       date: "2025-08-12",
       weight: 11,
       height: 78,
       measure: "h",
     });
     const dinkesLain = await signIn(app, "dinkes-lain");
-    const budi = await dinkesLain.send("POST", "/api/children", {
+    const budi = await create(dinkesLain, "Budi", "/api/children", {
       name: "Budi Santoso",
       sex: 1,
       birthDate: "2022-01-15",
@@ -130,13 +134,20 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       posyanduId: otherPosyanduId,
       nik: "3504011501220003",
     });
-    expect(budi.statusCode).toBe(201);
-    budiId = budi.json().child.id;
-    await dinkesLain.send("POST", `/api/children/${budiId}/measurements`, {
+    budiId = budi.child.id;
+    await create(dinkesLain, "Budi in August", `/api/children/${budiId}/measurements`, {
       date: "2025-08-05",
       weight: 12,
       height: 90,
       measure: "h",
+    });
+  });
+
+  it("enters children and measurements through the API: NIK masked, height-for-age status computed", () => {
+    expect(entered.get("Siti")).toMatchObject({ child: { id: sitiId, nikMasked: "3503••••••••0001" } });
+    expect(entered.get("Siti in July")).toMatchObject({ measurement: { tbu: "normal" } });
+    expect(entered.get("Siti in August")).toMatchObject({
+      measurement: { tbu: expect.stringMatching(/pendek/) },
     });
   });
 

@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
 import type { App } from "./context.ts";
 import { PASSWORD, seedFixtures, signIn, testApp } from "./test-app.ts";
@@ -6,7 +6,7 @@ import { PASSWORD, seedFixtures, signIn, testApp } from "./test-app.ts";
 describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
   let app: App;
   let clock = Date.parse("2025-08-01T00:00:00Z");
-  it("sets up", async () => {
+  beforeAll(async () => {
     await seedFixtures(ctx.database);
     app = await testApp(ctx.database, {
       now: () => new Date(clock),

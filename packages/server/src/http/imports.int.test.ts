@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { App } from "./context.ts";
@@ -47,7 +47,7 @@ async function upload(
 describeEachEngine("import upload: dry run, confirm, scope", (ctx) => {
   let app: App;
   let file: Buffer;
-  it("sets up", async () => {
+  beforeAll(async () => {
     await seedFixtures(ctx.database);
     app = await testApp(ctx.database, { now: () => new Date("2025-09-01T00:00:00Z") });
     const out = join(mkdtempSync(join(tmpdir(), "tumbuh-import-")), "trenggalek.csv");

@@ -1,11 +1,11 @@
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
 import type { App } from "./context.ts";
 import { PASSWORD, seedFixtures, signIn, testApp } from "./test-app.ts";
 
 describeEachEngine("user management and audit log", (ctx) => {
   let app: App;
-  it("sets up", async () => {
+  beforeAll(async () => {
     await seedFixtures(ctx.database);
     app = await testApp(ctx.database);
   });

@@ -2,18 +2,21 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDataDir } from "../../db/test-support.ts";
 import { runCli } from "../run-cli.test-support.ts";
 
-// The command opens the configured embedded database: point it at an empty, fresh folder.
+// The command opens the configured embedded database: point it at a fresh one (migrated, no data).
 describe("tumbuh prevalence --region (embedded database)", () => {
   const dir = mkdtempSync(join(tmpdir(), "tumbuh-prev-region-"));
   const saved = { data: process.env.TUMBUH_DATA_DIR, url: process.env.DATABASE_URL };
-  beforeAll(() => {
+  beforeAll(async () => {
+    await (await openTestDataDir(dir)).close();
     process.env.TUMBUH_DATA_DIR = dir;
     delete process.env.DATABASE_URL;
   });
   afterAll(() => {
-    process.env.TUMBUH_DATA_DIR = saved.data;
+    if (saved.data === undefined) delete process.env.TUMBUH_DATA_DIR;
+    else process.env.TUMBUH_DATA_DIR = saved.data;
     if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
     rmSync(dir, { recursive: true, force: true });
   });

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../auth/password.ts";
 import { openDatabase } from "../../db/connection.ts";
 import { Repositories } from "../../db/repositories/index.ts";
+import { openTestDataDir } from "../../db/test-support.ts";
 import { runCli } from "../run-cli.test-support.ts";
 import { FIRST_ADMIN_HINT, PASSWORD_ENV } from "./users.ts";
 
@@ -18,7 +19,7 @@ function hintArgs(): string[] {
   return words.slice(words.indexOf("tumbuh") + 1);
 }
 
-// The command opens the configured embedded database: point it at an empty, fresh folder.
+// The command opens the configured embedded database: point it at a fresh one (migrated, no data).
 describe("tumbuh users create (embedded database)", () => {
   const dir = mkdtempSync(join(tmpdir(), "tumbuh-users-"));
   const saved = {
@@ -26,7 +27,8 @@ describe("tumbuh users create (embedded database)", () => {
     url: process.env.DATABASE_URL,
     pw: process.env[PASSWORD_ENV],
   };
-  beforeAll(() => {
+  beforeAll(async () => {
+    await (await openTestDataDir(dir)).close();
     process.env.TUMBUH_DATA_DIR = dir;
     delete process.env.DATABASE_URL;
   });
@@ -34,7 +36,8 @@ describe("tumbuh users create (embedded database)", () => {
     delete process.env[PASSWORD_ENV];
   });
   afterAll(() => {
-    process.env.TUMBUH_DATA_DIR = saved.data;
+    if (saved.data === undefined) delete process.env.TUMBUH_DATA_DIR;
+    else process.env.TUMBUH_DATA_DIR = saved.data;
     if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
     if (saved.pw !== undefined) process.env[PASSWORD_ENV] = saved.pw;
     rmSync(dir, { recursive: true, force: true });

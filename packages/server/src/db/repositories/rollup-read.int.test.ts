@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../test-support.ts";
 import { RollupReadRepository } from "./rollup-read.ts";
 
@@ -39,7 +39,8 @@ describeEachEngine("dashboard rows in one round trip", (t) => {
   const anggrek = randomUUID();
   const melati = randomUUID();
 
-  it("sets up roll-up rows of two districts, their provinces and the nation, and posyandu", async () => {
+  // Roll-up rows of two districts, their provinces and the nation, and posyandu.
+  beforeAll(async () => {
     const db = t.database.db;
     await db
       .insertInto("rollup_district")
