@@ -1,6 +1,6 @@
 /** Request and response shapes of children, measurements, z-score preview and growth charts. */
 import { z } from "zod";
-import { IsoDate, RegionCode, Timestamp, Uuid } from "./common.ts";
+import { BirthDate, IsoDate, NAME_MAX, PlainText, RegionCode, Timestamp, Uuid } from "./common.ts";
 
 export const Sex = z.union([z.literal(1), z.literal(2)]);
 export const Measure = z.enum(["l", "h"]);
@@ -71,7 +71,7 @@ export const Measurement = z
 export type Measurement = z.infer<typeof Measurement>;
 
 export const ChildrenQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: PlainText(100).optional(),
   region: RegionCode.optional(),
   posyanduId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -95,14 +95,14 @@ const positive = (max: number, unit: string) =>
   z.number().positive().max(max, `expected at most ${max} ${unit}`);
 
 export const CreateChildBody = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: PlainText(NAME_MAX).min(1),
   sex: Sex,
-  birthDate: IsoDate,
+  birthDate: BirthDate,
   villageCode: RegionCode,
   posyanduId: z.string().max(100).optional(),
   nik: Nik.optional(),
   kk: Nik.optional(),
-  motherName: z.string().trim().max(200).optional(),
+  motherName: PlainText(NAME_MAX).optional(),
   birthWeight: positive(10, "kg").optional(),
   birthLength: positive(70, "cm").optional(),
 });
@@ -122,7 +122,7 @@ export const CreateMeasurementBody = MeasurementInput.extend({ posyanduId: z.str
 export type CreateMeasurementBody = z.infer<typeof CreateMeasurementBody>;
 export const CreateMeasurementResponse = z.object({ measurement: Measurement, warnings: z.array(Warning) });
 
-export const ZPreviewBody = MeasurementInput.extend({ sex: Sex, birthDate: IsoDate });
+export const ZPreviewBody = MeasurementInput.extend({ sex: Sex, birthDate: BirthDate });
 export type ZPreviewBody = z.infer<typeof ZPreviewBody>;
 
 export const StatusLabel = z.object({ code: z.string(), label: z.string(), labelEn: z.string() }).nullable();

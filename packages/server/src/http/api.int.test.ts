@@ -523,7 +523,7 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(8);
   });
-  it("a measurement may name only a posyandu whose village lies in the caller's scope", async () => {
+  it("a measurement may name only a posyandu of the child's own village", async () => {
     const terbisPosyandu = randomUUID();
     await ctx.database.db
       .insertInto("posyandu")
@@ -542,18 +542,26 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       weight: 10.7,
       posyanduId: terbisPosyandu,
     });
-    expect(outside.statusCode).toBe(403);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.details.field).toBe("posyanduId");
     expect(outside.body).not.toContain("10.7");
-    expect((await kader.get(`/api/children/${sitiId}`)).json().measurements.length).toBe(before);
-    // the district health office covers both villages
+    // the district health office covers both villages, but a posyandu serves its own village
     const dinkes = await signIn(app, "dinkes");
-    const inside = await dinkes.send("POST", `/api/children/${sitiId}/measurements`, {
+    const inScope = await dinkes.send("POST", `/api/children/${sitiId}/measurements`, {
       date: "2025-08-19",
       weight: 10.7,
       posyanduId: terbisPosyandu,
     });
-    expect(inside.statusCode).toBe(201);
-    expect(inside.json().measurement.posyanduId).toBe(terbisPosyandu);
+    expect(inScope.statusCode).toBe(400);
+    expect(inScope.json().error.details.field).toBe("posyanduId");
+    expect((await kader.get(`/api/children/${sitiId}`)).json().measurements.length).toBe(before);
+    const own = await dinkes.send("POST", `/api/children/${sitiId}/measurements`, {
+      date: "2025-08-19",
+      weight: 10.7,
+      posyanduId,
+    });
+    expect(own.statusCode).toBe(201);
+    expect(own.json().measurement.posyanduId).toBe(posyanduId);
   });
 
   it("dashboard answers at every level are exactly the documented shape, keys in schema order", async () => {

@@ -28,6 +28,7 @@ import { createServices } from "../services/index.ts";
 import { ResponseCache } from "../services/response-cache.ts";
 import type { App, AppContext } from "./context.ts";
 import { errorHandler } from "./errors.ts";
+import { refuseNulCharacters } from "./input-guard.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { SessionCache, sessionHook } from "./session-hooks.ts";
 
@@ -113,6 +114,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.decorateRequest("auth", null);
   app.addHook("onRequest", sessionHook(ctx));
+  app.addHook("preValidation", refuseNulCharacters);
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.header("x-content-type-options", "nosniff");
     return payload;

@@ -148,9 +148,18 @@ export class ChildrenService {
       throw badRequest("posyanduId", `the posyandu is not in village ${villageCode}`);
   }
 
-  /** Registers a child in a village of the caller's scope; a NIK already registered is a conflict. */
-  async create(caller: Caller, input: CreateChildBody): Promise<Child> {
+  /**
+   * Registers a child in a village of the caller's scope, born no later than `today` (in Indonesia);
+   * a NIK already registered is a conflict.
+   */
+  async create(caller: Caller, input: CreateChildBody, today: string): Promise<Child> {
     requireAccess(caller, "children:write", input.villageCode);
+    if (input.birthDate > today) {
+      throw badRequest(
+        "birthDate",
+        `the birth date ${input.birthDate} is in the future (today in Indonesia is ${today})`,
+      );
+    }
     const village = await this.repos.regions.get(input.villageCode);
     if (village?.level !== "village") {
       throw badRequest("villageCode", `expected the code of a village, got ${input.villageCode}`);

@@ -79,7 +79,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const child = await children.create(requireUser(request), request.body);
+      const child = await children.create(requireUser(request), request.body, today());
       return reply.code(201).send({ child });
     },
   );
