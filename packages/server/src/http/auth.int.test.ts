@@ -11,7 +11,14 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
     app = await testApp(ctx.database, {
       now: () => new Date(clock),
       sessionPolicy: { idleMs: 3600_000, absoluteMs: 4 * 3600_000 },
-      loginLimits: { perUsername: 3, perAddress: 50, windowMs: 600_000 },
+      loginLimits: {
+        freeAttempts: 3,
+        baseDelayMs: 60_000,
+        maxDelayMs: 600_000,
+        resetAfterMs: 3600_000,
+        perAddress: 50,
+        addressWindowMs: 600_000,
+      },
     });
   });
 
@@ -80,6 +87,34 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
       payload: { username: "camat", password: PASSWORD },
     });
     expect(later.statusCode).toBe(200);
+  });
+
+  it("a guesser at another address cannot lock the real user out", async () => {
+    // ten wrong passwords for the district's health office from one address…
+    for (let i = 0; i < 10; i++) {
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        remoteAddress: "203.0.113.66",
+        payload: { username: "dinkes", password: `tebakan-${i}` },
+      });
+      expect([401, 429]).toContain(r.statusCode);
+    }
+    const blocked = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      remoteAddress: "203.0.113.66",
+      payload: { username: "dinkes", password: PASSWORD },
+    });
+    expect(blocked.statusCode).toBe(429);
+    // …and the real user, at the office, signs in at once
+    const real = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      remoteAddress: "198.51.100.7",
+      payload: { username: "dinkes", password: PASSWORD },
+    });
+    expect(real.statusCode).toBe(200);
   });
 
   it("counts parallel wrong sign-ins before their password checks finish: no more than the limit get through", async () => {
