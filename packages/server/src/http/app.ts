@@ -44,8 +44,11 @@ export interface BuildAppOptions {
   webDist?: string | null;
   uploadDir?: string;
   logger?: FastifyServerOptions["logger"];
-  /** Trust X-Forwarded-* from a reverse proxy (then Secure cookies follow X-Forwarded-Proto). */
-  trustProxy?: boolean | string;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are
+   * believed (then Secure cookies follow X-Forwarded-Proto); a header from any other peer is ignored.
+   */
+  trustProxy?: readonly string[];
   now?: () => Date;
   /** How long a resumed session is trusted without asking the database again (default 5 s). */
   sessionCacheMs?: number;
@@ -57,7 +60,7 @@ export interface BuildAppOptions {
 export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     bodyLimit: 50 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

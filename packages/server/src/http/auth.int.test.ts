@@ -41,7 +41,7 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
   });
 
   it("marks the cookie Secure behind an https proxy", async () => {
-    const proxied = await testApp(ctx.database, { trustProxy: true });
+    const proxied = await testApp(ctx.database, { trustProxy: ["127.0.0.1"] });
     const res = await proxied.inject({
       method: "POST",
       url: "/api/auth/login",
@@ -49,6 +49,44 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
       payload: { username: "dinkes", password: PASSWORD },
     });
     expect(res.cookies.find((c) => c.name === "tumbuh_session")?.secure).toBe(true);
+  });
+
+  it("believes X-Forwarded-For only from a configured proxy: a forged header changes neither throttling nor the audit log", async () => {
+    const proxied = await testApp(ctx.database, {
+      now: () => new Date(clock),
+      trustProxy: ["10.0.0.5", "10.0.1.0/24"],
+      loginLimits: {
+        freeAttempts: 3,
+        baseDelayMs: 60_000,
+        maxDelayMs: 600_000,
+        resetAfterMs: 3600_000,
+        perAddress: 50,
+        addressWindowMs: 600_000,
+      },
+    });
+    const login = (remoteAddress: string, forwarded: string, password: string) =>
+      proxied.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        remoteAddress,
+        headers: { "x-forwarded-for": forwarded },
+        payload: { username: "kader-lain", password },
+      });
+    // a peer that is no proxy makes up a new address for every guess: still one address
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await login("203.0.113.9", `198.51.100.${i}`, "x")).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429, 429]);
+    // a sign-in through the proxy records the client's address; one from elsewhere, the peer's own
+    expect((await login("10.0.1.7", "192.0.2.44", PASSWORD)).statusCode).toBe(200);
+    expect((await login("198.51.100.200", "192.0.2.45", PASSWORD)).statusCode).toBe(200);
+    const ips = await ctx.database.db
+      .selectFrom("audit_log")
+      .select("ip")
+      .where("username", "=", "kader-lain")
+      .where("action", "=", "login")
+      .orderBy("id")
+      .execute();
+    expect(ips.map((r) => r.ip)).toEqual(["192.0.2.44", "198.51.100.200"]);
   });
 
   it("refuses a wrong password and an unknown user alike", async () => {
