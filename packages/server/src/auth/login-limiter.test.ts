@@ -111,6 +111,15 @@ describe("LoginLimiter", () => {
     expect(limiter.reserve("bad8", "5.5.5.5")).toBe(120);
   });
 
+  it("gives back a reserved slot when the request checked no password, without forgetting earlier failures", () => {
+    const limiter = run(fails(2, "ani", "1.1.1.1"));
+    expect(limiter.reserve("ani", "1.1.1.1")).toBe(0);
+    limiter.release("ani", "1.1.1.1");
+    expect(limiter.retryAfter("ani", "1.1.1.1")).toBe(0);
+    limiter.fail("ani", "1.1.1.1");
+    expect(limiter.retryAfter("ani", "1.1.1.1")).toBe(10);
+  });
+
   it("keeps memory bounded when an attacker makes up accounts and addresses", () => {
     let t = 0;
     const limiter = new LoginLimiter(LIMITS, () => t);

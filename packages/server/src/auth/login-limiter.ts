@@ -130,6 +130,20 @@ export class LoginLimiter {
     if (list.length === 0) this.addresses.delete(address);
   }
 
+  /**
+   * Gives back a slot `reserve` took for an attempt that turned out to check no password (the
+   * request failed for another reason): the pair's and the address's last failure are undone.
+   */
+  release(account: string, address: string): void {
+    const key = this.pairKey(account, address);
+    const state = this.pair(key);
+    if (state && state.failures > 1) state.failures -= 1;
+    else this.pairs.delete(key);
+    const list = this.recent(address);
+    list.pop();
+    if (list.length === 0) this.addresses.delete(address);
+  }
+
   /** Drops what has expired, so addresses and names an attacker makes up do not pile up. */
   private sweep(): void {
     for (const key of [...this.pairs.keys()]) this.pair(key);

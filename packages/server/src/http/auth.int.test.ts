@@ -272,6 +272,36 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
     expect(text).not.toMatch(/scrypt/i);
   });
 
+  it("a password change ends the user's other sessions at once and keeps the one that changed it", async () => {
+    const laptop = await signIn(app, "jateng");
+    const phone = await signIn(app, "jateng");
+    expect((await phone.get("/api/auth/me")).statusCode).toBe(200); // cached for a few seconds now
+    const res = await laptop.send("POST", "/api/auth/password", {
+      currentPassword: PASSWORD,
+      newPassword: "jateng-sandi-baru-7",
+    });
+    expect(res.statusCode).toBe(204);
+    expect((await phone.get("/api/auth/me")).statusCode).toBe(401);
+    expect((await laptop.get("/api/auth/me")).statusCode).toBe(200);
+  });
+
+  it("throttles wrong current passwords like sign-in (a stolen session is no password oracle)", async () => {
+    const c = await signIn(app, "dinkes-lain");
+    const change = (currentPassword: string) =>
+      c.send("POST", "/api/auth/password", { currentPassword, newPassword: "dinkes-lain-baru-8" });
+    for (let i = 0; i < 3; i++) {
+      const wrong = await change(`tebakan-${i}`);
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.details.field).toBe("currentPassword");
+    }
+    const held = await change(PASSWORD);
+    expect(held.statusCode).toBe(429);
+    expect(held.json().error.code).toBe("rate_limited");
+    expect(Number(held.headers["retry-after"])).toBeGreaterThan(0);
+    clock += 60_001;
+    expect((await change(PASSWORD)).statusCode).toBe(204);
+  });
+
   it("serves the OpenAPI document", async () => {
     const res = await app.inject({ method: "GET", url: "/api/docs/json" });
     expect(res.statusCode).toBe(200);

@@ -119,10 +119,15 @@ export class AuthService {
     });
   }
 
-  /** Changes the signed-in user's own password after checking the current one. */
+  /**
+   * Changes the signed-in user's own password after checking the current one, and ends the user's
+   * other sessions (a session that may have been taken over ends with the old password); the session
+   * `keepTokenHash` that made the change stays.
+   */
   async changePassword(
     user: AuthUser,
     row: UserRow,
+    keepTokenHash: string,
     currentPassword: string,
     newPassword: string,
   ): Promise<void> {
@@ -132,6 +137,7 @@ export class AuthService {
     const passwordHash = await hashPassword(newPassword);
     await this.repos.transaction(async (tx) => {
       await tx.users.setPasswordHash(user.id, passwordHash);
+      await tx.users.deleteSessionsOf(user.id, keepTokenHash);
       await recordAudit(tx, {
         actor: user,
         action: "change_password",
