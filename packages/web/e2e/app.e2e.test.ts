@@ -389,7 +389,7 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
       .click();
     await page.getByLabel("Nama pengguna").fill("kader.baru");
     await page.getByLabel("Nama lengkap").fill("Kader Baru");
-    await page.getByLabel("Kata sandi awal (min. 8 karakter)").fill("kata-sandi-baru-1");
+    await page.getByLabel("Kata sandi awal (min. 10 karakter)").fill("kata-sandi-baru-1");
     await page.getByLabel("Peran").selectOption("posyandu_cadre");
     await page.getByLabel("Wilayah (kode)").fill(server.kaderVillage);
     await page.getByRole("button", { name: "Buat pengguna" }).click();

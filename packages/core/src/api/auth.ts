@@ -25,7 +25,11 @@ export const Username = z
   .min(3)
   .max(64)
   .regex(/^[a-z0-9._-]+$/, "expected lower-case letters, digits, '.', '_' or '-'");
-export const Password = z.string().min(8, "expected at least 8 characters").max(200);
+/**
+ * A new password: at least 10 characters (the server also refuses common passwords and the username:
+ * packages/server/src/auth/password-policy.ts).
+ */
+export const Password = z.string().min(10, "expected at least 10 characters").max(200);
 
 export const LoginBody = z.object({
   username: PlainText(64).min(1),

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password.ts";
+import { passwordProblem } from "../auth/password-policy.ts";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { UserRow } from "../db/repositories/users.ts";
 import { recordAudit } from "./audit.ts";
@@ -134,6 +135,8 @@ export class AuthService {
     if (!(await verifyPassword(currentPassword, row.password_hash))) {
       throw badRequest("currentPassword", "the current password is wrong");
     }
+    const weak = passwordProblem(newPassword, user.username);
+    if (weak) throw badRequest("newPassword", weak);
     const passwordHash = await hashPassword(newPassword);
     await this.repos.transaction(async (tx) => {
       await tx.users.setPasswordHash(user.id, passwordHash);
