@@ -85,6 +85,7 @@ export const AuditEntity = z.enum([
   "boundary",
   "session",
   "identity",
+  "export",
 ]);
 export const AuditEntry = z
   .object({

@@ -70,14 +70,31 @@ export const Measurement = z
   .meta({ id: "Measurement" });
 export type Measurement = z.infer<typeof Measurement>;
 
+/** Whether a search term holds a NIK or No. KK (16 digits or more, spaces and dots aside). */
+export function looksLikeNik(text: string): boolean {
+  return text.replace(/\D+/g, "").length >= 16;
+}
+
 export const ChildrenQuery = z.object({
-  q: PlainText(100).optional(),
+  /** A part of a name. A NIK is never searched here: a URL is logged, by proxies too. */
+  q: PlainText(100)
+    .refine(
+      (q) => !looksLikeNik(q),
+      "a NIK is not searched in a URL (URLs are logged): use POST /api/children/search with { nik }",
+    )
+    .optional(),
   region: RegionCode.optional(),
   posyanduId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ChildrenQuery = z.infer<typeof ChildrenQuery>;
+/** A NIK search (POST /api/children/search): in the body, never in a URL. */
+export const ChildrenNikSearchBody = z.object({
+  nik: z.string().regex(/^\d{16}$/, "expected the 16 digits of a NIK"),
+  region: RegionCode.optional(),
+});
+export type ChildrenNikSearchBody = z.infer<typeof ChildrenNikSearchBody>;
 export const ChildrenResponse = z.object({ children: z.array(ChildListItem), total: z.number().int() });
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
 export const ChildResponse = z.object({ child: Child, measurements: z.array(Measurement) });

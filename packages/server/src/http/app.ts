@@ -19,6 +19,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { DEFAULT_LIMITS, type LimiterOptions, LoginLimiter } from "../auth/login-limiter.ts";
+import { RateWindow } from "../auth/rate-window.ts";
 import type { Database } from "../db/connection.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
 import { Repositories } from "../db/repositories/index.ts";
@@ -29,6 +30,7 @@ import { ResponseCache } from "../services/response-cache.ts";
 import type { App, AppContext } from "./context.ts";
 import { errorHandler } from "./errors.ts";
 import { refuseNulCharacters } from "./input-guard.ts";
+import { logSerializers } from "./log-redaction.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { SessionCache, sessionHook } from "./session-hooks.ts";
 
@@ -38,6 +40,8 @@ export interface BuildAppOptions {
   piiKeys?: PiiKeys;
   sessionPolicy?: SessionPolicy;
   loginLimits?: LimiterOptions;
+  /** NIK searches allowed per user within a window (default 10 a minute). */
+  nikSearchLimit?: { perWindow: number; windowMs: number };
   demo?: DemoInfo;
   mapAttribution?: string | null;
   /** Built web app to serve (index.html + assets); null for API only. */
@@ -59,7 +63,10 @@ export interface BuildAppOptions {
 /** Builds the application (not listening); call `.listen()` or `.inject()` on the result. */
 export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Never a NIK in a log line: URLs and errors go through log-redaction.ts.
+    logger: opts.logger
+      ? { ...(opts.logger === true ? {} : opts.logger), serializers: logSerializers }
+      : false,
     trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     bodyLimit: 50 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -87,6 +94,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     services,
     sessionPolicy,
     limiter: new LoginLimiter(opts.loginLimits ?? DEFAULT_LIMITS, () => now().getTime()),
+    nikSearches: new RateWindow(
+      opts.nikSearchLimit?.perWindow ?? 10,
+      opts.nikSearchLimit?.windowMs ?? 60_000,
+      () => now().getTime(),
+    ),
     demo,
     engine: opts.database.engine,
     now,

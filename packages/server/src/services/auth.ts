@@ -40,8 +40,9 @@ export class AuthService {
   ) {}
 
   /**
-   * Checks a username and password and starts a session; the sign-in is in the audit log. A wrong
-   * password, an unknown user and a disabled account are the same failure (invalid_credentials).
+   * Checks a username and password and starts a session; the sign-in, and a failed one, is in the
+   * audit log. A wrong password, an unknown user and a disabled account are the same failure
+   * (invalid_credentials).
    */
   async login(
     username: string,
@@ -51,6 +52,16 @@ export class AuthService {
     const row = await this.repos.users.findByUsername(username.toLowerCase());
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     if (!row || !ok || row.disabled) {
+      // The name tried and the address, never the password; under the account's region when the
+      // account exists (its administrators see it), else for national administrators only.
+      await recordAudit(this.repos, {
+        actor: null,
+        action: "login_failed",
+        entity: "session",
+        regionCode: row?.region_code ?? null,
+        after: { username },
+        ip: meta.ip,
+      });
       throw new ServiceError("invalid_credentials", "wrong username or password, or the account is disabled");
     }
     const now = this.now();
