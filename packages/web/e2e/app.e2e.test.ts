@@ -31,6 +31,14 @@ function ensureBuilt() {
 let server: RunningServer;
 let browser: Browser;
 const pageErrors: string[] = [];
+/** What the browser refused under the server's Content-Security-Policy (it says so on the console). */
+const cspViolations: string[] = [];
+
+function watchCsp(page: Page, into: string[]) {
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) into.push(`${page.url()}: ${m.text()}`);
+  });
+}
 
 /** A new tab with no session: each test signs in on its own. */
 async function newPage(width = 1280, height = 900): Promise<Page> {
@@ -38,6 +46,7 @@ async function newPage(width = 1280, height = 900): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width, height });
   page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  watchCsp(page, cspViolations);
   return page;
 }
 
@@ -118,6 +127,11 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     const page = await newPage();
     await signIn(page, "dinkes");
     await waitForPaths(page.getByTestId("trend-chart"), 4);
+    // a chart's tooltip (HTML with style attributes) shows under the Content-Security-Policy
+    await page.getByTestId("trend-chart").hover();
+    await expect
+      .poll(() => page.getByTestId("trend-chart").locator("div[style*='position: absolute']").count())
+      .toBeGreaterThan(0);
     const dash = await apiGet<{
       summary: { measured: number; stuntingRate: number | null };
       children: { name: string; measured: number }[];
@@ -470,8 +484,19 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     await page.close();
   });
 
-  it("raised no script errors on any page", () => {
+  it("serves Swagger UI at /api/docs under its own Content-Security-Policy", async () => {
+    const page = await newPage();
+    const res = await page.goto(`${server.url}/api/docs`);
+    expect(res?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    await page.getByRole("heading", { name: /Tumbuh API/ }).waitFor();
+    await page.locator(".opblock").first().waitFor();
+    await screenshot(page, "24-api-docs");
+    await page.close();
+  });
+
+  it("raised no script errors on any page, and the browser refused nothing under the CSP", () => {
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 });
 
@@ -494,6 +519,7 @@ describe.skipIf(!chromiumPath)("npm start: tumbuh serve with the demo district",
     const page = await demoBrowser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(`${e.message} ${e.stack ?? ""}`));
+    watchCsp(page, errors);
     await page.goto(`${demo.url}/`);
     await page.getByLabel("Nama pengguna").fill("dinkes");
     await page.getByLabel("Kata sandi").fill(demo.password);

@@ -32,6 +32,7 @@ import { errorHandler } from "./errors.ts";
 import { refuseNulCharacters } from "./input-guard.ts";
 import { logSerializers } from "./log-redaction.ts";
 import { registerRoutes } from "./routes/index.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { SessionCache, sessionHook } from "./session-hooks.ts";
 
 export interface BuildAppOptions {
@@ -130,10 +131,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorateRequest("auth", null);
   app.addHook("onRequest", sessionHook(ctx));
   app.addHook("preValidation", refuseNulCharacters);
-  app.addHook("onSend", async (_request, reply, payload) => {
-    reply.header("x-content-type-options", "nosniff");
-    return payload;
-  });
+  app.addHook("onSend", securityHeaders);
 
   await registerRoutes(app, ctx);
 
