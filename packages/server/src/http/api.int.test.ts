@@ -371,7 +371,7 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
     expect(JSON.stringify(log)).not.toContain("coordinates");
   });
 
-  it("public API: prevalence by subdistrict and village without names, NIK, KK or birth dates; small village counts suppressed", async () => {
+  it("public API: prevalence by subdistrict and village without names, NIK, KK or birth dates; small counts suppressed at every level", async () => {
     const res = await app.inject({
       method: "GET",
       url: "/api/public/prevalence?district=35.03&period=2025-08",
@@ -406,11 +406,11 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
     // subdistricts follow the same rule: Panggul's 3 stunted children are under 5
     const panggul = p.subdistricts.find((s: { code: string }) => s.code === "35.03.01");
     expect(panggul).toMatchObject({ measured: 7, stunted: null, stuntingRate: null, suppressed: true });
-    // the district shows 3; with Panggul the only subdistrict hiding it, 3 − the others would give
-    // it back: a second subdistrict hides its count too
-    expect(p.total.stunted).toBe(3);
-    const hiding = p.subdistricts.filter((s: { stunted: number | null }) => s.stunted === null);
-    expect(hiding.length).toBeGreaterThanOrEqual(2);
+    // the district's 3 stunted children are under 5 as well: withheld with the rate, the rest shown
+    expect(p.total).toMatchObject({ measured: 7, stunted: null, stuntingRate: null, suppressed: true });
+    // and no subdistrict gives them back: every subdistrict but Panggul shows 0
+    const shown = p.subdistricts.filter((s: { stunted: number | null }) => s.stunted !== null);
+    expect(shown.every((s: { stunted: number }) => s.stunted === 0)).toBe(true);
     const districts = (await app.inject({ method: "GET", url: "/api/public/districts" })).json().districts;
     expect(districts.map((d: { code: string }) => d.code)).toEqual(["35.03", "35.04"]);
     const periods = (await app.inject({ method: "GET", url: "/api/public/periods?district=35.03" })).json();
