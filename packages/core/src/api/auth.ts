@@ -1,6 +1,6 @@
 /** Request and response shapes of sign-in, users and the audit log. */
 import { z } from "zod";
-import { RegionCode, Timestamp, Uuid } from "./common.ts";
+import { BigintId, NAME_MAX, PlainText, RegionCode, Timestamp, Uuid } from "./common.ts";
 import { Role } from "./roles.ts";
 
 export const User = z
@@ -25,10 +25,14 @@ export const Username = z
   .min(3)
   .max(64)
   .regex(/^[a-z0-9._-]+$/, "expected lower-case letters, digits, '.', '_' or '-'");
-export const Password = z.string().min(8, "expected at least 8 characters").max(200);
+/**
+ * A new password: at least 10 characters (the server also refuses common passwords and the username:
+ * packages/server/src/auth/password-policy.ts).
+ */
+export const Password = z.string().min(10, "expected at least 10 characters").max(200);
 
 export const LoginBody = z.object({
-  username: z.string().trim().min(1).max(64),
+  username: PlainText(64).min(1),
   password: z.string().min(1).max(200),
 });
 export const LoginResponse = z.object({ user: User, csrfToken: z.string() });
@@ -52,12 +56,12 @@ export const RolesResponse = z.object({
   ),
 });
 
-export const UsersQuery = z.object({ q: z.string().max(100).optional(), region: RegionCode.optional() });
+export const UsersQuery = z.object({ q: PlainText(100).optional(), region: RegionCode.optional() });
 export const UsersResponse = z.object({ users: z.array(User) });
 export const UserResponse = z.object({ user: User });
 export const CreateUserBody = z.object({
   username: Username,
-  displayName: z.string().trim().min(1).max(200),
+  displayName: PlainText(NAME_MAX).min(1),
   password: Password,
   role: Role,
   regionCode: RegionCode,
@@ -65,7 +69,7 @@ export const CreateUserBody = z.object({
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 export const UpdateUserBody = z.object({
   version: z.number().int(),
-  displayName: z.string().trim().min(1).max(200).optional(),
+  displayName: PlainText(NAME_MAX).min(1).optional(),
   role: Role.optional(),
   regionCode: RegionCode.optional(),
   disabled: z.boolean().optional(),
@@ -81,6 +85,7 @@ export const AuditEntity = z.enum([
   "boundary",
   "session",
   "identity",
+  "export",
 ]);
 export const AuditEntry = z
   .object({
@@ -100,9 +105,9 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditQuery = z.object({
   region: RegionCode.optional(),
   entity: AuditEntity.optional(),
-  entityId: z.string().max(100).optional(),
+  entityId: PlainText(100).optional(),
   userId: Uuid.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.string().regex(/^\d+$/).optional(),
+  before: BigintId.optional(),
 });
 export const AuditResponse = z.object({ entries: z.array(AuditEntry), nextBefore: z.string().nullable() });

@@ -1,6 +1,6 @@
 /** Request and response shapes of children, measurements, z-score preview and growth charts. */
 import { z } from "zod";
-import { IsoDate, RegionCode, Timestamp, Uuid } from "./common.ts";
+import { BirthDate, IsoDate, NAME_MAX, PlainText, RegionCode, Timestamp, Uuid } from "./common.ts";
 
 export const Sex = z.union([z.literal(1), z.literal(2)]);
 export const Measure = z.enum(["l", "h"]);
@@ -70,14 +70,31 @@ export const Measurement = z
   .meta({ id: "Measurement" });
 export type Measurement = z.infer<typeof Measurement>;
 
+/** Whether a search term holds a NIK or No. KK (16 digits or more, spaces and dots aside). */
+export function looksLikeNik(text: string): boolean {
+  return text.replace(/\D+/g, "").length >= 16;
+}
+
 export const ChildrenQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  /** A part of a name. A NIK is never searched here: a URL is logged, by proxies too. */
+  q: PlainText(100)
+    .refine(
+      (q) => !looksLikeNik(q),
+      "a NIK is not searched in a URL (URLs are logged): use POST /api/children/search with { nik }",
+    )
+    .optional(),
   region: RegionCode.optional(),
   posyanduId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ChildrenQuery = z.infer<typeof ChildrenQuery>;
+/** A NIK search (POST /api/children/search): in the body, never in a URL. */
+export const ChildrenNikSearchBody = z.object({
+  nik: z.string().regex(/^\d{16}$/, "expected the 16 digits of a NIK"),
+  region: RegionCode.optional(),
+});
+export type ChildrenNikSearchBody = z.infer<typeof ChildrenNikSearchBody>;
 export const ChildrenResponse = z.object({ children: z.array(ChildListItem), total: z.number().int() });
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
 export const ChildResponse = z.object({ child: Child, measurements: z.array(Measurement) });
@@ -95,14 +112,14 @@ const positive = (max: number, unit: string) =>
   z.number().positive().max(max, `expected at most ${max} ${unit}`);
 
 export const CreateChildBody = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: PlainText(NAME_MAX).min(1),
   sex: Sex,
-  birthDate: IsoDate,
+  birthDate: BirthDate,
   villageCode: RegionCode,
   posyanduId: z.string().max(100).optional(),
   nik: Nik.optional(),
   kk: Nik.optional(),
-  motherName: z.string().trim().max(200).optional(),
+  motherName: PlainText(NAME_MAX).optional(),
   birthWeight: positive(10, "kg").optional(),
   birthLength: positive(70, "cm").optional(),
 });
@@ -122,7 +139,7 @@ export const CreateMeasurementBody = MeasurementInput.extend({ posyanduId: z.str
 export type CreateMeasurementBody = z.infer<typeof CreateMeasurementBody>;
 export const CreateMeasurementResponse = z.object({ measurement: Measurement, warnings: z.array(Warning) });
 
-export const ZPreviewBody = MeasurementInput.extend({ sex: Sex, birthDate: IsoDate });
+export const ZPreviewBody = MeasurementInput.extend({ sex: Sex, birthDate: BirthDate });
 export type ZPreviewBody = z.infer<typeof ZPreviewBody>;
 
 export const StatusLabel = z.object({ code: z.string(), label: z.string(), labelEn: z.string() }).nullable();

@@ -1,11 +1,11 @@
 /** Request and response shapes of regions, the dashboard and posyandu lists. */
 import { z } from "zod";
-import { Period, Region, RegionCode, Timestamp } from "./common.ts";
+import { Period, PlainText, Region, RegionCode, Timestamp } from "./common.ts";
 
 export const RegionResponse = z.object({ region: Region, ancestors: z.array(Region) });
 export const RegionsResponse = z.object({ regions: z.array(Region) });
 export const RegionSearchQuery = z.object({
-  q: z.string().trim().min(2, "expected at least 2 characters").max(100),
+  q: PlainText(100).min(2, "expected at least 2 characters"),
   within: RegionCode.optional(),
   level: z.enum(["province", "district", "subdistrict", "village"]).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),

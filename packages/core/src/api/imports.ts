@@ -1,6 +1,6 @@
 /** Shapes of import uploads, map boundaries, exports and the public API. */
 import { z } from "zod";
-import { Period, Region, RegionCode, Timestamp } from "./common.ts";
+import { Period, PlainText, Region, RegionCode, Timestamp } from "./common.ts";
 import { NationalTarget } from "./dashboard.ts";
 
 export const RejectedRow = z.object({
@@ -72,8 +72,8 @@ export const UploadBoundariesBody = z.object({
       .min(1)
       .max(100_000),
   }),
-  codeProperty: z.string().min(1).max(100).default("code"),
-  attribution: z.string().max(500).optional(),
+  codeProperty: PlainText(100).min(1).default("code"),
+  attribution: PlainText(500).optional(),
 });
 export type UploadBoundariesBody = z.infer<typeof UploadBoundariesBody>;
 export const UploadBoundariesResponse = z.object({
@@ -109,7 +109,7 @@ export const PublicFigures = z.object({
   suppressed: z.boolean(),
 });
 export type PublicFigures = z.infer<typeof PublicFigures>;
-export const PublicDistrictsQuery = z.object({ q: z.string().trim().max(100).optional() });
+export const PublicDistrictsQuery = z.object({ q: PlainText(100).optional() });
 export const PublicDistrictsResponse = z.object({
   districts: z.array(z.object({ code: z.string(), name: z.string(), provinceName: z.string().nullable() })),
 });

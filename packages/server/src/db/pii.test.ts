@@ -61,5 +61,8 @@ it("creates a private key file on first use and reuses it", () => {
 });
 
 it("masks identifiers for lists", () => {
-  expect(maskIdentifier("3503010101010001")).toBe("3503••••••••0001");
+  expect(maskIdentifier("3503010101010001")).toBe("••••••••••••0001");
+  expect(maskIdentifier("3503 0101 0101 0001")).toBe("••••••••••••0001");
+  expect(maskIdentifier("12345678")).toBe("••••5678");
+  expect(maskIdentifier("123")).toBe("•••");
 });

@@ -89,8 +89,12 @@ export function decryptIdentifier(keys: PiiKeys, sealed: string): string {
   );
 }
 
-/** A masked identifier for lists: "3503••••••••0001". */
+/**
+ * A masked identifier for lists, showing at most the last four digits: "••••••••••••0001". The
+ * others would single the child out: a NIK's digits 1–6 are the kecamatan and 7–12 the birth
+ * date (plus 40 for a girl), both shown beside it.
+ */
 export function maskIdentifier(value: string): string {
   const d = normalizeIdentifier(value);
-  return d.length <= 8 ? "•".repeat(d.length) : `${d.slice(0, 4)}${"•".repeat(d.length - 8)}${d.slice(-4)}`;
+  return d.length <= 4 ? "•".repeat(d.length) : `${"•".repeat(d.length - 4)}${d.slice(-4)}`;
 }

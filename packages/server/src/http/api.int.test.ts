@@ -144,7 +144,7 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
   });
 
   it("enters children and measurements through the API: NIK masked, height-for-age status computed", () => {
-    expect(entered.get("Siti")).toMatchObject({ child: { id: sitiId, nikMasked: "3503••••••••0001" } });
+    expect(entered.get("Siti")).toMatchObject({ child: { id: sitiId, nikMasked: "••••••••••••0001" } });
     expect(entered.get("Siti in July")).toMatchObject({ measurement: { tbu: "normal" } });
     expect(entered.get("Siti in August")).toMatchObject({
       measurement: { tbu: expect.stringMatching(/pendek/) },
@@ -187,15 +187,15 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
     expect(byName.total).toBe(1);
     expect(byName.children[0]).toMatchObject({
       name: "Siti Aminah",
-      nikMasked: "3503••••••••0001",
+      nikMasked: "••••••••••••0001",
       posyanduName: "Mawar",
     });
     expect(JSON.stringify(byName)).not.toContain(SITI_NIK);
-    const byNik = (await kader.get(`/api/children?q=${SITI_NIK}`)).json();
+    const byNik = (await kader.send("POST", "/api/children/search", { nik: SITI_NIK })).json();
     expect(byNik.children.map((c: { id: string }) => c.id)).toEqual([sitiId]);
     const rec = (await kader.get(`/api/children/${sitiId}`)).json();
     expect(rec.measurements.map((m: { date: string }) => m.date)).toEqual(["2025-07-10", "2025-08-10"]);
-    expect(rec.child.kkMasked).toBe("3503••••••••0002");
+    expect(rec.child.kkMasked).toBe("••••••••••••0002");
     const ident = await kader.get(`/api/children/${sitiId}/identity`);
     expect(ident.json()).toEqual({ nik: SITI_NIK, kk: SITI_KK, motherNik: null });
     const admin = await signIn(app, "jatim");
@@ -382,7 +382,7 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
     expect(JSON.stringify(log)).not.toContain("coordinates");
   });
 
-  it("public API: prevalence by subdistrict and village without names, NIK, KK or birth dates; small village counts suppressed", async () => {
+  it("public API: prevalence by subdistrict and village without names, NIK, KK or birth dates; small counts suppressed at every level", async () => {
     const res = await app.inject({
       method: "GET",
       url: "/api/public/prevalence?district=35.03&period=2025-08",
@@ -417,11 +417,11 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
     // subdistricts follow the same rule: Panggul's 3 stunted children are under 5
     const panggul = p.subdistricts.find((s: { code: string }) => s.code === "35.03.01");
     expect(panggul).toMatchObject({ measured: 7, stunted: null, stuntingRate: null, suppressed: true });
-    // the district shows 3; with Panggul the only subdistrict hiding it, 3 − the others would give
-    // it back: a second subdistrict hides its count too
-    expect(p.total.stunted).toBe(3);
-    const hiding = p.subdistricts.filter((s: { stunted: number | null }) => s.stunted === null);
-    expect(hiding.length).toBeGreaterThanOrEqual(2);
+    // the district's 3 stunted children are under 5 as well: withheld with the rate, the rest shown
+    expect(p.total).toMatchObject({ measured: 7, stunted: null, stuntingRate: null, suppressed: true });
+    // and no subdistrict gives them back: every subdistrict but Panggul shows 0
+    const shown = p.subdistricts.filter((s: { stunted: number | null }) => s.stunted !== null);
+    expect(shown.every((s: { stunted: number }) => s.stunted === 0)).toBe(true);
     const districts = (await app.inject({ method: "GET", url: "/api/public/districts" })).json().districts;
     expect(districts.map((d: { code: string }) => d.code)).toEqual(["35.03", "35.04"]);
     const periods = (await app.inject({ method: "GET", url: "/api/public/periods?district=35.03" })).json();
@@ -441,6 +441,8 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       ["dinkes-lain", "GET", "/api/children?region=35.03"],
       ["dinkes-lain", "GET", `/api/children/${sitiId}`],
       ["dinkes-lain", "GET", `/api/children/${sitiId}/identity`],
+      ["dinkes-lain", "POST", "/api/children/search", { nik: SITI_NIK, region: "35.03" }],
+      ["bappeda", "POST", "/api/children/search", { nik: SITI_NIK }],
       ["dinkes-lain", "POST", `/api/children/${sitiId}/measurements`, { date: "2025-08-19", weight: 11 }],
       [
         "dinkes-lain",
@@ -534,7 +536,7 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(8);
   });
-  it("a measurement may name only a posyandu whose village lies in the caller's scope", async () => {
+  it("a measurement may name only a posyandu of the child's own village", async () => {
     const terbisPosyandu = randomUUID();
     await ctx.database.db
       .insertInto("posyandu")
@@ -553,18 +555,26 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       weight: 10.7,
       posyanduId: terbisPosyandu,
     });
-    expect(outside.statusCode).toBe(403);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.details.field).toBe("posyanduId");
     expect(outside.body).not.toContain("10.7");
-    expect((await kader.get(`/api/children/${sitiId}`)).json().measurements.length).toBe(before);
-    // the district health office covers both villages
+    // the district health office covers both villages, but a posyandu serves its own village
     const dinkes = await signIn(app, "dinkes");
-    const inside = await dinkes.send("POST", `/api/children/${sitiId}/measurements`, {
+    const inScope = await dinkes.send("POST", `/api/children/${sitiId}/measurements`, {
       date: "2025-08-19",
       weight: 10.7,
       posyanduId: terbisPosyandu,
     });
-    expect(inside.statusCode).toBe(201);
-    expect(inside.json().measurement.posyanduId).toBe(terbisPosyandu);
+    expect(inScope.statusCode).toBe(400);
+    expect(inScope.json().error.details.field).toBe("posyanduId");
+    expect((await kader.get(`/api/children/${sitiId}`)).json().measurements.length).toBe(before);
+    const own = await dinkes.send("POST", `/api/children/${sitiId}/measurements`, {
+      date: "2025-08-19",
+      weight: 10.7,
+      posyanduId,
+    });
+    expect(own.statusCode).toBe(201);
+    expect(own.json().measurement.posyanduId).toBe(posyanduId);
   });
 
   it("dashboard answers at every level are exactly the documented shape, keys in schema order", async () => {

@@ -19,6 +19,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { DEFAULT_LIMITS, type LimiterOptions, LoginLimiter } from "../auth/login-limiter.ts";
+import { RateWindow } from "../auth/rate-window.ts";
 import type { Database } from "../db/connection.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
 import { Repositories } from "../db/repositories/index.ts";
@@ -28,7 +29,10 @@ import { createServices } from "../services/index.ts";
 import { ResponseCache } from "../services/response-cache.ts";
 import type { App, AppContext } from "./context.ts";
 import { errorHandler } from "./errors.ts";
+import { refuseNulCharacters } from "./input-guard.ts";
+import { logSerializers } from "./log-redaction.ts";
 import { registerRoutes } from "./routes/index.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { SessionCache, sessionHook } from "./session-hooks.ts";
 
 export interface BuildAppOptions {
@@ -37,14 +41,19 @@ export interface BuildAppOptions {
   piiKeys?: PiiKeys;
   sessionPolicy?: SessionPolicy;
   loginLimits?: LimiterOptions;
+  /** NIK searches allowed per user within a window (default 10 a minute). */
+  nikSearchLimit?: { perWindow: number; windowMs: number };
   demo?: DemoInfo;
   mapAttribution?: string | null;
   /** Built web app to serve (index.html + assets); null for API only. */
   webDist?: string | null;
   uploadDir?: string;
   logger?: FastifyServerOptions["logger"];
-  /** Trust X-Forwarded-* from a reverse proxy (then Secure cookies follow X-Forwarded-Proto). */
-  trustProxy?: boolean | string;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are
+   * believed (then Secure cookies follow X-Forwarded-Proto); a header from any other peer is ignored.
+   */
+  trustProxy?: readonly string[];
   now?: () => Date;
   /** How long a resumed session is trusted without asking the database again (default 5 s). */
   sessionCacheMs?: number;
@@ -55,8 +64,11 @@ export interface BuildAppOptions {
 /** Builds the application (not listening); call `.listen()` or `.inject()` on the result. */
 export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ?? false,
-    trustProxy: opts.trustProxy ?? false,
+    // Never a NIK in a log line: URLs and errors go through log-redaction.ts.
+    logger: opts.logger
+      ? { ...(opts.logger === true ? {} : opts.logger), serializers: logSerializers }
+      : false,
+    trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     bodyLimit: 50 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -83,6 +95,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     services,
     sessionPolicy,
     limiter: new LoginLimiter(opts.loginLimits ?? DEFAULT_LIMITS, () => now().getTime()),
+    nikSearches: new RateWindow(
+      opts.nikSearchLimit?.perWindow ?? 10,
+      opts.nikSearchLimit?.windowMs ?? 60_000,
+      () => now().getTime(),
+    ),
     demo,
     engine: opts.database.engine,
     now,
@@ -113,10 +130,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.decorateRequest("auth", null);
   app.addHook("onRequest", sessionHook(ctx));
-  app.addHook("onSend", async (_request, reply, payload) => {
-    reply.header("x-content-type-options", "nosniff");
-    return payload;
-  });
+  app.addHook("preValidation", refuseNulCharacters);
+  app.addHook("onSend", securityHeaders);
 
   await registerRoutes(app, ctx);
 

@@ -11,7 +11,14 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
     app = await testApp(ctx.database, {
       now: () => new Date(clock),
       sessionPolicy: { idleMs: 3600_000, absoluteMs: 4 * 3600_000 },
-      loginLimits: { perUsername: 3, perAddress: 50, windowMs: 600_000 },
+      loginLimits: {
+        freeAttempts: 3,
+        baseDelayMs: 60_000,
+        maxDelayMs: 600_000,
+        resetAfterMs: 3600_000,
+        perAddress: 50,
+        addressWindowMs: 600_000,
+      },
     });
   });
 
@@ -34,7 +41,7 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
   });
 
   it("marks the cookie Secure behind an https proxy", async () => {
-    const proxied = await testApp(ctx.database, { trustProxy: true });
+    const proxied = await testApp(ctx.database, { trustProxy: ["127.0.0.1"] });
     const res = await proxied.inject({
       method: "POST",
       url: "/api/auth/login",
@@ -42,6 +49,44 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
       payload: { username: "dinkes", password: PASSWORD },
     });
     expect(res.cookies.find((c) => c.name === "tumbuh_session")?.secure).toBe(true);
+  });
+
+  it("believes X-Forwarded-For only from a configured proxy: a forged header changes neither throttling nor the audit log", async () => {
+    const proxied = await testApp(ctx.database, {
+      now: () => new Date(clock),
+      trustProxy: ["10.0.0.5", "10.0.1.0/24"],
+      loginLimits: {
+        freeAttempts: 3,
+        baseDelayMs: 60_000,
+        maxDelayMs: 600_000,
+        resetAfterMs: 3600_000,
+        perAddress: 50,
+        addressWindowMs: 600_000,
+      },
+    });
+    const login = (remoteAddress: string, forwarded: string, password: string) =>
+      proxied.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        remoteAddress,
+        headers: { "x-forwarded-for": forwarded },
+        payload: { username: "kader-lain", password },
+      });
+    // a peer that is no proxy makes up a new address for every guess: still one address
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await login("203.0.113.9", `198.51.100.${i}`, "x")).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429, 429]);
+    // a sign-in through the proxy records the client's address; one from elsewhere, the peer's own
+    expect((await login("10.0.1.7", "192.0.2.44", PASSWORD)).statusCode).toBe(200);
+    expect((await login("198.51.100.200", "192.0.2.45", PASSWORD)).statusCode).toBe(200);
+    const ips = await ctx.database.db
+      .selectFrom("audit_log")
+      .select("ip")
+      .where("username", "=", "kader-lain")
+      .where("action", "=", "login")
+      .orderBy("id")
+      .execute();
+    expect(ips.map((r) => r.ip)).toEqual(["192.0.2.44", "198.51.100.200"]);
   });
 
   it("refuses a wrong password and an unknown user alike", async () => {
@@ -80,6 +125,34 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
       payload: { username: "camat", password: PASSWORD },
     });
     expect(later.statusCode).toBe(200);
+  });
+
+  it("a guesser at another address cannot lock the real user out", async () => {
+    // ten wrong passwords for the district's health office from one address…
+    for (let i = 0; i < 10; i++) {
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        remoteAddress: "203.0.113.66",
+        payload: { username: "dinkes", password: `tebakan-${i}` },
+      });
+      expect([401, 429]).toContain(r.statusCode);
+    }
+    const blocked = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      remoteAddress: "203.0.113.66",
+      payload: { username: "dinkes", password: PASSWORD },
+    });
+    expect(blocked.statusCode).toBe(429);
+    // …and the real user, at the office, signs in at once
+    const real = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      remoteAddress: "198.51.100.7",
+      payload: { username: "dinkes", password: PASSWORD },
+    });
+    expect(real.statusCode).toBe(200);
   });
 
   it("counts parallel wrong sign-ins before their password checks finish: no more than the limit get through", async () => {
@@ -197,6 +270,36 @@ describeEachEngine("sign-in, sessions and CSRF", (ctx) => {
     expect(text).not.toContain("baru-sekali-1");
     expect(text).not.toContain(stored.password_hash);
     expect(text).not.toMatch(/scrypt/i);
+  });
+
+  it("a password change ends the user's other sessions at once and keeps the one that changed it", async () => {
+    const laptop = await signIn(app, "jateng");
+    const phone = await signIn(app, "jateng");
+    expect((await phone.get("/api/auth/me")).statusCode).toBe(200); // cached for a few seconds now
+    const res = await laptop.send("POST", "/api/auth/password", {
+      currentPassword: PASSWORD,
+      newPassword: "jateng-sandi-baru-7",
+    });
+    expect(res.statusCode).toBe(204);
+    expect((await phone.get("/api/auth/me")).statusCode).toBe(401);
+    expect((await laptop.get("/api/auth/me")).statusCode).toBe(200);
+  });
+
+  it("throttles wrong current passwords like sign-in (a stolen session is no password oracle)", async () => {
+    const c = await signIn(app, "dinkes-lain");
+    const change = (currentPassword: string) =>
+      c.send("POST", "/api/auth/password", { currentPassword, newPassword: "dinkes-lain-baru-8" });
+    for (let i = 0; i < 3; i++) {
+      const wrong = await change(`tebakan-${i}`);
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.details.field).toBe("currentPassword");
+    }
+    const held = await change(PASSWORD);
+    expect(held.statusCode).toBe(429);
+    expect(held.json().error.code).toBe("rate_limited");
+    expect(Number(held.headers["retry-after"])).toBeGreaterThan(0);
+    clock += 60_001;
+    expect((await change(PASSWORD)).statusCode).toBe(204);
   });
 
   it("serves the OpenAPI document", async () => {

@@ -11,6 +11,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { LoginLimiter } from "../auth/login-limiter.ts";
+import type { RateWindow } from "../auth/rate-window.ts";
 import type { SessionPolicy } from "../services/auth.ts";
 import type { DemoInfo } from "../services/context.ts";
 import type { Services } from "../services/index.ts";
@@ -28,6 +29,8 @@ export interface AppContext {
   services: Services;
   sessionPolicy: SessionPolicy;
   limiter: LoginLimiter;
+  /** NIK searches per user (10 a minute by default). */
+  nikSearches: RateWindow;
   demo: DemoInfo;
   /** The engine serving the data (health check). */
   engine: string;

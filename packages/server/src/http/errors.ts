@@ -30,6 +30,17 @@ export function forbidden(message: string): HttpError {
   return new HttpError(403, "forbidden", message);
 }
 
+/** 429 with Retry-After: `what` (e.g. "sign-in attempts") must wait `seconds`. */
+export function rateLimited(seconds: number, what: string): HttpError {
+  return new HttpError(
+    429,
+    "rate_limited",
+    `too many ${what}; try again in ${seconds} s`,
+    { retryAfter: seconds },
+    { "retry-after": String(seconds) },
+  );
+}
+
 export function apiNotFound(what: string): HttpError {
   return new HttpError(404, "not_found", `${what} not found`);
 }

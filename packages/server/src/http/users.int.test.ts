@@ -217,6 +217,42 @@ describeEachEngine("user management and audit log", (ctx) => {
     await signIn(app, "jatim2", "sandi-baru-77");
   });
 
+  it("refuses short and common passwords and the username itself, naming the field, on creation, reset and own change", async () => {
+    const admin = await signIn(app, "nasional");
+    for (const [password, code, field] of [
+      ["password", "validation_failed", "body/password"],
+      ["12345678", "validation_failed", "body/password"],
+      ["1234567890", "bad_request", "password"],
+      ["Password123", "bad_request", "password"],
+      ["tumbuh-demo", "bad_request", "password"],
+      ["lemah.sekali", "bad_request", "password"],
+    ]) {
+      const res = await admin.send("POST", "/api/users", { ...cadre("lemah.sekali"), password });
+      expect(res.statusCode, password).toBe(400);
+      const error = res.json().error;
+      expect(error.code, password).toBe(code);
+      expect(error.details.field ?? error.details.issues[0].path, password).toBe(field);
+    }
+    expect((await admin.get("/api/users?q=lemah")).json().users).toHaveLength(0);
+
+    const created = (await admin.send("POST", "/api/users", cadre("kuat.sekali"))).json().user;
+    const reset = await admin.send("POST", `/api/users/${created.id}/password`, {
+      version: created.version,
+      password: "QWERTYUIOP",
+    });
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json().error.details.field).toBe("password");
+
+    const own = await signIn(app, "kuat.sekali");
+    for (const newPassword of ["qwertyuiop", "kuat.sekali"]) {
+      const res = await own.send("POST", "/api/auth/password", { currentPassword: PASSWORD, newPassword });
+      expect(res.statusCode, newPassword).toBe(400);
+      expect(res.json().error.details.field).toBe("newPassword");
+    }
+    // the refused changes left the old password in place
+    await signIn(app, "kuat.sekali");
+  });
+
   it("pages the audit log with a cursor", async () => {
     const admin = await signIn(app, "nasional");
     const first = (await admin.get("/api/audit?limit=2")).json();

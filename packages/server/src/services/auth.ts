@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password.ts";
+import { passwordProblem } from "../auth/password-policy.ts";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { UserRow } from "../db/repositories/users.ts";
 import { recordAudit } from "./audit.ts";
@@ -39,8 +40,9 @@ export class AuthService {
   ) {}
 
   /**
-   * Checks a username and password and starts a session; the sign-in is in the audit log. A wrong
-   * password, an unknown user and a disabled account are the same failure (invalid_credentials).
+   * Checks a username and password and starts a session; the sign-in, and a failed one, is in the
+   * audit log. A wrong password, an unknown user and a disabled account are the same failure
+   * (invalid_credentials).
    */
   async login(
     username: string,
@@ -50,6 +52,16 @@ export class AuthService {
     const row = await this.repos.users.findByUsername(username.toLowerCase());
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     if (!row || !ok || row.disabled) {
+      // The name tried and the address, never the password; under the account's region when the
+      // account exists (its administrators see it), else for national administrators only.
+      await recordAudit(this.repos, {
+        actor: null,
+        action: "login_failed",
+        entity: "session",
+        regionCode: row?.region_code ?? null,
+        after: { username },
+        ip: meta.ip,
+      });
       throw new ServiceError("invalid_credentials", "wrong username or password, or the account is disabled");
     }
     const now = this.now();
@@ -119,19 +131,27 @@ export class AuthService {
     });
   }
 
-  /** Changes the signed-in user's own password after checking the current one. */
+  /**
+   * Changes the signed-in user's own password after checking the current one, and ends the user's
+   * other sessions (a session that may have been taken over ends with the old password); the session
+   * `keepTokenHash` that made the change stays.
+   */
   async changePassword(
     user: AuthUser,
     row: UserRow,
+    keepTokenHash: string,
     currentPassword: string,
     newPassword: string,
   ): Promise<void> {
     if (!(await verifyPassword(currentPassword, row.password_hash))) {
       throw badRequest("currentPassword", "the current password is wrong");
     }
+    const weak = passwordProblem(newPassword, user.username);
+    if (weak) throw badRequest("newPassword", weak);
     const passwordHash = await hashPassword(newPassword);
     await this.repos.transaction(async (tx) => {
       await tx.users.setPasswordHash(user.id, passwordHash);
+      await tx.users.deleteSessionsOf(user.id, keepTokenHash);
       await recordAudit(tx, {
         actor: user,
         action: "change_password",

@@ -1,12 +1,20 @@
 /**
- * Children and their measurements as the web app reads and writes them: search within the user's
- * scope (NIK masked), one child's record and history, the full NIK for allowed roles (logged),
+ * Children and their measurements as the web app reads and writes them: search by name within the
+ * user's scope (NIK masked), search by NIK for roles that may see NIK (audited), one child's record
+ * and history (each view audited), the full NIK for allowed roles (audited),
  * registering a child and recording a measurement (z-scores from @tumbuh/growth, the district's
  * roll-ups refreshed). Every method checks access first; a child outside the scope is "not found".
  */
 import { randomUUID } from "node:crypto";
 import { districtOfCode, personKey } from "@tumbuh/core";
-import type { Child, ChildListItem, ChildrenQuery, CreateChildBody, Measurement } from "@tumbuh/core/api";
+import type {
+  Child,
+  ChildListItem,
+  ChildrenNikSearchBody,
+  ChildrenQuery,
+  CreateChildBody,
+  Measurement,
+} from "@tumbuh/core/api";
 import { checkAccess, requireAccess } from "../auth/access.ts";
 import type { PiiKeys } from "../db/pii.ts";
 import { decryptIdentifier, encryptIdentifier, hashIdentifier, maskIdentifier } from "../db/pii.ts";
@@ -74,19 +82,17 @@ export class ChildrenService {
   }
 
   /**
-   * Children inside `region` (default the caller's scope) whose name contains `q`, or whose NIK is
-   * `q` when `q` is 16 digits; ordered by name. NIK and KK are masked.
+   * Children inside `region` (default the caller's scope) whose name contains `q`, ordered by
+   * name; NIK and KK are masked. A NIK is searched with searchByNik.
    */
   async search(caller: Caller, query: ChildrenQuery): Promise<{ children: ChildListItem[]; total: number }> {
     const region = query.region ?? caller.regionCode;
     requireAccess(caller, "children:read", region);
     const text = query.q?.trim() ?? "";
-    const isNik = /^\d{16}$/.test(text.replace(/\D/g, "")) && /^[\d\s.]+$/.test(text);
     if (query.posyanduId && !UUID.test(query.posyanduId)) return { children: [], total: 0 };
     const { rows, total } = await this.repos.children.search({
       region,
-      nikHash: isNik ? hashIdentifier(this.keys, text) : undefined,
-      nameKey: !isNik && text ? personKey(text) : undefined,
+      nameKey: text ? personKey(text) : undefined,
       posyanduId: query.posyanduId,
       limit: query.limit,
       offset: query.offset,
@@ -95,9 +101,51 @@ export class ChildrenService {
     return { children: rows.map((r) => this.toListItem(r, last.get(r.id) ?? null)), total };
   }
 
-  /** One child (masked identifiers) with every measurement, oldest first. */
-  async get(caller: Caller, id: string): Promise<{ child: Child; measurements: Measurement[] }> {
+  /**
+   * The children inside `region` (default the caller's scope) registered with this NIK, for roles
+   * that may see NIK. Each search is audited — that it ran and how many it matched, never the NIK.
+   */
+  async searchByNik(
+    caller: Caller,
+    body: ChildrenNikSearchBody,
+    ip?: string,
+  ): Promise<{ children: ChildListItem[]; total: number }> {
+    const region = body.region ?? caller.regionCode;
+    requireAccess(caller, "children:identity", region);
+    const { rows, total } = await this.repos.children.search({
+      region,
+      nikHash: hashIdentifier(this.keys, body.nik),
+      limit: 100,
+      offset: 0,
+    });
+    await recordAudit(this.repos, {
+      actor: caller,
+      action: "search_nik",
+      entity: "identity",
+      regionCode: region,
+      after: { matched: total },
+      ip,
+    });
+    const last = await this.repos.children.lastMeasurements(rows);
+    return { children: rows.map((r) => this.toListItem(r, last.get(r.id) ?? null)), total };
+  }
+
+  /** One child (masked identifiers) with every measurement, oldest first; the view is audited. */
+  async get(caller: Caller, id: string, ip?: string): Promise<{ child: Child; measurements: Measurement[] }> {
     const row = await loadChild(this.repos, caller, id, "children:read");
+    await recordAudit(this.repos, {
+      actor: caller,
+      action: "view",
+      entity: "child",
+      entityId: row.id,
+      regionCode: row.village_code,
+      ip,
+    });
+    return this.record(row);
+  }
+
+  /** A loaded child's record as the API shows it. */
+  private async record(row: ChildRow): Promise<{ child: Child; measurements: Measurement[] }> {
     const ms = await this.repos.children.measurements(row.district_code, row.id);
     const lastM = ms[ms.length - 1];
     const last = lastM
@@ -148,9 +196,18 @@ export class ChildrenService {
       throw badRequest("posyanduId", `the posyandu is not in village ${villageCode}`);
   }
 
-  /** Registers a child in a village of the caller's scope; a NIK already registered is a conflict. */
-  async create(caller: Caller, input: CreateChildBody): Promise<Child> {
+  /**
+   * Registers a child in a village of the caller's scope, born no later than `today` (in Indonesia);
+   * a NIK already registered is a conflict.
+   */
+  async create(caller: Caller, input: CreateChildBody, today: string): Promise<Child> {
     requireAccess(caller, "children:write", input.villageCode);
+    if (input.birthDate > today) {
+      throw badRequest(
+        "birthDate",
+        `the birth date ${input.birthDate} is in the future (today in Indonesia is ${today})`,
+      );
+    }
     const village = await this.repos.regions.get(input.villageCode);
     if (village?.level !== "village") {
       throw badRequest("villageCode", `expected the code of a village, got ${input.villageCode}`);
@@ -210,7 +267,8 @@ export class ChildrenService {
         },
       });
     });
-    return (await this.get(caller, id)).child;
+    const row = await loadChild(this.repos, caller, id, "children:read");
+    return (await this.record(row)).child;
   }
 
   /** Posyandu inside a region the caller may see (names and villages only). */

@@ -145,7 +145,7 @@ export async function createDemo(
   const users = await demoUsers(repos);
   const userService = new UserService(repos);
   for (const u of users) {
-    await userService.createInitial({ ...u, password: DEMO_PASSWORD });
+    await userService.createInitial({ ...u, password: DEMO_PASSWORD }, { demoAccount: true });
   }
   await repos.settings.set("demo", { synthetic: true, districtCode: DEMO_DISTRICT } satisfies DemoInfo);
   return {

@@ -1,13 +1,14 @@
 /**
  * Downloads of the tables a user sees — a region's prevalence table, its trend, the children
  * list and the measurements — as CSV (the one CSV writer of @tumbuh/core) or XLSX, with the same
- * access rules as the tables they mirror.
+ * access rules as the tables they mirror. Every download is in the audit log (region, table, rows).
  */
 import { type CsvCell, periodDates, toCsv } from "@tumbuh/core";
 import type { ExportQuery } from "@tumbuh/core/api";
 import ExcelJS from "exceljs";
 import { requireAccess } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
+import { recordAudit } from "./audit.ts";
 import type { Caller } from "./child-access.ts";
 import type { ChildrenService } from "./children.ts";
 import type { PrevalenceService } from "./prevalence.ts";
@@ -61,11 +62,20 @@ export class ExportService {
     private readonly children: ChildrenService,
   ) {}
 
-  /** The table asked for, as a file, for a region the user may export. */
-  async table(user: Caller, q: ExportQuery, today: string): Promise<ExportFile> {
+  /** The table asked for, as a file, for a region the user may export; the download is audited. */
+  async table(user: Caller, q: ExportQuery, today: string, ip?: string): Promise<ExportFile> {
     const region = q.region ?? user.regionCode;
     requireAccess(user, "export:read", region);
     const table = await this.build(user, region, q, today);
+    await recordAudit(this.repos, {
+      actor: user,
+      action: "export",
+      entity: "export",
+      entityId: q.table,
+      regionCode: region,
+      after: { table: q.table, format: q.format, period: q.period ?? null, rows: table.rows.length },
+      ip,
+    });
     const base = `tumbuh-${q.table}-${region}${q.period ? `-${q.period}` : ""}`.replace(/[^\w.-]+/g, "_");
     if (q.format === "xlsx") {
       return {

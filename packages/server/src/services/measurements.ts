@@ -9,7 +9,6 @@ import { daysBetween } from "@tumbuh/core";
 import type { CreateMeasurementBody, Measurement, Warning } from "@tumbuh/core/api";
 import { zPreview } from "@tumbuh/core/api";
 import { anthroZScores, statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
-import { requireAccess } from "../auth/access.ts";
 import type { ChildRow, MeasurementRow, NewMeasurementRow } from "../db/repositories/children.ts";
 import { refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
 import { recordAudit } from "./audit.ts";
@@ -125,8 +124,14 @@ export class MeasurementService {
         ? await this.ctx.repos.children.posyanduIn(child.district_code, input.posyanduId)
         : undefined;
       if (!posyandu) throw badRequest("posyanduId", `no posyandu ${input.posyanduId} in this district`);
-      // The posyandu's village must lie in the caller's scope too, not only the child's.
-      requireAccess(caller, "measurements:write", posyandu.village_code);
+      // A posyandu serves its own village: the figures below a village are its posyandu, and they
+      // must add up to the village. The child's village lies in the caller's scope (loadChild).
+      if (posyandu.village_code !== child.village_code) {
+        throw badRequest(
+          "posyanduId",
+          `the posyandu is in village ${posyandu.village_code}, not in the child's village ${child.village_code}`,
+        );
+      }
     }
     const values = measurementValues(child, input);
     const existing = await this.ctx.repos.children.measurementOn(child.district_code, child.id, input.date);

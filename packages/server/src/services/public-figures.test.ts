@@ -1,7 +1,12 @@
 import type { PublicFigures } from "@tumbuh/core/api";
 import { describe, expect, it } from "vitest";
 import { toFigures } from "./figures.ts";
-import { publicFigures, SUPPRESS_BELOW, suppressDistrictTable } from "./public-figures.ts";
+import {
+  publicDistrictTable,
+  publicFigures,
+  SUPPRESS_BELOW,
+  suppressDistrictTable,
+} from "./public-figures.ts";
 
 const counts = (o: Partial<Record<string, number>>) =>
   toFigures({
@@ -179,7 +184,7 @@ describe("suppressDistrictTable", () => {
         raw.stunted += sum.stunted;
         subs.push({ code: `${s}`, ...row(sum.measured, sum.stunted) });
       }
-      const total = row(raw.measured, raw.stunted, false);
+      const total = row(raw.measured, raw.stunted);
       suppressDistrictTable(total, subs, villages);
       for (const key of COUNT_KEYS) {
         const groups: Array<[PublicFigures, PublicFigures[]]> = [
@@ -193,6 +198,12 @@ describe("suppressDistrictTable", () => {
           if (parent[key] === null) continue;
           expect(parts.filter((p) => p[key] === null).length, `round ${round}, ${key}`).not.toBe(1);
         }
+        // a hidden district total is never the sum of fully visible subdistricts
+        if (total[key] === null)
+          expect(
+            subs.some((s) => s[key] === null),
+            `round ${round}, ${key}`,
+          ).toBe(true);
         // a hidden subdistrict is never the sum of fully visible villages
         for (const s of subs) {
           const parts = villages.filter((v) => v.subdistrictCode === s.code);
@@ -203,6 +214,109 @@ describe("suppressDistrictTable", () => {
             ).toBe(true);
         }
       }
+    }
+  });
+});
+
+describe("publicDistrictTable: counts under 5 withheld at every level, the district total included", () => {
+  /** A district table as the prevalence service gives it (figures per kecamatan and village). */
+  const table = (
+    subs: Array<[string, Record<string, number>]>,
+    villages: Array<[string, string, Record<string, number>]>,
+  ) => {
+    const sum = (rows: Array<Record<string, number>>) => {
+      const out: Record<string, number> = {};
+      for (const r of rows) for (const [k, v] of Object.entries(r)) out[k] = (out[k] ?? 0) + v;
+      return out;
+    };
+    return {
+      period: "2026-11",
+      total: counts(sum(subs.map(([, c]) => c))),
+      subdistricts: subs.map(([code, c]) => ({ code, name: `Kec ${code}`, figures: counts(c) })),
+      villages: villages.map(([code, subdistrictCode, c]) => ({
+        code,
+        name: `Desa ${code}`,
+        subdistrictCode,
+        figures: counts(c),
+      })),
+    };
+  };
+
+  it("withholds the whole district when fewer than 5 children were measured (measured 2, underweight 1)", () => {
+    const t = table(
+      [
+        ["35.03.01", { measured: 1, haz_valid: 1, waz_valid: 1, underweight: 1 }],
+        ["35.03.02", { measured: 1, haz_valid: 1, waz_valid: 1 }],
+        ["35.03.03", {}],
+      ],
+      [
+        ["35.03.01.2001", "35.03.01", { measured: 1, haz_valid: 1, waz_valid: 1, underweight: 1 }],
+        ["35.03.02.2001", "35.03.02", { measured: 1, haz_valid: 1, waz_valid: 1 }],
+      ],
+    );
+    const out = publicDistrictTable(t);
+    expect(out.total).toMatchObject({
+      measured: null,
+      underweight: null,
+      underweightRate: null,
+      suppressed: true,
+    });
+    expect(Object.values(out.total).filter((v) => typeof v === "number")).toEqual([]);
+    expect(out.subdistricts.map((s) => s.measured)).toEqual([null, null, null]);
+  });
+
+  it("withholds a small count of the district total with its rate, and shows the rest", () => {
+    const t = table(
+      [
+        ["35.03.01", { measured: 60, haz_valid: 60, stunted: 12, waz_valid: 60, underweight: 3 }],
+        ["35.03.02", { measured: 40, haz_valid: 40, stunted: 8, waz_valid: 40 }],
+      ],
+      [
+        [
+          "35.03.01.2001",
+          "35.03.01",
+          { measured: 60, haz_valid: 60, stunted: 12, waz_valid: 60, underweight: 3 },
+        ],
+        ["35.03.02.2001", "35.03.02", { measured: 40, haz_valid: 40, stunted: 8, waz_valid: 40 }],
+      ],
+    );
+    const out = publicDistrictTable(t);
+    expect(out.total).toMatchObject({
+      measured: 100,
+      stunted: 20,
+      stuntingRate: 20,
+      underweight: null,
+      underweightRate: null,
+      suppressed: true,
+    });
+    // the kecamatan with 3 underweight is withheld; the other shows 0, which gives nothing back
+    expect(out.subdistricts.map((s) => s.underweight)).toEqual([null, 0]);
+  });
+
+  it("publishes nothing withheld when the district has no data at all", () => {
+    const t = { ...table([["35.03.01", {}]], []), period: null };
+    const out = publicDistrictTable(t);
+    expect(out.total).toMatchObject({ measured: 0, suppressed: false });
+  });
+
+  it("never lets kecamatan give back a withheld district count, even from a table that does not add up", () => {
+    // rows as they could come from a data fault: the district total is not the sum of its parts
+    const total = row(3, 0);
+    const subs = [
+      { code: "A", ...row(10, 0) },
+      { code: "B", ...row(20, 5) },
+    ];
+    const villages = [
+      { subdistrictCode: "A", code: "A1", ...row(10, 0) },
+      { subdistrictCode: "B", code: "B1", ...row(12, 5) },
+      { subdistrictCode: "B", code: "B2", ...row(8, 0) },
+    ];
+    suppressDistrictTable(total, subs, villages);
+    expect(total.measured).toBeNull();
+    expect(subs.some((s) => s.measured === null)).toBe(true);
+    for (const s of subs) {
+      if (s.measured === null)
+        expect(villages.some((v) => v.subdistrictCode === s.code && v.measured === null)).toBe(true);
     }
   });
 });

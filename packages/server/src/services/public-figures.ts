@@ -1,14 +1,15 @@
 /**
  * Figures for the public page (Aksi 7 publication): aggregate counts and rates only, with small
- * counts suppressed for subdistricts and villages so no child can be singled out, and secondary
- * suppression so a hidden cell cannot be recovered as its parent's total minus its visible siblings.
+ * counts suppressed at every level — the district total, its subdistricts and villages — so no
+ * child can be singled out, and secondary suppression so a hidden cell cannot be recovered as its
+ * parent's total minus its visible siblings, nor a hidden total as the sum of its visible parts.
  */
 import type { Figures, PublicFigures } from "@tumbuh/core/api";
 
-/** Counts from 1 to this value minus one are suppressed for subdistricts and villages. */
+/** Counts from 1 to this value minus one are suppressed (at every level of the public table). */
 export const SUPPRESS_BELOW = 5;
 
-/** Public figures of a region; `suppress` applies the small-count rule (subdistricts and villages). */
+/** Public figures of a region; `suppress` applies the small-count rule. */
 export function publicFigures(f: Figures, suppress: boolean): PublicFigures {
   const full: PublicFigures = {
     measured: f.measured,
@@ -93,9 +94,11 @@ function hide(row: PublicFigures, key: CountKey, rates: RateKey[]): void {
  * subdistricts of a district), already through the small-count rule, changed in place. For each
  * count the parent shows, when exactly one row hides it (the parent minus the visible rows would
  * give it back), the smallest positive visible count (else the smallest, a zero) is hidden too;
- * with no other row to hide, the parent's count is hidden. `derivable(row, key)` tells whether a
- * visible row's count could be recomputed from finer rows if hidden; such rows are chosen last.
- * Returns the rows hidden by this step, with their count.
+ * with no other row to hide, the parent's count is hidden. For each count the parent hides, when
+ * every row shows it and one is positive (their sum would give the parent back), the smallest
+ * positive row is hidden. `derivable(row, key)` tells whether a visible row's count could be
+ * recomputed from finer rows if hidden; such rows are chosen last. Returns the rows hidden by this
+ * step, with their count.
  */
 export function suppressComplements<T extends PublicFigures>(
   parent: PublicFigures,
@@ -104,8 +107,7 @@ export function suppressComplements<T extends PublicFigures>(
 ): Array<{ row: T; key: CountKey }> {
   const hidden: Array<{ row: T; key: CountKey }> = [];
   for (const [key, rates] of PROTECTED) {
-    if (parent[key] === null) continue;
-    if (rows.filter((r) => r[key] === null).length !== 1) continue;
+    const hiddenRows = rows.filter((r) => r[key] === null).length;
     const visible = rows.filter((r) => r[key] !== null);
     const order = (r: T) => [derivable(r, key) ? 1 : 0, (r[key] as number) > 0 ? 0 : 1, r[key] as number];
     visible.sort((a, b) => {
@@ -113,6 +115,16 @@ export function suppressComplements<T extends PublicFigures>(
       const y = order(b);
       return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
     });
+    if (parent[key] === null) {
+      // A hidden parent must not be the sum of its parts (zeros alone give nothing away).
+      const partner = visible[0];
+      if (hiddenRows === 0 && partner && (partner[key] as number) > 0) {
+        hide(partner, key, rates);
+        hidden.push({ row: partner, key });
+      }
+      continue;
+    }
+    if (hiddenRows !== 1) continue;
     const partner = visible[0];
     if (partner) {
       hide(partner, key, rates);
@@ -125,9 +137,9 @@ export function suppressComplements<T extends PublicFigures>(
 }
 
 /**
- * Small-count and secondary suppression of a district's public table: subdistricts and villages
- * through the small-count rule, then villages against their subdistrict and subdistricts against
- * the district total, so no hidden count is the difference of published ones. Changes in place.
+ * Secondary suppression of a district's public table whose rows went through the small-count rule:
+ * villages against their subdistrict, then subdistricts against the district total, so no hidden
+ * count is the difference or the sum of published ones. Changes in place.
  */
 export function suppressDistrictTable<S extends PublicFigures & { code: string }, V extends PublicFigures>(
   total: PublicFigures,
@@ -158,4 +170,35 @@ export function suppressDistrictTable<S extends PublicFigures & { code: string }
     );
     for (const v of list.slice(0, 2)) hide(v, key, rates);
   }
+}
+
+/** A district's figures by subdistrict and village, as the prevalence service reads them. */
+export interface DistrictFigures {
+  /** The period shown; null when the district has no data at all. */
+  period: string | null;
+  total: Figures;
+  subdistricts: Array<{ code: string; name: string; figures: Figures }>;
+  villages: Array<{ code: string; name: string; subdistrictCode: string; figures: Figures }>;
+}
+
+/**
+ * The public table of a district: the total, its subdistricts and villages through the small-count
+ * rule, then secondary suppression. With no data (no period) every count is zero and shown.
+ */
+export function publicDistrictTable(t: DistrictFigures) {
+  const small = t.period !== null;
+  const total = publicFigures(t.total, small);
+  const subdistricts = t.subdistricts.map((s) => ({
+    code: s.code,
+    name: s.name,
+    ...publicFigures(s.figures, small),
+  }));
+  const villages = t.villages.map((v) => ({
+    code: v.code,
+    name: v.name,
+    subdistrictCode: v.subdistrictCode,
+    ...publicFigures(v.figures, small),
+  }));
+  if (small) suppressDistrictTable(total, subdistricts, villages);
+  return { total, subdistricts, villages };
 }

@@ -13,7 +13,7 @@ import { badRequest } from "./errors.ts";
 import { ROUTINE_SOURCE_LABEL } from "./figures.ts";
 import { NATIONAL_TARGET } from "./national-target.ts";
 import type { PrevalenceService } from "./prevalence.ts";
-import { publicFigures, suppressDistrictTable } from "./public-figures.ts";
+import { publicDistrictTable } from "./public-figures.ts";
 import type { RegionService } from "./regions.ts";
 import type { ResponseCache } from "./response-cache.ts";
 
@@ -63,21 +63,7 @@ export class PublicService {
     requireDistrict(district);
     const t = await this.prevalence.districtTable(district, requested, today);
     const source = { label: ROUTINE_SOURCE_LABEL, synthetic: this.demo.synthetic };
-    // With no period there is nothing to withhold: every count is zero.
-    const small = t.period !== null;
-    const total = publicFigures(t.total, false);
-    const subdistricts = t.subdistricts.map((s) => ({
-      code: s.code,
-      name: s.name,
-      ...publicFigures(s.figures, small),
-    }));
-    const villages = t.villages.map((v) => ({
-      code: v.code,
-      name: v.name,
-      subdistrictCode: v.subdistrictCode,
-      ...publicFigures(v.figures, small),
-    }));
-    if (small) suppressDistrictTable(total, subdistricts, villages);
+    const { total, subdistricts, villages } = publicDistrictTable(t);
     return {
       district: t.region,
       period: t.period,

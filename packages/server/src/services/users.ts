@@ -21,6 +21,7 @@ import {
   ROLE_PERMISSIONS,
 } from "../auth/access.ts";
 import { hashPassword } from "../auth/password.ts";
+import { passwordProblem } from "../auth/password-policy.ts";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { UserRow } from "../db/repositories/users.ts";
 import { recordAudit } from "./audit.ts";
@@ -94,15 +95,18 @@ export class UserService {
 
   /**
    * Creates a user for the installation itself (first administrator, demo): no acting admin, so
-   * no grant to check. Fails with a conflict when the username is taken.
+   * no grant to check. Fails with a conflict when the username is taken. The demo's accounts
+   * (`demoAccount`) may have the demo password the README publishes; no other account may.
    */
-  createInitial(input: CreateUserBody): Promise<UserRow> {
-    return this.insert(input, null);
+  createInitial(input: CreateUserBody, opts: { demoAccount?: boolean } = {}): Promise<UserRow> {
+    return this.insert(input, null, opts.demoAccount);
   }
 
-  private async insert(input: CreateUserBody, actor: AuthUser | null): Promise<UserRow> {
+  private async insert(input: CreateUserBody, actor: AuthUser | null, demoAccount = false): Promise<UserRow> {
     if (!ROLE_CODES.includes(input.role)) throw badRequest("role", `unknown role ${input.role}`);
     const username = input.username.toLowerCase();
+    const weak = passwordProblem(input.password, username, { demoAccount });
+    if (weak) throw badRequest("password", weak);
     if (await this.repos.users.findByUsername(username))
       throw conflict("username", `the username ${username} is taken`);
     if ((await this.repos.regions.name(input.regionCode)) === null)
@@ -215,6 +219,8 @@ export class UserService {
   ): Promise<User> {
     const current = await this.loadManaged(admin, id);
     if (input.version !== current.version) throw staleVersion(await this.describe(current));
+    const weak = passwordProblem(input.password, current.username);
+    if (weak) throw badRequest("password", weak);
     const passwordHash = await hashPassword(input.password);
     const row = await this.repos.transaction(async (tx) => {
       const updated = await tx.users.updateIfVersion(id, input.version, { password_hash: passwordHash });

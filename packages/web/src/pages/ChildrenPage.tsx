@@ -9,26 +9,47 @@ import { ExportButtons } from "../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { StatusChip } from "../components/StatusChip.tsx";
 import { formatDate } from "../lib/format.ts";
+import { nikDigits } from "../lib/nik.ts";
 import { href, navigate } from "../routing/router.ts";
 
 const PAGE = 25;
 
-/** Search of children within the user's scope by name or a full 16-digit NIK. */
+type Found = { children: ChildListItem[]; total: number };
+
+/**
+ * Search of children within the user's scope by name, or — for roles that may see NIK — by a full
+ * 16-digit NIK. A NIK is sent in a POST body and kept out of the page's address (and so out of the
+ * browser history and every server log).
+ */
 export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
   const { t } = useTranslation();
   const { can, me } = useSession();
+  const mayUseNik = can(PERMISSION.identity);
   const [text, setText] = useState(q);
-  const list = useApi(`children:${q}:${offset}`, () =>
-    api.get<{ children: ChildListItem[]; total: number }>("/api/children", {
-      q: q || undefined,
-      limit: PAGE,
-      offset,
-    }),
+  // A NIK search belongs to the page it was made on: moving to another search or page leaves it.
+  const [nikSearch, setNikSearch] = useState<{ digits: string; q: string; offset: number } | null>(null);
+  const nik = nikSearch && nikSearch.q === q && nikSearch.offset === offset ? nikSearch.digits : null;
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const list = useApi(nik ? `children-nik:${nik}` : `children:${q}:${offset}`, () =>
+    nik
+      ? api.post<Found>("/api/children/search", { nik })
+      : api.get<Found>("/api/children", { q: q || undefined, limit: PAGE, offset }),
   );
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    navigate("/children", { q: text.trim() });
+    setRefusal(null);
+    const digits = nikDigits(text);
+    if (digits === null) {
+      setNikSearch(null);
+      navigate("/children", { q: text.trim() });
+    } else if (!mayUseNik) {
+      setRefusal(t("children.nikNotAllowed"));
+    } else if (digits.length !== 16) {
+      setRefusal(t("children.nikLength"));
+    } else {
+      setNikSearch({ digits, q, offset });
+    }
   }
 
   const data = list.data;
@@ -46,22 +67,27 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
       <search>
         <form className="card filters" onSubmit={submit}>
           <div className="field inline grow">
-            <label htmlFor="child-q">{t("children.search")}</label>
+            <label htmlFor="child-q">{mayUseNik ? t("children.search") : t("children.searchName")}</label>
             <input
               id="child-q"
               type="search"
               value={text}
               onChange={(e) => setText(e.target.value)}
-              placeholder={t("children.searchPlaceholder")}
+              placeholder={mayUseNik ? t("children.searchPlaceholder") : t("children.searchNamePlaceholder")}
               aria-describedby="child-q-hint"
             />
             <span id="child-q-hint" className="hint">
-              {t("children.searchHint")}
+              {mayUseNik ? t("children.searchHint") : t("children.searchNameHint")}
             </span>
           </div>
           <button type="submit">{t("common.search")}</button>
         </form>
       </search>
+      {refusal ? (
+        <p role="alert" className="error">
+          {refusal}
+        </p>
+      ) : null}
       <ErrorMessage error={list.error} />
       {list.loading && !data ? <Loading /> : null}
       {data ? (
@@ -102,7 +128,7 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
             </table>
           </div>
           <div className="button-row">
-            {offset > 0 ? (
+            {!nik && offset > 0 ? (
               <a
                 className="button secondary"
                 href={href("/children", { q, offset: String(Math.max(0, offset - PAGE)) })}
@@ -110,7 +136,7 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
                 {t("children.previous")}
               </a>
             ) : null}
-            {offset + PAGE < data.total ? (
+            {!nik && offset + PAGE < data.total ? (
               <a className="button secondary" href={href("/children", { q, offset: String(offset + PAGE) })}>
                 {t("children.next")}
               </a>

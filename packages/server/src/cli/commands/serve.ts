@@ -11,6 +11,7 @@ import { loadPiiKeys } from "../../db/pii.ts";
 import { Repositories } from "../../db/repositories/index.ts";
 import { refreshPendingRollups } from "../../db/repositories/rollup-pending.ts";
 import { buildApp, defaultWebDist } from "../../http/app.ts";
+import { parseTrustProxy } from "../../http/trust-proxy.ts";
 import {
   createDemo,
   DEMO_ATTRIBUTION,
@@ -79,6 +80,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     );
   }
   const host = values.host ?? process.env.HOST ?? "127.0.0.1";
+  const trustProxy = parseTrustProxy(process.env.TUMBUH_TRUST_PROXY);
   const hasWeb = ensureWebBuild(io);
 
   const database = await openDatabase();
@@ -105,7 +107,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     mapAttribution: demo.synthetic ? DEMO_ATTRIBUTION : null,
     webDist: hasWeb ? defaultWebDist() : null,
     logger: { level: process.env.LOG_LEVEL ?? "warn" },
-    trustProxy: process.env.TUMBUH_TRUST_PROXY === "1",
+    trustProxy,
     responseCacheMs: envMs("TUMBUH_RESPONSE_CACHE_MS"),
     sessionCacheMs: envMs("TUMBUH_SESSION_CACHE_MS"),
   });

@@ -88,7 +88,7 @@ describe("tumbuh users create (embedded database)", () => {
     expect(await verifyPassword("rahasia-nasional-2", row!.password_hash)).toBe(true);
   });
 
-  it("names the wrong option: missing, taken, a scope at the wrong level, a short password", async () => {
+  it("names the wrong option: missing, taken, a scope at the wrong level, a short or common password", async () => {
     const missing = await runCli(["users", "create", "--username", "x1", "--role", "national_admin"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("--scope is required");
@@ -131,7 +131,21 @@ describe("tumbuh users create (embedded database)", () => {
       "ID",
     ]);
     expect(short.code).toBe(1);
-    expect(short.stderr).toContain(`${PASSWORD_ENV}: expected at least 8 characters`);
+    expect(short.stderr).toContain(`${PASSWORD_ENV}: expected at least 10 characters`);
+    expect(await storedUser("prov")).toBeUndefined();
+    process.env[PASSWORD_ENV] = "password123";
+    const common = await runCli([
+      "users",
+      "create",
+      "--username",
+      "prov",
+      "--role",
+      "national_admin",
+      "--scope",
+      "ID",
+    ]);
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain(`${PASSWORD_ENV}: this password is one of the most common`);
     expect(await storedUser("prov")).toBeUndefined();
   });
 });

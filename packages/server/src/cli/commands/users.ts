@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { NATION_CODE } from "@tumbuh/core";
 import { CreateUserBody, ROLES, type Role } from "@tumbuh/core/api";
 import { scopeFitsRole } from "../../auth/access.ts";
+import { passwordProblem } from "../../auth/password-policy.ts";
 import { ensureRegions } from "../../services/regions.ts";
 import type { CliIo } from "../main.ts";
 import { withServices } from "../services.ts";
@@ -73,6 +74,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new Error(lines.join("; "));
   }
   const input = parsed.data;
+  const weak = passwordProblem(password, input.username);
+  if (weak) throw new Error(`${PASSWORD_ENV}: ${weak}`);
   if (!scopeFitsRole(input.role as Role, input.regionCode)) {
     throw new Error(
       `--scope: the role ${input.role} works at ${ROLES[input.role].scopeLevel} level, got ${input.regionCode}`,

@@ -1,8 +1,9 @@
 /** Sign-in, sign-out, the current user and own password change. */
 import { ChangePasswordBody, LoginBody, LoginResponse, MeResponse } from "@tumbuh/core/api";
 import { z } from "zod";
+import { ServiceError } from "../../services/errors.ts";
 import type { App, AppContext } from "../context.ts";
-import { HttpError } from "../errors.ts";
+import { rateLimited } from "../errors.ts";
 import { responses } from "../schemas.ts";
 import { clearSessionCookie, requireUser, setSessionCookie } from "../session-hooks.ts";
 
@@ -23,15 +24,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
       const { username, password } = request.body;
       // The slot is taken before the slow password check, so parallel attempts count at once.
       const wait = ctx.limiter.reserve(username, request.ip);
-      if (wait > 0) {
-        throw new HttpError(
-          429,
-          "rate_limited",
-          `too many sign-in attempts; try again in ${wait} s`,
-          { retryAfter: wait },
-          { "retry-after": String(wait) },
-        );
-      }
+      if (wait > 0) throw rateLimited(wait, "sign-in attempts");
       const session = await auth.login(username, password, {
         ip: request.ip,
         userAgent: request.headers["user-agent"],
@@ -79,13 +72,24 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      await auth.changePassword(
-        user,
-        request.auth!.row,
-        request.body.currentPassword,
-        request.body.newPassword,
-      );
-      ctx.sessions.clear();
+      // The current password is a password guess like a sign-in: same throttle, same slots.
+      const wait = ctx.limiter.reserve(user.username, request.ip);
+      if (wait > 0) throw rateLimited(wait, "wrong current passwords");
+      try {
+        await auth.changePassword(
+          user,
+          request.auth!.row,
+          request.auth!.tokenHash,
+          request.body.currentPassword,
+          request.body.newPassword,
+        );
+      } catch (err) {
+        const wrongGuess = err instanceof ServiceError && err.details?.field === "currentPassword";
+        if (!wrongGuess) ctx.limiter.release(user.username, request.ip);
+        throw err;
+      }
+      ctx.limiter.succeed(user.username, request.ip);
+      ctx.sessions.forgetUser(user.id);
       return reply.code(204).send(null);
     },
   );

@@ -2,6 +2,7 @@
 import { todayInIndonesia } from "@tumbuh/core";
 import {
   ChildResponse,
+  ChildrenNikSearchBody,
   ChildrenQuery,
   ChildrenResponse,
   CreateChildBody,
@@ -22,6 +23,7 @@ import {
   zPreview,
 } from "@tumbuh/core/api";
 import type { App, AppContext } from "../context.ts";
+import { rateLimited } from "../errors.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
@@ -42,6 +44,24 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request) => children.search(requireUser(request), request.query),
   );
 
+  app.post(
+    "/api/children/search",
+    {
+      schema: {
+        tags: ["children"],
+        summary: "Find children by NIK (roles that may see NIK; rate-limited; audited)",
+        body: ChildrenNikSearchBody,
+        response: responses({ 200: ChildrenResponse }),
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const wait = ctx.nikSearches.take(user.id);
+      if (wait > 0) throw rateLimited(wait, "NIK searches");
+      return children.searchByNik(user, request.body, request.ip);
+    },
+  );
+
   app.get(
     "/api/children/:id",
     {
@@ -52,7 +72,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: ChildResponse }),
       },
     },
-    async (request) => children.get(requireUser(request), request.params.id),
+    async (request) => children.get(requireUser(request), request.params.id, request.ip),
   );
 
   app.get(
@@ -79,7 +99,7 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const child = await children.create(requireUser(request), request.body);
+      const child = await children.create(requireUser(request), request.body, today());
       return reply.code(201).send({ child });
     },
   );

@@ -22,6 +22,7 @@ export async function exportRoutes(app: App, ctx: AppContext): Promise<void> {
         requireUser(request),
         request.query,
         todayInIndonesia(ctx.now()),
+        request.ip,
       );
       return reply
         .type(file.contentType)

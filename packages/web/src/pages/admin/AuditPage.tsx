@@ -6,7 +6,7 @@ import { ExportButtons } from "../../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { auditDiff } from "../../lib/auditDiff.ts";
 
-const ENTITIES = ["", "user", "child", "measurement", "import", "boundary", "session", "identity"];
+const ENTITIES = ["", "user", "child", "measurement", "import", "boundary", "session", "identity", "export"];
 
 function Changes({ before, after }: { before: unknown; after: unknown }) {
   const changes = auditDiff(before, after);
@@ -21,6 +21,12 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
       ))}
     </ul>
   );
+}
+
+/** The name typed at a failed sign-in (the entry has no signed-in user). */
+function usernameTried(after: unknown): string {
+  const name = (after as { username?: unknown } | null)?.username;
+  return typeof name === "string" ? `(${name})` : "–";
 }
 
 /** The audit log: who did what, when, to which record, with before → after; newest first, paged. */
@@ -55,6 +61,7 @@ export function AuditPage() {
     void load(null, true);
   }, [entity]);
 
+  const action = (code: string) => t(`audit.actions.${code}`, { defaultValue: code });
   const when = (at: string) => new Date(at).toLocaleString(i18n.language === "en" ? "en-GB" : "id-ID");
   return (
     <div className="page">
@@ -76,7 +83,7 @@ export function AuditPage() {
             rows: entries.map((e) => [
               e.at,
               e.username,
-              e.action,
+              action(e.action),
               e.entity,
               e.entityId,
               e.regionCode,
@@ -113,8 +120,10 @@ export function AuditPage() {
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>{when(e.at)}</td>
-                  <td>{e.username ?? "–"}</td>
-                  <td>{e.action}</td>
+                  <td>{e.username ?? (e.action === "login_failed" ? usernameTried(e.after) : "–")}</td>
+                  <td>
+                    <span title={e.action}>{action(e.action)}</span>
+                  </td>
                   <td>
                     {t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}
                     {e.regionCode ? <small> · {e.regionCode}</small> : null}

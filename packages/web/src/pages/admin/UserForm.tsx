@@ -70,7 +70,7 @@ export function UserForm({
             id="nu-password"
             type="password"
             required
-            minLength={8}
+            minLength={10}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             autoComplete="new-password"
@@ -106,7 +106,7 @@ export function UserForm({
       <ErrorMessage error={error} />
       <button
         type="submit"
-        disabled={busy || !username || !displayName || password.length < 8 || !role || !regionCode}
+        disabled={busy || !username || !displayName || password.length < 10 || !role || !regionCode}
       >
         {t("users.createButton")}
       </button>

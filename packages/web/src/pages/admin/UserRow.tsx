@@ -136,14 +136,14 @@ export function UserRow({
             aria-label={t("users.newPasswordFor", { name: user.username })}
             placeholder={t("users.newPassword")}
             value={password}
-            minLength={8}
+            minLength={10}
             autoComplete="new-password"
             onChange={(e) => setPassword(e.target.value)}
           />
           <button
             type="button"
             className="secondary"
-            disabled={password.length < 8}
+            disabled={password.length < 10}
             onClick={() => void reset()}
           >
             {t("users.resetPassword")}

@@ -4,6 +4,9 @@ import { ApiError, api } from "../../api/client.ts";
 import type { Child, Posyandu } from "../../api/types.ts";
 import { ErrorMessage } from "../../components/Status.tsx";
 
+/** Longest name the server takes (NAME_MAX in @tumbuh/core/api). */
+const NAME_MAX = 100;
+
 /** Registers a child who is not yet on the posyandu's list, so the measurement can follow at once. */
 export function NewChildForm({ posyandu, onCreated }: { posyandu: Posyandu; onCreated: (c: Child) => void }) {
   const { t } = useTranslation();
@@ -52,6 +55,7 @@ export function NewChildForm({ posyandu, onCreated }: { posyandu: Posyandu; onCr
           <input
             id="nc-name"
             required
+            maxLength={NAME_MAX}
             value={name}
             onChange={(e) => setName(e.target.value)}
             autoComplete="off"
@@ -71,6 +75,7 @@ export function NewChildForm({ posyandu, onCreated }: { posyandu: Posyandu; onCr
             id="nc-birth"
             type="date"
             required
+            min="1900-01-01"
             value={birthDate}
             onChange={(e) => setBirthDate(e.target.value)}
           />
@@ -91,6 +96,7 @@ export function NewChildForm({ posyandu, onCreated }: { posyandu: Posyandu; onCr
           <label htmlFor="nc-mother">{t("child.mother")}</label>
           <input
             id="nc-mother"
+            maxLength={NAME_MAX}
             value={motherName}
             onChange={(e) => setMotherName(e.target.value)}
             autoComplete="off"
