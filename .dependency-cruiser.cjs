@@ -1,8 +1,9 @@
 // Architecture checks (`npm run lint:arch`): the package and layer rules of Tumbuh's target layout.
 // Packages: web -> @tumbuh/core only; core -> growth only; growth -> nothing.
 // packages/server/src: http/routes -> http infra, services, core; http infra -> services, auth, core;
-// services -> db, import, auth, core, growth; import -> db, core, growth; db -> core, growth;
-// auth -> core; cli -> services, db, import, anthro-csv, synth (and the app it serves);
+// http/app.ts (the composition root) -> db connection and keys too; services -> db, import, synth, auth,
+// core, growth; import -> db, anthro-csv (its streaming CSV tokenizer), core, growth; db -> core, growth;
+// auth -> core; cli -> services, db, import, auth, http (the app it serves), anthro-csv, synth;
 // anthro-csv standalone; synth -> db. Only db/ touches kysely, pg, pg-copy-streams and PGlite.
 // No cycles between modules at run time, nor (type imports included) between the top-level folders of
 // packages/server/src.
@@ -116,21 +117,27 @@ module.exports = {
     ),
     serverLayer(
       "http-layer",
-      "http infra (app, context, errors, session hooks, caches) imports routes, services and auth, never db/ or import/.",
-      "http/[^/]+$",
+      "http infra (context, errors, session hooks) imports routes, services and auth, never db/ or import/.",
+      "http/(?!app\\.ts$)[^/]+$",
       ["http/", "services/", "auth/"],
     ),
     serverLayer(
+      "http-app-composition",
+      "http/app.ts builds the application: besides http infra, services and auth it opens nothing but takes the database and its keys (db/connection.ts, db/pii.ts).",
+      "http/app\\.ts$",
+      ["http/", "services/", "auth/", "db/connection\\.ts$", "db/pii\\.ts$"],
+    ),
+    serverLayer(
       "services-layer",
-      "Services hold the business rules and never know about HTTP: they import db/ (repositories), import/ (the pipeline), auth/ and other services only.",
+      "Services hold the business rules and never know about HTTP: they import db/ (repositories), import/ (the pipeline), synth/ (the demo's file), auth/ and other services only.",
       "services/",
-      ["services/", "db/", "import/", "auth/"],
+      ["services/", "db/", "import/", "synth/", "auth/"],
     ),
     serverLayer(
       "import-layer",
-      "The import pipeline imports db/ (its repositories) only, never services/, http/ or auth/.",
+      "The import pipeline imports db/ (its repositories) and the streaming CSV tokenizer of anthro-csv/, never services/, http/ or auth/.",
       "import/",
-      ["import/", "db/"],
+      ["import/", "db/", "anthro-csv/csv-lines\\.ts$"],
     ),
     serverLayer(
       "db-layer",
@@ -146,9 +153,9 @@ module.exports = {
     ),
     serverLayer(
       "cli-layer",
-      "Commands import services, db, import, anthro-csv and synth (and the HTTP app that `tumbuh serve` starts).",
+      "Commands import services, db, import, auth (the OPERATOR actor, the password policy), anthro-csv, synth and the HTTP app that `tumbuh serve` starts.",
       "cli/",
-      ["cli/", "services/", "db/", "import/", "anthro-csv/", "synth/", "http/app\\.ts$"],
+      ["cli/", "services/", "db/", "import/", "auth/", "anthro-csv/", "synth/", "http/"],
     ),
     serverLayer("anthro-csv-standalone", "anthro-csv is a standalone tool (CSV z-scores).", "anthro-csv/", [
       "anthro-csv/",

@@ -21,7 +21,6 @@ export async function servicesFor(database: Database): Promise<CliContext> {
   const repos = new Repositories(database.db);
   const services = createServices({
     database,
-    repos,
     keys: loadPiiKeys(database.dataDir),
     now: () => new Date(),
     demo: await readDemoInfo(repos),

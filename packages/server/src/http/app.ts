@@ -22,7 +22,6 @@ import { DEFAULT_LIMITS, type LimiterOptions, LoginLimiter } from "../auth/login
 import { RateWindow } from "../auth/rate-window.ts";
 import type { Database } from "../db/connection.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
-import { Repositories } from "../db/repositories/index.ts";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../services/auth.ts";
 import type { DemoInfo } from "../services/context.ts";
 import { createServices } from "../services/index.ts";
@@ -82,7 +81,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const services = createServices(
     {
       database: opts.database,
-      repos: new Repositories(opts.database.db),
       keys: opts.piiKeys ?? loadPiiKeys(opts.database.dataDir),
       now,
       demo,

@@ -2,6 +2,7 @@
  * The services of one running Tumbuh, built once from a ServiceContext: the HTTP routes and the
  * command line call these, never the repositories.
  */
+import { Repositories } from "../db/repositories/index.ts";
 import { AuditService } from "./audit.ts";
 import { AuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth.ts";
 import { BoundaryService } from "./boundaries.ts";
@@ -29,11 +30,12 @@ export interface Services {
   users: UserService;
 }
 
-/** Builds every service over the context (sessions follow `policy`). */
+/** Builds every service over the database and the context's other parts (sessions follow `policy`). */
 export function createServices(
-  ctx: ServiceContext,
+  options: Omit<ServiceContext, "repos">,
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): Services {
+  const ctx: ServiceContext = { ...options, repos: new Repositories(options.database.db) };
   const regions = new RegionService(ctx.repos);
   const boundaries = new BoundaryService(ctx.repos, regions);
   const prevalence = new PrevalenceService(ctx.repos, regions, ctx.demo, ctx.cache);

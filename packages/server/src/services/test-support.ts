@@ -6,7 +6,6 @@ import type { Figures } from "@tumbuh/core/api";
 import { OPERATOR } from "../auth/access.ts";
 import type { Database } from "../db/connection.ts";
 import { keysFromMaster } from "../db/pii.ts";
-import { Repositories } from "../db/repositories/index.ts";
 import { createServices, type Services } from "./index.ts";
 import { ResponseCache } from "./response-cache.ts";
 
@@ -14,7 +13,6 @@ import { ResponseCache } from "./response-cache.ts";
 export function testServices(database: Database): Services {
   return createServices({
     database,
-    repos: new Repositories(database.db),
     keys: keysFromMaster(Buffer.alloc(32, 7)),
     now: () => new Date(),
     demo: { synthetic: false, districtCode: null },
