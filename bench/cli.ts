@@ -13,7 +13,7 @@ const root = join(import.meta.dirname, "..");
 const outDir = join(root, "bench", "out");
 
 /** Writes `rows` plausible anthro-style rows (seeded), the mix of ages and positions of a posyandu. */
-export async function writeAnthroCsv(path: string, rows: number, seed = 1): Promise<void> {
+async function writeAnthroCsv(path: string, rows: number, seed = 1): Promise<void> {
   let s = seed >>> 0;
   const rand = () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -4,7 +4,7 @@
  * prevalence query at every region level on a national-size dataset. Functions return numbers;
  * the runner prints them.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +20,7 @@ import { testServices } from "../packages/server/src/services/test-support.ts";
 import { synthesizeDistrictFile } from "../packages/server/src/synth/district.ts";
 import { EPPGBM_FLAT_COLUMNS } from "../packages/server/src/synth/eppgbm.ts";
 
-export const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/test";
+const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/test";
 const BENCH_DISTRICT = "32.01"; // Kabupaten Bogor: many villages, a large district
 
 export interface ImportBench {
@@ -223,13 +223,4 @@ export async function benchPrevalence(
   } finally {
     await drop();
   }
-}
-
-/** Every data benchmark with the sizes of the issue (1,000,000 rows; 1,000,000 children). */
-export async function benchData(opts: { rows?: number; children?: number } = {}) {
-  const pglite = await benchImport("pglite", { rows: opts.rows });
-  const postgres = await benchImport("postgres", { rows: opts.rows });
-  const prevalence = await benchPrevalence({ children: opts.children });
-  for (const f of files.values()) rmSync(f, { force: true });
-  return { importPglite: pglite, importPostgres: postgres, prevalence };
 }

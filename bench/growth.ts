@@ -40,7 +40,7 @@ function atZ(row: { l: number; m: number; s: number }, z: number): number {
  * with the usual position by age (5% the other way), 2% unknown age, 1% missing weight and
  * 0.5% oedema.
  */
-export function generateRecords(count: number, seed = 20_240_131): AnthroBatchInput {
+function generateRecords(count: number, seed = 20_240_131): AnthroBatchInput {
   const random = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const sex = new Uint8Array(count);

@@ -39,7 +39,7 @@ type Autocannon = (opts: {
 }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
-export interface HttpBenchResult {
+interface HttpBenchResult {
   /** What was asked for, e.g. "dashboard district (no response cache)". */
   name: string;
   /** Distinct URLs the run cycled over. */
@@ -181,7 +181,7 @@ const PERIODS: ReadonlyArray<string | undefined> = [
 const WARM_PERIOD = "2024-12";
 
 /** One level's run: the regions asked for, each with every period of PERIODS. */
-export interface BenchLevel {
+interface BenchLevel {
   label: string;
   codes: string[];
 }
@@ -216,10 +216,7 @@ async function benchLevels(database: Database): Promise<BenchLevel[]> {
 }
 
 /** Every dashboard path of the codes, each with every period, in a fixed shuffled order. */
-export function dashboardPaths(
-  codes: readonly string[],
-  periods: ReadonlyArray<string | undefined>,
-): string[] {
+function dashboardPaths(codes: readonly string[], periods: ReadonlyArray<string | undefined>): string[] {
   const paths = codes.flatMap((code) =>
     periods.map((p) => `/api/dashboard?region=${code}${p ? `&period=${p}` : ""}`),
   );

@@ -67,7 +67,10 @@ export const KBM_C: KbmTable = {
 /** The KBM tables Tumbuh ships, the default first. */
 export const KBM_TABLES: readonly KbmTable[] = [KBM_A, KBM_B, KBM_C];
 
-/** The default KBM table (variant A). */
+/**
+ * The default KBM table (variant A).
+ * @alias
+ */
 export const DEFAULT_KBM = KBM_A;
 
 /**

@@ -45,7 +45,7 @@ export function chromiumForSuite(
   return null;
 }
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -87,7 +87,7 @@ export async function launchBrowser(
 }
 
 /** Where screenshots are kept (gitignored test artefacts). */
-export const SCREENSHOT_DIR = resolve(import.meta.dirname, "../../../test-artifacts/screenshots");
+const SCREENSHOT_DIR = resolve(import.meta.dirname, "../../../test-artifacts/screenshots");
 
 /** Saves a screenshot (the full page unless told otherwise) as test-artifacts/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {

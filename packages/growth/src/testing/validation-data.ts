@@ -6,10 +6,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AnthroInput, MeasurePosition, Sex } from "../zscores.ts";
 
-export const validationDir = join(import.meta.dirname, "..", "..", "data", "validation");
+const validationDir = join(import.meta.dirname, "..", "..", "data", "validation");
 
 /** Splits one CSV line with optional double quotes (no embedded newlines in these files). */
-export function splitCsvLine(line: string): string[] {
+function splitCsvLine(line: string): string[] {
   const cells: string[] = [];
   let cell = "";
   let quoted = false;

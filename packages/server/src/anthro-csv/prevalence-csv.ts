@@ -118,7 +118,7 @@ const GROUP_ID: Record<string, string> = {
 };
 
 /** Indonesian name of an anthro group ("Age group: 06-11 mo" -> "Umur 06-11 bulan"). */
-export function groupNameId(group: string): string {
+function groupNameId(group: string): string {
   if (GROUP_ID[group]) return GROUP_ID[group];
   const age = /^Age group: (\d\d-\d\d) mo$/.exec(group);
   if (age) return `Umur ${age[1]} bulan`;

@@ -11,7 +11,7 @@ import type { AgeUnit } from "./row.ts";
 import { BATCH_SIZE, ScoringReader } from "./scoring-reader.ts";
 
 /** The columns appended to every row, with anthro's names. */
-export const OUTPUT_COLUMNS = [
+const OUTPUT_COLUMNS = [
   "age_days",
   "clenhei",
   "cbmi",
@@ -94,7 +94,7 @@ function putStatus(buf: Buffer, pos: number, code: string | null): number {
 const stored = emptyStoredMeasurement();
 
 /** Writes the appended cells of scored row `i`, from the leading comma to the line break. */
-export function writeScoredRow(w: ByteWriter, o: AnthroBatchOutput, i: number): void {
+function writeScoredRow(w: ByteWriter, o: AnthroBatchOutput, i: number): void {
   const buf = w.reserve(ROW_RESULT_BYTES);
   let p = w.length;
   buf[p++] = COMMA;

@@ -7,7 +7,7 @@
 import { NATION_CODE, regionLevelOf, regionWithin } from "@tumbuh/core";
 import { ROLES, type Role } from "@tumbuh/core/api";
 
-export const PERMISSIONS = [
+const PERMISSIONS = [
   "dashboard:read", // aggregates: prevalence, trend, coverage, region tables, boundaries
   "children:read", // child records with masked NIK/KK, measurement history
   "children:identity", // full NIK/KK (each read is logged)
@@ -165,8 +165,3 @@ export const OPERATOR: Actor & { username: string } = {
   role: "national_admin",
   regionCode: NATION_CODE,
 };
-
-/** The default region a user's views open on: the scope itself. */
-export function homeRegion(actor: Actor): string {
-  return actor.regionCode || NATION_CODE;
-}

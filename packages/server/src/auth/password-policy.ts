@@ -11,7 +11,7 @@ import { resolve } from "node:path";
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** The common-passwords file shipped with the server. */
-export const COMMON_PASSWORDS_FILE = resolve(import.meta.dirname, "../../data/common-passwords.txt");
+const COMMON_PASSWORDS_FILE = resolve(import.meta.dirname, "../../data/common-passwords.txt");
 
 function readList(file: string): Set<string> {
   const list = new Set<string>();

@@ -8,7 +8,7 @@ function fmtRate(r: number | null): string {
 }
 
 /** Text table lines for rows of figures, columns aligned. */
-export function figuresTable(rows: Array<Pick<Region, "code" | "name"> & Figures>): string {
+function figuresTable(rows: Array<Pick<Region, "code" | "name"> & Figures>): string {
   const header = [
     "code",
     "name",

@@ -17,7 +17,7 @@ export interface CliContext {
 }
 
 /** Builds the services over an open database (the demo facts read from it). */
-export async function servicesFor(database: Database): Promise<CliContext> {
+async function servicesFor(database: Database): Promise<CliContext> {
   const repos = new Repositories(database.db);
   const services = createServices({
     database,

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Kysely, sql } from "kysely";
 
-export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 
 export interface MigrationFile {
   version: string;

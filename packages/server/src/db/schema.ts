@@ -15,15 +15,16 @@ type Json = ColumnType<unknown, string | null | undefined, string | null>;
 /** The levels a stored region has (the nation is not a row). */
 export type RegionLevel = Exclude<AnyRegionLevel, "nation">;
 export type { RegionKind };
-export type MeasurementSource = "posyandu" | "eppgbm_import" | "serentak";
 
-export interface SchemaMigrationsTable {
+type MeasurementSource = "posyandu" | "eppgbm_import" | "serentak";
+
+interface SchemaMigrationsTable {
   version: string;
   name: string;
   applied_at: Generated<Date>;
 }
 
-export interface RegionCodeSetsTable {
+interface RegionCodeSetsTable {
   version: string;
   source: string;
   licence: string;
@@ -34,7 +35,7 @@ export interface RegionCodeSetsTable {
   villages: number;
 }
 
-export interface RegionsTable {
+interface RegionsTable {
   code: string;
   name: string;
   level: RegionLevel;
@@ -52,7 +53,7 @@ interface Mutable {
   version: Generated<number>;
 }
 
-export interface PuskesmasTable extends Mutable {
+interface PuskesmasTable extends Mutable {
   district_code: string;
   id: string;
   subdistrict_code: string | null;
@@ -62,7 +63,7 @@ export interface PuskesmasTable extends Mutable {
   search_name: string;
 }
 
-export interface PosyanduTable extends Mutable {
+interface PosyanduTable extends Mutable {
   district_code: string;
   id: string;
   village_code: string;
@@ -126,7 +127,7 @@ export interface MeasurementsTable extends Mutable {
   import_id: string | null;
 }
 
-export interface ImportsTable {
+interface ImportsTable {
   id: string;
   district_code: string | null;
   file_name: string;
@@ -145,7 +146,7 @@ export interface ImportsTable {
   created_by: string | null;
 }
 
-export interface TargetsTable extends Mutable {
+interface TargetsTable extends Mutable {
   district_code: string;
   village_code: string;
   year: number;
@@ -169,7 +170,7 @@ interface RollupCounts {
   target: number | null;
 }
 
-export interface RollupDistrictTable extends RollupCounts {
+interface RollupDistrictTable extends RollupCounts {
   district_code: string;
   unit_kind: "village" | "subdistrict" | "district" | "posyandu";
   unit_code: string;
@@ -177,14 +178,14 @@ export interface RollupDistrictTable extends RollupCounts {
   refreshed_at: Timestamp;
 }
 
-export interface RollupUpperTable extends RollupCounts {
+interface RollupUpperTable extends RollupCounts {
   region_code: string;
   period: string;
   refreshed_at: Timestamp;
 }
 
 /** Districts whose roll-ups wait for the refresh that follows an import (migration 0008). */
-export interface RollupPendingTable {
+interface RollupPendingTable {
   district_code: string;
   version: Generated<number>;
   since: Timestamp;
@@ -228,7 +229,7 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface RegionBoundariesTable {
+interface RegionBoundariesTable {
   region_code: string;
   geometry: Json;
   attribution: string | null;
@@ -248,7 +249,7 @@ export interface ImportUploadsTable {
   updated_at: Timestamp;
 }
 
-export interface AppSettingsTable {
+interface AppSettingsTable {
   key: string;
   value: Json;
   updated_at: Timestamp;

@@ -26,10 +26,6 @@ export function unauthenticated(message = "sign in first"): HttpError {
   return new HttpError(401, "unauthenticated", message);
 }
 
-export function forbidden(message: string): HttpError {
-  return new HttpError(403, "forbidden", message);
-}
-
 /** 429 with Retry-After: `what` (e.g. "sign-in attempts") must wait `seconds`. */
 export function rateLimited(seconds: number, what: string): HttpError {
   return new HttpError(
@@ -39,10 +35,6 @@ export function rateLimited(seconds: number, what: string): HttpError {
     { retryAfter: seconds },
     { "retry-after": String(seconds) },
   );
-}
-
-export function apiNotFound(what: string): HttpError {
-  return new HttpError(404, "not_found", `${what} not found`);
 }
 
 const SERVICE_STATUS: Record<ServiceError["code"], number> = {
@@ -63,7 +55,7 @@ interface Mapped {
 }
 
 /** The status, code, message and details an error is reported with. */
-export function mapError(err: unknown): Mapped {
+function mapError(err: unknown): Mapped {
   if (err instanceof HttpError) {
     return {
       status: err.status,

@@ -11,7 +11,7 @@ import { HttpError } from "./errors.ts";
 const NUL = "\u0000";
 
 /** The path (`body/features/0/properties/name`) of the first string or key holding a NUL, or null. */
-export function findNul(value: unknown, root: string): string | null {
+function findNul(value: unknown, root: string): string | null {
   const stack: Array<[unknown, string]> = [[value, root]];
   while (stack.length > 0) {
     const [v, path] = stack.pop()!;

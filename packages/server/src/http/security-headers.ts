@@ -23,14 +23,14 @@ const COMMON = [
  * The web app's policy. Styles come from its own stylesheet; ECharts writes `style` attributes into
  * the HTML of its tooltips, so inline style attributes (never <style> elements) are allowed.
  */
-export const APP_CSP = [...COMMON, "style-src 'self'", "style-src-attr 'unsafe-inline'"].join("; ");
+const APP_CSP = [...COMMON, "style-src 'self'", "style-src-attr 'unsafe-inline'"].join("; ");
 
 /**
  * Swagger UI's policy (/api/docs): its scripts and stylesheets are served here too, but it adds a
  * <style> element of its own at run time, so inline styles are allowed on these pages only (scripts
  * stay 'self'). They show the API's description, never personal data.
  */
-export const DOCS_CSP = [...COMMON, "style-src 'self' 'unsafe-inline'"].join("; ");
+const DOCS_CSP = [...COMMON, "style-src 'self' 'unsafe-inline'"].join("; ");
 
 /** API paths whose answers hold no personal data and may be cached as their routes say. */
 const CACHEABLE_API = /^\/api\/(public\/|docs(\/|$)|health$|meta$)/;

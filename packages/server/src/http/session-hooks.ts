@@ -10,10 +10,10 @@ import { type AuthUser, actorOf, type UserRow } from "../services/users.ts";
 import type { AppContext } from "./context.ts";
 import { HttpError, unauthenticated } from "./errors.ts";
 
-export const SESSION_COOKIE = "tumbuh_session";
-export const CSRF_HEADER = "x-csrf-token";
+const SESSION_COOKIE = "tumbuh_session";
+const CSRF_HEADER = "x-csrf-token";
 
-export interface RequestAuth {
+interface RequestAuth {
   user: AuthUser;
   row: UserRow;
   tokenHash: string;

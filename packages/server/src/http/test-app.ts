@@ -20,7 +20,7 @@ import type { App } from "./context.ts";
 export const PASSWORD = "rahasia-123";
 
 /** Users of the fixtures: one per role in Trenggalek (35.03), plus outsiders in Tulungagung (35.04). */
-export const FIXTURE_USERS: Array<{ username: string; role: Role; regionCode: string }> = [
+const FIXTURE_USERS: Array<{ username: string; role: Role; regionCode: string }> = [
   { username: "nasional", role: "national_admin", regionCode: "ID" },
   { username: "jatim", role: "provincial_admin", regionCode: "35" },
   { username: "penilai", role: "provincial_assessor", regionCode: "35" },

@@ -87,7 +87,7 @@ export const FIELD_ALIASES: Record<Field, readonly string[]> = {
 };
 
 /** Columns of e-PPGBM exports that are read past on purpose (computed by Tumbuh or not needed). */
-export const KNOWN_IGNORED = [
+const KNOWN_IGNORED = [
   "No",
   "Usia Saat Ukur",
   "Bulan Pengukuran",

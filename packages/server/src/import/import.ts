@@ -31,8 +31,8 @@ import { emptyReport, type ImportReport, PhaseClock } from "./report.ts";
 import { IdentifierSealer } from "./sealing.ts";
 import { ImportWriter } from "./writer.ts";
 
-export { ImportFileError, RollupRefreshError } from "./errors.ts";
-export { type ImportReport, type LikelyDuplicate, rejectionsCsv, summaryText } from "./report.ts";
+export { ImportFileError } from "./errors.ts";
+export { type ImportReport, rejectionsCsv, summaryText } from "./report.ts";
 
 export interface ImportOptions {
   /** Check and report without writing anything. */

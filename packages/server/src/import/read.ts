@@ -33,7 +33,7 @@ export interface Sheet {
 }
 
 /** The file's format from its name: csv or xlsx; anything else is an error naming what is accepted. */
-export function fileFormat(path: string): "csv" | "xlsx" {
+function fileFormat(path: string): "csv" | "xlsx" {
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt") return "csv";
   if (ext === ".xlsx") return "xlsx";
@@ -41,7 +41,7 @@ export function fileFormat(path: string): "csv" | "xlsx" {
 }
 
 /** Comma or semicolon, whichever occurs more often outside quotes in the first line. */
-export async function detectDelimiter(path: string): Promise<"," | ";"> {
+async function detectDelimiter(path: string): Promise<"," | ";"> {
   const fh = await open(path, "r");
   try {
     const buf = Buffer.alloc(64 * 1024);
@@ -139,7 +139,7 @@ function sheetOf(
 }
 
 /** Plain value of an exceljs cell value: rich text, formulas, hyperlinks and errors flattened. */
-export function cellValue(v: unknown): Cell {
+function cellValue(v: unknown): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || v instanceof Date) return v;
   if (typeof v === "boolean") return v ? "1" : "0";

@@ -6,7 +6,7 @@ import { toCsv } from "@tumbuh/core";
 import type { Rejection } from "./checked-row.ts";
 import type { SheetKind } from "./columns.ts";
 
-export interface LikelyDuplicate {
+interface LikelyDuplicate {
   rowNo: number;
   name: string;
   birthDate: string;

@@ -53,7 +53,7 @@ const ROW_CELLS: Record<StageRowColumn, (r: CheckedRow, memo: ImportMemo) => str
 const ROW_ENCODERS = STAGE_ROW_COLUMNS.map((c) => ROW_CELLS[c.name]);
 
 /** The row columns of a checked row's staging line (the stored values follow when it is scored). */
-export function stageLine(row: CheckedRow, memo: ImportMemo): string {
+function stageLine(row: CheckedRow, memo: ImportMemo): string {
   let line = ROW_ENCODERS[0](row, memo);
   for (let k = 1; k < ROW_ENCODERS.length; k++) line += `,${ROW_ENCODERS[k](row, memo)}`;
   return line;

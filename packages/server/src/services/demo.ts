@@ -14,13 +14,13 @@ import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { DemoInfo } from "./context.ts";
 import { UserService } from "./users.ts";
 
-export const DEMO_DISTRICT = "35.03";
+const DEMO_DISTRICT = "35.03";
 export const DEMO_PASSWORD = "tumbuh-demo";
 export const DEMO_ATTRIBUTION =
   "Batas wilayah: cahyadsn/wilayah_boundaries (© 2024 Cahya DSN, MIT License), kode wilayah Kepmendagri No 300.2.2-2138 Tahun 2025";
 
 /** Where the demo boundary files live (copied from the shared geo folder, with their README). */
-export const DEMO_GEO_DIR = resolve(import.meta.dirname, "../../demo/geo");
+const DEMO_GEO_DIR = resolve(import.meta.dirname, "../../demo/geo");
 
 export type { DemoInfo };
 
@@ -42,11 +42,7 @@ interface Feature {
 }
 
 /** Loads a GeoJSON file's features keyed by their `code` property as region boundaries. */
-export async function loadBoundaryFile(
-  repos: Repositories,
-  path: string,
-  attribution: string,
-): Promise<number> {
+async function loadBoundaryFile(repos: Repositories, path: string, attribution: string): Promise<number> {
   const fc = JSON.parse(readFileSync(path, "utf8")) as { features: Feature[] };
   const rows = fc.features
     .filter((f) => typeof f.properties?.code === "string" && f.geometry)
@@ -55,7 +51,7 @@ export async function loadBoundaryFile(
   return rows.length;
 }
 
-export interface DemoUser {
+interface DemoUser {
   username: string;
   role: Role;
   regionCode: string;
@@ -63,7 +59,7 @@ export interface DemoUser {
 }
 
 /** Demo users: one per role that works in the demo district (cadre and TPK in its busiest village). */
-export async function demoUsers(repos: Repositories): Promise<DemoUser[]> {
+async function demoUsers(repos: Repositories): Promise<DemoUser[]> {
   const village = (await repos.children.busiestVillage(DEMO_DISTRICT)) ?? `${DEMO_DISTRICT}.01.2001`;
   const subdistrict = village.slice(0, 8);
   return [

@@ -10,7 +10,7 @@ import type { RollupCounts } from "../db/repositories/rollup-counts.ts";
 export const ROUTINE_SOURCE_LABEL = "Data rutin e-PPGBM / posyandu (penimbangan dan pengukuran)";
 
 /** The counts of a region and period nobody was measured in. */
-export const EMPTY_COUNTS: RollupCounts = {
+const EMPTY_COUNTS: RollupCounts = {
   measured: 0,
   haz_valid: 0,
   stunted: 0,

@@ -26,7 +26,7 @@ const KEEP_MS = 3600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The pipeline's report in the API's shape (first 500 rejections). */
-export function toApiReport(r: PipelineReport): ImportReport {
+function toApiReport(r: PipelineReport): ImportReport {
   return {
     rowsRead: r.rowsRead,
     childrenCreated: r.childrenCreated,
@@ -56,7 +56,7 @@ export function toApiReport(r: PipelineReport): ImportReport {
 }
 
 /** What the audit log keeps of an import: the file (name, SHA-256) and the counts, no rows. */
-export function importAuditView(r: PipelineReport, api: ImportReport): Record<string, unknown> {
+function importAuditView(r: PipelineReport, api: ImportReport): Record<string, unknown> {
   return {
     fileName: r.fileName,
     fileSha256: r.fileSha256,

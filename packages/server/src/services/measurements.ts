@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { daysBetween } from "@tumbuh/core";
 import type { CreateMeasurementBody, Measurement, Warning } from "@tumbuh/core/api";
 import { zPreview } from "@tumbuh/core/api";
-import { anthroZScores, statusBbtb, statusBbu, statusImtu, statusTbu } from "@tumbuh/growth";
+import { storedMeasurement } from "@tumbuh/growth";
 import type { ChildRow, MeasurementRow, NewMeasurementRow } from "../db/repositories/children.ts";
 import { refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
 import { recordAudit } from "./audit.ts";
@@ -45,13 +45,13 @@ export function toApiMeasurement(m: MeasurementRow): Measurement {
   };
 }
 
-/** The stored row of a measurement: age, z-scores, flags and Permenkes categories computed here. */
-export function measurementValues(
+/** The stored row of a measurement: age, and z-scores, flags and categories by the one stored-measurement rule. */
+function measurementValues(
   child: Pick<ChildRow, "district_code" | "id" | "sex" | "birth_date" | "village_code" | "posyandu_id">,
   input: CreateMeasurementBody,
 ): NewMeasurementRow {
   const ageDays = daysBetween(child.birth_date, input.date);
-  const r = anthroZScores({
+  const stored = storedMeasurement({
     sex: child.sex,
     ageDays,
     weight: input.weight,
@@ -61,7 +61,6 @@ export function measurementValues(
     headc: input.headc,
     armc: input.armc,
   });
-  const ok = (flag: boolean | undefined) => !flag;
   return {
     district_code: child.district_code,
     id: randomUUID(),
@@ -76,20 +75,7 @@ export function measurementValues(
     oedema: input.oedema ?? false,
     headc: input.headc ?? null,
     armc: input.armc ?? null,
-    zlen: r.zlen ?? null,
-    zwei: r.zwei ?? null,
-    zwfl: r.zwfl ?? null,
-    zbmi: r.zbmi ?? null,
-    zhc: r.zhc ?? null,
-    zac: r.zac ?? null,
-    flen: r.flen ?? false,
-    fwei: r.fwei ?? false,
-    fwfl: r.fwfl ?? false,
-    fbmi: r.fbmi ?? false,
-    status_tbu: ok(r.flen) ? (statusTbu(r.zlen)?.code ?? null) : null,
-    status_bbu: ok(r.fwei) ? (statusBbu(r.zwei)?.code ?? null) : null,
-    status_bbtb: ok(r.fwfl) ? (statusBbtb(r.zwfl)?.code ?? null) : null,
-    status_imtu: ok(r.fbmi) ? (statusImtu(r.zbmi)?.code ?? null) : null,
+    ...stored,
     source: "posyandu",
     import_id: null,
   };

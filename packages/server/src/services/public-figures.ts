@@ -100,7 +100,7 @@ function hide(row: PublicFigures, key: CountKey, rates: RateKey[]): void {
  * recomputed from finer rows if hidden; such rows are chosen last. Returns the rows hidden by this
  * step, with their count.
  */
-export function suppressComplements<T extends PublicFigures>(
+function suppressComplements<T extends PublicFigures>(
   parent: PublicFigures,
   rows: T[],
   derivable: (row: T, key: CountKey) => boolean = () => false,

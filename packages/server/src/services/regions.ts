@@ -17,7 +17,7 @@ import type { RegionKind, RegionLevel } from "../db/schema.ts";
 import { notFound } from "./errors.ts";
 
 /** The nation as the API shows it. */
-export const NATION: Region = {
+const NATION: Region = {
   code: NATION_CODE,
   name: "Indonesia",
   level: "nation",
@@ -26,7 +26,7 @@ export const NATION: Region = {
 };
 
 /** A stored region as the API shows it (provinces' parent is the nation). */
-export function toApiRegion(r: StoredRegion): Region {
+function toApiRegion(r: StoredRegion): Region {
   return {
     code: r.code,
     name: r.name,
@@ -62,7 +62,7 @@ function readAreaCsv(path: string, withParent: boolean): [string, string | null,
 }
 
 /** All regions of the bundled code set, optionally only those under a code prefix. */
-export function readRegionCodeSet(prefix?: string): { version: string; rows: RegionRow[] } {
+function readRegionCodeSet(prefix?: string): { version: string; rows: RegionRow[] } {
   const { dir, version } = idnAreaDataDir();
   const keep = (code: string) =>
     !prefix || code === prefix || code.startsWith(`${prefix}.`) || prefix.startsWith(`${code}.`);

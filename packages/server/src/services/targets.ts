@@ -8,7 +8,7 @@ import type { Repositories } from "../db/repositories/index.ts";
 import { refreshRollups } from "../db/repositories/rollup-refresh.ts";
 import { readSheets } from "../import/read.ts";
 
-export interface TargetRejection {
+interface TargetRejection {
   rowNo: number;
   field: string;
   reason: string;

@@ -37,7 +37,7 @@ export interface AuthUser extends Actor {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A user as the API shows it (never the password hash). */
-export function toApiUser(row: UserRow, regionName: string | null): User {
+function toApiUser(row: UserRow, regionName: string | null): User {
   return {
     id: row.id,
     username: row.username,

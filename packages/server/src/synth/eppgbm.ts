@@ -50,7 +50,7 @@ export const EPPGBM_FLAT_COLUMNS = [
   "status desa",
 ] as const;
 
-export interface SynthPlace {
+interface SynthPlace {
   code: string;
   name: string;
 }

@@ -57,5 +57,3 @@ export type Boundaries = z.infer<typeof BoundaryCollection>;
 export type BoundaryUploadResult = z.infer<typeof UploadBoundariesResponse>;
 export type PublicDistrict = z.infer<typeof PublicDistrictsResponse>["districts"][number];
 export type GrowthIndicator = GrowthReference["indicator"];
-export type SdLine = keyof GrowthReference["lines"];
-export type StatusLabel = ZPreview["status"]["tbu"];

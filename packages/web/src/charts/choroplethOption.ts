@@ -7,7 +7,7 @@ export interface MapValue {
 }
 
 /** Colours of the five prevalence classes, pale (very low) to dark red (very high). */
-export const MAP_COLOURS = ["#fff5eb", "#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"];
+const MAP_COLOURS = ["#fff5eb", "#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"];
 
 /**
  * The WHO–UNICEF prevalence thresholds for stunting as a public-health problem

@@ -2,7 +2,7 @@ import type { GrowthReference, Measurement } from "../api/types.ts";
 import type { ChartOption } from "./EChart.tsx";
 
 /** Days per month in the WHO standards (365.25 / 12). */
-export const DAYS_PER_MONTH = 30.4375;
+const DAYS_PER_MONTH = 30.4375;
 
 const lineStyle: Record<string, { color: string; type: "solid" | "dashed" }> = {
   "-3": { color: "#111111", type: "solid" },
@@ -14,7 +14,7 @@ const lineStyle: Record<string, { color: string; type: "solid" | "dashed" }> = {
   "3": { color: "#111111", type: "solid" },
 };
 
-export const SD_ORDER = ["-3", "-2", "-1", "0", "1", "2", "3"] as const;
+const SD_ORDER = ["-3", "-2", "-1", "0", "1", "2", "3"] as const;
 
 /** The child's own points for an indicator: [x, y] pairs, leaving out measurements that lack either. */
 export function childPoints(

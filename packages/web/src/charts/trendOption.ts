@@ -19,7 +19,7 @@ export interface TrendLabels {
 }
 
 /** Line colours, chosen to stay apart for common colour-vision deficiencies. */
-export const TREND_COLOURS = {
+const TREND_COLOURS = {
   stunting: "#b3261e",
   wasting: "#e08a00",
   underweight: "#2f5eb5",

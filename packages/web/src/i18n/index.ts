@@ -4,7 +4,7 @@ import en from "./en.json";
 import id from "./id.json";
 
 /** Key of the saved language choice in the browser's storage. */
-export const LANGUAGE_KEY = "tumbuh.lang";
+const LANGUAGE_KEY = "tumbuh.lang";
 
 function savedLanguage(): "id" | "en" {
   try {

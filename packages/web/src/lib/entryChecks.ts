@@ -11,11 +11,6 @@ export function parseDecimalInput(text: string): number | undefined {
   return Number(s.replace(",", "."));
 }
 
-export interface EntryValues {
-  weight?: number;
-  height?: number;
-}
-
 export interface PreviousMeasurement {
   date: string;
   weight: number | null;

@@ -1,11 +1,11 @@
 /** Number and date formatting for the two UI languages (Bahasa Indonesia first, English second). */
 
-export type Lang = "id" | "en";
+type Lang = "id" | "en";
 
 const locales: Record<Lang, string> = { id: "id-ID", en: "en-GB" };
 
 /** The BCP 47 locale used for a UI language. */
-export function localeOf(lang: string): string {
+function localeOf(lang: string): string {
   return lang === "en" ? locales.en : locales.id;
 }
 

@@ -1,6 +1,6 @@
 /** Sorting of table rows: numbers numerically, text by Indonesian collation, missing values always last. */
 
-export type SortDirection = "asc" | "desc";
+type SortDirection = "asc" | "desc";
 
 export interface SortState<K extends string> {
   key: K;

@@ -5,16 +5,13 @@
  * never as zero, as a blank, or as "< 5" (a secondarily hidden cell may hold 0 or more than 5).
  */
 
-/** Threshold below which village-level counts are not published (DESIGN.md §1.5). */
-export const SUPPRESSION_THRESHOLD = 5;
-
 export interface PublishedCell {
   value: number | null | undefined;
   suppressed?: boolean;
 }
 
 /** The mark of a withheld count. */
-export const SUPPRESSED_MARK = "x";
+const SUPPRESSED_MARK = "x";
 
 /** Text for a published count: the number, "x" when withheld, an en dash when there are no data. */
 export function displayCount(cell: PublishedCell, format: (n: number) => string): string {

@@ -3,7 +3,7 @@
  * browser from the rows already on screen (so an export never holds more than the user's scope allows).
  */
 
-export type Cell = string | number | null | undefined;
+type Cell = string | number | null | undefined;
 
 export interface ExportTable {
   /** Column headings, in the user's language. */
@@ -31,7 +31,7 @@ export function crc32(bytes: Uint8Array): number {
 }
 
 /** Packs files into a zip archive without compression (every reader accepts the "stored" method). */
-export function zipStored(files: { name: string; data: Uint8Array }[]): Uint8Array {
+function zipStored(files: { name: string; data: Uint8Array }[]): Uint8Array {
   const enc = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];

@@ -37,7 +37,7 @@ export const IMPORT_SOURCE = "eppgbm_import";
  * (a row whose values all equal the stored ones changes nothing); `derived` and `provenance`
  * replaced along with a changed row, not compared (flags and categories follow from the values).
  */
-export type MeasurementRole = "key" | "id" | "value" | "derived" | "provenance";
+type MeasurementRole = "key" | "id" | "value" | "derived" | "provenance";
 
 export interface MeasurementColumn extends Column {
   role: MeasurementRole;

@@ -19,7 +19,7 @@ export interface MergeInput {
   handedOver: Uint8Array | null;
 }
 
-export interface MergedDuplicate {
+interface MergedDuplicate {
   rowNo: number;
   name: string;
   birthDate: string;

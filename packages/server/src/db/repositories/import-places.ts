@@ -62,10 +62,9 @@ export async function districtFacilities(s: Session, district: string): Promise<
 }
 
 /** Columns of the puskesmas and posyandu an import creates, in binary COPY order. */
-export const PUSKESMAS_COPY_TARGET =
+const PUSKESMAS_COPY_TARGET =
   "puskesmas (district_code, id, subdistrict_code, village_code, name, search_name)";
-export const POSYANDU_COPY_TARGET =
-  "posyandu (district_code, id, village_code, puskesmas_id, name, search_name)";
+const POSYANDU_COPY_TARGET = "posyandu (district_code, id, village_code, puskesmas_id, name, search_name)";
 
 /** Writes new puskesmas and posyandu (binary COPY data for the targets above; puskesmas first). */
 export async function copyFacilities(

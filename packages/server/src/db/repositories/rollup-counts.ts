@@ -2,7 +2,6 @@
  * The counts every roll-up row holds, in one list: the refresh computes them, the check compares
  * them, and the read model selects them. A roll-up row is one region (or posyandu) and period.
  */
-import type { HasDb } from "../schema.ts";
 
 /** The count columns of a roll-up row, in order (the target, sasaran, comes after them). */
 export const COUNT_COLUMNS = [
@@ -37,5 +36,3 @@ export const COUNT_SUMS = COUNT_COLUMNS.map((c) => `sum(${c})::integer AS ${c}`)
 export function countsOf(alias: string): string {
   return COUNT_COLUMNS.map((c) => `${alias}.${c}`).join(", ");
 }
-
-export type { HasDb };

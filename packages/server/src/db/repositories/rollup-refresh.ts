@@ -17,7 +17,7 @@ const cols = COUNT_LIST;
  * its latest measurement in the period, its latest valid HAZ, WHZ and WAZ, and whether it
  * became stunted in the period (a stunted valid HAZ whose previous valid HAZ was not stunted).
  */
-export function childPeriodSql(districtLiteral: string): string {
+function childPeriodSql(districtLiteral: string): string {
   return `
     WITH m AS (
       SELECT child_id, village_code, posyandu_id, measured_on,
@@ -64,7 +64,7 @@ const AGGREGATE: Record<CountColumn, string> = {
 };
 
 /** Aggregates of child-period rows into the count columns, in their order. */
-export const COUNT_AGGREGATES = COUNT_COLUMNS.map((c) => `${AGGREGATE[c]}::integer AS ${c}`).join(",\n  ");
+const COUNT_AGGREGATES = COUNT_COLUMNS.map((c) => `${AGGREGATE[c]}::integer AS ${c}`).join(",\n  ");
 
 function literal(code: string): string {
   if (!/^\d{2}\.\d{2}$/.test(code)) throw new Error(`invalid district code '${code}'`);
@@ -72,7 +72,7 @@ function literal(code: string): string {
 }
 
 /** Recomputes the roll-up rows of one district from its measurements (and targets). */
-export async function refreshDistrictRollup(h: HasDb, district: string): Promise<void> {
+async function refreshDistrictRollup(h: HasDb, district: string): Promise<void> {
   const d = literal(district);
   const exec = (q: string) => sql.raw(q).execute(h.db);
   await exec(`DELETE FROM rollup_district WHERE district_code = ${d}`);
@@ -108,7 +108,7 @@ export async function refreshDistrictRollup(h: HasDb, district: string): Promise
 }
 
 /** Recomputes province rows of the given provinces and the nation row from district rows. */
-export async function refreshUpperRollup(h: HasDb, provinces: string[]): Promise<void> {
+async function refreshUpperRollup(h: HasDb, provinces: string[]): Promise<void> {
   const exec = (q: string) => sql.raw(q).execute(h.db);
   for (const p of provinces) {
     if (!/^\d{2}$/.test(p)) throw new Error(`invalid province code '${p}'`);
