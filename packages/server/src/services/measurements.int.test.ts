@@ -29,12 +29,16 @@ describeEachEngine("one stored-measurement rule for entry and import", (t) => {
       role: "posyandu_cadre" as const,
       regionCode: VILLAGE,
     };
-    const child = await services.children.create(cadre, {
-      name: "Entri Sesi",
-      sex: 2,
-      birthDate: "2022-01-01",
-      villageCode: VILLAGE,
-    });
+    const child = await services.children.create(
+      cadre,
+      {
+        name: "Entri Sesi",
+        sex: 2,
+        birthDate: "2022-01-01",
+        villageCode: VILLAGE,
+      },
+      "2025-12-31",
+    );
     for (const v of VISITS) {
       await services.measurements.create(
         cadre,

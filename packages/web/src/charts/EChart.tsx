@@ -26,9 +26,18 @@ export function EChart({ option, label, height = 320, testId, onClickName }: Pro
     const chart = echarts.init(el, undefined, { renderer: "svg" });
     chartRef.current = chart;
     chart.on("click", (p) => clickRef.current?.(String(p.name ?? ""), p.data));
-    const ro = new ResizeObserver(() => chart.resize());
+    // Resized on the next frame, never while React is replacing the option or after disposal:
+    // a resize in between made ECharts read the coordinate system of a half-set map option.
+    let frame = 0;
+    const ro = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!chart.isDisposed() && chart.getOption()) chart.resize();
+      });
+    });
     ro.observe(el);
     return () => {
+      cancelAnimationFrame(frame);
       ro.disconnect();
       chart.dispose();
       chartRef.current = null;
