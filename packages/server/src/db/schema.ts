@@ -254,6 +254,13 @@ export interface AppSettingsTable {
   updated_at: Timestamp;
 }
 
+/** One row: the fingerprint of the key that protects NIK and No. KK (migration 0055). */
+export interface PiiKeyFingerprintTable {
+  id: Generated<boolean>;
+  fingerprint: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   region_code_sets: RegionCodeSetsTable;
@@ -273,6 +280,7 @@ export interface DB {
   region_boundaries: RegionBoundariesTable;
   import_uploads: ImportUploadsTable;
   app_settings: AppSettingsTable;
+  pii_key_fingerprint: PiiKeyFingerprintTable;
 }
 
 /** Anything holding a database handle: a Database, a Session, or `{ db: trx }` inside a transaction. */

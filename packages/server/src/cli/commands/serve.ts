@@ -6,8 +6,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../../db/connection.ts";
-import { loadPiiKeys } from "../../db/pii.ts";
 import { Repositories } from "../../db/repositories/index.ts";
 import { refreshPendingRollups } from "../../db/repositories/rollup-pending.ts";
 import { buildApp, defaultWebDist } from "../../http/app.ts";
@@ -20,6 +18,7 @@ import {
 } from "../../services/demo.ts";
 import { ensureRegions } from "../../services/regions.ts";
 import type { CliIo } from "../main.ts";
+import { openCliDatabase } from "../services.ts";
 import { webBuildIsStale } from "../web-build.ts";
 import { FIRST_ADMIN_HINT } from "./users.ts";
 
@@ -98,8 +97,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const host = values.host ?? process.env.HOST ?? "127.0.0.1";
   const hasWeb = !values["api-only"] && ensureWebBuild(io);
 
-  const database = await openDatabase();
-  const keys = loadPiiKeys(database.dataDir);
+  const { database, keys } = await openCliDatabase();
   const say = (line: string) => io.stdout.write(`${line}\n`);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
