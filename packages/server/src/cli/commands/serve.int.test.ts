@@ -9,10 +9,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LOCK_FILE } from "../../db/data-folder.ts";
+import { runCli } from "../run-cli.test-support.ts";
 import { freePort, runCliProcess, spawnCli } from "../spawn-cli.test-support.ts";
 
 const root = mkdtempSync(join(tmpdir(), "tumbuh-serve-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const saved = { dir: process.env.TUMBUH_DATA_DIR, url: process.env.DATABASE_URL };
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  if (saved.dir === undefined) delete process.env.TUMBUH_DATA_DIR;
+  else process.env.TUMBUH_DATA_DIR = saved.dir;
+  if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
+});
 const dataDir = join(root, "data");
 
 describe("tumbuh serve and its data folder (real processes, embedded database)", () => {
@@ -36,9 +43,9 @@ describe("tumbuh serve and its data folder (real processes, embedded database)",
     const check = await runCliProcess(["check"], dataDir);
     expect(check.output).toContain("ok:");
     expect(check.code).toBe(0);
-  }, 300_000);
+  }, 480_000);
 
-  it("keeps the folder while running: users create and check are refused naming the server's pid; after kill -9 the next command takes over", async () => {
+  it("keeps the folder while running: users create, import, targets import, regions load, db migrate, check --refresh and synth are refused naming the server's pid; after kill -9 the next command takes over", async () => {
     const port = await freePort();
     const server = spawnCli(
       ["serve", "--no-demo", "--api-only", "--host", "127.0.0.1", "--port", String(port)],
@@ -58,9 +65,21 @@ describe("tumbuh serve and its data folder (real processes, embedded database)",
       );
       expect(refused.output).toContain("make the change through the running server (the web app)");
       expect(refused.output).not.toContain("created");
-      const check = await runCliProcess(["check", "--refresh"], dataDir);
-      expect(check.code).toBe(1);
-      expect(check.output).toContain(`(pid ${pid},`);
+      // Every other command that writes is refused the same way (run in this process: the same path).
+      process.env.TUMBUH_DATA_DIR = dataDir;
+      delete process.env.DATABASE_URL;
+      for (const args of [
+        ["import", join(root, "file.csv"), "--district", "35.03"],
+        ["targets", "import", join(root, "targets.csv")],
+        ["regions", "load"],
+        ["db", "migrate"],
+        ["check", "--refresh"],
+        ["synth", "--district", "35.03", "--children", "5", "--out", join(root, "synth.csv")],
+      ]) {
+        const res = await runCli(args);
+        expect(res.code, args.join(" ")).toBe(1);
+        expect(res.stderr, args.join(" ")).toContain(`is in use by another process (pid ${pid},`);
+      }
 
       server.child.kill("SIGKILL");
       expect(await server.exited).toBe("SIGKILL");
@@ -75,5 +94,5 @@ describe("tumbuh serve and its data folder (real processes, embedded database)",
     } finally {
       server.child.kill("SIGKILL");
     }
-  }, 300_000);
+  }, 480_000);
 });
