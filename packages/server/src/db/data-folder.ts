@@ -160,6 +160,9 @@ export function lockDataFolder(folder: string): DataFolderLock {
       const fd = openSync(lockFile, "wx", 0o600);
       try {
         writeSync(fd, `${JSON.stringify(holder)}\n`);
+      } catch (err) {
+        unlinkSync(lockFile); // a full disk, say: leave no empty lock behind
+        throw err;
       } finally {
         closeSync(fd);
       }
