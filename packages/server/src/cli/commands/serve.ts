@@ -150,7 +150,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       say(`Masuk demo / demo sign-in (password for all: ${DEMO_PASSWORD}):`);
       say("  admin (nasional) · jatim (provinsi) · bappeda, dinkes (kabupaten) · camat · desa · kader · tpk");
     }
-    if (!(await repos.users.any())) say(FIRST_ADMIN_HINT);
+    if (!(await repos.users.any())) {
+      say(FIRST_ADMIN_HINT);
+      // The command cannot open the embedded database while this server holds it.
+      if (database.engine === "pglite")
+        say(
+          "  Hentikan server ini dulu (Ctrl+C), jalankan perintah itu, lalu mulai lagi / stop this server first (Ctrl+C), run that command, then start it again",
+        );
+    }
   } catch (err) {
     // Whatever stopped the start, the database is closed and its folder's lock released.
     await app?.close();
