@@ -52,7 +52,9 @@ describe("tumbuh serve and its data folder (real processes, embedded database)",
       dataDir,
     );
     try {
-      await server.waitFor(/is running at/);
+      await server.waitFor(/stop this server first/);
+      // No user yet: the hint to create the first admin says to stop the server first.
+      expect(server.output()).toContain("tumbuh users create --username admin --role national_admin");
       const pid = server.child.pid;
       const create = ["users", "create", "--username", "admin", "--role", "national_admin", "--scope", "ID"];
       const refused = await runCliProcess(create, dataDir);
