@@ -2,7 +2,8 @@ export {};
 
 /**
  * `npm run bench`: every benchmark of Tumbuh, each beside its baseline in the same run, numbers printed.
- * `npm run bench -- growth cli` runs only the named groups.
+ * `npm run bench -- growth cli` runs only the named groups; `npm run bench -- kill` the fault-injection
+ * runs (SIGKILL during an import, bench/kill-import.ts), which only run when named.
  */
 const groups: Record<string, () => Promise<void>> = {
   growth: async () => {
@@ -64,11 +65,22 @@ const groups: Record<string, () => Promise<void>> = {
         .join(", ")}`,
     );
   },
+  kill: async () => {
+    const { benchKillImport, summarize } = await import("./kill-import.ts");
+    const engines = (process.env.TUMBUH_KILL_ENGINES ?? "pglite,postgres").split(",");
+    const results = [];
+    for (const engine of engines as Array<"pglite" | "postgres">) {
+      results.push(await benchKillImport(engine, { log: (line) => console.log(`  ${line}`) }));
+    }
+    for (const r of results) console.log(`  ${summarize(r)}`);
+  },
 };
 
+/** Groups run only when named: the fault-injection runs take half an hour. */
+const ON_REQUEST = new Set(["kill"]);
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(groups)) {
-  if (wanted.length && !wanted.includes(name)) continue;
+  if (wanted.length ? !wanted.includes(name) : ON_REQUEST.has(name)) continue;
   console.log(`\n## ${name}`);
   await run();
 }

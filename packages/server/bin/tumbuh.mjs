@@ -6,6 +6,11 @@
 // time counts on large files, runs from a cached bundle of the same sources (see bundle.mjs) when it can.
 const args = process.argv.slice(2);
 
+// Everything Tumbuh writes (the embedded database, its key, uploads, reports) holds personal data:
+// files 0600 and folders 0700 unless a mode is given. The database opener also tightens an
+// existing data folder (PGlite writes its files 0666 whatever the umask).
+process.umask(0o077);
+
 async function loadMain() {
   if (args[0] === "zscore" && !process.env.TUMBUH_NO_BUNDLE) {
     try {

@@ -3,8 +3,9 @@
  * run a command, close. Commands act as the OPERATOR (auth/access.ts).
  */
 import { join, resolve } from "node:path";
-import { type Database, openDatabase } from "../db/connection.ts";
-import { loadPiiKeys } from "../db/pii.ts";
+import { type Database, type OpenOptions, openDatabase } from "../db/connection.ts";
+import { bindPiiKeys } from "../db/key-binding.ts";
+import type { PiiKeys } from "../db/pii.ts";
 import { Repositories } from "../db/repositories/index.ts";
 import { readDemoInfo } from "../services/demo.ts";
 import { createServices, type Services } from "../services/index.ts";
@@ -16,12 +17,29 @@ export interface CliContext {
   services: Services;
 }
 
+/**
+ * Opens the configured database for a command and checks that the key found is the one bound
+ * to it (db/key-binding.ts); closes it again and throws when the key does not match. The
+ * embedded database is refused while another process (a running server) holds its folder.
+ */
+export async function openCliDatabase(
+  opts: OpenOptions = {},
+): Promise<{ database: Database; keys: PiiKeys }> {
+  const database = await openDatabase(opts);
+  try {
+    return { database, keys: await bindPiiKeys(database) };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
 /** Builds the services over an open database (the demo facts read from it). */
-async function servicesFor(database: Database): Promise<CliContext> {
+async function servicesFor(database: Database, keys: PiiKeys): Promise<CliContext> {
   const repos = new Repositories(database.db);
   const services = createServices({
     database,
-    keys: loadPiiKeys(database.dataDir),
+    keys,
     now: () => new Date(),
     demo: await readDemoInfo(repos),
     uploadDir: join(database.dataDir ?? resolve(process.env.TUMBUH_DATA_DIR ?? "./data"), "uploads"),
@@ -32,9 +50,9 @@ async function servicesFor(database: Database): Promise<CliContext> {
 
 /** Opens the database, runs `fn` with the services, and closes the database however `fn` ends. */
 export async function withServices<T>(fn: (c: CliContext) => Promise<T>): Promise<T> {
-  const database = await openDatabase();
+  const { database, keys } = await openCliDatabase();
   try {
-    return await fn(await servicesFor(database));
+    return await fn(await servicesFor(database, keys));
   } finally {
     await database.close();
   }

@@ -10,6 +10,7 @@ import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { type DataFolderLock, lockDataFolder, restrictFolderModes } from "./data-folder.ts";
 import { migrate } from "./migrate.ts";
 import { prepareMarkedQueries } from "./prepared.ts";
 import type { DB } from "./schema.ts";
@@ -62,12 +63,21 @@ export interface OpenOptions {
 
 /**
  * Opens the configured database and, unless told not to, applies pending migrations. The
- * embedded database's folder is created on first use.
+ * embedded database's folder is created on first use, made private to this account (0700, its
+ * files 0600) and locked for this process until `close()`: a second opener gets a
+ * DataFolderLockedError naming the holder.
  */
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const url = opts.databaseUrl ?? (opts.dataDir ? undefined : process.env.DATABASE_URL);
   const database = url ? await openServer(url, opts) : await openEmbedded(opts);
-  if (opts.migrate !== false) await migrate(database.db);
+  if (opts.migrate !== false) {
+    try {
+      await migrate(database.db);
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
   return database;
 }
 
@@ -76,15 +86,24 @@ async function openEmbedded(opts: OpenOptions): Promise<Database> {
   const inMemory = dir.startsWith("memory://");
   const dataDir = inMemory ? undefined : resolve(dir);
   let pgDir = dir;
+  let lock: DataFolderLock | undefined;
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    lock = lockDataFolder(dataDir);
     pgDir = resolve(dataDir, "pgdata");
   }
-  const pglite = new PGlite(pgDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
-  await pglite.waitReady;
-  // Imports stage whole files in temporary tables: give them room in memory (set before any
-  // temporary table is touched in the session).
-  await pglite.exec("SET temp_buffers = '512MB'");
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite(pgDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    await pglite.waitReady;
+    // Imports stage whole files in temporary tables: give them room in memory (set before any
+    // temporary table is touched in the session).
+    await pglite.exec("SET temp_buffers = '512MB'");
+    if (dataDir) restrictFolderModes(dataDir);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const pool = new pg.Pool(createPgConfig(pglite));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const copy: Omit<Session, "db"> = {
@@ -118,8 +137,13 @@ async function openEmbedded(opts: OpenOptions): Promise<Database> {
       }
     },
     async close() {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+        if (dataDir) restrictFolderModes(dataDir);
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

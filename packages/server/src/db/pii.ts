@@ -20,6 +20,9 @@ export interface PiiKeys {
   readonly aesKey: Buffer;
 }
 
+/** The key file's name in the data folder (used when TUMBUH_KEY is not set). */
+export const KEY_FILE = "tumbuh.key";
+
 function parseKey(text: string, origin: string): Buffer {
   const t = text.trim();
   const buf = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, "hex") : Buffer.from(t, "base64");
@@ -34,18 +37,45 @@ export function keysFromMaster(master: Buffer): PiiKeys {
 }
 
 /**
+ * A fingerprint of the keys (hex): an HMAC of a constant under a key derived for this purpose only.
+ * It tells whether two sets of keys are the same without revealing them; stored in the database
+ * so that a process with another key refuses to run (db/key-binding.ts).
+ */
+export function keyFingerprint(keys: PiiKeys): string {
+  const fingerprintKey = Buffer.from(
+    hkdfSync("sha256", keys.hmacKey, Buffer.alloc(0), "tumbuh key fingerprint v1", 32),
+  );
+  return createHmac("sha256", fingerprintKey).update("tumbuh key fingerprint v1").digest("hex");
+}
+
+/** Where the key comes from: TUMBUH_KEY, or the key file of the data folder. */
+export type KeySource = { kind: "env" } | { kind: "file"; path: string; exists: boolean };
+
+/** The key's source for a data folder (default TUMBUH_DATA_DIR or ./data), without reading it. */
+export function piiKeySource(dataDir = process.env.TUMBUH_DATA_DIR ?? "./data"): KeySource {
+  if (process.env.TUMBUH_KEY) return { kind: "env" };
+  const path = join(resolve(dataDir), KEY_FILE);
+  return { kind: "file", path, exists: existsSync(path) };
+}
+
+/**
  * The master key from TUMBUH_KEY, else from `<dataDir>/tumbuh.key` (TUMBUH_DATA_DIR or ./data),
- * creating that file (mode 0600) with a random key when it does not exist.
+ * creating that file (mode 0600) with a random key when it does not exist. Processes that open the
+ * database go through bindPiiKeys (db/key-binding.ts), which also checks the key against it.
  */
 export function loadPiiKeys(dataDir = process.env.TUMBUH_DATA_DIR ?? "./data"): PiiKeys {
-  const env = process.env.TUMBUH_KEY;
-  if (env) return keysFromMaster(parseKey(env, "TUMBUH_KEY"));
-  const file = join(resolve(dataDir), "tumbuh.key");
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${randomBytes(32).toString("hex")}\n`, { mode: 0o600, flag: "wx" });
+  const source = piiKeySource(dataDir);
+  if (source.kind === "env") return keysFromMaster(parseKey(process.env.TUMBUH_KEY ?? "", "TUMBUH_KEY"));
+  if (!source.exists) {
+    mkdirSync(dirname(source.path), { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(source.path, `${randomBytes(32).toString("hex")}\n`, { mode: 0o600, flag: "wx" });
+    } catch (err) {
+      // Another process (on the same PostgreSQL server) created it a moment ago: use theirs.
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    }
   }
-  return keysFromMaster(parseKey(readFileSync(file, "utf8"), file));
+  return keysFromMaster(parseKey(readFileSync(source.path, "utf8"), source.path));
 }
 
 /** Keeps the digits of an identifier (NIK and KK are 16 digits; spaces and dots are dropped). */

@@ -255,6 +255,13 @@ interface AppSettingsTable {
   updated_at: Timestamp;
 }
 
+/** One row: the fingerprint of the key that protects NIK and No. KK (migration 0055). */
+interface PiiKeyFingerprintTable {
+  id: Generated<boolean>;
+  fingerprint: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   region_code_sets: RegionCodeSetsTable;
@@ -274,6 +281,7 @@ export interface DB {
   region_boundaries: RegionBoundariesTable;
   import_uploads: ImportUploadsTable;
   app_settings: AppSettingsTable;
+  pii_key_fingerprint: PiiKeyFingerprintTable;
 }
 
 /** Anything holding a database handle: a Database, a Session, or `{ db: trx }` inside a transaction. */

@@ -100,7 +100,7 @@ export interface EngineContext {
 }
 
 /** The engines tests run on here: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-function testEngines(): Engine[] {
+export function testEngines(): Engine[] {
   return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
 

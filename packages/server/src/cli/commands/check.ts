@@ -1,9 +1,9 @@
 /** `tumbuh check`: proves the roll-ups add up at every level and match the raw rows. */
 import { parseArgs } from "node:util";
-import { openDatabase } from "../../db/connection.ts";
 import { checkRollups } from "../../db/repositories/rollup-check.ts";
 import { pendingRollups, refreshAllRollups } from "../../db/repositories/rollup-pending.ts";
 import type { CliIo } from "../main.ts";
+import { openCliDatabase } from "../services.ts";
 
 const help = `Usage: tumbuh check [--refresh]
 
@@ -22,7 +22,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(help);
     return 0;
   }
-  const database = await openDatabase();
+  const { database } = await openCliDatabase();
   try {
     if (values.refresh) {
       const ds = await refreshAllRollups(database);

@@ -1,6 +1,7 @@
 /** `tumbuh db migrate`: applies pending SQL migrations to the configured database. */
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/connection.ts";
+import { bindPiiKeys } from "../../db/key-binding.ts";
 import { migrate } from "../../db/migrate.ts";
 import type { CliIo } from "../main.ts";
 
@@ -23,6 +24,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const database = await openDatabase({ migrate: false });
   try {
     const applied = await migrate(database.db);
+    await bindPiiKeys(database);
     io.stdout.write(
       applied.length
         ? `applied migrations ${applied.join(", ")} (${database.engine})\n`

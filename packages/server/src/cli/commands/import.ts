@@ -1,11 +1,11 @@
 /** `tumbuh import FILE`: imports an e-PPGBM or district measurement file (CSV or XLSX). */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../../db/connection.ts";
 import { Repositories } from "../../db/repositories/index.ts";
 import { importMeasurements, rejectionsCsv, summaryText } from "../../import/import.ts";
 import { ensureRegions } from "../../services/regions.ts";
 import type { CliIo } from "../main.ts";
+import { openCliDatabase } from "../services.ts";
 
 const help = `Usage: tumbuh import FILE [--dry-run] [--district CODE] [--report PREFIX]
 
@@ -33,12 +33,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(help);
     return values.help ? 0 : 2;
   }
-  const database = await openDatabase();
+  const { database, keys } = await openCliDatabase();
   try {
     await ensureRegions(database, new Repositories(database.db));
     const report = await importMeasurements(database, file, {
       dryRun: values["dry-run"],
       district: values.district,
+      keys,
     });
     const prefix = values.report ?? file;
     const summary = summaryText(report);

@@ -6,8 +6,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../../db/connection.ts";
-import { loadPiiKeys } from "../../db/pii.ts";
 import { Repositories } from "../../db/repositories/index.ts";
 import { refreshPendingRollups } from "../../db/repositories/rollup-pending.ts";
 import { buildApp, defaultWebDist } from "../../http/app.ts";
@@ -21,15 +19,18 @@ import {
 } from "../../services/demo.ts";
 import { ensureRegions } from "../../services/regions.ts";
 import type { CliIo } from "../main.ts";
+import { openCliDatabase } from "../services.ts";
 import { webBuildIsStale } from "../web-build.ts";
 import { FIRST_ADMIN_HINT } from "./users.ts";
 
-const help = `Usage: tumbuh serve [--port N] [--host H] [--no-demo]
+const help = `Usage: tumbuh serve [--port N] [--host H] [--no-demo] [--api-only]
 
 Starts Tumbuh on http://localhost:3000 (PORT, HOST). The database is the embedded one in
 TUMBUH_DATA_DIR (default ./data), or the PostgreSQL server in DATABASE_URL. On first start the
 regions of Indonesia are loaded; on an empty database the demo district Kabupaten Trenggalek
-(35.03) is created with synthetic children, unless --no-demo is given.
+(35.03) is created with synthetic children, unless --no-demo is given. --api-only serves the API
+without building or serving the web app. While it runs the server holds the embedded
+database's folder: other tumbuh commands on that folder are refused until it stops.
 `;
 
 /**
@@ -59,6 +60,20 @@ function envMs(name: string): number | undefined {
   return n;
 }
 
+/** Why the server could not listen, and what to do (bilingual). */
+function listenFailure(host: string, port: number, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const where = `${host}:${port}`;
+  if (code === "EADDRINUSE") {
+    return (
+      `Tumbuh tidak dapat mendengarkan di ${where}: port itu sudah dipakai program lain. Hentikan program itu atau pilih port lain (--port atau PORT). / ` +
+      `Tumbuh cannot listen on ${where}: the port is in use by another program. Stop that program or choose another port (--port or PORT).`
+    );
+  }
+  const reason = err instanceof Error ? err.message : String(err);
+  return `Tumbuh tidak dapat mendengarkan di / Tumbuh cannot listen on ${where}: ${reason}`;
+}
+
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -67,6 +82,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       port: { type: "string" },
       host: { type: "string" },
       "no-demo": { type: "boolean" },
+      "api-only": { type: "boolean" },
     },
   });
   if (values.help) {
@@ -81,56 +97,75 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const host = values.host ?? process.env.HOST ?? "127.0.0.1";
   const trustProxy = parseTrustProxy(process.env.TUMBUH_TRUST_PROXY);
-  const hasWeb = ensureWebBuild(io);
+  const hasWeb = !values["api-only"] && ensureWebBuild(io);
 
-  const database = await openDatabase();
-  const keys = loadPiiKeys(database.dataDir);
+  const { database, keys } = await openCliDatabase();
   const say = (line: string) => io.stdout.write(`${line}\n`);
-  const repos = new Repositories(database.db);
-  if (await ensureRegions(database, repos))
-    say("wilayah dimuat / regions of Indonesia loaded (idn-area-data)");
-  // Roll-ups left waiting by an import that stopped before refreshing them.
-  const refreshed = await refreshPendingRollups(database);
-  if (refreshed.length > 0)
-    say(`rekap diperbarui / roll-ups refreshed that were left pending: ${refreshed.join(", ")}`);
-  let demoCreated: Awaited<ReturnType<typeof createDemo>> | null = null;
-  if (!values["no-demo"] && (await isEmptyDatabase(repos))) {
-    const workDir = join(database.dataDir ?? resolve(process.env.TUMBUH_DATA_DIR ?? "./data"), "demo");
-    mkdirSync(workDir, { recursive: true });
-    demoCreated = await createDemo(database, repos, { keys, workDir, log: say });
-  }
-  const demo = await readDemoInfo(repos);
-  const app = await buildApp({
-    database,
-    piiKeys: keys,
-    demo,
-    mapAttribution: demo.synthetic ? DEMO_ATTRIBUTION : null,
-    webDist: hasWeb ? defaultWebDist() : null,
-    logger: { level: process.env.LOG_LEVEL ?? "warn" },
-    trustProxy,
-    responseCacheMs: envMs("TUMBUH_RESPONSE_CACHE_MS"),
-    sessionCacheMs: envMs("TUMBUH_SESSION_CACHE_MS"),
-  });
-  const close = async () => {
-    await app.close();
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  try {
+    const repos = new Repositories(database.db);
+    if (await ensureRegions(database, repos))
+      say("wilayah dimuat / regions of Indonesia loaded (idn-area-data)");
+    // Roll-ups left waiting by an import that stopped before refreshing them.
+    const refreshed = await refreshPendingRollups(database);
+    if (refreshed.length > 0)
+      say(`rekap diperbarui / roll-ups refreshed that were left pending: ${refreshed.join(", ")}`);
+    let demoCreated: Awaited<ReturnType<typeof createDemo>> | null = null;
+    if (!values["no-demo"] && (await isEmptyDatabase(repos))) {
+      const workDir = join(database.dataDir ?? resolve(process.env.TUMBUH_DATA_DIR ?? "./data"), "demo");
+      mkdirSync(workDir, { recursive: true });
+      demoCreated = await createDemo(database, repos, { keys, workDir, log: say });
+    }
+    const demo = await readDemoInfo(repos);
+    app = await buildApp({
+      database,
+      piiKeys: keys,
+      demo,
+      mapAttribution: demo.synthetic ? DEMO_ATTRIBUTION : null,
+      webDist: hasWeb ? defaultWebDist() : null,
+      logger: { level: process.env.LOG_LEVEL ?? "warn" },
+      trustProxy,
+      responseCacheMs: envMs("TUMBUH_RESPONSE_CACHE_MS"),
+      sessionCacheMs: envMs("TUMBUH_SESSION_CACHE_MS"),
+    });
+    try {
+      await app.listen({ port, host });
+    } catch (err) {
+      throw new Error(listenFailure(host, port, err));
+    }
+    const running = app;
+    const close = async () => {
+      await running.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", close);
+    process.once("SIGTERM", close);
+    const shown = host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host;
+    say(`Tumbuh berjalan di / is running at http://${shown}:${port} (${database.engine})`);
+    if (demoCreated) {
+      say(
+        `Data demo SINTETIS / SYNTHETIC demo data: Kabupaten Trenggalek (35.03), ${demoCreated.children} balita, ${demoCreated.measurements} pengukuran.`,
+      );
+    }
+    if (demo.synthetic) {
+      say(`Masuk demo / demo sign-in (password for all: ${DEMO_PASSWORD}):`);
+      say("  admin (nasional) · jatim (provinsi) · bappeda, dinkes (kabupaten) · camat · desa · kader · tpk");
+    }
+    if (!(await repos.users.any())) {
+      say(FIRST_ADMIN_HINT);
+      // The command cannot open the embedded database while this server holds it.
+      if (database.engine === "pglite")
+        say(
+          "  Hentikan server ini dulu (Ctrl+C), jalankan perintah itu, lalu mulai lagi / stop this server first (Ctrl+C), run that command, then start it again",
+        );
+    }
+  } catch (err) {
+    // Whatever stopped the start, the database is closed and its folder's lock released.
+    await app?.close();
     await database.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", close);
-  process.once("SIGTERM", close);
-  await app.listen({ port, host });
-  const shown = host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host;
-  say(`Tumbuh berjalan di / is running at http://${shown}:${port} (${database.engine})`);
-  if (demoCreated) {
-    say(
-      `Data demo SINTETIS / SYNTHETIC demo data: Kabupaten Trenggalek (35.03), ${demoCreated.children} balita, ${demoCreated.measurements} pengukuran.`,
-    );
+    throw err;
   }
-  if (demo.synthetic) {
-    say(`Masuk demo / demo sign-in (password for all: ${DEMO_PASSWORD}):`);
-    say("  admin (nasional) · jatim (provinsi) · bappeda, dinkes (kabupaten) · camat · desa · kader · tpk");
-  }
-  if (!(await repos.users.any())) say(FIRST_ADMIN_HINT);
   // Keep running until a signal arrives.
   await new Promise<never>(() => {});
   return 0;

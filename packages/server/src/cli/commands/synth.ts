@@ -1,10 +1,10 @@
 /** `tumbuh synth`: a synthetic e-PPGBM file for a real district (demo and benchmarks). */
 import { parseArgs } from "node:util";
-import { openDatabase } from "../../db/connection.ts";
 import { Repositories } from "../../db/repositories/index.ts";
 import { ensureRegions } from "../../services/regions.ts";
 import { synthesizeDistrictFile } from "../../synth/district.ts";
 import type { CliIo } from "../main.ts";
+import { openCliDatabase } from "../services.ts";
 
 const help = `Usage: tumbuh synth --district CODE --children N [--seed S] [--out FILE] [--end YYYY-MM] [--months M] [--semicolon]
 
@@ -42,7 +42,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (values.end && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.end))
     throw new Error(`--end: found '${values.end}', expected YYYY-MM`);
   const out = values.out ?? `synth-${values.district}.csv`;
-  const database = await openDatabase();
+  const { database } = await openCliDatabase();
   try {
     const repos = new Repositories(database.db);
     await ensureRegions(database, repos);

@@ -66,7 +66,7 @@ describe("tumbuh users create (embedded database)", () => {
     expect(row).toMatchObject({ role: "national_admin", region_code: "ID", display_name: "Admin Nasional" });
     expect(await verifyPassword(password, row!.password_hash)).toBe(true);
     expect(row!.password_hash).not.toContain(password);
-  });
+  }, 180_000); // two first opens of a new embedded database (migrations), slow on a busy machine
 
   it("takes the password from TUMBUH_ADMIN_PASSWORD and does not print it", async () => {
     process.env[PASSWORD_ENV] = "rahasia-nasional-2";
