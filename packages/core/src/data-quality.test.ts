@@ -1,21 +1,23 @@
 import { describe, expect, it } from "vitest";
 import {
   ageHeaping,
-  DQ_REFERENCES,
-  DQ_VERDICT_TEXT,
   type DqMeasurement,
   dataQualityReport,
   duplicateMeasurements,
   fieldCompleteness,
   flaggedShares,
-  kurtosisVerdict,
   positionByAge,
-  sdVerdict,
   sexRatio,
-  skewVerdict,
-  smartWhzSdClass,
   zDistribution,
 } from "./data-quality.ts";
+import {
+  DQ_REFERENCES,
+  DQ_VERDICT_TEXT,
+  kurtosisVerdict,
+  sdVerdict,
+  skewVerdict,
+  smartWhzSdClass,
+} from "./data-quality-verdicts.ts";
 
 describe("completeness", () => {
   const rows: DqMeasurement[] = [

@@ -1,5 +1,6 @@
 export * from "./csv.ts";
 export * from "./data-quality.ts";
+export * from "./data-quality-verdicts.ts";
 export * from "./dates.ts";
 export * from "./default-period.ts";
 export * from "./digit-preference.ts";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AKSI_2022, AKSI_2025, AKSI_CONFIGS, AksiConfig, aksiConfigForYear } from "./aksi.ts";
+import { AKSI_CONFIGS, AksiConfig, aksiConfigForYear } from "./aksi.ts";
+import { AKSI_2022 } from "./aksi-2022.ts";
+import { AKSI_2025 } from "./aksi-2025.ts";
 import { checkConfig } from "./config.ts";
 
 const adminConfig = (version: string, validFrom: number, validUntil: number | null = null): AksiConfig => ({

@@ -5,14 +5,18 @@
  * finding. Pure functions and data, no I/O.
  */
 export * from "./aksi.ts";
+export * from "./aksi-2022.ts";
+export * from "./aksi-2025.ts";
 export * from "./audit.ts";
 export * from "./budget.ts";
 export * from "./calendar.ts";
 export * from "./config.ts";
+export * from "./indicator-catalogue.ts";
 export * from "./indicators.ts";
 export * from "./keluarga.ts";
 export * from "./lokus.ts";
 export * from "./penilaian.ts";
+export * from "./penilaian-instrument.ts";
 export * from "./progress.ts";
 export * from "./ratios.ts";
 export * from "./scorecard.ts";

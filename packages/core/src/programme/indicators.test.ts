@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkConfig } from "./config.ts";
+import { INDICATORS } from "./indicator-catalogue.ts";
 import {
   coverage,
-  INDICATORS,
   Indicator,
   IndicatorTarget,
   indicatorByCode,

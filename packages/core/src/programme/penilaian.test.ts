@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkConfig } from "./config.ts";
-import {
-  type PanelGrade,
-  PenilaianInstrument,
-  penilaianKinerja,
-  prevalenceChangeScore,
-  TEMPLATE_INSTRUMENT,
-} from "./penilaian.ts";
+import { type PanelGrade, penilaianKinerja, prevalenceChangeScore } from "./penilaian.ts";
+import { PenilaianInstrument, TEMPLATE_INSTRUMENT } from "./penilaian-instrument.ts";
 
 const ABCD = { A: "a", B: "b", C: "c", D: "d" };
 const grade = (code: string, weight = 1) => ({

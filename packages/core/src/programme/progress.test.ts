@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AKSI_2022, type AksiConfig } from "./aksi.ts";
+import type { AksiConfig } from "./aksi.ts";
+import { AKSI_2022 } from "./aksi-2022.ts";
 import { type AksiProgressEntry, aksiProgress, DEFAULT_PROGRESS_RULE, progressBand } from "./progress.ts";
 
 const outputs = (aksi: string) => AKSI_2022.aksi.find((a) => a.code === aksi)!.outputs.map((o) => o.code);
