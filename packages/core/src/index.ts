@@ -14,3 +14,4 @@ export * from "./parse.ts";
 export * from "./periods.ts";
 export * from "./regions.ts";
 export * from "./skdn.ts";
+export * from "./skdn-counts.ts";

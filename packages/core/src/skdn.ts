@@ -84,10 +84,32 @@ export function isInS(child: Omit<SkdnChild, "weighings">, month: string): boole
  * behind N or T (KBM of `kbm`, default variant A).
  */
 export function skdnChildMonth(child: SkdnChild, month: string, kbm: KbmTable = DEFAULT_KBM): SkdnChildMonth {
+  return classifyMonth(child, validWeighings(child.birthDate, child.weighings), month, kbm);
+}
+
+/**
+ * skdnChildMonth for several months of one child, its weighings sorted once (the roll-up refresh
+ * classifies every child of a district in every month).
+ */
+export function skdnChildMonths(
+  child: SkdnChild,
+  months: readonly string[],
+  kbm: KbmTable = DEFAULT_KBM,
+): SkdnChildMonth[] {
+  const sorted = validWeighings(child.birthDate, child.weighings);
+  return months.map((month) => classifyMonth(child, sorted, month, kbm));
+}
+
+/** skdnChildMonth over the child's valid weighings, already sorted (validWeighings). */
+function classifyMonth(
+  child: SkdnChild,
+  sorted: readonly Weighing[],
+  month: string,
+  kbm: KbmTable,
+): SkdnChildMonth {
   const inS = isInS(child, month);
   const out: SkdnChildMonth = { childId: child.id, month, inS, hasKms: child.hasKms };
   if (!inS) return out;
-  const sorted = validWeighings(child.birthDate, child.weighings);
   const weighing = weighingOfMonth(sorted, month);
   if (weighing === undefined || completedMonthsOfAge(child.birthDate, weighing.date) >= 60) return out;
   out.weighing = weighing;

@@ -4,4 +4,5 @@ export * from "./common.ts";
 export * from "./dashboard.ts";
 export * from "./growth.ts";
 export * from "./imports.ts";
+export * from "./posyandu.ts";
 export * from "./roles.ts";

@@ -184,6 +184,26 @@ interface RollupUpperTable extends RollupCounts {
   refreshed_at: Timestamp;
 }
 
+/** SKDN and growth-faltering counts of a unit and month (migration 0060). */
+interface RollupSkdnTable {
+  district_code: string;
+  unit_kind: "village" | "subdistrict" | "district" | "posyandu";
+  unit_code: string;
+  period: string;
+  s: number;
+  k: number;
+  k_unknown: number;
+  d: number;
+  n: number;
+  t: number;
+  o: number;
+  b: number;
+  two_t: number;
+  bgm: number;
+  kbm_table: string;
+  refreshed_at: Generated<Timestamp>;
+}
+
 /** Districts whose roll-ups wait for the refresh that follows an import (migration 0008). */
 interface RollupPendingTable {
   district_code: string;
@@ -275,6 +295,7 @@ export interface DB {
   rollup_district: RollupDistrictTable;
   rollup_upper: RollupUpperTable;
   rollup_pending: RollupPendingTable;
+  rollup_skdn: RollupSkdnTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;

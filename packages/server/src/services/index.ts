@@ -14,6 +14,7 @@ import { MeasurementService } from "./measurements.ts";
 import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
 import { RegionService } from "./regions.ts";
+import { SkdnService } from "./skdn.ts";
 import { UserService } from "./users.ts";
 
 export interface Services {
@@ -27,6 +28,7 @@ export interface Services {
   prevalence: PrevalenceService;
   public: PublicService;
   regions: RegionService;
+  skdn: SkdnService;
   users: UserService;
 }
 
@@ -51,6 +53,7 @@ export function createServices(
     prevalence,
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,
+    skdn: new SkdnService(ctx.repos, regions),
     users: new UserService(ctx.repos),
   };
 }

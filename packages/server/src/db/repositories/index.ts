@@ -8,9 +8,11 @@ import { AuditRepository } from "./audit.ts";
 import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
 import { ImportUploadsRepository } from "./imports.ts";
+import { PeriodActivityRepository } from "./period-activity.ts";
 import { RegionsRepository } from "./regions.ts";
 import { RollupReadRepository } from "./rollup-read.ts";
 import { SettingsRepository } from "./settings.ts";
+import { SkdnRepository } from "./skdn.ts";
 import { TargetsRepository } from "./targets.ts";
 import { UsersRepository } from "./users.ts";
 
@@ -19,9 +21,11 @@ export class Repositories {
   readonly boundaries: BoundariesRepository;
   readonly children: ChildrenRepository;
   readonly imports: ImportUploadsRepository;
+  readonly periodActivity: PeriodActivityRepository;
   readonly regions: RegionsRepository;
   readonly rollups: RollupReadRepository;
   readonly settings: SettingsRepository;
+  readonly skdn: SkdnRepository;
   readonly targets: TargetsRepository;
   readonly users: UsersRepository;
 
@@ -30,9 +34,11 @@ export class Repositories {
     this.boundaries = new BoundariesRepository(db);
     this.children = new ChildrenRepository(db);
     this.imports = new ImportUploadsRepository(db);
+    this.periodActivity = new PeriodActivityRepository(db);
     this.regions = new RegionsRepository(db);
     this.rollups = new RollupReadRepository(db);
     this.settings = new SettingsRepository(db);
+    this.skdn = new SkdnRepository(db);
     this.targets = new TargetsRepository(db);
     this.users = new UsersRepository(db);
   }

@@ -8,6 +8,7 @@
 import { sql } from "kysely";
 import type { HasDb } from "../schema.ts";
 import { COUNT_COLUMNS, COUNT_LIST, COUNT_SUMS, type CountColumn } from "./rollup-counts.ts";
+import { refreshDistrictSkdn } from "./rollup-skdn.ts";
 
 const sums = COUNT_SUMS;
 const cols = COUNT_LIST;
@@ -156,7 +157,10 @@ export async function refreshRollups(h: HasDb, districts: readonly string[]): Pr
 export async function refreshLockedRollups(h: HasDb, districts: readonly string[]): Promise<void> {
   const unique = [...new Set(districts)].sort();
   if (unique.length === 0) return;
-  for (const d of unique) await refreshDistrictRollup(h, d);
+  for (const d of unique) {
+    await refreshDistrictRollup(h, d);
+    await refreshDistrictSkdn(h, d);
+  }
   await sql`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK}, 0)`.execute(h.db);
   await refreshUpperRollup(h, [...new Set(unique.map((d) => d.slice(0, 2)))]);
 }

@@ -7,6 +7,7 @@ import { dashboardRoutes } from "./dashboard.ts";
 import { exportRoutes } from "./export.ts";
 import { importRoutes } from "./imports.ts";
 import { metaRoutes } from "./meta.ts";
+import { posyanduRoutes } from "./posyandu.ts";
 import { publicRoutes } from "./public.ts";
 import { regionRoutes } from "./regions.ts";
 import { userRoutes } from "./users.ts";
@@ -22,4 +23,5 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await boundaryRoutes(app, ctx);
   await exportRoutes(app, ctx);
   await publicRoutes(app, ctx);
+  await posyanduRoutes(app, ctx);
 }

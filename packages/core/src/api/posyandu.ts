@@ -1,0 +1,62 @@
+/** Request and response shapes of SKDN, the posyandu page (action lists) and data quality. */
+import { z } from "zod";
+import { Period, Region, RegionCode, Timestamp, Uuid } from "./common.ts";
+
+const rate = z.number().nullable();
+
+/** SKDN counts and indicators of a unit and month (core skdn-counts.ts). */
+export const SkdnFigures = z.object({
+  s: z.number().int(),
+  k: z.number().int().nullable(),
+  kUnknown: z.number().int(),
+  d: z.number().int(),
+  n: z.number().int(),
+  t: z.number().int(),
+  o: z.number().int(),
+  b: z.number().int(),
+  twoT: z.number().int(),
+  bgm: z.number().int(),
+  ks: rate,
+  dk: rate,
+  ds: rate,
+  nd: rate,
+  twoTd: rate,
+  bgmD: rate,
+  consistent: z.boolean(),
+});
+export type SkdnFigures = z.infer<typeof SkdnFigures>;
+
+export const KbmInfo = z.object({
+  id: z.string(),
+  label: z.string(),
+  source: z.string(),
+  isDefault: z.boolean(),
+});
+
+/** A unit of an SKDN report: a region, or a posyandu (level "posyandu", code its id). */
+export const SkdnUnit = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+});
+
+export const SkdnQuery = z.object({
+  region: RegionCode.optional(),
+  posyandu: Uuid.optional(),
+  period: Period.optional(),
+});
+
+export const SkdnReport = z
+  .object({
+    unit: SkdnUnit,
+    ancestors: z.array(Region),
+    period: z.string().nullable(),
+    periods: z.array(z.string()),
+    kbm: KbmInfo.nullable(),
+    refreshedAt: Timestamp.nullable(),
+    summary: SkdnFigures,
+    children: z.array(SkdnUnit.extend(SkdnFigures.shape)),
+    trend: z.array(SkdnFigures.extend({ period: z.string() })),
+  })
+  .meta({ id: "SkdnReport" });
+export type SkdnReport = z.infer<typeof SkdnReport>;

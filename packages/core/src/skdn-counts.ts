@@ -1,0 +1,111 @@
+/**
+ * SKDN and growth-faltering counts that add up: what one child contributes to its posyandu's,
+ * village's, kecamatan's and district's row of each month, so the roll-ups store counts (summed
+ * from the level below, like prevalence) and every level shows the same numbers. The child's
+ * category comes from skdn.ts, its 2T and BGM from faltering.ts; nothing is decided here.
+ */
+import { type FalteringChild, weighedMonths } from "./faltering.ts";
+import { DEFAULT_KBM, type KbmTable } from "./kbm.ts";
+import { type SkdnChild, skdnChildMonths } from "./skdn.ts";
+
+/** The additive counts of an SKDN row: S, K, unknown K, D, N, T, O, B, and 2T and BGM among D. */
+export interface SkdnCounts {
+  s: number;
+  k: number;
+  kUnknown: number;
+  d: number;
+  n: number;
+  t: number;
+  o: number;
+  b: number;
+  twoT: number;
+  bgm: number;
+}
+
+/** The count keys, in the order stored. */
+export const SKDN_COUNT_KEYS = ["s", "k", "kUnknown", "d", "n", "t", "o", "b", "twoT", "bgm"] as const;
+
+/** A row of zeros. */
+export function emptySkdnCounts(): SkdnCounts {
+  return { s: 0, k: 0, kUnknown: 0, d: 0, n: 0, t: 0, o: 0, b: 0, twoT: 0, bgm: 0 };
+}
+
+/** Adds `from` into `into` (and returns `into`). */
+export function addSkdnCounts(into: SkdnCounts, from: SkdnCounts): SkdnCounts {
+  for (const key of SKDN_COUNT_KEYS) into[key] += from[key];
+  return into;
+}
+
+/** A child for the counts: SKDN's registration and KMS, the sex for weight-for-age (BGM). */
+export type SkdnCountsChild = SkdnChild & Pick<FalteringChild, "sex">;
+
+/**
+ * The counts one child adds to each of `months` in which it is in S (months where it is not are
+ * left out): S 1; K or unknown K by its KMS; when weighed, D 1 and its category; 2T and BGM when
+ * its weighing of the month (the one D counts) raises them.
+ */
+export function childSkdnCounts(
+  child: SkdnCountsChild,
+  months: readonly string[],
+  kbm: KbmTable = DEFAULT_KBM,
+): Map<string, SkdnCounts> {
+  const out = new Map<string, SkdnCounts>();
+  const statuses = skdnChildMonths(child, months, kbm);
+  let weighed: Map<string, { twoT: boolean; bgm: boolean }> | undefined;
+  for (const r of statuses) {
+    if (!r.inS) continue;
+    const c = emptySkdnCounts();
+    c.s = 1;
+    if (r.hasKms === true) c.k = 1;
+    else if (r.hasKms === undefined) c.kUnknown = 1;
+    if (r.category !== undefined) {
+      c.d = 1;
+      if (r.category === "N") c.n = 1;
+      else if (r.category === "T") c.t = 1;
+      else if (r.category === "O") c.o = 1;
+      else c.b = 1;
+      weighed ??= new Map(
+        weighedMonths({ sex: child.sex, birthDate: child.birthDate, weighings: child.weighings }, kbm).map(
+          (m) => [m.month, { twoT: m.twoT, bgm: m.bgm }],
+        ),
+      );
+      const f = weighed.get(r.month);
+      if (f?.twoT) c.twoT = 1;
+      if (f?.bgm) c.bgm = 1;
+    }
+    out.set(r.month, c);
+  }
+  return out;
+}
+
+/** The indicators of an SKDN row (null when the denominator is 0, K/S and D/K null when K is unknown for all of S). */
+export interface SkdnRates {
+  /** K/S liputan program. */
+  ks: number | null;
+  /** D/K kelangsungan penimbangan. */
+  dk: number | null;
+  /** D/S partisipasi masyarakat. */
+  ds: number | null;
+  /** N/D keberhasilan program. */
+  nd: number | null;
+  /** 2T/D and BGM/D, the referral load. */
+  twoTd: number | null;
+  bgmD: number | null;
+  /** D = N + T + O + B. */
+  consistent: boolean;
+}
+
+/** The indicators of a row of counts (the same rule as skdnSummary). */
+export function skdnRates(c: SkdnCounts): SkdnRates {
+  const r = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
+  const k = c.s > 0 && c.kUnknown === c.s ? null : c.k;
+  return {
+    ks: r(k, c.s),
+    dk: r(c.d, k),
+    ds: r(c.d, c.s),
+    nd: r(c.n, c.d),
+    twoTd: r(c.twoT, c.d),
+    bgmD: r(c.bgm, c.d),
+    consistent: c.d === c.n + c.t + c.o + c.b,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * SKDN roll-ups (migration 0060): refreshed per district with the prevalence roll-ups, from every
+ * child registered in the district and its weighings. The rules are core's (skdn-counts.ts); this
+ * module only loads the rows and stores the sums: each child in its registered posyandu and
+ * village, kecamatan and district rows summed from the village rows.
+ */
+import {
+  addSkdnCounts,
+  childSkdnCounts,
+  DEFAULT_KBM,
+  emptySkdnCounts,
+  type KbmTable,
+  SKDN_COUNT_KEYS,
+  type SkdnCounts,
+} from "@tumbuh/core";
+import { sql } from "kysely";
+import type { HasDb } from "../schema.ts";
+
+type UnitKind = "posyandu" | "village" | "subdistrict" | "district";
+
+/** The column of each count. */
+const COLUMN: Record<keyof SkdnCounts, string> = {
+  s: "s",
+  k: "k",
+  kUnknown: "k_unknown",
+  d: "d",
+  n: "n",
+  t: "t",
+  o: "o",
+  b: "b",
+  twoT: "two_t",
+  bgm: "bgm",
+};
+
+/** The count columns in the order of SKDN_COUNT_KEYS. */
+export const SKDN_COLUMNS = SKDN_COUNT_KEYS.map((k) => COLUMN[k]);
+
+interface ChildRow {
+  id: string;
+  sex: 1 | 2;
+  birth_date: string;
+  village_code: string;
+  posyandu_id: string | null;
+}
+
+interface WeighingRow {
+  child_id: string;
+  measured_on: string;
+  weight: number;
+  oedema: boolean;
+}
+
+/** Counts per unit and month of one district's children (pure once the rows are loaded). */
+export function districtSkdnCounts(
+  district: string,
+  children: readonly ChildRow[],
+  weighings: readonly WeighingRow[],
+  months: readonly string[],
+  kbm: KbmTable,
+): Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }> {
+  const byChild = new Map<string, Array<{ date: string; weight: number; oedema: boolean }>>();
+  for (const w of weighings) {
+    let list = byChild.get(w.child_id);
+    if (!list) {
+      list = [];
+      byChild.set(w.child_id, list);
+    }
+    list.push({ date: w.measured_on, weight: w.weight, oedema: w.oedema });
+  }
+  const rows = new Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }>();
+  const add = (kind: UnitKind, code: string, month: string, c: SkdnCounts) => {
+    const key = `${kind}|${code}|${month}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { kind, code, month, counts: emptySkdnCounts() };
+      rows.set(key, row);
+    }
+    addSkdnCounts(row.counts, c);
+  };
+  for (const child of children) {
+    const counts = childSkdnCounts(
+      { id: child.id, sex: child.sex, birthDate: child.birth_date, weighings: byChild.get(child.id) ?? [] },
+      months,
+      kbm,
+    );
+    for (const [month, c] of counts) {
+      add("village", child.village_code, month, c);
+      add("subdistrict", child.village_code.slice(0, 8), month, c);
+      add("district", district, month, c);
+      if (child.posyandu_id) add("posyandu", child.posyandu_id, month, c);
+    }
+  }
+  return rows;
+}
+
+/** Rows written per INSERT statement. */
+const BATCH = 2000;
+
+/**
+ * Recomputes the SKDN rows of one district for every month in which it has measurements. Run it
+ * inside the refresh's transaction, which holds the district's roll-up lock.
+ */
+export async function refreshDistrictSkdn(
+  h: HasDb,
+  district: string,
+  kbm: KbmTable = DEFAULT_KBM,
+): Promise<void> {
+  if (!/^\d{2}\.\d{2}$/.test(district)) throw new Error(`invalid district code '${district}'`);
+  const monthRows = await sql<{ month: string }>`
+    SELECT DISTINCT to_char(measured_on, 'YYYY-MM') AS month FROM measurements
+    WHERE district_code = ${district} ORDER BY 1`.execute(h.db);
+  await sql`DELETE FROM rollup_skdn WHERE district_code = ${district}`.execute(h.db);
+  const months = monthRows.rows.map((r) => r.month);
+  if (months.length === 0) return;
+  const children = await sql<ChildRow>`
+    SELECT id, sex, birth_date, village_code, posyandu_id FROM children
+    WHERE district_code = ${district}`.execute(h.db);
+  const weighings = await sql<WeighingRow>`
+    SELECT child_id, measured_on, weight, oedema FROM measurements
+    WHERE district_code = ${district} AND weight IS NOT NULL`.execute(h.db);
+  const rows = [...districtSkdnCounts(district, children.rows, weighings.rows, months, kbm).values()];
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const part = rows.slice(i, i + BATCH);
+    const col = (k: keyof SkdnCounts) => part.map((r) => r.counts[k]);
+    await sql`
+      INSERT INTO rollup_skdn (district_code, unit_kind, unit_code, period, ${sql.raw(SKDN_COLUMNS.join(", "))}, kbm_table)
+      SELECT ${district}, u.kind, u.code, u.month, u.s, u.k, u.k_unknown, u.d, u.n, u.t, u.o, u.b, u.two_t, u.bgm, ${kbm.id}
+      FROM unnest(${part.map((r) => r.kind)}::text[], ${part.map((r) => r.code)}::text[],
+        ${part.map((r) => r.month)}::text[], ${col("s")}::int[], ${col("k")}::int[], ${col("kUnknown")}::int[],
+        ${col("d")}::int[], ${col("n")}::int[], ${col("t")}::int[], ${col("o")}::int[], ${col("b")}::int[],
+        ${col("twoT")}::int[], ${col("bgm")}::int[])
+        AS u(kind, code, month, s, k, k_unknown, d, n, t, o, b, two_t, bgm)`.execute(h.db);
+  }
+}

@@ -1,0 +1,23 @@
+/** SKDN reports, the posyandu page with its action lists, and the data-quality report. */
+import { todayInIndonesia } from "@tumbuh/core";
+import { SkdnQuery, SkdnReport } from "@tumbuh/core/api";
+import type { App, AppContext } from "../context.ts";
+import { responses } from "../schemas.ts";
+import { requireUser } from "../session-hooks.ts";
+
+export async function posyanduRoutes(app: App, ctx: AppContext): Promise<void> {
+  const { skdn } = ctx.services;
+
+  app.get(
+    "/api/skdn",
+    {
+      schema: {
+        tags: ["posyandu"],
+        summary: "SKDN of a region or posyandu per month, the units below and the trend",
+        querystring: SkdnQuery,
+        response: responses({ 200: SkdnReport }),
+      },
+    },
+    async (request) => skdn.report(requireUser(request), request.query, todayInIndonesia(ctx.now())),
+  );
+}
