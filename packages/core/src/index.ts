@@ -1,3 +1,4 @@
+export * from "./action-lists.ts";
 export * from "./csv.ts";
 export * from "./data-quality.ts";
 export * from "./data-quality-verdicts.ts";

@@ -60,3 +60,41 @@ export const SkdnReport = z
   })
   .meta({ id: "SkdnReport" });
 export type SkdnReport = z.infer<typeof SkdnReport>;
+
+export const PosyanduParams = z.object({ id: Uuid });
+
+/** One child of a posyandu page: latest status, growth alerts and the action lists it is on. */
+export const PosyanduChild = z.object({
+  id: z.string(),
+  name: z.string(),
+  sex: z.union([z.literal(1), z.literal(2)]),
+  birthDate: z.string(),
+  ageMonths: z.number().int(),
+  lastDate: z.string().nullable(),
+  weight: z.number().nullable(),
+  height: z.number().nullable(),
+  haz: z.number().nullable(),
+  waz: z.number().nullable(),
+  whz: z.number().nullable(),
+  alerts: z.array(z.object({ rule: z.enum(["T", "2T", "BGM"]), since: z.string() })),
+  lists: z.array(z.string()),
+});
+export type PosyanduChild = z.infer<typeof PosyanduChild>;
+
+export const PosyanduPage = z
+  .object({
+    posyandu: z.object({
+      id: z.string(),
+      name: z.string(),
+      villageCode: z.string(),
+      villageName: z.string().nullable(),
+    }),
+    ancestors: z.array(Region),
+    asOf: z.string(),
+    lastSession: z.string().nullable(),
+    kbm: KbmInfo,
+    counts: z.record(z.string(), z.number().int()),
+    children: z.array(PosyanduChild),
+  })
+  .meta({ id: "PosyanduPage" });
+export type PosyanduPage = z.infer<typeof PosyanduPage>;

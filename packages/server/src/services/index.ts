@@ -11,6 +11,7 @@ import type { ServiceContext } from "./context.ts";
 import { ExportService } from "./exports.ts";
 import { ImportService } from "./imports.ts";
 import { MeasurementService } from "./measurements.ts";
+import { PosyanduPageService } from "./posyandu-page.ts";
 import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
 import { RegionService } from "./regions.ts";
@@ -25,6 +26,7 @@ export interface Services {
   exports: ExportService;
   imports: ImportService;
   measurements: MeasurementService;
+  posyanduPage: PosyanduPageService;
   prevalence: PrevalenceService;
   public: PublicService;
   regions: RegionService;
@@ -50,6 +52,7 @@ export function createServices(
     exports: new ExportService(ctx.repos, prevalence, children),
     imports: new ImportService(ctx),
     measurements: new MeasurementService(ctx),
+    posyanduPage: new PosyanduPageService(ctx.repos, regions),
     prevalence,
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,

@@ -9,6 +9,7 @@ import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
 import { ImportUploadsRepository } from "./imports.ts";
 import { PeriodActivityRepository } from "./period-activity.ts";
+import { PosyanduPageRepository } from "./posyandu-page.ts";
 import { RegionsRepository } from "./regions.ts";
 import { RollupReadRepository } from "./rollup-read.ts";
 import { SettingsRepository } from "./settings.ts";
@@ -22,6 +23,7 @@ export class Repositories {
   readonly children: ChildrenRepository;
   readonly imports: ImportUploadsRepository;
   readonly periodActivity: PeriodActivityRepository;
+  readonly posyanduPage: PosyanduPageRepository;
   readonly regions: RegionsRepository;
   readonly rollups: RollupReadRepository;
   readonly settings: SettingsRepository;
@@ -35,6 +37,7 @@ export class Repositories {
     this.children = new ChildrenRepository(db);
     this.imports = new ImportUploadsRepository(db);
     this.periodActivity = new PeriodActivityRepository(db);
+    this.posyanduPage = new PosyanduPageRepository(db);
     this.regions = new RegionsRepository(db);
     this.rollups = new RollupReadRepository(db);
     this.settings = new SettingsRepository(db);

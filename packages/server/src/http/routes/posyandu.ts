@@ -1,12 +1,12 @@
 /** SKDN reports, the posyandu page with its action lists, and the data-quality report. */
 import { todayInIndonesia } from "@tumbuh/core";
-import { SkdnQuery, SkdnReport } from "@tumbuh/core/api";
+import { PosyanduPage, PosyanduParams, SkdnQuery, SkdnReport } from "@tumbuh/core/api";
 import type { App, AppContext } from "../context.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
 export async function posyanduRoutes(app: App, ctx: AppContext): Promise<void> {
-  const { skdn } = ctx.services;
+  const { skdn, posyanduPage } = ctx.services;
 
   app.get(
     "/api/skdn",
@@ -19,5 +19,19 @@ export async function posyanduRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => skdn.report(requireUser(request), request.query, todayInIndonesia(ctx.now())),
+  );
+
+  app.get(
+    "/api/posyandu/:id/page",
+    {
+      schema: {
+        tags: ["posyandu"],
+        summary: "A posyandu's children with latest status, growth alerts and action lists (audited)",
+        params: PosyanduParams,
+        response: responses({ 200: PosyanduPage }),
+      },
+    },
+    async (request) =>
+      posyanduPage.page(requireUser(request), request.params.id, todayInIndonesia(ctx.now()), request.ip),
   );
 }
