@@ -9,11 +9,13 @@ import { BoundaryService } from "./boundaries.ts";
 import { ChildrenService } from "./children.ts";
 import type { ServiceContext } from "./context.ts";
 import { ExportService } from "./exports.ts";
+import { FamilyService } from "./families.ts";
 import { ImportService } from "./imports.ts";
 import { MeasurementService } from "./measurements.ts";
 import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
 import { RegionService } from "./regions.ts";
+import { TpkService } from "./tpk.ts";
 import { UserService } from "./users.ts";
 
 export interface Services {
@@ -22,11 +24,13 @@ export interface Services {
   boundaries: BoundaryService;
   children: ChildrenService;
   exports: ExportService;
+  families: FamilyService;
   imports: ImportService;
   measurements: MeasurementService;
   prevalence: PrevalenceService;
   public: PublicService;
   regions: RegionService;
+  tpk: TpkService;
   users: UserService;
 }
 
@@ -46,11 +50,13 @@ export function createServices(
     boundaries,
     children,
     exports: new ExportService(ctx.repos, prevalence, children),
+    families: new FamilyService(ctx),
     imports: new ImportService(ctx),
     measurements: new MeasurementService(ctx),
     prevalence,
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,
+    tpk: new TpkService(ctx),
     users: new UserService(ctx.repos),
   };
 }

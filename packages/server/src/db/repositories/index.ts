@@ -7,33 +7,39 @@ import type { Db } from "../schema.ts";
 import { AuditRepository } from "./audit.ts";
 import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
+import { FamiliesRepository } from "./families.ts";
 import { ImportUploadsRepository } from "./imports.ts";
 import { RegionsRepository } from "./regions.ts";
 import { RollupReadRepository } from "./rollup-read.ts";
 import { SettingsRepository } from "./settings.ts";
 import { TargetsRepository } from "./targets.ts";
+import { TpkRepository } from "./tpk.ts";
 import { UsersRepository } from "./users.ts";
 
 export class Repositories {
   readonly audit: AuditRepository;
   readonly boundaries: BoundariesRepository;
   readonly children: ChildrenRepository;
+  readonly families: FamiliesRepository;
   readonly imports: ImportUploadsRepository;
   readonly regions: RegionsRepository;
   readonly rollups: RollupReadRepository;
   readonly settings: SettingsRepository;
   readonly targets: TargetsRepository;
+  readonly tpk: TpkRepository;
   readonly users: UsersRepository;
 
   constructor(readonly db: Db) {
     this.audit = new AuditRepository(db);
     this.boundaries = new BoundariesRepository(db);
     this.children = new ChildrenRepository(db);
+    this.families = new FamiliesRepository(db);
     this.imports = new ImportUploadsRepository(db);
     this.regions = new RegionsRepository(db);
     this.rollups = new RollupReadRepository(db);
     this.settings = new SettingsRepository(db);
     this.targets = new TargetsRepository(db);
+    this.tpk = new TpkRepository(db);
     this.users = new UsersRepository(db);
   }
 
