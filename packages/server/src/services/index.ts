@@ -9,6 +9,7 @@ import { BoundaryService } from "./boundaries.ts";
 import { ChildrenService } from "./children.ts";
 import type { ServiceContext } from "./context.ts";
 import { ExportService } from "./exports.ts";
+import { FamilyService } from "./families.ts";
 import { ImportService } from "./imports.ts";
 import { MeasurementService } from "./measurements.ts";
 import { PosyanduPageService } from "./posyandu-page.ts";
@@ -16,6 +17,7 @@ import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
 import { RegionService } from "./regions.ts";
 import { SkdnService } from "./skdn.ts";
+import { TpkService } from "./tpk.ts";
 import { UserService } from "./users.ts";
 
 export interface Services {
@@ -24,6 +26,7 @@ export interface Services {
   boundaries: BoundaryService;
   children: ChildrenService;
   exports: ExportService;
+  families: FamilyService;
   imports: ImportService;
   measurements: MeasurementService;
   posyanduPage: PosyanduPageService;
@@ -31,6 +34,7 @@ export interface Services {
   public: PublicService;
   regions: RegionService;
   skdn: SkdnService;
+  tpk: TpkService;
   users: UserService;
 }
 
@@ -50,6 +54,7 @@ export function createServices(
     boundaries,
     children,
     exports: new ExportService(ctx.repos, prevalence, children),
+    families: new FamilyService(ctx),
     imports: new ImportService(ctx),
     measurements: new MeasurementService(ctx),
     posyanduPage: new PosyanduPageService(ctx.repos, regions),
@@ -57,6 +62,7 @@ export function createServices(
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,
     skdn: new SkdnService(ctx.repos, regions),
+    tpk: new TpkService(ctx),
     users: new UserService(ctx.repos),
   };
 }

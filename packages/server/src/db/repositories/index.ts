@@ -7,6 +7,7 @@ import type { Db } from "../schema.ts";
 import { AuditRepository } from "./audit.ts";
 import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
+import { FamiliesRepository } from "./families.ts";
 import { ImportUploadsRepository } from "./imports.ts";
 import { PeriodActivityRepository } from "./period-activity.ts";
 import { PosyanduPageRepository } from "./posyandu-page.ts";
@@ -15,12 +16,14 @@ import { RollupReadRepository } from "./rollup-read.ts";
 import { SettingsRepository } from "./settings.ts";
 import { SkdnRepository } from "./skdn.ts";
 import { TargetsRepository } from "./targets.ts";
+import { TpkRepository } from "./tpk.ts";
 import { UsersRepository } from "./users.ts";
 
 export class Repositories {
   readonly audit: AuditRepository;
   readonly boundaries: BoundariesRepository;
   readonly children: ChildrenRepository;
+  readonly families: FamiliesRepository;
   readonly imports: ImportUploadsRepository;
   readonly periodActivity: PeriodActivityRepository;
   readonly posyanduPage: PosyanduPageRepository;
@@ -29,12 +32,14 @@ export class Repositories {
   readonly settings: SettingsRepository;
   readonly skdn: SkdnRepository;
   readonly targets: TargetsRepository;
+  readonly tpk: TpkRepository;
   readonly users: UsersRepository;
 
   constructor(readonly db: Db) {
     this.audit = new AuditRepository(db);
     this.boundaries = new BoundariesRepository(db);
     this.children = new ChildrenRepository(db);
+    this.families = new FamiliesRepository(db);
     this.imports = new ImportUploadsRepository(db);
     this.periodActivity = new PeriodActivityRepository(db);
     this.posyanduPage = new PosyanduPageRepository(db);
@@ -43,6 +48,7 @@ export class Repositories {
     this.settings = new SettingsRepository(db);
     this.skdn = new SkdnRepository(db);
     this.targets = new TargetsRepository(db);
+    this.tpk = new TpkRepository(db);
     this.users = new UsersRepository(db);
   }
 
