@@ -94,6 +94,8 @@ export interface ChildrenTable extends Mutable {
   rt: string | null;
   rw: string | null;
   address: string | null;
+  /** The id an offline device gave the record (migration 0075); null for imports and online entry. */
+  client_id: string | null;
 }
 
 export interface MeasurementsTable extends Mutable {
@@ -126,6 +128,8 @@ export interface MeasurementsTable extends Mutable {
   status_imtu: string | null;
   source: MeasurementSource;
   import_id: string | null;
+  /** The id an offline device gave the measurement (migration 0075); a replay finds it. */
+  client_id: string | null;
 }
 
 interface ImportsTable {
