@@ -70,7 +70,9 @@ export async function unreachableCells(
           });
           if (!inside || !visible) {
             const tid = table.getAttribute("data-testid") ?? "table";
-            unreachable.push(`${tid}: "${text.slice(0, 30)}" at ${Math.round(r.left)}–${Math.round(r.right)}`);
+            unreachable.push(
+              `${tid}: "${text.slice(0, 30)}" at ${Math.round(r.left)}–${Math.round(r.right)}`,
+            );
           }
         }
       }
