@@ -267,7 +267,7 @@ export interface ImportUploadsTable {
   file_name: string;
   file_path: string | null;
   district_code: string;
-  status: "dry_run" | "imported";
+  status: "dry_run" | "imported" | "cancelled" | "expired";
   report: Json;
   created_by: string;
   created_at: Timestamp;
