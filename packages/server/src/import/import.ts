@@ -108,6 +108,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
         batchRows: opts.batchRows ?? 20_000,
         stagedOnly: !!opts.stagedOnly,
         directChildren: opts.directChildren,
+        lockDistricts: !opts.dryRun,
       });
       await writer.open();
       const source = {
