@@ -103,7 +103,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     engine: opts.database.engine,
     now,
     mapAttribution: opts.mapAttribution ?? null,
-    sessions: new SessionCache(opts.sessionCacheMs ?? 5_000),
+    sessions: new SessionCache(opts.sessionCacheMs ?? 5_000, () => cache.held),
   };
 
   await app.register(fastifyCookie);

@@ -313,6 +313,9 @@ export class ImportService {
     userId: string,
     beforeCommit?: ImportOptions["beforeCommit"],
   ) {
+    // The embedded database has one connection, which the import holds: answers and sessions
+    // given before it are reused meanwhile (ResponseCache.hold).
+    const release = this.ctx.database.engine === "pglite" ? this.ctx.cache.hold() : undefined;
     try {
       return await importMeasurements(this.ctx.database, path, {
         dryRun,
@@ -325,6 +328,8 @@ export class ImportService {
       });
     } catch (err) {
       throw fileError(err);
+    } finally {
+      release?.();
     }
   }
 }
