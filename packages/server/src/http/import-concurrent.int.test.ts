@@ -76,4 +76,29 @@ describeEachEngine("concurrent imports of one district", (ctx) => {
     expect(Number(measurements.n)).toBe(first.measurementsAdded);
     expect(posyandu).toEqual([]);
   });
+
+  it("one upload confirmed twice at once is imported once; the other gets 409", async () => {
+    const dinkes = await signIn(app, "dinkes");
+    const count = async () =>
+      Number(
+        (
+          await ctx.database.db
+            .selectFrom("measurements")
+            .select(({ fn }) => fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const up = (await uploadFile(app, dinkes, "c.csv", file)).json().import;
+    const answers = await Promise.all([
+      dinkes.send("POST", `/api/imports/${up.id}/confirm`),
+      dinkes.send("POST", `/api/imports/${up.id}/confirm`),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(await count()).toBe(before);
+    const audit = (
+      await (await signIn(app, "jatim")).get(`/api/audit?entity=import&entityId=${up.id}`)
+    ).json();
+    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(["import", "dry_run"]);
+  });
 });

@@ -259,7 +259,10 @@ export class ImportService {
         user.id,
         async (tx, r) => {
           const apiReport = toApiReport(r);
-          updated = await tx.imports.markImported(row.id, apiReport);
+          const marked = await tx.imports.markImported(row.id, apiReport);
+          // Confirmed twice at once: the second import rolls back.
+          if (!marked) throw conflict("id", "Berkas ini sudah diimpor. / This upload was already imported.");
+          updated = marked;
           await recordAudit(tx, {
             actor: user,
             action: "import",
@@ -272,7 +275,10 @@ export class ImportService {
       );
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ENOENT")
-        throw conflict("id", "the uploaded file has expired; upload it again");
+        throw conflict(
+          "id",
+          "Berkas unggahan tidak ada lagi; unggah lagi. / The uploaded file is gone; upload it again.",
+        );
       throw err;
     } finally {
       this.ctx.cache.clear();
