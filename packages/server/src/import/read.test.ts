@@ -120,3 +120,29 @@ it("refuses a CSV line longer than the limit and a header with too many columns"
   expect(w).toMatchObject({ status: 422, limit: "columns" });
   expect(w.message).toContain("300 columns, the limit is 256");
 });
+
+it("reads a UTF-8 character whose bytes are cut by a chunk's end (1 MiB) like any other", async () => {
+  for (const [ch, before] of [
+    ["é", 1],
+    ["€", 1],
+    ["€", 2],
+    ["𝄞", 3],
+  ] as const) {
+    const head = "Nama,Desa\n";
+    // Rows "a,b\n" up to the byte where `ch` must start so that `before` of its bytes end the chunk.
+    const start = (1 << 20) - before;
+    const rows = Math.floor((start - head.length - 2) / 4);
+    let text = head + "a,b\n".repeat(rows);
+    text += "c".repeat(start - text.length - 1);
+    text += `,${ch}x\nSiti,Ngrencak\n`;
+    expect(
+      Buffer.from(text)
+        .subarray(start, start + Buffer.byteLength(ch))
+        .toString(),
+    ).toBe(ch);
+    const [sheet] = await readAll(`cut-${before}.csv`, Buffer.from(text));
+    const cells = sheet.rows.map((r) => r.cells);
+    expect(cells.at(-2)).toEqual([expect.stringMatching(/^c+$/), `${ch}x`]);
+    expect(cells.at(-1)).toEqual(["Siti", "Ngrencak"]);
+  }
+});
