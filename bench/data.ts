@@ -20,8 +20,8 @@ import { testServices } from "../packages/server/src/services/test-support.ts";
 import { synthesizeDistrictFile } from "../packages/server/src/synth/district.ts";
 import { EPPGBM_FLAT_COLUMNS } from "../packages/server/src/synth/eppgbm.ts";
 
-const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/test";
-const BENCH_DISTRICT = "32.01"; // Kabupaten Bogor: many villages, a large district
+export const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/test";
+export const BENCH_DISTRICT = "32.01"; // Kabupaten Bogor: many villages, a large district
 
 export interface ImportBench {
   engine: "pglite" | "postgres";
@@ -43,7 +43,7 @@ export interface ImportBench {
   peakRssMiB: number;
 }
 
-async function fresh(
+export async function fresh(
   engine: "pglite" | "postgres",
   url: string,
 ): Promise<{ database: Database; drop(): Promise<void> }> {
@@ -67,7 +67,7 @@ async function fresh(
 
 /** Writes (once per process) a synthetic flat e-PPGBM CSV of about `rows` rows. */
 const files = new Map<number, string>();
-async function benchFile(database: Database, rows: number): Promise<string> {
+export async function benchFile(database: Database, rows: number): Promise<string> {
   const cached = files.get(rows);
   if (cached) return cached;
   const path = join(mkdtempSync(join(tmpdir(), "tumbuh-bench-")), `eppgbm-${rows}.csv`);

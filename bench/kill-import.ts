@@ -35,6 +35,8 @@ interface Counts {
   measurements: number;
   posyandu: number;
   imports: number;
+  /** Audit entries of imports (committed in the import's transaction). */
+  audited: number;
   pending: number;
 }
 
@@ -120,6 +122,7 @@ async function countRows(target: Target): Promise<Counts> {
         (SELECT count(*) FROM measurements)::int AS measurements,
         (SELECT count(*) FROM posyandu)::int AS posyandu,
         (SELECT count(*) FROM imports)::int AS imports,
+        (SELECT count(*) FROM audit_log WHERE entity = 'import' AND action = 'import')::int AS audited,
         (SELECT count(*) FROM rollup_pending)::int AS pending`.execute(database.db);
     return r.rows[0];
   } finally {
@@ -225,8 +228,10 @@ const same = (a: Counts, b: Counts) =>
   a.children === b.children &&
   a.measurements === b.measurements &&
   a.posyandu === b.posyandu &&
-  a.imports === b.imports;
-const none = (a: Counts) => a.children === 0 && a.measurements === 0 && a.posyandu === 0 && a.imports === 0;
+  a.imports === b.imports &&
+  a.audited === b.audited;
+const none = (a: Counts) =>
+  a.children === 0 && a.measurements === 0 && a.posyandu === 0 && a.imports === 0 && a.audited === 0;
 
 /** Runs `tumbuh check`, and `tumbuh check --refresh` when the only problem is roll-ups left pending. */
 async function checkAfter(
@@ -274,7 +279,7 @@ export async function benchKillImport(
       throw new Error(`the clean import does not check:\n${cleanCheck.output}`);
     await base.drop(cleanTarget);
     log(
-      `${engine}: clean import of ${rows.toLocaleString("en-US")} rows (${children.toLocaleString("en-US")} children) in ${cleanSeconds.toFixed(1)} s, process start included (committed at ${commitSeconds.toFixed(1)} s): ${clean.children} children, ${clean.measurements} measurements, ${clean.posyandu} posyandu, ${clean.imports} import record`,
+      `${engine}: clean import of ${rows.toLocaleString("en-US")} rows (${children.toLocaleString("en-US")} children) in ${cleanSeconds.toFixed(1)} s, process start included (committed at ${commitSeconds.toFixed(1)} s): ${clean.children} children, ${clean.measurements} measurements, ${clean.posyandu} posyandu, ${clean.imports} import record, ${clean.audited} audit entry`,
     );
 
     const results: KillRun[] = [];

@@ -3,7 +3,8 @@ export {};
 /**
  * `npm run bench`: every benchmark of Tumbuh, each beside its baseline in the same run, numbers printed.
  * `npm run bench -- growth cli` runs only the named groups; `npm run bench -- kill` the fault-injection
- * runs (SIGKILL during an import, bench/kill-import.ts), which only run when named.
+ * runs (SIGKILL during an import, bench/kill-import.ts) and `-- import-latency` (API latency during a
+ * large import, bench/import-latency.ts) only run when named.
  */
 const groups: Record<string, () => Promise<void>> = {
   growth: async () => {
@@ -65,6 +66,24 @@ const groups: Record<string, () => Promise<void>> = {
         .join(", ")}`,
     );
   },
+  "import-latency": async () => {
+    const { benchImportLatency } = await import("./import-latency.ts");
+    // TUMBUH_LATENCY_ROWS (default 250,000 rows, about 83 MB: a 1,000,000-row file, 330 MB, is
+    // beyond the 100 MB upload limit; it can only be imported with `tumbuh import`).
+    const rows = Number(process.env.TUMBUH_LATENCY_ROWS ?? 250_000);
+    const engines = (process.env.TUMBUH_LATENCY_ENGINES ?? "pglite,postgres").split(",");
+    for (const engine of engines as Array<"pglite" | "postgres">) {
+      const r = await benchImportLatency(engine, { rows });
+      console.log(
+        `  ${engine}: ${r.rows.toLocaleString("en-US")} rows, upload + dry run ${r.dryRunSeconds.toFixed(1)} s, confirm (import + roll-ups) ${r.importSeconds.toFixed(1)} s`,
+      );
+      for (const kind of ["health", "dashboard"] as const) {
+        const f = (x: (typeof r.before)[typeof kind]) =>
+          `p50 ${x.p50Ms} ms, p95 ${x.p95Ms} ms, max ${x.maxMs} ms (${x.requests} requests, ${x.failed} failed)`;
+        console.log(`    ${kind.padEnd(9)} before: ${f(r.before[kind])}; during: ${f(r.during[kind])}`);
+      }
+    }
+  },
   kill: async () => {
     const { benchKillImport, summarize } = await import("./kill-import.ts");
     const engines = (process.env.TUMBUH_KILL_ENGINES ?? "pglite,postgres").split(",");
@@ -77,7 +96,7 @@ const groups: Record<string, () => Promise<void>> = {
 };
 
 /** Groups run only when named: the fault-injection runs take half an hour. */
-const ON_REQUEST = new Set(["kill"]);
+const ON_REQUEST = new Set(["kill", "import-latency"]);
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(groups)) {
   if (wanted.length ? !wanted.includes(name) : ON_REQUEST.has(name)) continue;

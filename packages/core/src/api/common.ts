@@ -29,6 +29,7 @@ export const API_ERROR_CODES = [
   "stale_version",
   "conflict",
   "payload_too_large",
+  "unprocessable",
   "rate_limited",
   "internal",
 ] as const;

@@ -24,7 +24,7 @@ import type { Database } from "../db/connection.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../services/auth.ts";
 import type { DemoInfo } from "../services/context.ts";
-import type { ImportService } from "../services/imports.ts";
+import { type ImportService, UPLOAD_BYTES } from "../services/imports.ts";
 import { createServices } from "../services/index.ts";
 import { ResponseCache } from "../services/response-cache.ts";
 import type { App, AppContext } from "./context.ts";
@@ -103,11 +103,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     engine: opts.database.engine,
     now,
     mapAttribution: opts.mapAttribution ?? null,
-    sessions: new SessionCache(opts.sessionCacheMs ?? 5_000),
+    sessions: new SessionCache(opts.sessionCacheMs ?? 5_000, () => cache.held),
   };
 
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_BYTES, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

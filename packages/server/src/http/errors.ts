@@ -41,6 +41,7 @@ const SERVICE_STATUS: Record<ServiceError["code"], number> = {
   bad_request: 400,
   invalid_credentials: 401,
   payload_too_large: 413,
+  unprocessable: 422,
   not_found: 404,
   conflict: 409,
   stale_version: 409,

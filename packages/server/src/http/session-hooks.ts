@@ -45,12 +45,19 @@ function sameToken(a: string, b: string): boolean {
 export class SessionCache {
   private readonly entries = new Map<string, { at: number; session: ActiveSession }>();
 
-  constructor(private readonly ttlMs = 5_000) {}
+  /**
+   * `extended`: while true, cached sessions do not expire (an import holds the embedded database;
+   * a sign-out or password change, which drops its sessions here, waits for the import anyway).
+   */
+  constructor(
+    private readonly ttlMs = 5_000,
+    private readonly extended: () => boolean = () => false,
+  ) {}
 
   get(token: string, now: number): ActiveSession | undefined {
     const hit = this.entries.get(token);
     if (!hit) return undefined;
-    if (now - hit.at >= this.ttlMs) {
+    if (now - hit.at >= this.ttlMs && !this.extended()) {
       this.entries.delete(token);
       return undefined;
     }
@@ -79,7 +86,13 @@ export function sessionHook(ctx: AppContext) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     request.auth = null;
     const path = request.url.split("?")[0];
-    if (!path.startsWith("/api/") || path.startsWith("/api/public/") || path.startsWith("/api/docs")) return;
+    if (
+      !path.startsWith("/api/") ||
+      path.startsWith("/api/public/") ||
+      path.startsWith("/api/docs") ||
+      path === "/api/health"
+    )
+      return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const now = ctx.now();

@@ -3,7 +3,14 @@
  * sealed (sealing.ts), age computed and limits checked. A faulty row gives its rejections, one
  * per faulty field, in the order users read them; a good one its CheckedRow.
  */
-import { parseDecimal, parseMeasure, parseOedema, parseSex } from "@tumbuh/core";
+import {
+  ENTRY_LIMITS,
+  type LimitedField,
+  parseDecimal,
+  parseMeasure,
+  parseOedema,
+  parseSex,
+} from "@tumbuh/core";
 import { parseIdentifier, plainDecimal, text } from "./cells.ts";
 import {
   type CheckedRow,
@@ -37,25 +44,36 @@ function fail(errors: Rejection[], ctx: RowContext, rowNo: number, field: Field,
   errors.push({ sheet: ctx.sheet, rowNo, field: FIELD_LABEL[field], reason });
 }
 
-/** Parses a number cell; positive values only (0 and below count as missing). */
+/**
+ * Parses a number cell; positive values only (0 and below count as missing), within the hard
+ * limits of ENTRY_LIMITS[limit] for a measurement (a weight of 3.5e15 kg is refused, not
+ * imported and flagged).
+ */
 function positive(
   cell: Cell | undefined,
   field: Field,
   errors: Rejection[],
   ctx: RowContext,
   rowNo: number,
+  limit?: LimitedField,
 ): number | undefined {
   if (cell === null || cell === undefined) return undefined;
-  if (typeof cell === "string") {
-    const v = plainDecimal(cell);
-    if (v !== undefined) return v > 0 ? v : undefined;
+  let v: number | undefined;
+  if (typeof cell === "string") v = plainDecimal(cell);
+  if (v === undefined) {
+    const p = parseDecimal(cell instanceof Date ? String(cell) : cell);
+    if (!p.ok) {
+      fail(errors, ctx, rowNo, field, p.error);
+      return undefined;
+    }
+    v = p.value;
   }
-  const p = parseDecimal(cell instanceof Date ? String(cell) : cell);
-  if (!p.ok) {
-    errors.push({ sheet: ctx.sheet, rowNo, field: FIELD_LABEL[field], reason: p.error });
-    return undefined;
-  }
-  return p.value !== undefined && p.value > 0 ? p.value : undefined;
+  if (v === undefined || !(v > 0)) return undefined;
+  if (!limit) return v;
+  const { min, max, unit } = ENTRY_LIMITS[limit];
+  if (v >= min && v <= max) return v;
+  fail(errors, ctx, rowNo, field, `${v} ${unit} is outside the limits ${min}–${max} ${unit}`);
+  return undefined;
 }
 
 function checkMeasurement(
@@ -68,10 +86,10 @@ function checkMeasurement(
 ): MeasurementPart {
   let measuredOn: string | undefined;
   let ageDays: number | undefined;
-  const weight = positive(rec.weight, "weight", errors, ctx, rowNo);
-  const lenhei = positive(rec.lenhei, "lenhei", errors, ctx, rowNo);
-  const headc = positive(rec.headc, "headc", errors, ctx, rowNo);
-  const armc = positive(rec.armc, "armc", errors, ctx, rowNo);
+  const weight = positive(rec.weight, "weight", errors, ctx, rowNo, "weight");
+  const lenhei = positive(rec.lenhei, "lenhei", errors, ctx, rowNo, "lenhei");
+  const headc = positive(rec.headc, "headc", errors, ctx, rowNo, "headc");
+  const armc = positive(rec.armc, "armc", errors, ctx, rowNo, "armc");
   const measure = parseMeasure(text(rec.measure));
   if (!measure.ok) fail(errors, ctx, rowNo, "measure", measure.error);
   const oedema = parseOedema(text(rec.oedema));

@@ -197,14 +197,15 @@ describeEachEngine("import", (t) => {
       ";Dedi;X;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;abc;85;h;", // bad sex and weight
       ";Eka;P;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;;;h;", // no weight nor height
       ";Fajar;L;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2026;11;85;h;", // future
-      ";Gita;P;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;11;852;h;", // implausible height: flagged
+      ";Gita;P;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;11;140;h;", // implausible height: flagged
       "1234;Hadi;L;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;11;85;h;", // NIK too short
+      ";Indah;P;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;11;852;h;", // beyond the value limits
     ];
     const file = join(dir, `faulty-${t.engine}.csv`);
     writeFileSync(file, `${header}\n${rows.join("\n")}\n`);
     const r = await importMeasurements(t.database, file, { district: "35.03", keys, today });
-    expect(r.rowsRead).toBe(9);
-    expect(r.rowsRejected).toBe(6);
+    expect(r.rowsRead).toBe(10);
+    expect(r.rowsRejected).toBe(7);
     expect(r.measurementsAdded).toBe(3);
     expect(r.measurementsFlagged).toBe(1);
     const byRow = (n: number) =>
@@ -222,6 +223,7 @@ describeEachEngine("import", (t) => {
       expect.stringMatching(/^Tanggal Pengukuran: measurement date 2026-08-15 is in the future/),
     ]);
     expect(byRow(10)).toEqual([expect.stringMatching(/^NIK: expected 16 digits, found 4/)]);
+    expect(byRow(11)).toEqual(["Tinggi: 852 cm is outside the limits 25–150 cm"]);
     expect(rejectionsCsv(r).split("\r\n")[0]).toBe("\uFEFFrow,sheet,field,reason");
     expect(rejectionsCsv(r)).not.toContain("1234;");
     // Z-scores are Tumbuh's own (the file's ZS TB/U of 9.99 is ignored).
@@ -247,7 +249,7 @@ describeEachEngine("import", (t) => {
       .select(["flen", "lenhei", "status_tbu"])
       .where("children.name", "=", "Gita")
       .executeTakeFirstOrThrow();
-    expect(gita).toEqual({ flen: true, lenhei: 852, status_tbu: null });
+    expect(gita).toEqual({ flen: true, lenhei: 140, status_tbu: null });
   });
 
   it("stores an implausible value's z-score and flag but no category, written directly or staged", async () => {

@@ -23,6 +23,7 @@ import { markRollupsPending, refreshRollupsAndClear } from "../db/repositories/r
 import { NeedsStagedImport } from "./direct.ts";
 import { ImportFileError, RollupRefreshError } from "./errors.ts";
 import { sha256File } from "./file-hash.ts";
+import { IMPORT_LIMITS, type ImportLimits } from "./limits.ts";
 import { ImportMemo } from "./memo.ts";
 import { mergeStage } from "./merge.ts";
 import { PlaceResolver } from "./places.ts";
@@ -33,6 +34,7 @@ import { IdentifierSealer } from "./sealing.ts";
 import { ImportWriter } from "./writer.ts";
 
 export { ImportFileError } from "./errors.ts";
+export { IMPORT_LIMITS, ImportLimitError } from "./limits.ts";
 export { type ImportReport, rejectionsCsv, summaryText } from "./report.ts";
 
 export interface ImportOptions {
@@ -63,6 +65,8 @@ export interface ImportOptions {
    * the file's data or not at all.
    */
   beforeCommit?: (tx: Repositories, report: ImportReport) => Promise<void>;
+  /** The file limits (default IMPORT_LIMITS; tests lower them). */
+  limits?: ImportLimits;
 }
 
 /**
@@ -99,7 +103,8 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
   const importId = randomUUID();
   // Everything the import remembers lives in these objects, dropped with it.
   const memo = new ImportMemo();
-  const register = await ChildRegister.read(path, memo);
+  const limits = opts.limits ?? IMPORT_LIMITS;
+  const register = await ChildRegister.read(path, memo, limits);
   const sealer = new IdentifierSealer(opts.keys ?? loadPiiKeys(database.dataDir));
   try {
     await inImportTransaction(database, async (s) => {
@@ -108,6 +113,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
         batchRows: opts.batchRows ?? 20_000,
         stagedOnly: !!opts.stagedOnly,
         directChildren: opts.directChildren,
+        lockDistricts: !opts.dryRun,
       });
       await writer.open();
       const source = {
@@ -119,6 +125,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
         places: new PlaceResolver(s),
         sealer,
         memo,
+        limits,
       };
       try {
         await readRows(source, writer, report);

@@ -10,6 +10,7 @@ import type { CheckedRow, RawRecord, Rejection } from "./checked-row.ts";
 import { mapColumns, type SheetKind, sheetKind } from "./columns.ts";
 import { ImportFileError } from "./errors.ts";
 import type { Facility } from "./facilities.ts";
+import { type ImportLimits, tooManyRows } from "./limits.ts";
 import type { ImportMemo } from "./memo.ts";
 import type { NewChild } from "./new-child.ts";
 import type { PlaceResolver } from "./places.ts";
@@ -47,6 +48,7 @@ export interface RowSource {
   places: PlaceResolver;
   sealer: IdentifierSealer;
   memo: ImportMemo;
+  limits: ImportLimits;
 }
 
 /** The accepted row before the current one, for telling a repeating row. */
@@ -61,7 +63,7 @@ interface PreviousRow {
 /** Reads every measurement row of the file into `writer`, counting and rejecting into `report`. */
 export async function readRows(source: RowSource, writer: ImportWriter, report: ImportReport): Promise<void> {
   let readAny = false;
-  for await (const sheet of readSheets(source.path)) {
+  for await (const sheet of readSheets(source.path, source.limits)) {
     const map = mapColumns(sheet.header);
     const kind = sheetKind(map);
     const info = { name: sheet.name, kind, rows: 0, ignoredColumns: map.unknown };
@@ -119,7 +121,10 @@ async function readSheet(
     for (const row of chunk) {
       rows++;
       // Let the event loop hand the COPY in flight more of its data (see YIELD_ROWS).
-      if (++report.rowsRead % YIELD_ROWS === 0) await new Promise<void>((r) => setImmediate(r));
+      if (++report.rowsRead % YIELD_ROWS === 0) {
+        if (report.rowsRead > source.limits.rows) throw tooManyRows(source.limits.rows, report.rowsRead);
+        await new Promise<void>((r) => setImmediate(r));
+      }
       if (prev && sameCells(row.cells, prev.cells, childCells)) {
         const m = checkRepeatRecord(
           recordOf(measurementFields, row.cells, reused),

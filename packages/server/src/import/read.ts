@@ -1,54 +1,39 @@
 /**
  * Streaming readers for the files districts exchange: CSV (comma or semicolon, detected from
- * the header line) and XLSX (every sheet, via exceljs' streaming reader). Rows come out one at
- * a time with the number a user sees in a spreadsheet (header is row 1).
+ * the header line; UTF-8, or UTF-16 with or without its byte order mark) and XLSX (every sheet,
+ * read on a thread of its own with a memory cap: xlsx-thread.ts). The format comes from the
+ * file's content (file-kind.ts), not its name. Rows come out one at a time with the number a
+ * user sees in a spreadsheet (header is row 1). Files beyond IMPORT_LIMITS are refused.
  */
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { extname } from "node:path";
-import ExcelJS from "exceljs";
+import { StringDecoder } from "node:string_decoder";
 import { CsvLines } from "../anthro-csv/csv-lines.ts";
+import { ImportFileError } from "./errors.ts";
+import { type FileKind, fileKind, type TextEncoding } from "./file-kind.ts";
+import { IMPORT_LIMITS, ImportLimitError, type ImportLimits, lineTooLong, tooManyColumns } from "./limits.ts";
+import { type Sheet, type SheetRow, sheetOf } from "./sheet.ts";
+import { readXlsxInThread } from "./xlsx-thread.ts";
 
-export type Cell = string | number | Date | null;
+export type { Cell, Sheet, SheetRow } from "./sheet.ts";
 
-export interface SheetRow {
-  rowNo: number;
-  cells: Cell[];
-}
-
-export interface Sheet {
-  name: string;
-  header: string[];
-  /** The rows one at a time. */
-  rows: AsyncIterable<SheetRow>;
-  /** The same rows in batches (a chunk of the file each): read either `rows` or `chunks`. */
-  chunks: AsyncIterable<SheetRow[]>;
-  /**
-   * Tells the reader which columns will be read: cells of other columns may come empty from
-   * then on (a CSV reader then makes no strings for them). With `shared`, a row whose first
-   * `shared` cells are written as in the row before may get that row's very strings for them
-   * (CsvLines.select). Optional to call.
-   */
-  select(columns: readonly number[], shared?: number): void;
-}
-
-/** The file's format from its name: csv or xlsx; anything else is an error naming what is accepted. */
-function fileFormat(path: string): "csv" | "xlsx" {
+/** Refuses a name that is not .csv, .txt or .xlsx. */
+function checkName(path: string): void {
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv" || ext === ".txt") return "csv";
-  if (ext === ".xlsx") return "xlsx";
-  throw new Error(`file '${path}': expected a .csv or .xlsx file`);
+  if (ext !== ".csv" && ext !== ".txt" && ext !== ".xlsx")
+    throw new ImportFileError(`file '${path}': expected a .csv or .xlsx file`);
 }
 
 /** Comma or semicolon, whichever occurs more often outside quotes in the first line. */
-async function detectDelimiter(path: string): Promise<"," | ";"> {
+async function detectDelimiter(path: string, kind: CsvKind): Promise<"," | ";"> {
   const fh = await open(path, "r");
   try {
     const buf = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const first = buf
-      .subarray(0, bytesRead)
-      .toString("utf8")
+    const { bytesRead } = await fh.read(buf, 0, buf.length, kind.bomBytes);
+    const first = new TextDecoder(kind.encoding)
+      .decode(buf.subarray(0, bytesRead))
       .split(/\r?\n/)[0]
       .replace(/"[^"]*"/g, "");
     const semis = first.split(";").length;
@@ -59,28 +44,107 @@ async function detectDelimiter(path: string): Promise<"," | ";"> {
   }
 }
 
-/** The sheets of a file, in order; a CSV file is one sheet named after nothing (""). */
-export async function* readSheets(path: string): AsyncGenerator<Sheet> {
-  if (fileFormat(path) === "csv") {
-    yield await readCsvSheet(path);
+/**
+ * The sheets of a file, in order; a CSV file is one sheet named after nothing (""). `limits`:
+ * IMPORT_LIMITS unless a test lowers them.
+ */
+export async function* readSheets(path: string, limits: ImportLimits = IMPORT_LIMITS): AsyncGenerator<Sheet> {
+  checkName(path);
+  const kind = await fileKind(path);
+  if (kind.kind === "xlsx") {
+    yield* readXlsxInThread(path, limits);
     return;
   }
-  yield* readXlsxSheets(path);
+  yield await readCsvSheet(path, kind, limits);
 }
 
-/** Reads the CSV records of a file, a batch per chunk of text, with the shared tokenizer (CsvLines). */
-async function* csvRecords(path: string, lines: CsvLines): AsyncGenerator<string[][]> {
+type CsvKind = Extract<FileKind, { kind: "csv" }>;
+
+/** The message for bytes that are not text in the file's encoding, with the line they are on. */
+function notText(encoding: TextEncoding, chunk: Buffer, lineNo: number): ImportLimitError {
+  const text = new TextDecoder(encoding).decode(chunk);
+  const bad = text.indexOf("\uFFFD");
+  let line = lineNo;
+  for (let i = text.indexOf("\n"); i >= 0 && i < bad; i = text.indexOf("\n", i + 1)) line++;
+  return new ImportLimitError(
+    422,
+    "encoding",
+    `Berkas CSV tidak tersimpan sebagai ${encoding.toUpperCase()} (baris ${line.toLocaleString("id-ID")}): di Excel pilih Simpan Sebagai → "CSV UTF-8 (dipisahkan koma)". / ` +
+      `The CSV file is not saved as ${encoding.toUpperCase()} (line ${line.toLocaleString("en-US")}): in Excel choose Save As → "CSV UTF-8 (Comma delimited)".`,
+  );
+}
+
+/**
+ * Decodes a file's chunks in turn (`undefined`: the end), giving undefined for bytes that are
+ * not text in `encoding`. UTF-8 goes through StringDecoder, checked by isUtf8 (the strings it
+ * makes are faster to tokenize than TextDecoder's: a 250,000-row file reads in about half the
+ * time), with the bytes of a character cut by the chunk's end checked with the next chunk.
+ */
+function textDecoder(encoding: TextEncoding): (chunk: Buffer | undefined) => string | undefined {
+  if (encoding !== "utf-8") {
+    const d = new TextDecoder(encoding, { fatal: true });
+    return (chunk) => {
+      try {
+        return chunk ? d.decode(chunk, { stream: true }) : d.decode();
+      } catch {
+        return undefined;
+      }
+    };
+  }
+  const d = new StringDecoder("utf8");
+  let carry: Buffer | undefined;
+  return (chunk) => {
+    if (!chunk) return carry ? undefined : d.end();
+    const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+    // Back over a last character whose bytes go on in the next chunk.
+    let end = buf.length;
+    let i = end - 1;
+    while (i >= 0 && end - i <= 3 && (buf[i] & 0xc0) === 0x80) i--;
+    if (i >= 0 && buf[i] >= 0xc0 && end - i < (buf[i] >= 0xf0 ? 4 : buf[i] >= 0xe0 ? 3 : 2)) end = i;
+    carry = end < buf.length ? Buffer.from(buf.subarray(end)) : undefined;
+    if (!isUtf8(buf.subarray(0, end))) return undefined;
+    return d.write(chunk);
+  };
+}
+
+/**
+ * Reads the CSV records of a file, a batch per chunk of text, with the shared tokenizer
+ * (CsvLines). Bytes that are not text in the file's encoding, and lines beyond the limit, stop it.
+ */
+async function* csvRecords(
+  path: string,
+  kind: CsvKind,
+  lines: CsvLines,
+  maxLine: number,
+): AsyncGenerator<string[][]> {
   let records: string[][] = [];
   const onRecord = (fields: string[]) => {
     // A line of only delimiters is kept (a row with empty cells); blank lines are skipped by CsvLines.
     records.push(fields.slice());
   };
-  let first = true;
-  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) {
-    let text = chunk as string;
-    if (first) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
+  const decode = textDecoder(kind.encoding);
+  let lineNo = 1;
+  let lineChars = 0;
+  const stream = createReadStream(path, { start: kind.bomBytes, highWaterMark: 1 << 20 });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const text = decode(chunk);
+    if (text === undefined) {
+      stream.destroy();
+      throw notText(kind.encoding, chunk, lineNo);
+    }
+    // The longest line so far (a native scan, no per-row work).
+    for (let at = 0; ; ) {
+      const nl = text.indexOf("\n", at);
+      const end = nl < 0 ? text.length : nl;
+      lineChars += end - at;
+      if (lineChars > maxLine) {
+        stream.destroy();
+        throw lineTooLong(maxLine, lineChars, lineNo);
+      }
+      if (nl < 0) break;
+      lineNo++;
+      lineChars = 0;
+      at = nl + 1;
     }
     lines.feed(text, false, onRecord);
     if (records.length) {
@@ -88,13 +152,15 @@ async function* csvRecords(path: string, lines: CsvLines): AsyncGenerator<string
       records = [];
     }
   }
-  lines.feed("", true, onRecord);
+  const rest = decode(undefined);
+  if (rest === undefined) throw notText(kind.encoding, Buffer.alloc(0), lineNo);
+  lines.feed(rest, true, onRecord);
   if (records.length) yield records;
 }
 
-async function readCsvSheet(path: string): Promise<Sheet> {
-  const lines = new CsvLines(await detectDelimiter(path));
-  const it = csvRecords(path, lines);
+async function readCsvSheet(path: string, kind: CsvKind, limits: ImportLimits): Promise<Sheet> {
+  const lines = new CsvLines(await detectDelimiter(path, kind));
+  const it = csvRecords(path, kind, lines, limits.csvLineChars);
   let pending: string[][] = [];
   let at = 0;
   // The header is the first record; the records after it in the same batch start the rows.
@@ -107,6 +173,8 @@ async function readCsvSheet(path: string): Promise<Sheet> {
     }
   }
   const header = (pending[0] ?? []).map((h) => h.trim());
+  if (header.length > limits.columns)
+    throw tooManyColumns(limits.columns, header.length, "Baris judul / Header row");
   at = pending.length ? 1 : 0;
   async function* chunks(): AsyncGenerator<SheetRow[]> {
     let rowNo = 1;
@@ -123,107 +191,4 @@ async function readCsvSheet(path: string): Promise<Sheet> {
     }
   }
   return sheetOf("", header, chunks(), (columns, shared) => lines.select(columns, shared));
-}
-
-/** A sheet whose rows can be read one by one or a batch at a time (not both). */
-function sheetOf(
-  name: string,
-  header: string[],
-  chunks: AsyncIterable<SheetRow[]>,
-  select: (columns: readonly number[], shared?: number) => void = () => {},
-): Sheet {
-  async function* rows(): AsyncGenerator<SheetRow> {
-    for await (const batch of chunks) yield* batch;
-  }
-  return { name, header, chunks, rows: rows(), select };
-}
-
-/** Plain value of an exceljs cell value: rich text, formulas, hyperlinks and errors flattened. */
-function cellValue(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || v instanceof Date) return v;
-  if (typeof v === "boolean") return v ? "1" : "0";
-  if (typeof v === "object") {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
-    if (o.richText) return o.richText.map((t) => t.text).join("");
-    if ("result" in o) return cellValue(o.result);
-    if (typeof o.text === "string") return o.text;
-    if (o.error) return null;
-  }
-  return String(v);
-}
-
-/** The worksheets of an XLSX file as exceljs' streaming reader gives them. */
-export type WorksheetSource = (path: string) => AsyncIterable<unknown>;
-
-const exceljsWorksheets: WorksheetSource = (path) =>
-  new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    entries: "emit",
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "cache",
-    worksheets: "emit",
-  });
-
-/**
- * The sheets of an XLSX file. exceljs' streaming reader (over unzipper) at times loses the last
- * entries of the zip when the process is busy, then fails with a TypeError on the workbook part
- * it did not see, before giving any sheet; such a file is read again (up to three times).
- */
-export async function* readXlsxSheets(
-  path: string,
-  source: WorksheetSource = exceljsWorksheets,
-): AsyncGenerator<Sheet> {
-  for (let attempt = 1; ; attempt++) {
-    let gave = false;
-    try {
-      for await (const sheet of xlsxSheetsOnce(path, source)) {
-        gave = true;
-        yield sheet;
-      }
-      return;
-    } catch (err) {
-      if (gave || attempt >= 3 || !(err instanceof TypeError)) throw err;
-    }
-  }
-}
-
-async function* xlsxSheetsOnce(path: string, source: WorksheetSource): AsyncGenerator<Sheet> {
-  for await (const ws of source(path)) {
-    const worksheet = ws as unknown as AsyncIterable<{ number: number; values: unknown[] }> & {
-      name: string;
-    };
-    const it = worksheet[Symbol.asyncIterator]();
-    let header: string[] = [];
-    // The header is the first non-empty row.
-    for (;;) {
-      const r = await it.next();
-      if (r.done) break;
-      const cells = r.value.values.slice(1).map(cellValue);
-      if (cells.some((c) => c !== null && String(c).trim() !== "")) {
-        header = cells.map((c) => (c === null ? "" : String(c).trim()));
-        break;
-      }
-    }
-    async function* chunks(): AsyncGenerator<SheetRow[]> {
-      let batch: SheetRow[] = [];
-      for (;;) {
-        const r = await it.next();
-        if (r.done) break;
-        const cells = r.value.values.slice(1).map(cellValue);
-        if (cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""))) continue;
-        batch.push({ rowNo: r.value.number, cells });
-        if (batch.length >= 1000) {
-          yield batch;
-          batch = [];
-        }
-      }
-      if (batch.length) yield batch;
-    }
-    const sheet = sheetOf(worksheet.name, header, chunks());
-    yield sheet;
-    // Drain what the caller did not read so the reader can move to the next sheet.
-    for await (const _ of sheet.chunks) {
-    }
-  }
 }

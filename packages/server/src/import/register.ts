@@ -6,6 +6,7 @@
 import { parseIdentifier, text } from "./cells.ts";
 import type { RawRecord } from "./checked-row.ts";
 import { mapColumns, sheetKind } from "./columns.ts";
+import { IMPORT_LIMITS, type ImportLimits, tooManyRows } from "./limits.ts";
 import type { ImportMemo } from "./memo.ts";
 import { readSheets } from "./read.ts";
 import { fieldCells, recordOf } from "./records.ts";
@@ -24,14 +25,22 @@ export class ChildRegister {
   private constructor(private readonly memo: ImportMemo) {}
 
   /** The child sheets of the file at `path` (none for a flat file). */
-  static async read(path: string, memo: ImportMemo): Promise<ChildRegister> {
+  static async read(
+    path: string,
+    memo: ImportMemo,
+    limits: ImportLimits = IMPORT_LIMITS,
+  ): Promise<ChildRegister> {
     const register = new ChildRegister(memo);
-    for await (const sheet of readSheets(path)) {
+    let rows = 0;
+    for await (const sheet of readSheets(path, limits)) {
       const map = mapColumns(sheet.header);
       if (sheetKind(map) !== "children") continue;
       register.present = true;
       const fields = fieldCells(map);
-      for await (const row of sheet.rows) register.add(recordOf(fields, row.cells), row.rowNo);
+      for await (const row of sheet.rows) {
+        if (++rows > limits.rows) throw tooManyRows(limits.rows, rows);
+        register.add(recordOf(fields, row.cells), row.rowNo);
+      }
     }
     return register;
   }

@@ -34,7 +34,7 @@ describe("StageBatch", () => {
     const rows = [
       { sex: "L", birth: "01/01/2024", on: "15/08/2025", w: "9,6", h: "75,5", m: "h" },
       { sex: "P", birth: "2023-03-10", on: "2025-08-15", w: "11", h: "", m: "" },
-      { sex: "P", birth: "2025-01-01", on: "2025-08-15", w: "7,2", h: "852", m: "l" }, // implausible height
+      { sex: "P", birth: "2025-01-01", on: "2025-08-15", w: "7,2", h: "120", m: "l" }, // implausible height (within the limits)
     ];
     rows.forEach((r, i) => {
       const rejected = stageRecord(
@@ -68,7 +68,7 @@ describe("StageBatch", () => {
     const expected = [
       anthroZScores({ sex: 1, ageDays: 592, weight: 9.6, lenhei: 75.5, measure: "h" }),
       anthroZScores({ sex: 2, ageDays: 889, weight: 11 }),
-      anthroZScores({ sex: 2, ageDays: 226, weight: 7.2, lenhei: 852, measure: "l" }),
+      anthroZScores({ sex: 2, ageDays: 226, weight: 7.2, lenhei: 120, measure: "l" }),
     ];
     expected.forEach((z, i) => {
       const c = cells(lines[i]);

@@ -10,7 +10,12 @@ import type { Session } from "../db/connection.ts";
 import { uuidBytes } from "../db/pg-binary.ts";
 import { copyFacilities, districtFacilities } from "../db/repositories/import-places.ts";
 import { copyIdentifiers, copyStageRows, createStageTables } from "../db/repositories/import-stage.ts";
-import { copyChildren, copyMeasurements, loadChildKeys } from "../db/repositories/import-write.ts";
+import {
+  copyChildren,
+  copyMeasurements,
+  loadChildKeys,
+  lockDistrictImports,
+} from "../db/repositories/import-write.ts";
 import type { CheckedRow, MeasurementPart } from "./checked-row.ts";
 import { DirectImport } from "./direct.ts";
 import { Facilities, type Facility } from "./facilities.ts";
@@ -29,6 +34,8 @@ export interface WriterOptions {
   stagedOnly: boolean;
   /** New children written directly at most (the rest are staged). */
   directChildren?: number;
+  /** Wait for, then hold off, other imports of each district the rows are in (not on a dry run). */
+  lockDistricts: boolean;
 }
 
 /** What the merge needs of the rows staged (and of the direct path's children). */
@@ -83,6 +90,8 @@ export class ImportWriter {
   /** Loads what routing and facilities need of a district, before its first row is delivered. */
   async addDistrict(district: string): Promise<void> {
     if (this.districts.has(district)) return;
+    // Serialised with the other imports of the district: what they committed is read below.
+    if (this.opts.lockDistricts) await lockDistrictImports(this.s, district);
     this.facilities.addDistrict(district, await districtFacilities(this.s, district));
     if (this.direct) this.direct.addDistrict(district, await loadChildKeys(this.s, district));
     this.districts.add(district);

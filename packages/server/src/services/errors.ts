@@ -9,7 +9,8 @@ export type ServiceErrorCode =
   | "not_found"
   | "conflict"
   | "stale_version"
-  | "payload_too_large";
+  | "payload_too_large"
+  | "unprocessable";
 
 export class ServiceError extends Error {
   constructor(

@@ -14,7 +14,9 @@ import type { ImportReport, ImportUpload } from "@tumbuh/core/api";
 import { AccessDenied, type Actor, checkAccess, hasPermission, requireAccess } from "../auth/access.ts";
 import type { UploadRow } from "../db/repositories/imports.ts";
 import {
+  IMPORT_LIMITS,
   ImportFileError,
+  ImportLimitError,
   type ImportOptions,
   importMeasurements,
   type ImportReport as PipelineReport,
@@ -26,6 +28,8 @@ import { ensureUploadFolder, sweepUploadFolder, writeUpload } from "./upload-fil
 
 const REJECTIONS_SHOWN = 500;
 const KEEP_MS = 3600_000;
+/** The largest file an upload takes (IMPORT_LIMITS.uploadBytes; the HTTP layer's multipart limit). */
+export const UPLOAD_BYTES = IMPORT_LIMITS.uploadBytes;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The pipeline's report in the API's shape (first 500 rejections). */
@@ -87,6 +91,17 @@ function toUpload(row: UploadRow): ImportUpload {
   };
 }
 
+/** A file the import refuses as the user sees it: 413/422 for a limit or an encoding, else 400. */
+function fileError(err: unknown): unknown {
+  if (err instanceof ImportLimitError)
+    return new ServiceError(err.status === 413 ? "payload_too_large" : "unprocessable", err.message, {
+      field: "file",
+      limit: err.limit,
+    });
+  if (err instanceof ImportFileError) return badRequest("file", err.message);
+  return err;
+}
+
 /** The conflict of confirming or cancelling an upload that is no longer waiting. */
 function notPending(row: UploadRow): ServiceError {
   const what = {
@@ -134,6 +149,12 @@ export class ImportService {
       throw new AccessDenied("permission", `the role ${user.role} may not use import:write`);
     }
     const name = fileName || "upload.csv";
+    // A control character (NUL above all) in a name is never a file a user chose.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+    if (/[\u0000-\u001f\u007f]/.test(name) || name.length > 255) {
+      file.resume();
+      throw badRequest("file", "Nama berkas tidak sah. / The file name is not valid.");
+    }
     const ext = extname(name).toLowerCase();
     if (![".csv", ".txt", ".xlsx"].includes(ext)) {
       file.resume();
@@ -150,7 +171,12 @@ export class ImportService {
     }
     if (file.truncated) {
       rmSync(path, { force: true });
-      throw new ServiceError("payload_too_large", "file: the upload is larger than 100 MB");
+      const mb = UPLOAD_BYTES / (1024 * 1024);
+      throw new ServiceError(
+        "payload_too_large",
+        `Berkas lebih besar dari batas unggah ${mb} MB. / The file is larger than the upload limit of ${mb} MB.`,
+        { field: "file", limit: "uploadBytes" },
+      );
     }
     return { id, path, fileName: name };
   }
@@ -233,7 +259,10 @@ export class ImportService {
         user.id,
         async (tx, r) => {
           const apiReport = toApiReport(r);
-          updated = await tx.imports.markImported(row.id, apiReport);
+          const marked = await tx.imports.markImported(row.id, apiReport);
+          // Confirmed twice at once: the second import rolls back.
+          if (!marked) throw conflict("id", "Berkas ini sudah diimpor. / This upload was already imported.");
+          updated = marked;
           await recordAudit(tx, {
             actor: user,
             action: "import",
@@ -246,7 +275,10 @@ export class ImportService {
       );
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ENOENT")
-        throw conflict("id", "the uploaded file has expired; upload it again");
+        throw conflict(
+          "id",
+          "Berkas unggahan tidak ada lagi; unggah lagi. / The uploaded file is gone; upload it again.",
+        );
       throw err;
     } finally {
       this.ctx.cache.clear();
@@ -287,6 +319,9 @@ export class ImportService {
     userId: string,
     beforeCommit?: ImportOptions["beforeCommit"],
   ) {
+    // The embedded database has one connection, which the import holds: answers and sessions
+    // given before it are reused meanwhile (ResponseCache.hold).
+    const release = this.ctx.database.engine === "pglite" ? this.ctx.cache.hold() : undefined;
     try {
       return await importMeasurements(this.ctx.database, path, {
         dryRun,
@@ -298,8 +333,9 @@ export class ImportService {
         beforeCommit,
       });
     } catch (err) {
-      if (err instanceof ImportFileError) throw badRequest("file", err.message);
-      throw err;
+      throw fileError(err);
+    } finally {
+      release?.();
     }
   }
 }

@@ -17,6 +17,28 @@ describe("ResponseCache", () => {
     expect(await cache.get("a", build)).toBe("body4");
   });
 
+  it("while held (an import holds the embedded database) gives answers past their time, until released", async () => {
+    let t = 0;
+    let builds = 0;
+    const cache = new ResponseCache(1000, 10, () => t);
+    const build = async () => `body${++builds}`;
+    expect(await cache.get("a", build)).toBe("body1");
+    const release = cache.hold();
+    const again = cache.hold();
+    expect(cache.held).toBe(true);
+    t = 50_000;
+    expect(await cache.get("a", build)).toBe("body1");
+    // A question not asked before is answered (it waits for the database).
+    expect(await cache.get("b", build)).toBe("body2");
+    release();
+    release();
+    expect(cache.held).toBe(true);
+    again();
+    expect(cache.held).toBe(false);
+    t = 60_000;
+    expect(await cache.get("a", build)).toBe("body3");
+  });
+
   it("does not cache a failed build", async () => {
     const cache = new ResponseCache();
     await expect(cache.get("x", async () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");

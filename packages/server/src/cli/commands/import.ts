@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Repositories } from "../../db/repositories/index.ts";
 import { importMeasurements, rejectionsCsv, summaryText } from "../../import/import.ts";
+import { recordAudit } from "../../services/audit.ts";
 import { ensureRegions } from "../../services/regions.ts";
 import type { CliIo } from "../main.ts";
 import { openCliDatabase } from "../services.ts";
@@ -40,6 +41,24 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       dryRun: values["dry-run"],
       district: values.district,
       keys,
+      // The import's audit entry lands with its data (in its transaction) or not at all.
+      beforeCommit: (tx, r) =>
+        recordAudit(tx, {
+          actor: null,
+          action: "import",
+          entity: "import",
+          entityId: r.importId,
+          regionCode: r.districts.length === 1 ? r.districts[0] : (values.district ?? null),
+          after: {
+            fileName: r.fileName,
+            fileSha256: r.fileSha256,
+            source: "cli",
+            rowsRead: r.rowsRead,
+            childrenCreated: r.childrenCreated,
+            measurementsAdded: r.measurementsAdded,
+            rejected: r.rowsRejected,
+          },
+        }),
     });
     const prefix = values.report ?? file;
     const summary = summaryText(report);

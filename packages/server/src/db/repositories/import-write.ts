@@ -21,6 +21,22 @@ export interface StoredChildKeys {
 }
 
 /** The matching keys of every child the district has. */
+/** The class of the advisory locks that serialise the imports of one district (first key). */
+const IMPORT_LOCK_CLASS = 0x7475_6d62; // "tumb"
+
+/**
+ * Waits until no other import of `district` is running, then holds it off until this
+ * transaction ends (a transaction-level advisory lock: released by commit, rollback or a lost
+ * connection). Take it before reading the district's children and facilities, so that an import
+ * that waited reads what the one before it committed. (PGlite has one connection, held by an
+ * import for its whole transaction: its imports are serialised before they get here.)
+ */
+export async function lockDistrictImports(s: Session, district: string): Promise<void> {
+  await traced(`lock imports of ${district}`, () =>
+    sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_CLASS}, hashtext(${district}))`.execute(s.db),
+  );
+}
+
 export async function loadChildKeys(s: Session, district: string): Promise<StoredChildKeys[]> {
   const r = await traced(`children keys of ${district}`, () =>
     sql<StoredChildKeys>`

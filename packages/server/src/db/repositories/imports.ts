@@ -15,14 +15,18 @@ export class ImportUploadsRepository {
     return this.db.insertInto("import_uploads").values(row).returningAll().executeTakeFirstOrThrow();
   }
 
-  /** Marks an upload imported with its final report; its file is gone. */
-  markImported(id: string, report: unknown): Promise<UploadRow> {
+  /**
+   * Marks an upload imported with its final report (its file is gone); undefined if it was no
+   * longer a pending dry run (confirmed twice at once: the second import then rolls back).
+   */
+  markImported(id: string, report: unknown): Promise<UploadRow | undefined> {
     return this.db
       .updateTable("import_uploads")
       .set({ status: "imported", file_path: null, report: JSON.stringify(report), updated_at: new Date() })
       .where("id", "=", id)
+      .where("status", "=", "dry_run")
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
   }
 
   /** Ends a dry run without importing it (cancelled by its uploader); undefined if it was not pending. */
