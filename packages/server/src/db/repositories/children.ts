@@ -14,7 +14,7 @@ export type NewChildRow = Insertable<ChildrenTable>;
 export type NewMeasurementRow = Insertable<MeasurementsTable>;
 
 /** How to restrict district-keyed tables to a region's subtree (district first, for routing). */
-function regionFilter(region: string): {
+export function regionFilter(region: string): {
   district?: string;
   villagePrefix?: string;
   village?: string;

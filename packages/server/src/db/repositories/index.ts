@@ -7,6 +7,7 @@ import type { Db } from "../schema.ts";
 import { AuditRepository } from "./audit.ts";
 import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
+import { DataQualityRepository } from "./data-quality.ts";
 import { ImportUploadsRepository } from "./imports.ts";
 import { PeriodActivityRepository } from "./period-activity.ts";
 import { PosyanduPageRepository } from "./posyandu-page.ts";
@@ -21,6 +22,7 @@ export class Repositories {
   readonly audit: AuditRepository;
   readonly boundaries: BoundariesRepository;
   readonly children: ChildrenRepository;
+  readonly dataQuality: DataQualityRepository;
   readonly imports: ImportUploadsRepository;
   readonly periodActivity: PeriodActivityRepository;
   readonly posyanduPage: PosyanduPageRepository;
@@ -35,6 +37,7 @@ export class Repositories {
     this.audit = new AuditRepository(db);
     this.boundaries = new BoundariesRepository(db);
     this.children = new ChildrenRepository(db);
+    this.dataQuality = new DataQualityRepository(db);
     this.imports = new ImportUploadsRepository(db);
     this.periodActivity = new PeriodActivityRepository(db);
     this.posyanduPage = new PosyanduPageRepository(db);

@@ -51,7 +51,7 @@ interface WeighingRow {
 }
 
 /** Counts per unit and month of one district's children (pure once the rows are loaded). */
-export function districtSkdnCounts(
+function districtSkdnCounts(
   district: string,
   children: readonly ChildRow[],
   weighings: readonly WeighingRow[],
