@@ -20,7 +20,7 @@ export function PosyanduHomePage() {
   const items = list.data.posyandu;
   if (items.length === 1) return <PosyanduPage id={items[0].id} />;
   return (
-    <div className="page">
+    <div className="page" data-testid="posyandu-home">
       <h1>{t("posyandu.listTitle")}</h1>
       {items.length === 0 ? <p className="notice">{t("posyandu.none")}</p> : null}
       <ul className="plain-list">

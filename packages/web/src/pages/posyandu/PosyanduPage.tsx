@@ -25,7 +25,7 @@ export function PosyanduPage({ id }: { id: string }) {
   const village = p.posyandu.villageName ?? p.posyandu.villageCode;
   const shown = p.children.filter((c) => c.lists.includes(list));
   return (
-    <div className="page">
+    <div className="page" data-testid="posyandu-home">
       <div className="page-head">
         <div>
           <h1>
@@ -67,7 +67,6 @@ export function PosyanduPage({ id }: { id: string }) {
               type="button"
               role="tab"
               aria-selected={list === l}
-              className={list === l ? "" : "secondary"}
               data-testid={`list-${l}`}
               onClick={() => setList(l)}
             >
