@@ -7,7 +7,8 @@ import { formatCount, formatPercent } from "../../lib/format.ts";
 export function SkdnCards({ f }: { f: SkdnFigures }) {
   const { t, i18n } = useTranslation();
   const n = (v: number | null) => formatCount(v, i18n.language);
-  const pct = (v: number | null) => formatPercent(v, i18n.language);
+  // SKDN indicators are shares (0–1); the figures elsewhere are percents.
+  const pct = (v: number | null) => formatPercent(v === null ? null : v * 100, i18n.language);
   return (
     <>
       <div className="stat-grid">

@@ -31,7 +31,8 @@ export function SkdnPage({
   );
   const d = r.data;
   const n = (v: number | null) => formatCount(v, i18n.language);
-  const pct = (v: number | null) => formatPercent(v, i18n.language);
+  // SKDN indicators are shares (0–1); the figures elsewhere are percents.
+  const pct = (v: number | null) => formatPercent(v === null ? null : v * 100, i18n.language);
   const columns: Array<[string, (f: Row) => string | number | null]> = [
     ["S", (f) => f.s],
     ["K", (f) => f.k],
