@@ -115,6 +115,8 @@ describe.skipIf(!chromiumPath)("posyandu pages in the browser", () => {
     await row.getByRole("link", { name: "Damar Tidak Naik" }).click();
     await page.getByRole("heading", { name: /Damar Tidak Naik/ }).waitFor();
     expect(page.url()).toContain(`#/children/${child.id}`);
+    // the record shows the alert too
+    await expect(page.getByTestId("growth-alerts").textContent()).resolves.toContain("T sejak");
     await screenshot(page, "posyandu-02-child-record");
     await page.close();
   });

@@ -9,6 +9,7 @@ import {
   childSkdnCounts,
   DEFAULT_KBM,
   emptySkdnCounts,
+  type FalteringWeighing,
   type KbmTable,
   SKDN_COUNT_KEYS,
   type SkdnCounts,
@@ -48,6 +49,8 @@ interface WeighingRow {
   measured_on: string;
   weight: number;
   oedema: boolean;
+  zwei: number | null;
+  fwei: boolean;
 }
 
 /** Counts per unit and month of one district's children (pure once the rows are loaded). */
@@ -58,14 +61,15 @@ function districtSkdnCounts(
   months: readonly string[],
   kbm: KbmTable,
 ): Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }> {
-  const byChild = new Map<string, Array<{ date: string; weight: number; oedema: boolean }>>();
+  const byChild = new Map<string, FalteringWeighing[]>();
   for (const w of weighings) {
     let list = byChild.get(w.child_id);
     if (!list) {
       list = [];
       byChild.set(w.child_id, list);
     }
-    list.push({ date: w.measured_on, weight: w.weight, oedema: w.oedema });
+    // The stored weight-for-age z (computed by the growth engine when stored) spares computing it again.
+    list.push({ date: w.measured_on, weight: w.weight, oedema: w.oedema, zwei: w.zwei, zweiFlagged: w.fwei });
   }
   const rows = new Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }>();
   const add = (kind: UnitKind, code: string, month: string, c: SkdnCounts) => {
@@ -116,7 +120,7 @@ export async function refreshDistrictSkdn(
     SELECT id, sex, birth_date, village_code, posyandu_id FROM children
     WHERE district_code = ${district}`.execute(h.db);
   const weighings = await sql<WeighingRow>`
-    SELECT child_id, measured_on, weight, oedema FROM measurements
+    SELECT child_id, measured_on, weight, oedema, zwei, fwei FROM measurements
     WHERE district_code = ${district} AND weight IS NOT NULL`.execute(h.db);
   const rows = [...districtSkdnCounts(district, children.rows, weighings.rows, months, kbm).values()];
   for (let i = 0; i < rows.length; i += BATCH) {
