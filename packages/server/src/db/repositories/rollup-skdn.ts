@@ -69,7 +69,15 @@ function districtSkdnCounts(
       byChild.set(w.child_id, list);
     }
     // The stored weight-for-age z (computed by the growth engine when stored) spares computing it again.
-    list.push({ date: w.measured_on, weight: w.weight, oedema: w.oedema, zwei: w.zwei, zweiFlagged: w.fwei });
+    // (a weighing stored without one, e.g. by hand, has it computed).
+    const stored = w.zwei !== null || w.fwei;
+    list.push({
+      date: w.measured_on,
+      weight: w.weight,
+      oedema: w.oedema,
+      zwei: stored ? w.zwei : undefined,
+      zweiFlagged: w.fwei,
+    });
   }
   const rows = new Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }>();
   const add = (kind: UnitKind, code: string, month: string, c: SkdnCounts) => {
