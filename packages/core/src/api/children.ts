@@ -122,6 +122,8 @@ export const CreateChildBody = z.object({
   motherName: PlainText(NAME_MAX).optional(),
   birthWeight: positive(10, "kg").optional(),
   birthLength: positive(70, "cm").optional(),
+  /** The id an offline device gave the child: sent again, the same child is answered, not a second one. */
+  clientId: Uuid.optional(),
 });
 export type CreateChildBody = z.infer<typeof CreateChildBody>;
 export const CreateChildResponse = z.object({ child: Child });
@@ -135,9 +137,33 @@ export const MeasurementInput = z.object({
   headc: positive(70, "cm").optional(),
   armc: positive(40, "cm").optional(),
 });
-export const CreateMeasurementBody = MeasurementInput.extend({ posyanduId: z.string().max(100).optional() });
+export const CreateMeasurementBody = MeasurementInput.extend({
+  posyanduId: z.string().max(100).optional(),
+  /** The id an offline device gave the measurement: sent again, the stored one is answered (`replayed`). */
+  clientId: Uuid.optional(),
+  /** The child's version the device measured against: another version is `stale_version` with the child now. */
+  childVersion: z.number().int().positive().optional(),
+  /** The id of the child's measurement of the same date that this one replaces (the user chose so). */
+  replaces: Uuid.optional(),
+});
 export type CreateMeasurementBody = z.infer<typeof CreateMeasurementBody>;
-export const CreateMeasurementResponse = z.object({ measurement: Measurement, warnings: z.array(Warning) });
+export const CreateMeasurementResponse = z.object({
+  measurement: Measurement,
+  warnings: z.array(Warning),
+  /** True when the client id was stored before: nothing was written now. */
+  replayed: z.boolean().optional(),
+});
+/** The child as a stale measurement's answer gives it (details.current of `stale_version`). */
+export const ChildVersion = z.object({
+  id: z.string(),
+  name: z.string(),
+  sex: Sex,
+  birthDate: z.string(),
+  villageCode: z.string(),
+  posyanduId: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ChildVersion = z.infer<typeof ChildVersion>;
 
 export const ZPreviewBody = MeasurementInput.extend({ sex: Sex, birthDate: BirthDate });
 export type ZPreviewBody = z.infer<typeof ZPreviewBody>;
@@ -184,6 +210,6 @@ export const PosyanduChildrenResponse = z.object({
     villageCode: z.string(),
     villageName: z.string().nullable(),
   }),
-  children: z.array(ChildListItem.extend({ measuredOnDate: z.boolean() })),
+  children: z.array(ChildListItem.extend({ measuredOnDate: z.boolean(), version: z.number().int() })),
 });
 export const UuidParam = Uuid;

@@ -33,7 +33,7 @@ export const ImportUpload = z
     id: z.string(),
     fileName: z.string(),
     district: z.string(),
-    status: z.enum(["dry_run", "imported"]),
+    status: z.enum(["dry_run", "imported", "cancelled", "expired"]),
     createdAt: Timestamp,
     createdBy: z.string(),
     report: ImportReport,

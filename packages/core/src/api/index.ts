@@ -2,6 +2,7 @@ export * from "./auth.ts";
 export * from "./children.ts";
 export * from "./common.ts";
 export * from "./dashboard.ts";
+export * from "./families.ts";
 export * from "./growth.ts";
 export * from "./imports.ts";
 export * from "./posyandu.ts";

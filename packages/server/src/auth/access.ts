@@ -18,6 +18,12 @@ const PERMISSIONS = [
   "users:manage", // create, change, disable users; reset passwords
   "audit:read", // view the audit log
   "export:read", // download tables as CSV/XLSX
+  "families:read", // named target families and TPK targets (each view logged)
+  "families:write", // record target families
+  "tpk:visit", // record TPK targets and visits
+  "tpk:manage", // TPK teams and their villages
+  "aks:manage", // open an Audit Kasus Stunting cycle and name its team
+  "aks:cases", // named audit cases: only with a seat on the cycle's team (services/audit-kasus.ts)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,6 +36,7 @@ const ADMIN: Permission[] = [
   "users:manage",
   "audit:read",
 ];
+const FAMILIES: Permission[] = ["families:read", "families:write"];
 const FIELD_ENTRY: Permission[] = [
   ...ALL_READS,
   "children:read",
@@ -43,12 +50,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_admin: ADMIN,
   provincial_admin: ADMIN,
   provincial_assessor: ALL_READS,
-  district_tpps: [...ALL_READS, "children:read", "boundaries:write"],
-  district_health: [...FIELD_ENTRY, "import:write"],
-  kecamatan_tpps: [...ALL_READS, "children:read"],
-  village_tpps: FIELD_ENTRY,
+  district_tpps: [
+    ...ALL_READS,
+    "children:read",
+    "boundaries:write",
+    ...FAMILIES,
+    "tpk:manage",
+    "aks:manage",
+    "aks:cases",
+  ],
+  district_health: [...FIELD_ENTRY, "import:write", ...FAMILIES, "aks:cases"],
+  kecamatan_tpps: [...ALL_READS, "children:read", "families:read", "tpk:manage"],
+  village_tpps: [...FIELD_ENTRY, ...FAMILIES],
   posyandu_cadre: FIELD_ENTRY,
-  tpk_member: [...ALL_READS, "children:read", "measurements:write"],
+  tpk_member: [...ALL_READS, "children:read", "measurements:write", ...FAMILIES, "tpk:visit"],
 };
 
 /** The part of a user access decisions need. */

@@ -5,6 +5,7 @@
  */
 import type { RegionLevel as AnyRegionLevel, RegionKind } from "@tumbuh/core";
 import type { ColumnType, Generated, Kysely } from "kysely";
+import type { FamilyTables } from "./schema-families.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A `date` column: read as 'YYYY-MM-DD', written as the same. */
@@ -93,6 +94,8 @@ export interface ChildrenTable extends Mutable {
   rt: string | null;
   rw: string | null;
   address: string | null;
+  /** The id an offline device gave the record (migration 0075); null for imports and online entry. */
+  client_id: string | null;
 }
 
 export interface MeasurementsTable extends Mutable {
@@ -125,6 +128,8 @@ export interface MeasurementsTable extends Mutable {
   status_imtu: string | null;
   source: MeasurementSource;
   import_id: string | null;
+  /** The id an offline device gave the measurement (migration 0075); a replay finds it. */
+  client_id: string | null;
 }
 
 interface ImportsTable {
@@ -262,7 +267,7 @@ export interface ImportUploadsTable {
   file_name: string;
   file_path: string | null;
   district_code: string;
-  status: "dry_run" | "imported";
+  status: "dry_run" | "imported" | "cancelled" | "expired";
   report: Json;
   created_by: string;
   created_at: Timestamp;
@@ -282,7 +287,7 @@ interface PiiKeyFingerprintTable {
   created_at: Generated<Timestamp>;
 }
 
-export interface DB {
+export interface DB extends FamilyTables {
   schema_migrations: SchemaMigrationsTable;
   region_code_sets: RegionCodeSetsTable;
   regions: RegionsTable;

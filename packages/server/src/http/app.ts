@@ -24,6 +24,7 @@ import type { Database } from "../db/connection.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../services/auth.ts";
 import type { DemoInfo } from "../services/context.ts";
+import type { ImportService } from "../services/imports.ts";
 import { createServices } from "../services/index.ts";
 import { ResponseCache } from "../services/response-cache.ts";
 import type { App, AppContext } from "./context.ts";
@@ -132,6 +133,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.addHook("onSend", securityHeaders);
 
   await registerRoutes(app, ctx);
+  await sweepUploadsRegularly(app, services.imports);
 
   const dist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
   const hasWeb = dist !== null && existsSync(join(dist, "index.html"));
@@ -146,6 +148,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       .send({ error: { code: "not_found", message: `no route ${request.method} ${path}` } });
   });
   return app;
+}
+
+/**
+ * Uploads a previous process left are deleted now; files of dry runs nobody confirmed within an
+ * hour, every ten minutes from now on.
+ */
+async function sweepUploadsRegularly(app: App, imports: ImportService): Promise<void> {
+  await imports.sweepUploads(true);
+  const timer = setInterval(() => {
+    imports.sweepUploads().catch((err) => app.log.error({ err }, "sweeping the upload folder failed"));
+  }, 600_000);
+  timer.unref();
+  app.addHook("onClose", async () => clearInterval(timer));
 }
 
 /** packages/web/dist beside this package. */

@@ -6,43 +6,7 @@ import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { App } from "./context.ts";
-import { type Client, seedFixtures, signIn, testApp } from "./test-app.ts";
-
-/** A multipart/form-data body with one file and optional text fields. */
-function multipart(fileName: string, content: Buffer, fields: Record<string, string> = {}) {
-  const boundary = "----tumbuhtest7f3a";
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return {
-    payload: Buffer.concat(parts),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
-async function upload(
-  app: App,
-  c: Client,
-  fileName: string,
-  content: Buffer,
-  fields: Record<string, string> = {},
-) {
-  const { payload, headers } = multipart(fileName, content, fields);
-  return app.inject({
-    method: "POST",
-    url: "/api/imports",
-    payload,
-    headers: { ...headers, cookie: c.cookie, "x-csrf-token": c.csrfToken },
-  });
-}
+import { multipart, seedFixtures, signIn, testApp, uploadFile as upload } from "./test-app.ts";
 
 describeEachEngine("import upload: dry run, confirm, scope", (ctx) => {
   let app: App;

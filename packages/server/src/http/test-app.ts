@@ -96,3 +96,40 @@ export async function signIn(app: App, username: string, password = PASSWORD): P
       }),
   };
 }
+
+/** A multipart/form-data body with one file and optional text fields. */
+export function multipart(fileName: string, content: Buffer, fields: Record<string, string> = {}) {
+  const boundary = "----tumbuhtest7f3a";
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** Uploads a file to POST /api/imports (its dry run) as the signed-in client. */
+export function uploadFile(
+  app: App,
+  c: Client,
+  fileName: string,
+  content: Buffer,
+  fields: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  const { payload, headers } = multipart(fileName, content, fields);
+  return app.inject({
+    method: "POST",
+    url: "/api/imports",
+    payload,
+    headers: { ...headers, cookie: c.cookie, "x-csrf-token": c.csrfToken },
+  });
+}

@@ -18,6 +18,7 @@ import { levelOfCode, todayInIndonesia } from "@tumbuh/core";
 import type { Database } from "../db/connection.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
 import { inImportTransaction, recordImport } from "../db/repositories/import-record.ts";
+import { Repositories } from "../db/repositories/index.ts";
 import { markRollupsPending, refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
 import { NeedsStagedImport } from "./direct.ts";
 import { ImportFileError, RollupRefreshError } from "./errors.ts";
@@ -56,6 +57,12 @@ export interface ImportOptions {
   stagedOnly?: boolean;
   /** New children written directly at most (default 250,000); the rest are staged. */
   directChildren?: number;
+  /**
+   * Runs inside the import's transaction just before it commits (not on a dry run), with the
+   * repositories bound to it: what it writes (the audit entry, the upload's status) lands with
+   * the file's data or not at all.
+   */
+  beforeCommit?: (tx: Repositories, report: ImportReport) => Promise<void>;
 }
 
 /**
@@ -147,6 +154,7 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
         report: JSON.stringify({ ...report, rejections: report.rejections.slice(0, 1000) }),
         created_by: opts.createdBy ?? null,
       });
+      if (opts.beforeCommit) await opts.beforeCommit(new Repositories(s.db), report);
     });
   } catch (err) {
     if (!(err instanceof DryRunDone)) throw err;

@@ -198,7 +198,8 @@ export class ChildrenService {
 
   /**
    * Registers a child in a village of the caller's scope, born no later than `today` (in Indonesia);
-   * a NIK already registered is a conflict.
+   * a NIK already registered is a conflict. A child an offline device registered before with the
+   * same `clientId` is answered again, not registered twice.
    */
   async create(caller: Caller, input: CreateChildBody, today: string): Promise<Child> {
     requireAccess(caller, "children:write", input.villageCode);
@@ -213,6 +214,11 @@ export class ChildrenService {
       throw badRequest("villageCode", `expected the code of a village, got ${input.villageCode}`);
     }
     const district = districtOfCode(input.villageCode);
+    if (input.clientId) {
+      const earlier = await this.repos.children.childIdByClientId(district, input.clientId);
+      if (earlier)
+        return (await this.record(await loadChild(this.repos, caller, earlier, "children:read"))).child;
+    }
     if (input.posyanduId) await this.assertPosyanduInVillage(input.posyanduId, input.villageCode);
     const nikHash = input.nik ? hashIdentifier(this.keys, input.nik) : null;
     if (nikHash) {
@@ -249,6 +255,7 @@ export class ChildrenService {
         rt: null,
         rw: null,
         address: null,
+        client_id: input.clientId ?? null,
       });
       await recordAudit(tx, {
         actor: caller,
@@ -297,6 +304,7 @@ export class ChildrenService {
       children: rows.map((r) => ({
         ...this.toListItem(r, last.get(r.id) ?? null),
         measuredOnDate: measuredOn.has(r.id),
+        version: r.version,
       })),
     };
   }

@@ -1,25 +1,28 @@
 /**
- * Import of measurement files through the web app: upload → dry-run report → confirm. The file
- * waits on disk between the two steps (an hour at most); confirming imports it for real (one
- * transaction; the roll-ups refreshed right after). Each step is in the audit log.
+ * Import of measurement files through the web app: upload → dry-run report → confirm or cancel.
+ * The file waits on disk (0600) between the two steps, an hour at most and never across a
+ * restart (upload-files.ts); the dry run holds no transaction while the user reads its report.
+ * Confirming imports it for real in one transaction that also records the upload's status and
+ * the audit entry (the roll-ups refreshed right after). Each step is in the audit log.
  */
 import { randomUUID } from "node:crypto";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
-import { extname, join } from "node:path";
+import { rmSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { levelOfCode, todayInIndonesia } from "@tumbuh/core";
 import type { ImportReport, ImportUpload } from "@tumbuh/core/api";
 import { AccessDenied, type Actor, checkAccess, hasPermission, requireAccess } from "../auth/access.ts";
 import type { UploadRow } from "../db/repositories/imports.ts";
 import {
   ImportFileError,
+  type ImportOptions,
   importMeasurements,
   type ImportReport as PipelineReport,
 } from "../import/import.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { badRequest, conflict, notFound, ServiceError } from "./errors.ts";
+import { ensureUploadFolder, sweepUploadFolder, writeUpload } from "./upload-files.ts";
 
 const REJECTIONS_SHOWN = 500;
 const KEEP_MS = 3600_000;
@@ -84,6 +87,17 @@ function toUpload(row: UploadRow): ImportUpload {
   };
 }
 
+/** The conflict of confirming or cancelling an upload that is no longer waiting. */
+function notPending(row: UploadRow): ServiceError {
+  const what = {
+    imported: "Berkas ini sudah diimpor. / This upload was already imported.",
+    cancelled: "Unggahan ini sudah dibatalkan. / This upload was cancelled.",
+    expired: "Unggahan ini sudah kedaluwarsa; unggah lagi. / This upload has expired; upload it again.",
+    dry_run: "Berkas unggahan tidak ada lagi; unggah lagi. / The uploaded file is gone; upload it again.",
+  }[row.status];
+  return conflict("id", what, { status: row.status });
+}
+
 /** An uploaded file saved for its dry run. */
 export interface SavedUpload {
   id: string;
@@ -92,7 +106,23 @@ export interface SavedUpload {
 }
 
 export class ImportService {
-  constructor(private readonly ctx: ServiceContext) {}
+  private readonly folder: string;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.folder = resolve(ctx.uploadDir);
+  }
+
+  /**
+   * Deletes the uploads no dry run waits for any more: those older than an hour (their dry runs
+   * expire), and every file a dry run does not know (left by a stopped server). With `all` (at
+   * server start) every pending dry run of this folder expires and the folder is emptied.
+   */
+  async sweepUploads(all = false): Promise<number> {
+    const before = all ? new Date(8.64e15) : new Date(this.ctx.now().getTime() - KEEP_MS);
+    await this.ctx.repos.imports.expirePending(this.folder, before);
+    const keep = all ? [] : await this.ctx.repos.imports.pendingFiles(this.folder);
+    return sweepUploadFolder(this.folder, new Set(keep));
+  }
 
   /**
    * Saves an uploaded file (CSV or XLSX) to the upload folder for its dry run; refuses other types
@@ -109,10 +139,15 @@ export class ImportService {
       file.resume();
       throw badRequest("file", `expected a .csv or .xlsx file, got '${name}'`);
     }
-    mkdirSync(this.ctx.uploadDir, { recursive: true });
+    ensureUploadFolder(this.folder);
     const id = randomUUID();
-    const path = join(this.ctx.uploadDir, `${id}${ext}`);
-    await pipeline(file, createWriteStream(path));
+    const path = join(this.folder, `${id}${ext}`);
+    try {
+      await writeUpload(path, file);
+    } catch (err) {
+      rmSync(path, { force: true });
+      throw err;
+    }
     if (file.truncated) {
       rmSync(path, { force: true });
       throw new ServiceError("payload_too_large", "file: the upload is larger than 100 MB");
@@ -161,8 +196,7 @@ export class ImportService {
         });
         return inserted;
       });
-      // Files never confirmed are removed after an hour.
-      setTimeout(() => rmSync(saved.path, { force: true }), KEEP_MS).unref();
+      // A file never confirmed is removed by the next sweep after an hour (sweepUploads).
       return toUpload(row);
     } catch (err) {
       rmSync(saved.path, { force: true });
@@ -181,37 +215,78 @@ export class ImportService {
     return row;
   }
 
-  /** Imports an uploaded file for real; the figures are refreshed when this returns. */
+  /**
+   * Imports an uploaded file for real; the figures are refreshed when this returns. The upload's
+   * status and the audit entry commit in the import's own transaction.
+   */
   async confirm(user: Actor & { username: string }, id: string): Promise<ImportUpload> {
     const row = await this.load(user, id);
-    if (row.status !== "dry_run" || !row.file_path) throw conflict("id", "this upload was already imported");
+    if (row.status !== "dry_run" || !row.file_path) throw notPending(row);
+    let updated: UploadRow | undefined;
     let report: PipelineReport;
     try {
-      report = await this.run(row.file_path, row.file_name, row.district_code, false, user.id);
+      report = await this.run(
+        row.file_path,
+        row.file_name,
+        row.district_code,
+        false,
+        user.id,
+        async (tx, r) => {
+          const apiReport = toApiReport(r);
+          updated = await tx.imports.markImported(row.id, apiReport);
+          await recordAudit(tx, {
+            actor: user,
+            action: "import",
+            entity: "import",
+            entityId: row.id,
+            regionCode: row.district_code,
+            after: importAuditView(r, apiReport),
+          });
+        },
+      );
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ENOENT")
         throw conflict("id", "the uploaded file has expired; upload it again");
       throw err;
+    } finally {
+      this.ctx.cache.clear();
+      // Landed (even if refreshing the roll-ups after it failed): the file is not needed any more.
+      if (updated) rmSync(row.file_path, { force: true });
     }
-    this.ctx.cache.clear();
-    const apiReport = toApiReport(report);
-    const updated = await this.ctx.repos.transaction(async (tx) => {
-      const u = await tx.imports.markImported(row.id, apiReport);
+    if (!updated) throw new Error(`import ${row.id} committed without its upload record`);
+    // The stored report has the figures of the commit; the answer also those of the roll-ups.
+    return toUpload({ ...updated, report: toApiReport(report) });
+  }
+
+  /** Cancels a dry run: its file is deleted, nothing is imported. */
+  async cancel(user: Actor & { username: string }, id: string): Promise<ImportUpload> {
+    const row = await this.load(user, id);
+    const cancelled = await this.ctx.repos.transaction(async (tx) => {
+      const u = await tx.imports.markCancelled(row.id);
+      if (!u) return undefined;
       await recordAudit(tx, {
         actor: user,
-        action: "import",
+        action: "cancel",
         entity: "import",
         entityId: row.id,
         regionCode: row.district_code,
-        after: importAuditView(report, apiReport),
+        after: { fileName: row.file_name },
       });
       return u;
     });
-    rmSync(row.file_path, { force: true });
-    return toUpload(updated);
+    if (!cancelled) throw notPending(row);
+    if (row.file_path) rmSync(row.file_path, { force: true });
+    return toUpload(cancelled);
   }
 
-  private async run(path: string, fileName: string, district: string, dryRun: boolean, userId: string) {
+  private async run(
+    path: string,
+    fileName: string,
+    district: string,
+    dryRun: boolean,
+    userId: string,
+    beforeCommit?: ImportOptions["beforeCommit"],
+  ) {
     try {
       return await importMeasurements(this.ctx.database, path, {
         dryRun,
@@ -220,6 +295,7 @@ export class ImportService {
         keys: this.ctx.keys,
         createdBy: userId,
         today: todayInIndonesia(this.ctx.now()),
+        beforeCommit,
       });
     } catch (err) {
       if (err instanceof ImportFileError) throw badRequest("file", err.message);

@@ -10,6 +10,7 @@ import { ChildrenService } from "./children.ts";
 import type { ServiceContext } from "./context.ts";
 import { DataQualityService } from "./data-quality.ts";
 import { ExportService } from "./exports.ts";
+import { FamilyService } from "./families.ts";
 import { ImportService } from "./imports.ts";
 import { MeasurementService } from "./measurements.ts";
 import { PosyanduPageService } from "./posyandu-page.ts";
@@ -17,6 +18,7 @@ import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
 import { RegionService } from "./regions.ts";
 import { SkdnService } from "./skdn.ts";
+import { TpkService } from "./tpk.ts";
 import { UserService } from "./users.ts";
 
 export interface Services {
@@ -26,6 +28,7 @@ export interface Services {
   children: ChildrenService;
   dataQuality: DataQualityService;
   exports: ExportService;
+  families: FamilyService;
   imports: ImportService;
   measurements: MeasurementService;
   posyanduPage: PosyanduPageService;
@@ -33,6 +36,7 @@ export interface Services {
   public: PublicService;
   regions: RegionService;
   skdn: SkdnService;
+  tpk: TpkService;
   users: UserService;
 }
 
@@ -53,6 +57,7 @@ export function createServices(
     children,
     dataQuality: new DataQualityService(ctx.repos, regions),
     exports: new ExportService(ctx.repos, prevalence, children),
+    families: new FamilyService(ctx),
     imports: new ImportService(ctx),
     measurements: new MeasurementService(ctx),
     posyanduPage: new PosyanduPageService(ctx.repos, regions),
@@ -60,6 +65,7 @@ export function createServices(
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,
     skdn: new SkdnService(ctx.repos, regions),
+    tpk: new TpkService(ctx),
     users: new UserService(ctx.repos),
   };
 }

@@ -5,8 +5,8 @@
  * district's roll-ups refreshed, all audited.
  */
 import { randomUUID } from "node:crypto";
-import { daysBetween } from "@tumbuh/core";
-import type { CreateMeasurementBody, Measurement, Warning } from "@tumbuh/core/api";
+import { checkEntry, daysBetween, type EntryErrorCode, type EntryFinding } from "@tumbuh/core";
+import type { ChildVersion, CreateMeasurementBody, Measurement, Warning } from "@tumbuh/core/api";
 import { zPreview } from "@tumbuh/core/api";
 import { storedMeasurement } from "@tumbuh/growth";
 import type { ChildRow, MeasurementRow, NewMeasurementRow } from "../db/repositories/children.ts";
@@ -14,7 +14,7 @@ import { refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
 import { recordAudit } from "./audit.ts";
 import { type Caller, loadChild, UUID } from "./child-access.ts";
 import type { ServiceContext } from "./context.ts";
-import { badRequest, conflict } from "./errors.ts";
+import { badRequest, conflict, staleVersion } from "./errors.ts";
 
 /** A stored measurement as the API shows it. */
 export function toApiMeasurement(m: MeasurementRow): Measurement {
@@ -78,6 +78,52 @@ function measurementValues(
     ...stored,
     source: "posyandu",
     import_id: null,
+    client_id: input.clientId ?? null,
+  };
+}
+
+/** An entry rule's refusal in the words of the API's other errors (the codes and parameters are core's). */
+function entryMessage(e: EntryFinding<EntryErrorCode>): string {
+  const p = e.params;
+  switch (e.code) {
+    case "date_in_future":
+      return `the date ${p.date} is in the future (today in Indonesia is ${p.today})`;
+    case "date_before_birth":
+      return `the date ${p.date} is before the birth date ${p.birthDate}`;
+    case "age_60_months_or_more":
+      return `the child is ${p.ageMonths} months old on that date; measurements are for children under 60 months`;
+    case "no_weight_or_lenhei":
+      return "expected a weight or a length/height";
+    case "out_of_limits":
+      return `${p.value} ${p.unit} is outside ${p.min}–${p.max} ${p.unit}`;
+    default:
+      return `not accepted (${e.code})`;
+  }
+}
+
+/** The child a stale measurement is answered with: what the device needs to measure against it again. */
+function childVersion(child: ChildRow): ChildVersion {
+  return {
+    id: child.id,
+    name: child.name,
+    sex: child.sex,
+    birthDate: child.birth_date,
+    villageCode: child.village_code,
+    posyanduId: child.posyandu_id,
+    version: child.version,
+  };
+}
+
+/** What the audit log keeps of a measurement. */
+function audited(m: MeasurementRow) {
+  return {
+    childId: m.child_id,
+    date: m.measured_on,
+    weight: m.weight,
+    height: m.lenhei,
+    measure: m.measure,
+    zlen: m.zlen,
+    tbu: m.status_tbu,
   };
 }
 
@@ -86,25 +132,47 @@ export class MeasurementService {
 
   /**
    * Records a measurement of a child in the caller's scope (one per child per date, dated between
-   * the birth date and `today` in Indonesia), then refreshes the district's roll-ups; returns it
-   * with its z-scores and the warnings the form shows.
+   * the birth date and `today` in Indonesia, checked by the entry rules of @tumbuh/core), then
+   * refreshes the district's roll-ups; returns it with its z-scores and the warnings the form shows.
+   *
+   * Offline devices send a `clientId`: a measurement already stored with it is answered again
+   * (`replayed`) and nothing is written. A `childVersion` other than the child's is `stale_version`
+   * with the child as it is now. Another measurement of the child on the date is a conflict with
+   * that measurement (details.current), unless `replaces` names it: then it is overwritten, audited
+   * with both values.
    */
   async create(
     caller: Caller,
     childId: string,
     input: CreateMeasurementBody,
     today: string,
-  ): Promise<{ measurement: Measurement; warnings: Warning[] }> {
+  ): Promise<{ measurement: Measurement; warnings: Warning[]; replayed?: boolean }> {
     const child = await loadChild(this.ctx.repos, caller, childId, "measurements:write");
-    if (input.date > today) {
-      throw badRequest("date", `the date ${input.date} is in the future (today in Indonesia is ${today})`);
+    if (input.clientId) {
+      const earlier = await this.ctx.repos.children.measurementByClientId(
+        child.district_code,
+        input.clientId,
+      );
+      if (earlier && earlier.child_id !== child.id) {
+        throw conflict("clientId", `the client id ${input.clientId} was used for another child`);
+      }
+      if (earlier) return { measurement: toApiMeasurement(earlier), warnings: [], replayed: true };
     }
-    if (daysBetween(child.birth_date, input.date) < 0) {
-      throw badRequest("date", `the date ${input.date} is before the birth date ${child.birth_date}`);
+    if (input.childVersion !== undefined && input.childVersion !== child.version) {
+      throw staleVersion(childVersion(child));
     }
-    if (input.weight === undefined && input.height === undefined) {
-      throw badRequest("weight", "expected a weight or a length/height");
-    }
+    const entry = checkEntry({ sex: child.sex, birthDate: child.birth_date }, today, {
+      date: input.date,
+      weight: input.weight,
+      lenhei: input.height,
+      measure: input.measure,
+      oedema: input.oedema,
+      armc: input.armc,
+      headc: input.headc,
+    });
+    const refused = entry.errors[0];
+    if (refused)
+      throw badRequest(refused.field === "lenhei" ? "height" : refused.field, entryMessage(refused));
     if (input.posyanduId) {
       const posyandu = UUID.test(input.posyanduId)
         ? await this.ctx.repos.children.posyanduIn(child.district_code, input.posyanduId)
@@ -121,30 +189,26 @@ export class MeasurementService {
     }
     const values = measurementValues(child, input);
     const existing = await this.ctx.repos.children.measurementOn(child.district_code, child.id, input.date);
-    if (existing) {
+    if (existing && existing.id !== input.replaces) {
       throw conflict("date", `this child already has a measurement on ${input.date}`, {
-        measurementId: existing,
+        measurementId: existing.id,
+        current: toApiMeasurement(existing),
       });
     }
     const row = await this.ctx.repos.transaction(async (tx) => {
-      const inserted = await tx.children.insertMeasurement(values);
+      const written = existing
+        ? await tx.children.replaceMeasurement({ ...values, id: existing.id })
+        : await tx.children.insertMeasurement(values);
       await recordAudit(tx, {
         actor: caller,
-        action: "create",
+        action: existing ? "update" : "create",
         entity: "measurement",
-        entityId: inserted.id,
-        regionCode: inserted.village_code,
-        after: {
-          childId: child.id,
-          date: inserted.measured_on,
-          weight: inserted.weight,
-          height: inserted.lenhei,
-          measure: inserted.measure,
-          zlen: inserted.zlen,
-          tbu: inserted.status_tbu,
-        },
+        entityId: written.id,
+        regionCode: written.village_code,
+        before: existing ? audited(existing) : undefined,
+        after: audited(written),
       });
-      return inserted;
+      return written;
     });
     await refreshRollupsAndClear(this.ctx.database, [child.district_code]);
     this.ctx.cache.clear();

@@ -82,4 +82,5 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
   upload: <T>(path: string, form: FormData) => request<T>("POST", path, form),
+  delete: <T>(path: string) => request<T>("DELETE", path),
 };

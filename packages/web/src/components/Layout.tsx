@@ -4,6 +4,17 @@ import { useSession } from "../auth/session.tsx";
 import { DemoBanner } from "./DemoBanner.tsx";
 import { Header } from "./Header.tsx";
 
+/** Printed only: where the sheet comes from (Tumbuh, the page) and when it was printed. */
+function PrintMeta() {
+  const { t, i18n } = useTranslation();
+  const printed = new Date().toLocaleString(i18n.language === "en" ? "en-GB" : "id-ID");
+  return (
+    <p className="print-only print-meta" data-testid="print-meta">
+      Tumbuh · {t("app.printedAt", { at: printed })}
+    </p>
+  );
+}
+
 /** Page frame: skip link, demo banner when the data are synthetic, header, main content, footer. */
 export function Layout({ currentPath, children }: { currentPath: string; children: ReactNode }) {
   const { t } = useTranslation();
@@ -16,6 +27,7 @@ export function Layout({ currentPath, children }: { currentPath: string; childre
       {meta?.demo.synthetic ? <DemoBanner /> : null}
       <Header currentPath={currentPath} />
       <main id="main" tabIndex={-1}>
+        <PrintMeta />
         {children}
       </main>
       <footer className="app-footer">

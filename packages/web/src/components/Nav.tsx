@@ -24,13 +24,16 @@ const items: NavItem[] = [
   { path: "/publik", label: "nav.public" },
 ];
 
-/** The main navigation: only the pages the signed-in user's role may open, plus the public page. */
-export function Nav({ currentPath }: { currentPath: string }) {
+/**
+ * The main navigation: only the pages the signed-in user's role may open, plus the public page.
+ * On a narrow screen it shows only when `open` (the header's menu button); wide screens always show it.
+ */
+export function Nav({ currentPath, open }: { currentPath: string; open: boolean }) {
   const { t } = useTranslation();
   const { me, can } = useSession();
   const visible = items.filter((i) => (i.permission ? !!me && can(i.permission) : true));
   return (
-    <nav aria-label={t("nav.label")} className="main-nav">
+    <nav id="main-nav" aria-label={t("nav.label")} className={open ? "main-nav open" : "main-nav"}>
       <ul>
         {visible.map((i) => {
           const active = i.path === "/" ? currentPath === "/" : currentPath.startsWith(i.path);

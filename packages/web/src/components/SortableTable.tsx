@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { nextSort, type SortState, sortRows } from "../lib/sort.ts";
+import { TableScroll } from "./TableScroll.tsx";
 
 export interface Column<T> {
   key: string;
@@ -29,7 +30,7 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort, 
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const sorted = sortRows(rows, sort, (row, key) => byKey.get(key)?.value(row));
   return (
-    <div className="table-wrap">
+    <TableScroll>
       <table data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
@@ -84,6 +85,6 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort, 
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

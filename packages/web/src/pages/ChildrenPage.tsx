@@ -8,6 +8,7 @@ import { useSession } from "../auth/session.tsx";
 import { ExportButtons } from "../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { StatusChip } from "../components/StatusChip.tsx";
+import { TableScroll } from "../components/TableScroll.tsx";
 import { formatDate } from "../lib/format.ts";
 import { nikDigits } from "../lib/nik.ts";
 import { href, navigate } from "../routing/router.ts";
@@ -93,7 +94,7 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
       {data ? (
         <section className="card">
           <p role="status">{t("children.found", { count: data.total })}</p>
-          <div className="table-wrap">
+          <TableScroll>
             <table data-testid="children-table">
               <thead>
                 <tr>
@@ -126,7 +127,7 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <div className="button-row">
             {!nik && offset > 0 ? (
               <a

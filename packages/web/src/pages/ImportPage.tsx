@@ -55,6 +55,21 @@ export function ImportPage() {
     }
   }
 
+  /** Cancels the dry run: the server deletes the uploaded file. */
+  async function cancel() {
+    if (!upload) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.delete(`/api/imports/${encodeURIComponent(upload.id)}`);
+      setUpload(null);
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const done = upload?.status === "imported";
   return (
     <div className="page">
@@ -113,7 +128,7 @@ export function ImportPage() {
               >
                 {busy ? t("import.importing") : t("import.confirm")}
               </button>
-              <button type="button" className="secondary" onClick={() => setUpload(null)}>
+              <button type="button" className="secondary" onClick={() => void cancel()} disabled={busy}>
                 {t("common.cancel")}
               </button>
             </div>

@@ -194,16 +194,49 @@ export class ChildrenRepository {
     return out;
   }
 
-  /** The id of a child's measurement on a date, if any. */
-  async measurementOn(district: string, childId: string, date: string): Promise<string | undefined> {
-    const row = await this.db
+  /** A child's measurement on a date, if any (one per child and date). */
+  measurementOn(district: string, childId: string, date: string): Promise<MeasurementRow | undefined> {
+    return this.db
       .selectFrom("measurements")
-      .select("id")
+      .selectAll()
       .where("district_code", "=", district)
       .where("child_id", "=", childId)
       .where("measured_on", "=", date)
       .executeTakeFirst();
+  }
+
+  /** The measurement of a district an offline device sent with this client id, if stored. */
+  measurementByClientId(district: string, clientId: string): Promise<MeasurementRow | undefined> {
+    return this.db
+      .selectFrom("measurements")
+      .selectAll()
+      .where("district_code", "=", district)
+      .where("client_id", "=", clientId)
+      .executeTakeFirst();
+  }
+
+  /** The id of the child of a district an offline device registered with this client id, if stored. */
+  async childIdByClientId(district: string, clientId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom("children")
+      .select("id")
+      .where("district_code", "=", district)
+      .where("client_id", "=", clientId)
+      .executeTakeFirst();
     return row?.id;
+  }
+
+  /** Overwrites a child's measurement of a date with new values (same key), its version bumped. */
+  replaceMeasurement(row: NewMeasurementRow): Promise<MeasurementRow> {
+    const { district_code, child_id, measured_on, ...values } = row;
+    return this.db
+      .updateTable("measurements")
+      .set((eb) => ({ ...values, updated_at: new Date(), version: eb("version", "+", 1) }))
+      .where("district_code", "=", district_code)
+      .where("child_id", "=", child_id)
+      .where("measured_on", "=", measured_on)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   /** Which of these children of a district have a measurement on the date. */

@@ -24,4 +24,42 @@ export class ImportUploadsRepository {
       .returningAll()
       .executeTakeFirstOrThrow();
   }
+
+  /** Ends a dry run without importing it (cancelled by its uploader); undefined if it was not pending. */
+  markCancelled(id: string): Promise<UploadRow | undefined> {
+    return this.db
+      .updateTable("import_uploads")
+      .set({ status: "cancelled", file_path: null, updated_at: new Date() })
+      .where("id", "=", id)
+      .where("status", "=", "dry_run")
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /**
+   * Expires the dry runs whose file is in `folder` (the paths start with it) and which are older
+   * than `before`; returns their ids.
+   */
+  async expirePending(folder: string, before: Date): Promise<string[]> {
+    const rows = await this.db
+      .updateTable("import_uploads")
+      .set({ status: "expired", file_path: null, updated_at: new Date() })
+      .where("status", "=", "dry_run")
+      .where("created_at", "<", before)
+      .where("file_path", "like", `${folder.replace(/[\\%_]/g, "\\$&")}%`)
+      .returning("id")
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** The files of the dry runs still pending in `folder`. */
+  async pendingFiles(folder: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("import_uploads")
+      .select("file_path")
+      .where("status", "=", "dry_run")
+      .where("file_path", "like", `${folder.replace(/[\\%_]/g, "\\$&")}%`)
+      .execute();
+    return rows.flatMap((r) => (r.file_path ? [r.file_path] : []));
+  }
 }

@@ -8,6 +8,7 @@ import { AuditRepository } from "./audit.ts";
 import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
 import { DataQualityRepository } from "./data-quality.ts";
+import { FamiliesRepository } from "./families.ts";
 import { ImportUploadsRepository } from "./imports.ts";
 import { PeriodActivityRepository } from "./period-activity.ts";
 import { PosyanduPageRepository } from "./posyandu-page.ts";
@@ -16,6 +17,7 @@ import { RollupReadRepository } from "./rollup-read.ts";
 import { SettingsRepository } from "./settings.ts";
 import { SkdnRepository } from "./skdn.ts";
 import { TargetsRepository } from "./targets.ts";
+import { TpkRepository } from "./tpk.ts";
 import { UsersRepository } from "./users.ts";
 
 export class Repositories {
@@ -23,6 +25,7 @@ export class Repositories {
   readonly boundaries: BoundariesRepository;
   readonly children: ChildrenRepository;
   readonly dataQuality: DataQualityRepository;
+  readonly families: FamiliesRepository;
   readonly imports: ImportUploadsRepository;
   readonly periodActivity: PeriodActivityRepository;
   readonly posyanduPage: PosyanduPageRepository;
@@ -31,6 +34,7 @@ export class Repositories {
   readonly settings: SettingsRepository;
   readonly skdn: SkdnRepository;
   readonly targets: TargetsRepository;
+  readonly tpk: TpkRepository;
   readonly users: UsersRepository;
 
   constructor(readonly db: Db) {
@@ -38,6 +42,7 @@ export class Repositories {
     this.boundaries = new BoundariesRepository(db);
     this.children = new ChildrenRepository(db);
     this.dataQuality = new DataQualityRepository(db);
+    this.families = new FamiliesRepository(db);
     this.imports = new ImportUploadsRepository(db);
     this.periodActivity = new PeriodActivityRepository(db);
     this.posyanduPage = new PosyanduPageRepository(db);
@@ -46,6 +51,7 @@ export class Repositories {
     this.settings = new SettingsRepository(db);
     this.skdn = new SkdnRepository(db);
     this.targets = new TargetsRepository(db);
+    this.tpk = new TpkRepository(db);
     this.users = new UsersRepository(db);
   }
 

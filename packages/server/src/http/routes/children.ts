@@ -109,10 +109,10 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
     {
       schema: {
         tags: ["children"],
-        summary: "Record a measurement (roll-ups of the district are refreshed)",
+        summary: "Record a measurement (idempotent with a clientId; roll-ups of the district are refreshed)",
         params: IdParams,
         body: CreateMeasurementBody,
-        response: responses({ 201: CreateMeasurementResponse }),
+        response: responses({ 200: CreateMeasurementResponse, 201: CreateMeasurementResponse }),
       },
     },
     async (request, reply) => {
@@ -122,7 +122,8 @@ export async function childRoutes(app: App, ctx: AppContext): Promise<void> {
         request.body,
         today(),
       );
-      return reply.code(201).send(created);
+      // 200: an offline device's write sent again, answered with what was stored the first time
+      return reply.code(created.replayed ? 200 : 201).send(created);
     },
   );
 

@@ -1,5 +1,6 @@
 /**
- * Import of e-PPGBM files through the web app: upload (multipart) → dry-run report → confirm.
+ * Import of e-PPGBM files through the web app: upload (multipart) → dry-run report → confirm or
+ * cancel (DELETE).
  * The upload lifecycle lives in services/imports.ts.
  */
 import { IdParams, ImportResponse } from "@tumbuh/core/api";
@@ -65,5 +66,17 @@ export async function importRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => ({ import: await imports.confirm(requireUser(request), request.params.id) }),
+  );
+  app.delete(
+    "/api/imports/:id",
+    {
+      schema: {
+        tags: ["import"],
+        summary: "Cancel an upload awaiting confirmation: its file is deleted, nothing is imported",
+        params: IdParams,
+        response: responses({ 200: ImportResponse }),
+      },
+    },
+    async (request) => ({ import: await imports.cancel(requireUser(request), request.params.id) }),
   );
 }

@@ -5,6 +5,7 @@ import { boundaryRoutes } from "./boundaries.ts";
 import { childRoutes } from "./children.ts";
 import { dashboardRoutes } from "./dashboard.ts";
 import { exportRoutes } from "./export.ts";
+import { familyRoutes } from "./families.ts";
 import { importRoutes } from "./imports.ts";
 import { metaRoutes } from "./meta.ts";
 import { posyanduRoutes } from "./posyandu.ts";
@@ -22,6 +23,7 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await importRoutes(app, ctx);
   await boundaryRoutes(app, ctx);
   await exportRoutes(app, ctx);
+  await familyRoutes(app, ctx);
   await publicRoutes(app, ctx);
   await posyanduRoutes(app, ctx);
 }

@@ -4,6 +4,7 @@ import { api } from "../../api/client.ts";
 import type { AuditEntry } from "../../api/types.ts";
 import { ExportButtons } from "../../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { auditDiff } from "../../lib/auditDiff.ts";
 
 const ENTITIES = ["", "user", "child", "measurement", "import", "boundary", "session", "identity", "export"];
@@ -105,7 +106,7 @@ export function AuditPage() {
       </div>
       <ErrorMessage error={error} />
       <section className="card">
-        <div className="table-wrap">
+        <TableScroll>
           <table data-testid="audit-table">
             <thead>
               <tr>
@@ -135,7 +136,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {loading ? <Loading /> : null}
         {next && !loading ? (
           <button type="button" className="secondary" onClick={() => void load(next, false)}>

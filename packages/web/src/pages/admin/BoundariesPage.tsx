@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import type { BoundaryUploadResult } from "../../api/types.ts";
 import { ErrorMessage } from "../../components/Status.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 
 /** Upload of GeoJSON region boundaries: which features matched a region, which did not and why, which regions still lack a shape. */
 export function BoundariesPage() {
@@ -77,7 +78,7 @@ export function BoundariesPage() {
           {result.unmatched.length > 0 ? (
             <>
               <h3>{t("boundaries.unmatched", { count: result.unmatched.length })}</h3>
-              <div className="table-wrap">
+              <TableScroll>
                 <table>
                   <thead>
                     <tr>
@@ -96,7 +97,7 @@ export function BoundariesPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </>
           ) : null}
           <h3>{t("boundaries.missing", { count: result.missing.length })}</h3>

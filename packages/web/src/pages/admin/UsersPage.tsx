@@ -6,6 +6,7 @@ import { useApi } from "../../api/useApi.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ExportButtons } from "../../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UserRow } from "./UserRow.tsx";
 
@@ -64,7 +65,7 @@ export function UsersPage() {
           <input id="users-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
         {!users.data && !users.error ? <Loading /> : null}
-        <div className="table-wrap">
+        <TableScroll>
           <table data-testid="users-table">
             <thead>
               <tr>
@@ -86,7 +87,7 @@ export function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

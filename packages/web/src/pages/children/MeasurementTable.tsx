@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Measurement } from "../../api/types.ts";
 import { StatusChip } from "../../components/StatusChip.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { formatDate, formatDecimal } from "../../lib/format.ts";
 import { formatZ } from "../../lib/status.ts";
 
@@ -16,7 +17,7 @@ export function MeasurementTable({ measurements }: { measurements: Measurement[]
     </span>
   );
   return (
-    <div className="table-wrap">
+    <TableScroll>
       <table data-testid="measurement-table">
         <caption>{t("child.historyCaption")}</caption>
         <thead>
@@ -74,6 +75,6 @@ export function MeasurementTable({ measurements }: { measurements: Measurement[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ImportReport } from "../../api/types.ts";
 import { ExportButtons } from "../../components/ExportButtons.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { formatCount, formatDate } from "../../lib/format.ts";
 
 /** The figures of an import (dry run or final) and every rejected row with its reason. */
@@ -53,7 +54,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
               {t("import.rejectedShown", { shown: report.rejected.length, total: report.rejectedCount })}
             </p>
           ) : null}
-          <div className="table-wrap">
+          <TableScroll>
             <table data-testid="rejected-table">
               <thead>
                 <tr>
@@ -78,13 +79,13 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : null}
       {report.likelyDuplicates.length > 0 ? (
         <>
           <h3>{t("import.duplicatesTitle", { count: report.duplicates })}</h3>
-          <div className="table-wrap">
+          <TableScroll>
             <table data-testid="duplicates-table">
               <thead>
                 <tr>
@@ -107,7 +108,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : null}
     </>
