@@ -84,6 +84,20 @@ const groups: Record<string, () => Promise<void>> = {
       }
     }
   },
+  posyandu: async () => {
+    const { benchPosyandu } = await import("./posyandu.ts");
+    const r = await benchPosyandu({ children: Number(process.env.TUMBUH_BENCH_CHILDREN ?? 100_000) });
+    console.log(
+      `  district of ${r.children.toLocaleString("en-US")} children, ${r.measurements.toLocaleString("en-US")} weighings over 12 months, ${r.posyandu} posyandu (PostgreSQL; built in ${r.loadSeconds.toFixed(0)} s)`,
+    );
+    console.log(
+      `  roll-up refresh of the district ${r.refreshSeconds.toFixed(1)} s, of which SKDN and faltering ${r.skdnRefreshSeconds.toFixed(1)} s`,
+    );
+    for (const [report, byLevel] of Object.entries(r.p95Ms)) {
+      const cells = Object.entries(byLevel).map(([level, ms]) => `${level} ${ms} ms`);
+      console.log(`  ${report.padEnd(13)} p95 (target < 100 ms): ${cells.join(", ")}`);
+    }
+  },
   kill: async () => {
     const { benchKillImport, summarize } = await import("./kill-import.ts");
     const engines = (process.env.TUMBUH_KILL_ENGINES ?? "pglite,postgres").split(",");

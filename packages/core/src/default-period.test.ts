@@ -97,6 +97,29 @@ describe("the default month", () => {
     expect(r.months[0]).toMatchObject({ measured: 15, posyanduReporting: 2 });
   });
 
+  it("compares a month after a gap of more than a year with the months before the gap", () => {
+    // 100 children a month until August 2025; then one in November 2026 and one on 5 December:
+    // November is 1 % of the median of June–August (100), December 1 of median(1, 100, 100) = 100
+    const r = defaultMonth(
+      [
+        act("2025-06", 100, 10),
+        act("2025-07", 100, 10),
+        act("2025-08", 100, 10),
+        act("2026-11", 1, 1),
+        act("2026-12", 1, 1),
+      ],
+      "2026-12-05",
+    );
+    expect(r.months.map((m) => [m.month, m.completeness, m.eligible])).toEqual([
+      ["2025-06", null, true],
+      ["2025-07", 1, true],
+      ["2025-08", 1, true],
+      ["2026-11", 0.01, false],
+      ["2026-12", 0.01, false],
+    ]);
+    expect(r.month).toBe("2025-08");
+  });
+
   it("takes its thresholds from the rule given", () => {
     expect(DEFAULT_PERIOD_RULE).toEqual({
       threshold: 0.6,

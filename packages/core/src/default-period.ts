@@ -23,7 +23,7 @@ export interface DefaultPeriodRule {
   threshold: number;
   /** Number of earlier months with data whose median is the baseline. */
   baselineMonths: number;
-  /** How many calendar months back to look for those months. */
+  /** How many calendar months back to look for those months (beyond it only when none is within). */
   lookbackMonths: number;
   /** The current month is never the default before this day of the month… */
   currentMonthFromDay: number;
@@ -100,13 +100,24 @@ export function defaultMonth(
   const day = Number(today.slice(8, 10));
   const withData = (m: string) => (byMonth.get(m)?.measured ?? 0) > 0;
 
+  const complete = new Set<string>();
   const months: MonthCompleteness[] = [...byMonth.values()]
     .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
     .map((a) => {
+      // The baseline: the latest earlier months that had data and were complete enough themselves
+      // (a month barely reported does not lower the bar for the next), within the lookback; after a
+      // longer gap, the months before it (a region resuming with one entry is compared with what
+      // it used to report, not with nothing).
       const baseline: MonthActivity[] = [];
       for (let back = 1; back <= rule.lookbackMonths && baseline.length < rule.baselineMonths; back++) {
         const m = addMonths(a.month, -back);
-        if (withData(m)) baseline.push(byMonth.get(m)!);
+        if (withData(m) && complete.has(m)) baseline.push(byMonth.get(m)!);
+      }
+      if (baseline.length === 0) {
+        for (const earlier of [...complete].sort().reverse()) {
+          if (baseline.length >= rule.baselineMonths) break;
+          if (earlier < a.month && withData(earlier)) baseline.push(byMonth.get(earlier)!);
+        }
       }
       const baselineMeasured = baseline.length > 0 ? median(baseline.map((b) => b.measured)) : null;
       const baselinePosyandu = baseline.length > 0 ? median(baseline.map((b) => b.posyanduReporting)) : null;
@@ -116,6 +127,7 @@ export function defaultMonth(
       const completeness = ratios.length > 0 ? Math.min(...ratios) : null;
       const future = a.month > current;
       const enough = completeness === null || completeness >= rule.threshold;
+      if (enough) complete.add(a.month);
       let eligible: boolean;
       if (future || a.measured <= 0) eligible = false;
       else if (a.month < current) eligible = enough;

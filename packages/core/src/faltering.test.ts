@@ -109,6 +109,22 @@ describe("weighed months: N/T across skipped months, 2T, BGM", () => {
     expect([oedema.zweiFlagged, oedema.zwei, oedema.bgm]).toEqual([false, undefined, false]);
   });
 
+  it("uses a weight-for-age z stored with the weighing instead of computing it", () => {
+    const child = (zwei: number | null, zweiFlagged?: boolean) => ({
+      sex: 1 as const,
+      birthDate: "2024-01-15",
+      weighings: [{ date: "2025-05-15", weight: 10, zwei, zweiFlagged }],
+    });
+    // 10 kg at 16 months is about the median; the stored −3.4 (another age reckoning, say) decides
+    expect(weighedMonths(child(-3.4))[0]).toMatchObject({ zwei: -3.4, bgm: true });
+    expect(weighedMonths(child(-3.4, true))[0]).toMatchObject({
+      zwei: undefined,
+      zweiFlagged: true,
+      bgm: false,
+    });
+    expect(weighedMonths(child(null))[0]).toMatchObject({ zwei: undefined, bgm: false });
+  });
+
   it("leaves out weighings from 60 months on", () => {
     const old = {
       sex: 2 as const,

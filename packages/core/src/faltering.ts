@@ -23,9 +23,14 @@ import { validWeighings } from "./skdn.ts";
 /** Weight-for-age z below which a weighing is below the red line (BGM). */
 export const BGM_WAZ = -3;
 
-/** A weighing, with oedema when recorded (oedema leaves no weight-for-age z). */
+/**
+ * A weighing, with oedema when recorded (oedema leaves no weight-for-age z), and optionally its
+ * weight-for-age z and flag as the growth engine stored them (then not computed again; null: none).
+ */
 export interface FalteringWeighing extends Weighing {
   oedema?: boolean;
+  zwei?: number | null;
+  zweiFlagged?: boolean;
 }
 
 /** A child with sex, birth date and weighings (any order). */
@@ -61,14 +66,21 @@ export function weighedMonths(child: FalteringChild, kbm: KbmTable = DEFAULT_KBM
   for (const [month, weighing] of latestByMonth) {
     const before = out[out.length - 1];
     const comparison = before ? naikVerdict(kbm, child.birthDate, before.weighing, weighing) : undefined;
-    const z = anthroZScores({
-      sex: child.sex,
-      ageDays: daysBetween(child.birthDate, weighing.date),
-      weight: weighing.weight,
-      oedema: weighing.oedema,
-    });
-    const zweiFlagged = z.fwei === true;
-    const zwei = zweiFlagged ? undefined : z.zwei;
+    let zweiFlagged: boolean;
+    let zwei: number | undefined;
+    if (weighing.zwei !== undefined) {
+      zweiFlagged = weighing.zweiFlagged === true;
+      zwei = zweiFlagged || weighing.zwei === null ? undefined : weighing.zwei;
+    } else {
+      const z = anthroZScores({
+        sex: child.sex,
+        ageDays: daysBetween(child.birthDate, weighing.date),
+        weight: weighing.weight,
+        oedema: weighing.oedema,
+      });
+      zweiFlagged = z.fwei === true;
+      zwei = zweiFlagged ? undefined : z.zwei;
+    }
     out.push({
       month,
       weighing,

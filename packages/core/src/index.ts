@@ -1,6 +1,7 @@
 export * from "./action-lists.ts";
 export * from "./csv.ts";
 export * from "./data-quality.ts";
+export * from "./data-quality-population.ts";
 export * from "./data-quality-verdicts.ts";
 export * from "./dates.ts";
 export * from "./default-period.ts";

@@ -9,6 +9,14 @@ import {
 } from "./months.ts";
 
 describe("calendar months", () => {
+  it("counts the days of every month of 1896–2104 as the calendar (Date) does", () => {
+    for (let y = 1896; y <= 2104; y++)
+      for (let m = 1; m <= 12; m++) {
+        const month = `${y}-${String(m).padStart(2, "0")}`;
+        expect(daysInMonth(month)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+      }
+  });
+
   it.each([
     ["2025-01", 1, "2025-02"],
     ["2025-12", 1, "2026-01"],

@@ -10,9 +10,25 @@ export function monthOf(isoDate: string): string {
   return isoDate.slice(0, 7);
 }
 
-function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+/** The year and the month 1–12 of `YYYY-MM…`, by digit arithmetic (the SKDN refresh calls these millions of times). */
+function yearOf(month: string): number {
+  return (
+    (month.charCodeAt(0) - 48) * 1000 +
+    (month.charCodeAt(1) - 48) * 100 +
+    (month.charCodeAt(2) - 48) * 10 +
+    (month.charCodeAt(3) - 48)
+  );
 }
+
+function monthNumberOf(month: string): number {
+  return (month.charCodeAt(5) - 48) * 10 + (month.charCodeAt(6) - 48);
+}
+
+function monthIndex(month: string): number {
+  return yearOf(month) * 12 + monthNumberOf(month) - 1;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function monthFromIndex(index: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
@@ -30,7 +46,10 @@ export function monthsBetween(from: string, to: string): number {
 
 /** Number of days of a month `YYYY-MM`. */
 export function daysInMonth(month: string): number {
-  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  const m = monthNumberOf(month);
+  if (m !== 2) return DAYS_IN_MONTH[m - 1];
+  const y = yearOf(month);
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 /** The first and the last ISO date of a month `YYYY-MM`. */

@@ -36,8 +36,11 @@ export function addSkdnCounts(into: SkdnCounts, from: SkdnCounts): SkdnCounts {
   return into;
 }
 
-/** A child for the counts: SKDN's registration and KMS, the sex for weight-for-age (BGM). */
-export type SkdnCountsChild = SkdnChild & Pick<FalteringChild, "sex">;
+/**
+ * A child for the counts: SKDN's registration and KMS, the sex for weight-for-age (BGM); its
+ * weighings may carry the stored weight-for-age z (faltering.ts then does not compute it again).
+ */
+export type SkdnCountsChild = SkdnChild & Pick<FalteringChild, "sex" | "weighings">;
 
 /**
  * The counts one child adds to each of `months` in which it is in S (months where it is not are

@@ -84,41 +84,47 @@ export function isInS(child: Omit<SkdnChild, "weighings">, month: string): boole
  * behind N or T (KBM of `kbm`, default variant A).
  */
 export function skdnChildMonth(child: SkdnChild, month: string, kbm: KbmTable = DEFAULT_KBM): SkdnChildMonth {
-  return classifyMonth(child, validWeighings(child.birthDate, child.weighings), month, kbm);
+  return classifyMonth(child, indexWeighings(validWeighings(child.birthDate, child.weighings)), month, kbm);
 }
 
 /**
- * skdnChildMonth for several months of one child, its weighings sorted once (the roll-up refresh
- * classifies every child of a district in every month).
+ * skdnChildMonth for several months of one child, its weighings sorted and indexed once (the
+ * roll-up refresh classifies every child of a district in every month).
  */
 export function skdnChildMonths(
   child: SkdnChild,
   months: readonly string[],
   kbm: KbmTable = DEFAULT_KBM,
 ): SkdnChildMonth[] {
-  const sorted = validWeighings(child.birthDate, child.weighings);
-  return months.map((month) => classifyMonth(child, sorted, month, kbm));
+  const index = indexWeighings(validWeighings(child.birthDate, child.weighings));
+  return months.map((month) => classifyMonth(child, index, month, kbm));
 }
 
-/** skdnChildMonth over the child's valid weighings, already sorted (validWeighings). */
-function classifyMonth(
-  child: SkdnChild,
-  sorted: readonly Weighing[],
-  month: string,
-  kbm: KbmTable,
-): SkdnChildMonth {
+/** Sorted valid weighings indexed: the latest of each month, and the date of the first. */
+interface WeighingIndex {
+  latest: Map<string, Weighing>;
+  first: string | undefined;
+}
+
+function indexWeighings(sorted: readonly Weighing[]): WeighingIndex {
+  const latest = new Map<string, Weighing>();
+  for (const w of sorted) latest.set(monthOf(w.date), w);
+  return { latest, first: sorted[0]?.date };
+}
+
+/** skdnChildMonth over the child's indexed valid weighings. */
+function classifyMonth(child: SkdnChild, index: WeighingIndex, month: string, kbm: KbmTable): SkdnChildMonth {
   const inS = isInS(child, month);
   const out: SkdnChildMonth = { childId: child.id, month, inS, hasKms: child.hasKms };
   if (!inS) return out;
-  const weighing = weighingOfMonth(sorted, month);
+  const weighing = index.latest.get(month);
   if (weighing === undefined || completedMonthsOfAge(child.birthDate, weighing.date) >= 60) return out;
   out.weighing = weighing;
-  const { first } = monthBounds(month);
-  if (!sorted.some((w) => w.date < first)) {
+  if (index.first === undefined || index.first >= `${month}-01`) {
     out.category = "B";
     return out;
   }
-  const previous = weighingOfMonth(sorted, addMonths(month, -1));
+  const previous = index.latest.get(addMonths(month, -1));
   if (previous === undefined) {
     out.category = "O";
     return out;

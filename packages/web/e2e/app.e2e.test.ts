@@ -473,7 +473,8 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
   it("works on a 360-px-wide phone: no page-wide horizontal scrolling, menu reachable", async () => {
     const page = await newPage(360, 740);
     await signIn(page, "kader");
-    await page.getByTestId("stat-stunting").waitFor();
+    // a cadre's home is her posyandu page
+    await page.getByTestId("posyandu-home").waitFor();
     const overflow = () =>
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);

@@ -12,6 +12,10 @@ import { DashboardPage } from "./pages/DashboardPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { MapPage } from "./pages/MapPage.tsx";
 import { PublicPage } from "./pages/PublicPage.tsx";
+import { PosyanduHomePage } from "./pages/posyandu/PosyanduHomePage.tsx";
+import { PosyanduPage } from "./pages/posyandu/PosyanduPage.tsx";
+import { QualityPage } from "./pages/posyandu/QualityPage.tsx";
+import { SkdnPage } from "./pages/posyandu/SkdnPage.tsx";
 import { SessionPage } from "./pages/SessionPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { matchPath, navigate, type Route, useRoute } from "./routing/router.ts";
@@ -33,7 +37,35 @@ const pages: PageDef[] = [
   {
     pattern: "/",
     titleKey: "dashboard.title",
-    render: (_p, r) => <DashboardPage region={r.query.get("region")} period={r.query.get("period")} />,
+    render: (_p, r) => <HomePage region={r.query.get("region")} period={r.query.get("period")} />,
+  },
+  { pattern: "/posyandu", titleKey: "posyandu.listTitle", render: () => <PosyanduHomePage /> },
+  {
+    pattern: "/posyandu/:id",
+    titleKey: "posyandu.pageTitle",
+    render: (p) => <PosyanduPage key={p.id} id={p.id} />,
+  },
+  {
+    pattern: "/skdn",
+    titleKey: "skdn.title",
+    render: (_p, r) => (
+      <SkdnPage
+        region={r.query.get("region")}
+        posyandu={r.query.get("posyandu")}
+        period={r.query.get("period")}
+      />
+    ),
+  },
+  {
+    pattern: "/quality",
+    titleKey: "quality.title",
+    render: (_p, r) => (
+      <QualityPage
+        region={r.query.get("region")}
+        posyandu={r.query.get("posyandu")}
+        period={r.query.get("period")}
+      />
+    ),
   },
   {
     pattern: "/map",
@@ -64,6 +96,13 @@ const pages: PageDef[] = [
     render: (_p, r) => <PublicPage district={r.query.get("district")} period={r.query.get("period")} />,
   },
 ];
+
+/** The home page: a cadre's posyandu (when no region is asked for), everybody else's dashboard. */
+function HomePage({ region, period }: { region: string | null; period: string | null }) {
+  const { me } = useSession();
+  if (me?.user.role === "posyandu_cadre" && !region && !period) return <PosyanduHomePage />;
+  return <DashboardPage region={region} period={period} />;
+}
 
 function findPage(path: string): { page: PageDef; params: Record<string, string> } | null {
   for (const page of pages) {

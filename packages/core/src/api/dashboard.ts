@@ -60,7 +60,15 @@ export const Dashboard = z
 export type Dashboard = z.infer<typeof Dashboard>;
 
 export const PeriodsQuery = z.object({ region: RegionCode.optional() });
-export const PeriodsResponse = z.object({ periods: z.array(z.string()) });
+export const PeriodsResponse = z.object({
+  periods: z.array(z.string()),
+  /** The month a page opens on (core default-period.ts); null without data. */
+  defaultPeriod: z.string().nullable().optional(),
+  /** Each month's completeness against the region's usual reporting (1 = as usual). */
+  completeness: z
+    .array(z.object({ period: z.string(), completeness: z.number().nullable(), eligible: z.boolean() }))
+    .optional(),
+});
 
 export const Posyandu = z.object({
   id: z.string(),

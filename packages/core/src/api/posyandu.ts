@@ -98,3 +98,42 @@ export const PosyanduPage = z
   })
   .meta({ id: "PosyanduPage" });
 export type PosyanduPage = z.infer<typeof PosyanduPage>;
+
+export const QualityQuery = z.object({
+  region: RegionCode.optional(),
+  posyandu: Uuid.optional(),
+  period: Period.optional(),
+});
+
+/** The headline figures of a unit's data-quality report (core QualitySummary). */
+export const QualitySummaryShape = z.object({
+  measurements: z.number().int(),
+  children: z.number().int(),
+  haz_n: z.number().int(),
+  haz_sd: rate,
+  waz_n: z.number().int(),
+  waz_sd: rate,
+  whz_n: z.number().int(),
+  whz_sd: rate,
+  haz_flagged_pct: rate,
+  waz_flagged_pct: rate,
+  whz_flagged_pct: rate,
+  weight_dps: rate,
+  lenhei_dps: rate,
+  missing_nik_pct: rate,
+});
+
+export const QualityReportResponse = z
+  .object({
+    unit: SkdnUnit,
+    ancestors: z.array(Region),
+    period: z.string().nullable(),
+    periods: z.array(z.string()),
+    /** core DataQualityReport with `children` (the web reads it with core's type). */
+    report: z.record(z.string(), z.unknown()),
+    summary: QualitySummaryShape,
+    likelyDuplicates: z.object({ groups: z.number().int(), extraChildren: z.number().int() }),
+    units: z.array(SkdnUnit.extend(QualitySummaryShape.shape)),
+  })
+  .meta({ id: "QualityReport" });
+export type QualityReportResponse = z.infer<typeof QualityReportResponse>;

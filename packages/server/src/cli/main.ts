@@ -51,6 +51,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "prevalence tables (anthro's columns) from a CSV file, or from the database with --region",
     load: () => import("./commands/prevalence.ts"),
   },
+  quality: {
+    summary: "WHO data-quality figures of a region and period from the database, as CSV",
+    load: () => import("./commands/quality.ts"),
+  },
 };
 
 function usage(): string {

@@ -8,6 +8,7 @@ import { AuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth.
 import { BoundaryService } from "./boundaries.ts";
 import { ChildrenService } from "./children.ts";
 import type { ServiceContext } from "./context.ts";
+import { DataQualityService } from "./data-quality.ts";
 import { ExportService } from "./exports.ts";
 import { FamilyService } from "./families.ts";
 import { ImportService } from "./imports.ts";
@@ -25,6 +26,7 @@ export interface Services {
   auth: AuthService;
   boundaries: BoundaryService;
   children: ChildrenService;
+  dataQuality: DataQualityService;
   exports: ExportService;
   families: FamilyService;
   imports: ImportService;
@@ -53,6 +55,7 @@ export function createServices(
     auth: new AuthService(ctx.repos, policy, ctx.now),
     boundaries,
     children,
+    dataQuality: new DataQualityService(ctx.repos, regions),
     exports: new ExportService(ctx.repos, prevalence, children),
     families: new FamilyService(ctx),
     imports: new ImportService(ctx),

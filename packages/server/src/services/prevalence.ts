@@ -5,7 +5,14 @@
  * tests; figures come from roll-up rows (never raw rows) through one mapping (figures.ts), so
  * every level shows the same numbers.
  */
-import { checkPeriod, latestMonth, regionLevelOf, trendMonths } from "@tumbuh/core";
+import {
+  checkPeriod,
+  defaultMonth,
+  defaultPublicPeriod,
+  latestMonth,
+  regionLevelOf,
+  trendMonths,
+} from "@tumbuh/core";
 import type { Dashboard, Figures, Region } from "@tumbuh/core/api";
 import { type Actor, requireAccess } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
@@ -13,6 +20,7 @@ import type { DemoInfo } from "./context.ts";
 import { periodFigures, ROUTINE_SOURCE_LABEL, toFigures, unitFigures } from "./figures.ts";
 import { NATIONAL_TARGET } from "./national-target.ts";
 import type { RegionService } from "./regions.ts";
+import { defaultPeriodOf } from "./report-unit.ts";
 import type { ResponseCache } from "./response-cache.ts";
 
 /** Figures of a region and of the units below it for one period. */
@@ -57,7 +65,8 @@ export class PrevalenceService {
     today: string,
   ): Promise<string> {
     requireAccess(user, "dashboard:read", code);
-    const key = `dashboard|${code}|${requested ?? `latest<=${today.slice(0, 7)}`}`;
+    // The default period depends on the day (the current month counts from its 20th).
+    const key = `dashboard|${code}|${requested ?? `default@${today}`}`;
     return this.cache.get(key, async () => JSON.stringify(await this.dashboardOf(code, requested, today)));
   }
 
@@ -66,6 +75,26 @@ export class PrevalenceService {
     requireAccess(user, "dashboard:read", code);
     await this.regions.withAncestors(code);
     return this.repos.rollups.periods(code);
+  }
+
+  /**
+   * The completeness of each month of a region (its reporting against the months before it,
+   * core default-period.ts) and the default month it gives, for the period picker.
+   */
+  async periodCompleteness(
+    user: Actor,
+    code: string,
+    today: string,
+  ): Promise<{
+    defaultPeriod: string | null;
+    months: Array<{ period: string; completeness: number | null; eligible: boolean }>;
+  }> {
+    requireAccess(user, "dashboard:read", code);
+    const d = defaultMonth(await this.repos.periodActivity.activity(code), today);
+    return {
+      defaultPeriod: d.month,
+      months: d.months.map((m) => ({ period: m.month, completeness: m.completeness, eligible: m.eligible })),
+    };
   }
 
   /** Figures of a region and of the units below it for a period (`tumbuh prevalence --region`). */
@@ -84,10 +113,12 @@ export class PrevalenceService {
     const kids = region.level === "village" ? [] : await this.regions.children(code);
     // One round trip: the region's every period (its latest month, its own row, its trend) and
     // its child units' rows for the period shown.
+    // Without a period asked for: the latest month complete enough, not the latest with any data.
+    const chosen = requested ?? (await defaultPeriodOf(this.repos, code, today)) ?? undefined;
     const rows = await this.repos.rollups.dashboard(
       code,
       kids.map((k) => k.code),
-      requested,
+      chosen,
       today,
     );
     const units: Region[] =
@@ -139,7 +170,14 @@ export class PrevalenceService {
     villages: Array<{ code: string; name: string; subdistrictCode: string; figures: Figures }>;
   }> {
     const { region } = await this.regions.withAncestors(code);
-    const period = requested ?? latestMonth(await this.repos.rollups.periods(code), today);
+    // The public page opens on the latest bulan timbang (February, August) or year that is over,
+    // else the latest month complete enough.
+    const periods = requested ? [] : await this.repos.rollups.periods(code);
+    const period =
+      requested ??
+      defaultPublicPeriod(periods, today) ??
+      (await defaultPeriodOf(this.repos, code, today)) ??
+      latestMonth(periods, today);
     const subdistricts = await this.regions.children(code);
     if (!period) {
       return {

@@ -48,7 +48,7 @@ export class PublicService {
   /** prevalenceOf as JSON text, reused from the cache for a short while. */
   async prevalenceJson(district: string, requested: string | undefined, today: string): Promise<string> {
     requireDistrict(district);
-    const key = `public|${district}|${requested ?? `latest<=${today.slice(0, 7)}`}`;
+    const key = `public|${district}|${requested ?? `default@${today}`}`;
     return this.cache.get(key, async () =>
       JSON.stringify(PublicPrevalence.encode(await this.prevalenceOf(district, requested, today))),
     );

@@ -5,7 +5,6 @@
  */
 import {
   DEFAULT_KBM,
-  defaultMonth,
   emptySkdnCounts,
   KBM_TABLES,
   SKDN_COUNT_KEYS,
@@ -13,16 +12,15 @@ import {
   skdnRates,
   trendMonths,
 } from "@tumbuh/core";
-import type { Region, SkdnFigures, SkdnReport } from "@tumbuh/core/api";
-import { type Actor, checkAccess, requireAccess } from "../auth/access.ts";
+import type { SkdnFigures, SkdnReport } from "@tumbuh/core/api";
+import type { Actor } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { SkdnMonthRow, SkdnUnit } from "../db/repositories/skdn.ts";
-import { UUID } from "./child-access.ts";
-import { notFound } from "./errors.ts";
 import type { RegionService } from "./regions.ts";
+import { defaultPeriodOf, resolveReportUnit } from "./report-unit.ts";
 
 /** The counts and indicators of a row (zeros when there is none). */
-export function skdnFigures(row: SkdnCounts | undefined): SkdnFigures {
+function skdnFigures(row: SkdnCounts | undefined): SkdnFigures {
   const c = emptySkdnCounts();
   if (row) for (const k of SKDN_COUNT_KEYS) c[k] = row[k];
   const r = skdnRates(c);
@@ -52,35 +50,16 @@ export class SkdnService {
     query: { region?: string; posyandu?: string; period?: string },
     today: string,
   ): Promise<SkdnReport> {
-    let unit: SkdnUnit;
-    let self: SkdnReport["unit"];
-    let ancestors: Region[];
-    let activityCode: string;
-    if (query.posyandu) {
-      const p = UUID.test(query.posyandu) ? await this.repos.children.posyandu(query.posyandu) : undefined;
-      if (!p) throw notFound("posyandu");
-      const denied = checkAccess(user, "dashboard:read", p.villageCode);
-      if (denied) throw denied.reason === "scope" ? notFound("posyandu") : denied;
-      const path = await this.regions.withAncestors(p.villageCode);
-      unit = { kind: "posyandu", id: p.id, district: p.district_code };
-      self = { code: p.id, name: p.name, level: "posyandu" };
-      ancestors = [...path.ancestors, path.region];
-      activityCode = p.villageCode;
-    } else {
-      const code = query.region ?? user.regionCode;
-      requireAccess(user, "dashboard:read", code);
-      const path = await this.regions.withAncestors(code);
-      unit = { kind: "region", code };
-      self = { code, name: path.region.name, level: path.region.level };
-      ancestors = path.ancestors;
-      activityCode = code;
-    }
+    const u = await resolveReportUnit(this.repos, this.regions, user, "dashboard:read", query);
+    const unit: SkdnUnit = u.posyandu
+      ? { kind: "posyandu", id: u.posyandu.id, district: u.posyandu.district }
+      : { kind: "region", code: u.regionCode };
     const rows = await this.repos.skdn.months(unit);
     const byPeriod = new Map(rows.map((r) => [r.period, r]));
     const periods = rows.map((r) => r.period).reverse();
     let period = query.period ?? null;
     if (period === null && rows.length > 0) {
-      const chosen = defaultMonth(await this.repos.periodActivity.activity(activityCode), today).month;
+      const chosen = await defaultPeriodOf(this.repos, u.regionCode, today);
       period =
         chosen && byPeriod.has(chosen) ? chosen : (periods.find((p) => p <= today.slice(0, 7)) ?? null);
     }
@@ -92,8 +71,8 @@ export class SkdnService {
       children = units.map((u) => ({ ...u, ...skdnFigures(below.get(u.code)) }));
     }
     return {
-      unit: self,
-      ancestors,
+      unit: u.self,
+      ancestors: u.ancestors,
       period,
       periods,
       kbm: kbmInfo(own?.kbmTable ?? rows[rows.length - 1]?.kbmTable),

@@ -12,6 +12,9 @@ interface NavItem {
 const items: NavItem[] = [
   { path: "/", label: "nav.dashboard", permission: PERMISSION.dashboard },
   { path: "/map", label: "nav.map", permission: PERMISSION.dashboard },
+  { path: "/posyandu", label: "nav.posyandu", permission: PERMISSION.children },
+  { path: "/skdn", label: "nav.skdn", permission: PERMISSION.dashboard },
+  { path: "/quality", label: "nav.quality", permission: PERMISSION.dashboard },
   { path: "/children", label: "nav.children", permission: PERMISSION.children },
   { path: "/session", label: "nav.session", permission: PERMISSION.entry },
   { path: "/import", label: "nav.import", permission: PERMISSION.import },

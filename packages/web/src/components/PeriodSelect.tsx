@@ -1,16 +1,22 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { formatPeriod } from "../lib/format.ts";
+import { formatPercent, formatPeriod } from "../lib/format.ts";
 
-/** A labelled select of the periods that have data, newest first, named in the UI language. */
+/**
+ * A labelled select of the periods that have data, newest first, named in the UI language; with
+ * `completeness` (a month's reporting against the region's usual, 1 = as usual), each month shows
+ * it, and a month not yet complete enough to open on is marked so.
+ */
 export function PeriodSelect({
   periods,
   value,
   onChange,
+  completeness,
 }: {
   periods: string[];
   value: string | null;
   onChange: (p: string) => void;
+  completeness?: Array<{ period: string; completeness: number | null; eligible: boolean }>;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -24,11 +30,22 @@ export function PeriodSelect({
         disabled={periods.length === 0}
       >
         {periods.length === 0 ? <option value="">{t("filters.noPeriods")}</option> : null}
-        {periods.map((p) => (
-          <option key={p} value={p}>
-            {formatPeriod(p, i18n.language)}
-          </option>
-        ))}
+        {periods.map((p) => {
+          const c = completeness?.find((x) => x.period === p);
+          const note = !c
+            ? ""
+            : c.completeness === null
+              ? ""
+              : ` — ${t(c.eligible ? "filters.complete" : "filters.incomplete", {
+                  pct: formatPercent(Math.min(c.completeness, 9.99) * 100, i18n.language, 0),
+                })}`;
+          return (
+            <option key={p} value={p}>
+              {formatPeriod(p, i18n.language)}
+              {note}
+            </option>
+          );
+        })}
       </select>
     </div>
   );

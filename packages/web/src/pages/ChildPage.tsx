@@ -12,6 +12,7 @@ import { href } from "../routing/router.ts";
 import { GrowthChart } from "./children/GrowthChart.tsx";
 import { IdentityReveal } from "./children/IdentityReveal.tsx";
 import { MeasurementTable } from "./children/MeasurementTable.tsx";
+import { GrowthAlerts } from "./posyandu/GrowthAlerts.tsx";
 
 const INDICATORS: GrowthIndicator[] = ["lhfa", "wfa", "wflh"];
 
@@ -33,6 +34,7 @@ export function ChildPage({ id }: { id: string }) {
         <a href={href("/children")}>← {t("children.title")}</a>
       </p>
       <h1 data-testid="child-name">{child.name}</h1>
+      <GrowthAlerts child={child} measurements={measurements} />
       <div className="grid-2">
         <section className="card" aria-labelledby="record-title">
           <h2 id="record-title">{t("child.record")}</h2>

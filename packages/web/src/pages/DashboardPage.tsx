@@ -43,6 +43,7 @@ export function DashboardPage({ region, period }: { region: string | null; perio
           <RegionSearch path="/" period={d?.period ?? period} />
           <PeriodSelect
             periods={periods.data?.periods ?? []}
+            completeness={periods.data?.completeness}
             value={d?.period ?? period}
             onChange={(p) => navigate("/", { region, period: p })}
           />

@@ -7,6 +7,7 @@ import type { Db } from "../schema.ts";
 import { AuditRepository } from "./audit.ts";
 import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
+import { DataQualityRepository } from "./data-quality.ts";
 import { FamiliesRepository } from "./families.ts";
 import { ImportUploadsRepository } from "./imports.ts";
 import { PeriodActivityRepository } from "./period-activity.ts";
@@ -23,6 +24,7 @@ export class Repositories {
   readonly audit: AuditRepository;
   readonly boundaries: BoundariesRepository;
   readonly children: ChildrenRepository;
+  readonly dataQuality: DataQualityRepository;
   readonly families: FamiliesRepository;
   readonly imports: ImportUploadsRepository;
   readonly periodActivity: PeriodActivityRepository;
@@ -39,6 +41,7 @@ export class Repositories {
     this.audit = new AuditRepository(db);
     this.boundaries = new BoundariesRepository(db);
     this.children = new ChildrenRepository(db);
+    this.dataQuality = new DataQualityRepository(db);
     this.families = new FamiliesRepository(db);
     this.imports = new ImportUploadsRepository(db);
     this.periodActivity = new PeriodActivityRepository(db);

@@ -9,6 +9,7 @@ import {
   childSkdnCounts,
   DEFAULT_KBM,
   emptySkdnCounts,
+  type FalteringWeighing,
   type KbmTable,
   SKDN_COUNT_KEYS,
   type SkdnCounts,
@@ -48,24 +49,35 @@ interface WeighingRow {
   measured_on: string;
   weight: number;
   oedema: boolean;
+  zwei: number | null;
+  fwei: boolean;
 }
 
 /** Counts per unit and month of one district's children (pure once the rows are loaded). */
-export function districtSkdnCounts(
+function districtSkdnCounts(
   district: string,
   children: readonly ChildRow[],
   weighings: readonly WeighingRow[],
   months: readonly string[],
   kbm: KbmTable,
 ): Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }> {
-  const byChild = new Map<string, Array<{ date: string; weight: number; oedema: boolean }>>();
+  const byChild = new Map<string, FalteringWeighing[]>();
   for (const w of weighings) {
     let list = byChild.get(w.child_id);
     if (!list) {
       list = [];
       byChild.set(w.child_id, list);
     }
-    list.push({ date: w.measured_on, weight: w.weight, oedema: w.oedema });
+    // The stored weight-for-age z (computed by the growth engine when stored) spares computing it again.
+    // (a weighing stored without one, e.g. by hand, has it computed).
+    const stored = w.zwei !== null || w.fwei;
+    list.push({
+      date: w.measured_on,
+      weight: w.weight,
+      oedema: w.oedema,
+      zwei: stored ? w.zwei : undefined,
+      zweiFlagged: w.fwei,
+    });
   }
   const rows = new Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }>();
   const add = (kind: UnitKind, code: string, month: string, c: SkdnCounts) => {
@@ -116,7 +128,7 @@ export async function refreshDistrictSkdn(
     SELECT id, sex, birth_date, village_code, posyandu_id FROM children
     WHERE district_code = ${district}`.execute(h.db);
   const weighings = await sql<WeighingRow>`
-    SELECT child_id, measured_on, weight, oedema FROM measurements
+    SELECT child_id, measured_on, weight, oedema, zwei, fwei FROM measurements
     WHERE district_code = ${district} AND weight IS NOT NULL`.execute(h.db);
   const rows = [...districtSkdnCounts(district, children.rows, weighings.rows, months, kbm).values()];
   for (let i = 0; i < rows.length; i += BATCH) {

@@ -40,7 +40,13 @@ export async function dashboardRoutes(app: App, ctx: AppContext): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      return { periods: await prevalence.periods(user, request.query.region ?? user.regionCode) };
+      const code = request.query.region ?? user.regionCode;
+      const { defaultPeriod, months } = await prevalence.periodCompleteness(
+        user,
+        code,
+        todayInIndonesia(ctx.now()),
+      );
+      return { periods: await prevalence.periods(user, code), defaultPeriod, completeness: months };
     },
   );
 }

@@ -1,12 +1,19 @@
 /** SKDN reports, the posyandu page with its action lists, and the data-quality report. */
 import { todayInIndonesia } from "@tumbuh/core";
-import { PosyanduPage, PosyanduParams, SkdnQuery, SkdnReport } from "@tumbuh/core/api";
+import {
+  PosyanduPage,
+  PosyanduParams,
+  QualityQuery,
+  QualityReportResponse,
+  SkdnQuery,
+  SkdnReport,
+} from "@tumbuh/core/api";
 import type { App, AppContext } from "../context.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
 export async function posyanduRoutes(app: App, ctx: AppContext): Promise<void> {
-  const { skdn, posyanduPage } = ctx.services;
+  const { skdn, posyanduPage, dataQuality } = ctx.services;
 
   app.get(
     "/api/skdn",
@@ -33,5 +40,18 @@ export async function posyanduRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) =>
       posyanduPage.page(requireUser(request), request.params.id, todayInIndonesia(ctx.now()), request.ip),
+  );
+
+  app.get(
+    "/api/quality",
+    {
+      schema: {
+        tags: ["posyandu"],
+        summary: "WHO data-quality report of a region or posyandu and period, with the units below",
+        querystring: QualityQuery,
+        response: responses({ 200: QualityReportResponse }),
+      },
+    },
+    async (request) => dataQuality.report(requireUser(request), request.query, todayInIndonesia(ctx.now())),
   );
 }

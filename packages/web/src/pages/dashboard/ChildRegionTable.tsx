@@ -29,7 +29,7 @@ export function ChildRegionTable({
       // villages have no shapes below them: from the map, a village opens its dashboard (posyandu)
       render: (r) =>
         r.level === "posyandu" ? (
-          r.name
+          <a href={href(`/posyandu/${r.code}`)}>{r.name}</a>
         ) : (
           <a href={href(r.level === "village" ? "/" : linkPath, { region: r.code, period })}>{r.name}</a>
         ),
