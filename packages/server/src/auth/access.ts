@@ -18,6 +18,12 @@ const PERMISSIONS = [
   "users:manage", // create, change, disable users; reset passwords
   "audit:read", // view the audit log
   "export:read", // download tables as CSV/XLSX
+  "aksi:read", // a district's aksi konvergensi cycle: statuses, evidence, progress, published results
+  "aksi:write", // edit the district's cycle: open it, status, notes, evidence
+  "aksi:review", // the province's review of a district's aksi
+  "aksi:configure", // add a year's version of the aksi list
+  "penilaian:manage", // open a penilaian kinerja, set its panel and values, publish it
+  "penilaian:grade", // grade districts as a member of a penilaian panel
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,11 +46,11 @@ const FIELD_ENTRY: Permission[] = [
 
 /** What each role may do (within its scope). docs/api.md shows the same table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  national_admin: ADMIN,
-  provincial_admin: ADMIN,
-  provincial_assessor: ALL_READS,
-  district_tpps: [...ALL_READS, "children:read", "boundaries:write"],
-  district_health: [...FIELD_ENTRY, "import:write"],
+  national_admin: [...ADMIN, "aksi:read", "aksi:configure", "penilaian:manage"],
+  provincial_admin: [...ADMIN, "aksi:read", "aksi:review", "penilaian:manage"],
+  provincial_assessor: [...ALL_READS, "aksi:read", "aksi:review", "penilaian:grade"],
+  district_tpps: [...ALL_READS, "children:read", "boundaries:write", "aksi:read", "aksi:write"],
+  district_health: [...FIELD_ENTRY, "import:write", "aksi:read"],
   kecamatan_tpps: [...ALL_READS, "children:read"],
   village_tpps: FIELD_ENTRY,
   posyandu_cadre: FIELD_ENTRY,

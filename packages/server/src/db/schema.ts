@@ -5,6 +5,7 @@
  */
 import type { RegionLevel as AnyRegionLevel, RegionKind } from "@tumbuh/core";
 import type { ColumnType, Generated, Kysely } from "kysely";
+import type { AksiTables } from "./schema-aksi.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A `date` column: read as 'YYYY-MM-DD', written as the same. */
@@ -262,7 +263,7 @@ interface PiiKeyFingerprintTable {
   created_at: Generated<Timestamp>;
 }
 
-export interface DB {
+export interface DB extends AksiTables {
   schema_migrations: SchemaMigrationsTable;
   region_code_sets: RegionCodeSetsTable;
   regions: RegionsTable;

@@ -2,7 +2,10 @@
  * The services of one running Tumbuh, built once from a ServiceContext: the HTTP routes and the
  * command line call these, never the repositories.
  */
+import { join } from "node:path";
 import { Repositories } from "../db/repositories/index.ts";
+import { AksiService } from "./aksi.ts";
+import { AksiEvidenceService } from "./aksi-evidence.ts";
 import { AuditService } from "./audit.ts";
 import { AuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth.ts";
 import { BoundaryService } from "./boundaries.ts";
@@ -17,6 +20,8 @@ import { RegionService } from "./regions.ts";
 import { UserService } from "./users.ts";
 
 export interface Services {
+  aksi: AksiService;
+  aksiEvidence: AksiEvidenceService;
   audit: AuditService;
   auth: AuthService;
   boundaries: BoundaryService;
@@ -41,6 +46,9 @@ export function createServices(
   const prevalence = new PrevalenceService(ctx.repos, regions, ctx.demo, ctx.cache);
   const children = new ChildrenService(ctx);
   return {
+    aksi: new AksiService(ctx.repos),
+    // Evidence files live in the data folder beside the uploads, never under the web root.
+    aksiEvidence: new AksiEvidenceService(ctx.repos, join(ctx.uploadDir, "aksi-evidence")),
     audit: new AuditService(ctx.repos),
     auth: new AuthService(ctx.repos, policy, ctx.now),
     boundaries,

@@ -4,10 +4,12 @@
  * transaction (so, for instance, a write and its audit entry land together or not at all).
  */
 import type { Db } from "../schema.ts";
+import { AksiRepository } from "./aksi.ts";
 import { AuditRepository } from "./audit.ts";
 import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
 import { ImportUploadsRepository } from "./imports.ts";
+import { PenilaianRepository } from "./penilaian.ts";
 import { RegionsRepository } from "./regions.ts";
 import { RollupReadRepository } from "./rollup-read.ts";
 import { SettingsRepository } from "./settings.ts";
@@ -15,10 +17,12 @@ import { TargetsRepository } from "./targets.ts";
 import { UsersRepository } from "./users.ts";
 
 export class Repositories {
+  readonly aksi: AksiRepository;
   readonly audit: AuditRepository;
   readonly boundaries: BoundariesRepository;
   readonly children: ChildrenRepository;
   readonly imports: ImportUploadsRepository;
+  readonly penilaian: PenilaianRepository;
   readonly regions: RegionsRepository;
   readonly rollups: RollupReadRepository;
   readonly settings: SettingsRepository;
@@ -26,10 +30,12 @@ export class Repositories {
   readonly users: UsersRepository;
 
   constructor(readonly db: Db) {
+    this.aksi = new AksiRepository(db);
     this.audit = new AuditRepository(db);
     this.boundaries = new BoundariesRepository(db);
     this.children = new ChildrenRepository(db);
     this.imports = new ImportUploadsRepository(db);
+    this.penilaian = new PenilaianRepository(db);
     this.regions = new RegionsRepository(db);
     this.rollups = new RollupReadRepository(db);
     this.settings = new SettingsRepository(db);
