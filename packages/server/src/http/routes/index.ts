@@ -1,5 +1,6 @@
 /** Registers every API route module. */
 import type { App, AppContext } from "../context.ts";
+import { aksiRoutes } from "./aksi.ts";
 import { authRoutes } from "./auth.ts";
 import { boundaryRoutes } from "./boundaries.ts";
 import { childRoutes } from "./children.ts";
@@ -22,4 +23,5 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await boundaryRoutes(app, ctx);
   await exportRoutes(app, ctx);
   await publicRoutes(app, ctx);
+  await aksiRoutes(app, ctx);
 }
