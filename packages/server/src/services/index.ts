@@ -14,6 +14,7 @@ import type { ServiceContext } from "./context.ts";
 import { ExportService } from "./exports.ts";
 import { ImportService } from "./imports.ts";
 import { MeasurementService } from "./measurements.ts";
+import { PenilaianService } from "./penilaian.ts";
 import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
 import { RegionService } from "./regions.ts";
@@ -29,6 +30,7 @@ export interface Services {
   exports: ExportService;
   imports: ImportService;
   measurements: MeasurementService;
+  penilaian: PenilaianService;
   prevalence: PrevalenceService;
   public: PublicService;
   regions: RegionService;
@@ -45,8 +47,9 @@ export function createServices(
   const boundaries = new BoundaryService(ctx.repos, regions);
   const prevalence = new PrevalenceService(ctx.repos, regions, ctx.demo, ctx.cache);
   const children = new ChildrenService(ctx);
+  const aksi = new AksiService(ctx.repos);
   return {
-    aksi: new AksiService(ctx.repos),
+    aksi,
     // Evidence files live in the data folder beside the uploads, never under the web root.
     aksiEvidence: new AksiEvidenceService(ctx.repos, join(ctx.uploadDir, "aksi-evidence")),
     audit: new AuditService(ctx.repos),
@@ -56,6 +59,7 @@ export function createServices(
     exports: new ExportService(ctx.repos, prevalence, children),
     imports: new ImportService(ctx),
     measurements: new MeasurementService(ctx),
+    penilaian: new PenilaianService(ctx.repos, aksi),
     prevalence,
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,
