@@ -129,3 +129,31 @@ export const ProvinceProgress = z.object({
   ),
 });
 export type ProvinceProgress = z.infer<typeof ProvinceProgress>;
+
+export const OpenPenilaianBody = z.object({
+  provinceCode: RegionCode,
+  year: Year,
+  /** The instrument (PenilaianInstrument of core/programme); the template when left out. */
+  instrument: z.unknown().optional(),
+});
+export const PenilaianPanelBody = z.object({
+  members: z
+    .array(z.object({ userId: z.string(), role: z.enum(["ketua", "anggota"]) }))
+    .min(1)
+    .max(30),
+});
+export const PenilaianGradeBody = z.object({
+  districtCode: RegionCode,
+  itemCode: z.string().min(1),
+  grade: z.string().nullable(),
+  note: z.string().max(5_000).default(""),
+});
+export const PenilaianRecommendationBody = z.object({
+  districtCode: RegionCode,
+  text: z.string().max(10_000),
+});
+export const PublishPenilaianBody = z.object({
+  decreeNumber: z.string().max(200),
+  version: z.number().int(),
+});
+export const PublishedPenilaianQuery = z.object({ province: RegionCode, year: Year });

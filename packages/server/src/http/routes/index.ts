@@ -8,6 +8,7 @@ import { dashboardRoutes } from "./dashboard.ts";
 import { exportRoutes } from "./export.ts";
 import { importRoutes } from "./imports.ts";
 import { metaRoutes } from "./meta.ts";
+import { penilaianRoutes } from "./penilaian.ts";
 import { publicRoutes } from "./public.ts";
 import { regionRoutes } from "./regions.ts";
 import { userRoutes } from "./users.ts";
@@ -24,4 +25,5 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await exportRoutes(app, ctx);
   await publicRoutes(app, ctx);
   await aksiRoutes(app, ctx);
+  await penilaianRoutes(app, ctx);
 }
