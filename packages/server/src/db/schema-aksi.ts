@@ -8,7 +8,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null | undefined, string | null>;
 type AksiStatusColumn = "belum" | "proses" | "selesai" | "direviu";
 
-export interface AksiConfigsTable {
+interface AksiConfigsTable {
   version: string;
   valid_from: number;
   config: Json;
@@ -74,13 +74,13 @@ export interface PkAssessmentsTable {
   version: Generated<number>;
 }
 
-export interface PkPanelistsTable {
+interface PkPanelistsTable {
   assessment_id: string;
   user_id: string;
   role: "ketua" | "anggota";
 }
 
-export interface PkDistrictsTable {
+interface PkDistrictsTable {
   assessment_id: string;
   district_code: string;
   recommendation: Generated<string>;

@@ -1,3 +1,4 @@
+import { AKSI_2025 } from "@tumbuh/core/programme";
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
 import type { App } from "./context.ts";
@@ -162,5 +163,22 @@ describeEachEngine("aksi routes: role × region", (ctx) => {
     expect(d.band).toBe("merah");
     expect((await c.bappeda.get("/api/aksi/progress?province=35&year=2025")).statusCode).toBe(403);
     expect((await c.jateng.get("/api/aksi/progress?province=35&year=2025")).statusCode).toBe(403);
+  });
+
+  it("lets only a national admin add a year's aksi list, checked field by field", async () => {
+    const config = { ...AKSI_2025, version: "nasional-2026", validFrom: 2026, title: "Aksi 2026 (uji)" };
+    expect((await c.bappeda.send("POST", "/api/aksi/configs", { config })).statusCode).toBe(403);
+    expect((await c.jatim.send("POST", "/api/aksi/configs", { config })).statusCode).toBe(403);
+    const bad = await c.nasional.send("POST", "/api/aksi/configs", {
+      config: { ...config, validUntil: 2020 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.errors).toEqual([
+      "validUntil: found 2020, expected a year not before validFrom 2026",
+    ]);
+    expect((await c.nasional.send("POST", "/api/aksi/configs", { config })).statusCode).toBe(201);
+    expect((await c.nasional.send("POST", "/api/aksi/configs", { config })).statusCode).toBe(409);
+    const opened = await c.bappeda.send("POST", "/api/aksi/cycles", { districtCode: "35.03", year: 2026 });
+    expect(opened.json().cycle.configVersion).toBe("nasional-2026");
   });
 });

@@ -9,7 +9,7 @@ import { recordAudit } from "./audit.ts";
 import { ServiceError } from "./errors.ts";
 
 /** Every configuration, built-ins first, then the stored ones in the order they were added. */
-export async function allAksiConfigs(repos: Repositories): Promise<AksiConfig[]> {
+async function allAksiConfigs(repos: Repositories): Promise<AksiConfig[]> {
   const stored = await repos.aksi.configs();
   return [...AKSI_CONFIGS, ...stored.map((s) => AksiConfig.parse(s.config))];
 }

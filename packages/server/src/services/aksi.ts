@@ -27,7 +27,7 @@ import {
 import { type Actor, checkAccess, type Permission, requireAccess } from "../auth/access.ts";
 import type { AksiCycleRow, AksiEntryRow, AksiEvidenceRow } from "../db/repositories/aksi.ts";
 import type { Repositories } from "../db/repositories/index.ts";
-import { findAksiConfig } from "./aksi-config.ts";
+import { addAksiConfig, findAksiConfig } from "./aksi-config.ts";
 import { recordAudit } from "./audit.ts";
 import { UUID } from "./child-access.ts";
 import { badRequest, conflict, notFound, staleVersion } from "./errors.ts";
@@ -389,5 +389,11 @@ export class AksiService {
       });
     }
     return { provinceCode, year, bands: KEMENDAGRI_PROGRESS_BANDS, districts: rows };
+  }
+
+  /** A national admin adds a year's version of the aksi list (checked field by field). */
+  async addConfig(user: AksiCaller, config: unknown): Promise<{ version: string; validFrom: number }> {
+    const added = await addAksiConfig(this.repos, user, config);
+    return { version: added.version, validFrom: added.validFrom };
   }
 }

@@ -43,7 +43,7 @@ const OOXML_TYPES: Record<string, string> = {
 };
 
 /** The extensions accepted, for messages and the upload form. */
-export const EVIDENCE_EXTENSIONS = KINDS.flatMap((k) => k.extensions);
+const EVIDENCE_EXTENSIONS = KINDS.flatMap((k) => k.extensions);
 
 export type Sniffed = { ok: true; mediaType: string } | { ok: false; reason: string };
 

@@ -27,7 +27,7 @@ import { badRequest, conflict, notFound, ServiceError, staleVersion } from "./er
 type Caller = Actor & { username: string };
 
 /** The item filled from Pantau Aksi (the share of the district's aksi progress, 0–100). */
-export const PENGISIAN_ITEM = "pengisian.web";
+const PENGISIAN_ITEM = "pengisian.web";
 
 export interface AssessmentView {
   id: string;

@@ -188,6 +188,20 @@ export async function aksiRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 
+  app.post(
+    "/api/aksi/configs",
+    {
+      schema: {
+        tags,
+        summary: "Add a year's version of the aksi list (national admin; AksiConfig of core/programme)",
+        body: z.object({ config: z.unknown() }),
+        response: responses({ 201: z.object({ version: z.string(), validFrom: z.number() }) }),
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await aksi.addConfig(requireUser(request), request.body.config)),
+  );
+
   app.get(
     "/api/aksi/progress",
     {
