@@ -194,7 +194,10 @@ export function AksiPage({ cycleId }: { cycleId: string | null }) {
               cycleId={d.cycle.id}
               entry={e}
               canEdit={d.canEdit}
-              onSaved={detail.reload}
+              onSaved={() => {
+                detail.reload();
+                cycles.reload();
+              }}
             />
           ))}
         </>
