@@ -5,6 +5,7 @@ export const E2E_USERS = [
   { username: "admin", displayName: "Admin Nasional", role: "national_admin", regionCode: "ID" },
   { username: "dinkes", displayName: "Dinkes Trenggalek", role: "district_health", regionCode: "35.03" },
   { username: "kader", displayName: "Kader Posyandu", role: "posyandu_cadre", regionCode: "35.03.01.2001" },
+  { username: "bappeda", displayName: "Bappeda Trenggalek", role: "district_tpps", regionCode: "35.03" },
 ] as const;
 
 /** Last month of the seeded data (a bulan timbang); the seed covers the six months up to it. */

@@ -6,6 +6,7 @@ import { Loading } from "./components/Status.tsx";
 import { AuditPage } from "./pages/admin/AuditPage.tsx";
 import { BoundariesPage } from "./pages/admin/BoundariesPage.tsx";
 import { UsersPage } from "./pages/admin/UsersPage.tsx";
+import { AksiPage } from "./pages/aksi/AksiPage.tsx";
 import { ChildPage } from "./pages/ChildPage.tsx";
 import { ChildrenPage } from "./pages/ChildrenPage.tsx";
 import { DashboardPage } from "./pages/DashboardPage.tsx";
@@ -86,6 +87,11 @@ const pages: PageDef[] = [
     render: (_p, r) => <SessionPage posyanduId={r.query.get("posyandu")} date={r.query.get("date")} />,
   },
   { pattern: "/import", titleKey: "import.title", render: () => <ImportPage /> },
+  {
+    pattern: "/aksi",
+    titleKey: "aksi.title",
+    render: (_p, r) => <AksiPage cycleId={r.query.get("cycle")} />,
+  },
   { pattern: "/admin/boundaries", titleKey: "boundaries.title", render: () => <BoundariesPage /> },
   { pattern: "/admin/users", titleKey: "users.title", render: () => <UsersPage /> },
   { pattern: "/admin/audit", titleKey: "audit.title", render: () => <AuditPage /> },

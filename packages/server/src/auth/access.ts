@@ -24,6 +24,12 @@ const PERMISSIONS = [
   "tpk:manage", // TPK teams and their villages
   "aks:manage", // open an Audit Kasus Stunting cycle and name its team
   "aks:cases", // named audit cases: only with a seat on the cycle's team (services/audit-kasus.ts)
+  "aksi:read", // a district's aksi konvergensi cycle: statuses, evidence, progress, published results
+  "aksi:write", // edit the district's cycle: open it, status, notes, evidence
+  "aksi:review", // the province's review of a district's aksi
+  "aksi:configure", // add a year's version of the aksi list
+  "penilaian:manage", // open a penilaian kinerja, set its panel and values, publish it
+  "penilaian:grade", // grade districts as a member of a penilaian panel
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,9 +53,9 @@ const FIELD_ENTRY: Permission[] = [
 
 /** What each role may do (within its scope). docs/api.md shows the same table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  national_admin: ADMIN,
-  provincial_admin: ADMIN,
-  provincial_assessor: ALL_READS,
+  national_admin: [...ADMIN, "aksi:read", "aksi:configure", "penilaian:manage"],
+  provincial_admin: [...ADMIN, "aksi:read", "aksi:review", "penilaian:manage"],
+  provincial_assessor: [...ALL_READS, "aksi:read", "aksi:review", "penilaian:grade"],
   district_tpps: [
     ...ALL_READS,
     "children:read",
@@ -58,8 +64,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "tpk:manage",
     "aks:manage",
     "aks:cases",
+    "aksi:read",
+    "aksi:write",
   ],
-  district_health: [...FIELD_ENTRY, "import:write", ...FAMILIES, "aks:cases"],
+  district_health: [...FIELD_ENTRY, "import:write", ...FAMILIES, "aks:cases", "aksi:read"],
   kecamatan_tpps: [...ALL_READS, "children:read", "families:read", "tpk:manage"],
   village_tpps: [...FIELD_ENTRY, ...FAMILIES],
   posyandu_cadre: FIELD_ENTRY,

@@ -5,6 +5,7 @@
  */
 import type { RegionLevel as AnyRegionLevel, RegionKind } from "@tumbuh/core";
 import type { ColumnType, Generated, Kysely } from "kysely";
+import type { AksiTables } from "./schema-aksi.ts";
 import type { FamilyTables } from "./schema-families.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -287,7 +288,7 @@ interface PiiKeyFingerprintTable {
   created_at: Generated<Timestamp>;
 }
 
-export interface DB extends FamilyTables {
+export interface DB extends FamilyTables, AksiTables {
   schema_migrations: SchemaMigrationsTable;
   region_code_sets: RegionCodeSetsTable;
   regions: RegionsTable;

@@ -2,7 +2,10 @@
  * The services of one running Tumbuh, built once from a ServiceContext: the HTTP routes and the
  * command line call these, never the repositories.
  */
+import { join } from "node:path";
 import { Repositories } from "../db/repositories/index.ts";
+import { AksiService } from "./aksi.ts";
+import { AksiEvidenceService } from "./aksi-evidence.ts";
 import { AuditService } from "./audit.ts";
 import { AuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth.ts";
 import { BoundaryService } from "./boundaries.ts";
@@ -13,6 +16,7 @@ import { ExportService } from "./exports.ts";
 import { FamilyService } from "./families.ts";
 import { ImportService } from "./imports.ts";
 import { MeasurementService } from "./measurements.ts";
+import { PenilaianService } from "./penilaian.ts";
 import { PosyanduPageService } from "./posyandu-page.ts";
 import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
@@ -22,6 +26,8 @@ import { TpkService } from "./tpk.ts";
 import { UserService } from "./users.ts";
 
 export interface Services {
+  aksi: AksiService;
+  aksiEvidence: AksiEvidenceService;
   audit: AuditService;
   auth: AuthService;
   boundaries: BoundaryService;
@@ -32,6 +38,7 @@ export interface Services {
   imports: ImportService;
   measurements: MeasurementService;
   posyanduPage: PosyanduPageService;
+  penilaian: PenilaianService;
   prevalence: PrevalenceService;
   public: PublicService;
   regions: RegionService;
@@ -50,7 +57,11 @@ export function createServices(
   const boundaries = new BoundaryService(ctx.repos, regions);
   const prevalence = new PrevalenceService(ctx.repos, regions, ctx.demo, ctx.cache);
   const children = new ChildrenService(ctx);
+  const aksi = new AksiService(ctx.repos);
   return {
+    aksi,
+    // Evidence files live in the data folder beside the uploads, never under the web root.
+    aksiEvidence: new AksiEvidenceService(ctx.repos, join(ctx.uploadDir, "aksi-evidence")),
     audit: new AuditService(ctx.repos),
     auth: new AuthService(ctx.repos, policy, ctx.now),
     boundaries,
@@ -61,6 +72,7 @@ export function createServices(
     imports: new ImportService(ctx),
     measurements: new MeasurementService(ctx),
     posyanduPage: new PosyanduPageService(ctx.repos, regions),
+    penilaian: new PenilaianService(ctx.repos, aksi),
     prevalence,
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,

@@ -13,4 +13,5 @@ export const PERMISSION = {
   users: "users:manage",
   audit: "audit:read",
   export: "export:read",
+  aksi: "aksi:read",
 } as const;

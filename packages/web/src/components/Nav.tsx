@@ -18,6 +18,7 @@ const items: NavItem[] = [
   { path: "/children", label: "nav.children", permission: PERMISSION.children },
   { path: "/session", label: "nav.session", permission: PERMISSION.entry },
   { path: "/import", label: "nav.import", permission: PERMISSION.import },
+  { path: "/aksi", label: "nav.aksi", permission: PERMISSION.aksi },
   { path: "/admin/boundaries", label: "nav.boundaries", permission: PERMISSION.boundaries },
   { path: "/admin/users", label: "nav.users", permission: PERMISSION.users },
   { path: "/admin/audit", label: "nav.audit", permission: PERMISSION.audit },

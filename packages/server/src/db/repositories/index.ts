@@ -4,12 +4,14 @@
  * transaction (so, for instance, a write and its audit entry land together or not at all).
  */
 import type { Db } from "../schema.ts";
+import { AksiRepository } from "./aksi.ts";
 import { AuditRepository } from "./audit.ts";
 import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
 import { DataQualityRepository } from "./data-quality.ts";
 import { FamiliesRepository } from "./families.ts";
 import { ImportUploadsRepository } from "./imports.ts";
+import { PenilaianRepository } from "./penilaian.ts";
 import { PeriodActivityRepository } from "./period-activity.ts";
 import { PosyanduPageRepository } from "./posyandu-page.ts";
 import { RegionsRepository } from "./regions.ts";
@@ -21,6 +23,7 @@ import { TpkRepository } from "./tpk.ts";
 import { UsersRepository } from "./users.ts";
 
 export class Repositories {
+  readonly aksi: AksiRepository;
   readonly audit: AuditRepository;
   readonly boundaries: BoundariesRepository;
   readonly children: ChildrenRepository;
@@ -29,6 +32,7 @@ export class Repositories {
   readonly imports: ImportUploadsRepository;
   readonly periodActivity: PeriodActivityRepository;
   readonly posyanduPage: PosyanduPageRepository;
+  readonly penilaian: PenilaianRepository;
   readonly regions: RegionsRepository;
   readonly rollups: RollupReadRepository;
   readonly settings: SettingsRepository;
@@ -38,6 +42,7 @@ export class Repositories {
   readonly users: UsersRepository;
 
   constructor(readonly db: Db) {
+    this.aksi = new AksiRepository(db);
     this.audit = new AuditRepository(db);
     this.boundaries = new BoundariesRepository(db);
     this.children = new ChildrenRepository(db);
@@ -46,6 +51,7 @@ export class Repositories {
     this.imports = new ImportUploadsRepository(db);
     this.periodActivity = new PeriodActivityRepository(db);
     this.posyanduPage = new PosyanduPageRepository(db);
+    this.penilaian = new PenilaianRepository(db);
     this.regions = new RegionsRepository(db);
     this.rollups = new RollupReadRepository(db);
     this.settings = new SettingsRepository(db);

@@ -1,5 +1,6 @@
 /** Registers every API route module. */
 import type { App, AppContext } from "../context.ts";
+import { aksiRoutes } from "./aksi.ts";
 import { authRoutes } from "./auth.ts";
 import { boundaryRoutes } from "./boundaries.ts";
 import { childRoutes } from "./children.ts";
@@ -8,6 +9,7 @@ import { exportRoutes } from "./export.ts";
 import { familyRoutes } from "./families.ts";
 import { importRoutes } from "./imports.ts";
 import { metaRoutes } from "./meta.ts";
+import { penilaianRoutes } from "./penilaian.ts";
 import { posyanduRoutes } from "./posyandu.ts";
 import { publicRoutes } from "./public.ts";
 import { regionRoutes } from "./regions.ts";
@@ -26,4 +28,6 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await familyRoutes(app, ctx);
   await publicRoutes(app, ctx);
   await posyanduRoutes(app, ctx);
+  await aksiRoutes(app, ctx);
+  await penilaianRoutes(app, ctx);
 }
