@@ -13,4 +13,10 @@ export const PERMISSION = {
   users: "users:manage",
   audit: "audit:read",
   export: "export:read",
+  families: "families:read",
+  familiesWrite: "families:write",
+  tpkVisit: "tpk:visit",
+  tpkManage: "tpk:manage",
+  aksManage: "aks:manage",
+  aksCases: "aks:cases",
 } as const;

@@ -15,6 +15,8 @@ const items: NavItem[] = [
   { path: "/children", label: "nav.children", permission: PERMISSION.children },
   { path: "/session", label: "nav.session", permission: PERMISSION.entry },
   { path: "/import", label: "nav.import", permission: PERMISSION.import },
+  { path: "/families", label: "nav.families", permission: PERMISSION.dashboard },
+  { path: "/tpk", label: "nav.tpk", permission: PERMISSION.families },
   { path: "/admin/boundaries", label: "nav.boundaries", permission: PERMISSION.boundaries },
   { path: "/admin/users", label: "nav.users", permission: PERMISSION.users },
   { path: "/admin/audit", label: "nav.audit", permission: PERMISSION.audit },

@@ -6,7 +6,10 @@ import { ExportButtons } from "../../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { auditDiff } from "../../lib/auditDiff.ts";
 
-const ENTITIES = ["", "user", "child", "measurement", "import", "boundary", "session", "identity", "export"];
+const ENTITIES = [
+  ...["", "user", "child", "measurement", "import", "boundary", "session", "identity", "export"],
+  ...["family", "tpk_team", "tpk_target", "tpk_visit", "aks_cycle", "aks_case"],
+];
 
 function Changes({ before, after }: { before: unknown; after: unknown }) {
   const changes = auditDiff(before, after);
