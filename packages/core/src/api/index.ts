@@ -1,3 +1,4 @@
+export * from "./audit-kasus.ts";
 export * from "./auth.ts";
 export * from "./children.ts";
 export * from "./common.ts";

@@ -4,6 +4,8 @@
  */
 import { Repositories } from "../db/repositories/index.ts";
 import { AuditService } from "./audit.ts";
+import { AuditKasusService } from "./audit-kasus.ts";
+import { AuditKasusPlanService } from "./audit-kasus-plan.ts";
 import { AuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth.ts";
 import { BoundaryService } from "./boundaries.ts";
 import { ChildrenService } from "./children.ts";
@@ -20,6 +22,8 @@ import { UserService } from "./users.ts";
 
 export interface Services {
   audit: AuditService;
+  auditKasus: AuditKasusService;
+  auditKasusPlan: AuditKasusPlanService;
   auth: AuthService;
   boundaries: BoundaryService;
   children: ChildrenService;
@@ -46,6 +50,8 @@ export function createServices(
   const children = new ChildrenService(ctx);
   return {
     audit: new AuditService(ctx.repos),
+    auditKasus: new AuditKasusService(ctx.repos),
+    auditKasusPlan: new AuditKasusPlanService(ctx.repos),
     auth: new AuthService(ctx.repos, policy, ctx.now),
     boundaries,
     children,

@@ -5,6 +5,7 @@
  */
 import type { Db } from "../schema.ts";
 import { AuditRepository } from "./audit.ts";
+import { AuditKasusRepository } from "./audit-kasus.ts";
 import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
 import { FamiliesRepository } from "./families.ts";
@@ -18,6 +19,7 @@ import { UsersRepository } from "./users.ts";
 
 export class Repositories {
   readonly audit: AuditRepository;
+  readonly auditKasus: AuditKasusRepository;
   readonly boundaries: BoundariesRepository;
   readonly children: ChildrenRepository;
   readonly families: FamiliesRepository;
@@ -31,6 +33,7 @@ export class Repositories {
 
   constructor(readonly db: Db) {
     this.audit = new AuditRepository(db);
+    this.auditKasus = new AuditKasusRepository(db);
     this.boundaries = new BoundariesRepository(db);
     this.children = new ChildrenRepository(db);
     this.families = new FamiliesRepository(db);
