@@ -108,7 +108,7 @@ interface AksTeamTable {
   team_role: AksTeamRole;
 }
 
-export type AksCaseStatus = "terpilih" | "dikaji" | "direkomendasikan" | "ditindaklanjuti" | "selesai";
+type AksCaseStatus = "terpilih" | "dikaji" | "direkomendasikan" | "ditindaklanjuti" | "selesai";
 
 export interface AksCasesTable extends Mutable {
   district_code: string;
