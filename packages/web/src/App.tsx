@@ -10,6 +10,11 @@ import { AksiPage } from "./pages/aksi/AksiPage.tsx";
 import { ChildPage } from "./pages/ChildPage.tsx";
 import { ChildrenPage } from "./pages/ChildrenPage.tsx";
 import { DashboardPage } from "./pages/DashboardPage.tsx";
+import { CoveragePage } from "./pages/families/CoveragePage.tsx";
+import { FamiliesPage } from "./pages/families/FamiliesPage.tsx";
+import { FamilyForm } from "./pages/families/FamilyForm.tsx";
+import { FamilyPage } from "./pages/families/FamilyPage.tsx";
+import { TpkPage } from "./pages/families/TpkPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { MapPage } from "./pages/MapPage.tsx";
 import { PublicPage } from "./pages/PublicPage.tsx";
@@ -92,6 +97,23 @@ const pages: PageDef[] = [
     titleKey: "aksi.title",
     render: (_p, r) => <AksiPage cycleId={r.query.get("cycle")} />,
   },
+  {
+    pattern: "/families",
+    titleKey: "families.title",
+    render: (_p, r) => <FamiliesPage semester={r.query.get("semester")} q={r.query.get("q") ?? ""} />,
+  },
+  {
+    pattern: "/families/new",
+    titleKey: "families.add",
+    render: (_p, r) => <FamilyForm semester={r.query.get("semester")} />,
+  },
+  {
+    pattern: "/families/:id",
+    titleKey: "families.record",
+    render: (p) => <FamilyPage key={p.id} id={p.id} />,
+  },
+  { pattern: "/tpk", titleKey: "tpk.title", render: (_p, r) => <TpkPage kind={r.query.get("kind") ?? ""} /> },
+  { pattern: "/tpk/coverage", titleKey: "tpk.coverageTitle", render: () => <CoveragePage /> },
   { pattern: "/admin/boundaries", titleKey: "boundaries.title", render: () => <BoundariesPage /> },
   { pattern: "/admin/users", titleKey: "users.title", render: () => <UsersPage /> },
   { pattern: "/admin/audit", titleKey: "audit.title", render: () => <AuditPage /> },

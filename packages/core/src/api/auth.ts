@@ -86,6 +86,12 @@ export const AuditEntity = z.enum([
   "session",
   "identity",
   "export",
+  "family",
+  "tpk_team",
+  "tpk_target",
+  "tpk_visit",
+  "aks_cycle",
+  "aks_case",
 ]);
 export const AuditEntry = z
   .object({

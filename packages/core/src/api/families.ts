@@ -115,6 +115,7 @@ export const FamiliesQuery = z.object({
 export type FamiliesQuery = z.infer<typeof FamiliesQuery>;
 
 export const FamiliesResponse = z.object({ families: z.array(FamilyListItem), total: z.number().int() });
+export type FamiliesResponse = z.infer<typeof FamiliesResponse>;
 export const FamilyResponse = z.object({ family: Family });
 
 /** At-risk families per village (aggregate: what analisis situasi reads). */

@@ -88,6 +88,59 @@ export interface TpkVisitsTable extends Mutable {
   created_by: string | null;
 }
 
+export interface AksCyclesTable extends Mutable {
+  district_code: string;
+  id: string;
+  semester: string;
+  panel: Json;
+  dissemination_on: string | null;
+  dissemination_participants: string | null;
+  dissemination_notes: string | null;
+  created_by: string | null;
+}
+
+export type AksTeamRole = "ketua" | "tim_teknis" | "tim_pakar" | "sekretariat";
+
+interface AksTeamTable {
+  district_code: string;
+  cycle_id: string;
+  user_id: string;
+  team_role: AksTeamRole;
+}
+
+type AksCaseStatus = "terpilih" | "dikaji" | "direkomendasikan" | "ditindaklanjuti" | "selesai";
+
+export interface AksCasesTable extends Mutable {
+  district_code: string;
+  id: string;
+  cycle_id: string;
+  village_code: string;
+  kind: "anak" | "ibu_hamil" | "catin";
+  child_id: string | null;
+  family_id: string | null;
+  person_name: string;
+  address: string | null;
+  reasons: Json;
+  selection_note: string;
+  status: Generated<AksCaseStatus>;
+  worksheet: Json;
+  review: string | null;
+  recommendations: string | null;
+  reviewed_on: string | null;
+  selected_by: string | null;
+}
+
+export interface AksFollowupsTable extends Mutable {
+  district_code: string;
+  id: string;
+  cycle_id: string;
+  case_id: string | null;
+  agency: string;
+  action: string;
+  due_on: string | null;
+  status: Generated<"rencana" | "berjalan" | "selesai" | "batal">;
+}
+
 /** The tables of migrations 0070–0074. */
 export interface FamilyTables {
   families: FamiliesTable;
@@ -96,4 +149,8 @@ export interface FamilyTables {
   tpk_team_villages: TpkTeamVillagesTable;
   tpk_targets: TpkTargetsTable;
   tpk_visits: TpkVisitsTable;
+  aks_cycles: AksCyclesTable;
+  aks_team: AksTeamTable;
+  aks_cases: AksCasesTable;
+  aks_followups: AksFollowupsTable;
 }

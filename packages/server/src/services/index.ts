@@ -7,6 +7,8 @@ import { Repositories } from "../db/repositories/index.ts";
 import { AksiService } from "./aksi.ts";
 import { AksiEvidenceService } from "./aksi-evidence.ts";
 import { AuditService } from "./audit.ts";
+import { AuditKasusService } from "./audit-kasus.ts";
+import { AuditKasusPlanService } from "./audit-kasus-plan.ts";
 import { AuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth.ts";
 import { BoundaryService } from "./boundaries.ts";
 import { ChildrenService } from "./children.ts";
@@ -29,6 +31,8 @@ export interface Services {
   aksi: AksiService;
   aksiEvidence: AksiEvidenceService;
   audit: AuditService;
+  auditKasus: AuditKasusService;
+  auditKasusPlan: AuditKasusPlanService;
   auth: AuthService;
   boundaries: BoundaryService;
   children: ChildrenService;
@@ -63,6 +67,8 @@ export function createServices(
     // Evidence files live in the data folder beside the uploads, never under the web root.
     aksiEvidence: new AksiEvidenceService(ctx.repos, join(ctx.uploadDir, "aksi-evidence")),
     audit: new AuditService(ctx.repos),
+    auditKasus: new AuditKasusService(ctx.repos),
+    auditKasusPlan: new AuditKasusPlanService(ctx.repos),
     auth: new AuthService(ctx.repos, policy, ctx.now),
     boundaries,
     children,

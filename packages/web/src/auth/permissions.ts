@@ -14,4 +14,10 @@ export const PERMISSION = {
   audit: "audit:read",
   export: "export:read",
   aksi: "aksi:read",
+  families: "families:read",
+  familiesWrite: "families:write",
+  tpkVisit: "tpk:visit",
+  tpkManage: "tpk:manage",
+  aksManage: "aks:manage",
+  aksCases: "aks:cases",
 } as const;

@@ -6,6 +6,7 @@
 import type { Db } from "../schema.ts";
 import { AksiRepository } from "./aksi.ts";
 import { AuditRepository } from "./audit.ts";
+import { AuditKasusRepository } from "./audit-kasus.ts";
 import { BoundariesRepository } from "./boundaries.ts";
 import { ChildrenRepository } from "./children.ts";
 import { DataQualityRepository } from "./data-quality.ts";
@@ -25,6 +26,7 @@ import { UsersRepository } from "./users.ts";
 export class Repositories {
   readonly aksi: AksiRepository;
   readonly audit: AuditRepository;
+  readonly auditKasus: AuditKasusRepository;
   readonly boundaries: BoundariesRepository;
   readonly children: ChildrenRepository;
   readonly dataQuality: DataQualityRepository;
@@ -44,6 +46,7 @@ export class Repositories {
   constructor(readonly db: Db) {
     this.aksi = new AksiRepository(db);
     this.audit = new AuditRepository(db);
+    this.auditKasus = new AuditKasusRepository(db);
     this.boundaries = new BoundariesRepository(db);
     this.children = new ChildrenRepository(db);
     this.dataQuality = new DataQualityRepository(db);

@@ -173,11 +173,39 @@ export class TpkRepository {
     if (f.id) q = q.where("t.id", "=", f.id);
     if (f.nameKey) q = q.where(sql`lower(t.name)`, "like", `%${escapeLike(f.nameKey)}%`);
     const rows = await q.orderBy("t.village_code").orderBy("t.name").orderBy("t.id").execute();
-    return rows.map((row) => ({
-      ...row,
-      visits: Number(row.visits ?? 0),
-      last_visit: row.last_visit ?? null,
-    }));
+    // a child target without a family of its own takes the latest family that lists the child
+    const unlinked = rows.filter((row) => row.family_id === null && row.child_id !== null);
+    const latest = new Map<string, { id: string; verdict: string; factors: unknown }>();
+    if (unlinked.length) {
+      const fams = await this.db
+        .selectFrom("family_children as fc")
+        .innerJoin("families as f", (j) =>
+          j.onRef("f.district_code", "=", "fc.district_code").onRef("f.id", "=", "fc.family_id"),
+        )
+        .select(["fc.child_id", "f.id", "f.krs_verdict", "f.krs_factors"])
+        .where("fc.district_code", "in", [...new Set(unlinked.map((u) => u.district_code))])
+        .where(
+          "fc.child_id",
+          "in",
+          unlinked.map((u) => u.child_id as string),
+        )
+        .orderBy("f.semester")
+        .orderBy("f.updated_at")
+        .execute();
+      for (const f of fams)
+        latest.set(f.child_id as string, { id: f.id, verdict: f.krs_verdict, factors: f.krs_factors });
+    }
+    return rows.map((row) => {
+      const fam = row.family_id === null && row.child_id !== null ? latest.get(row.child_id) : undefined;
+      return {
+        ...row,
+        family_id: row.family_id ?? fam?.id ?? null,
+        family_verdict: row.family_verdict ?? fam?.verdict ?? null,
+        family_factors: row.family_factors ?? fam?.factors ?? null,
+        visits: Number(row.visits ?? 0),
+        last_visit: row.last_visit ?? null,
+      };
+    });
   }
 
   /** One target by id (any district), for the access check. */

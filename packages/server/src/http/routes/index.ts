@@ -1,6 +1,7 @@
 /** Registers every API route module. */
 import type { App, AppContext } from "../context.ts";
 import { aksiRoutes } from "./aksi.ts";
+import { auditKasusRoutes } from "./audit-kasus.ts";
 import { authRoutes } from "./auth.ts";
 import { boundaryRoutes } from "./boundaries.ts";
 import { childRoutes } from "./children.ts";
@@ -26,6 +27,7 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await boundaryRoutes(app, ctx);
   await exportRoutes(app, ctx);
   await familyRoutes(app, ctx);
+  await auditKasusRoutes(app, ctx);
   await publicRoutes(app, ctx);
   await posyanduRoutes(app, ctx);
   await aksiRoutes(app, ctx);

@@ -7,7 +7,10 @@ import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { auditDiff } from "../../lib/auditDiff.ts";
 
-const ENTITIES = ["", "user", "child", "measurement", "import", "boundary", "session", "identity", "export"];
+const ENTITIES = [
+  ...["", "user", "child", "measurement", "import", "boundary", "session", "identity", "export"],
+  ...["family", "tpk_team", "tpk_target", "tpk_visit", "aks_cycle", "aks_case"],
+];
 
 function Changes({ before, after }: { before: unknown; after: unknown }) {
   const changes = auditDiff(before, after);

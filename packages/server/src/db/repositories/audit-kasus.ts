@@ -1,0 +1,186 @@
+/**
+ * Audit Kasus Stunting: cycles with their team, cases, the follow-up plan, the pregnant families
+ * case finding reads, and the aggregate summary. Every query filters by district code first.
+ */
+import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
+import type { Db } from "../schema.ts";
+import type {
+  AksCasesTable,
+  AksCyclesTable,
+  AksFollowupsTable,
+  AksTeamRole,
+  FamiliesTable,
+} from "../schema-families.ts";
+
+export type AksCycleRow = Selectable<AksCyclesTable>;
+export type AksCaseRow = Selectable<AksCasesTable> & { village_name: string | null };
+export type AksFollowupRow = Selectable<AksFollowupsTable>;
+export type NewAksCaseRow = Insertable<AksCasesTable>;
+export type NewAksFollowupRow = Insertable<AksFollowupsTable>;
+export type AksTeamMemberRow = {
+  user_id: string;
+  team_role: AksTeamRole;
+  username: string;
+  display_name: string;
+};
+
+export class AuditKasusRepository {
+  constructor(private readonly db: Db) {}
+
+  async insertCycle(
+    row: Insertable<AksCyclesTable>,
+    team: readonly { user_id: string; team_role: AksTeamRole }[],
+  ): Promise<void> {
+    await this.db.insertInto("aks_cycles").values(row).execute();
+    if (team.length)
+      await this.db
+        .insertInto("aks_team")
+        .values(team.map((m) => ({ district_code: row.district_code, cycle_id: row.id, ...m })))
+        .execute();
+  }
+
+  findCycle(id: string): Promise<AksCycleRow | undefined> {
+    return this.db.selectFrom("aks_cycles").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  cycleBySemester(district: string, semester: string): Promise<AksCycleRow | undefined> {
+    return this.db
+      .selectFrom("aks_cycles")
+      .selectAll()
+      .where("district_code", "=", district)
+      .where("semester", "=", semester)
+      .executeTakeFirst();
+  }
+
+  cycles(district: string): Promise<AksCycleRow[]> {
+    return this.db
+      .selectFrom("aks_cycles")
+      .selectAll()
+      .where("district_code", "=", district)
+      .orderBy("semester", "desc")
+      .execute();
+  }
+
+  team(district: string, cycleId: string): Promise<AksTeamMemberRow[]> {
+    return this.db
+      .selectFrom("aks_team as t")
+      .innerJoin("users as u", "u.id", "t.user_id")
+      .select(["t.user_id", "t.team_role", "u.username", "u.display_name"])
+      .where("t.district_code", "=", district)
+      .where("t.cycle_id", "=", cycleId)
+      .orderBy("u.username")
+      .execute();
+  }
+
+  async updateCycle(
+    district: string,
+    id: string,
+    version: number,
+    set: Updateable<AksCyclesTable>,
+  ): Promise<boolean> {
+    const r = await this.db
+      .updateTable("aks_cycles")
+      .set({ ...set, updated_at: new Date(), version: sql`version + 1` })
+      .where("district_code", "=", district)
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async insertCase(row: NewAksCaseRow): Promise<void> {
+    await this.db.insertInto("aks_cases").values(row).execute();
+  }
+
+  private caseQuery() {
+    return this.db
+      .selectFrom("aks_cases as c")
+      .leftJoin("regions as v", "v.code", "c.village_code")
+      .selectAll("c")
+      .select("v.name as village_name");
+  }
+
+  cases(district: string, cycleId: string): Promise<AksCaseRow[]> {
+    return this.caseQuery()
+      .where("c.district_code", "=", district)
+      .where("c.cycle_id", "=", cycleId)
+      .orderBy("c.village_code")
+      .orderBy("c.person_name")
+      .orderBy("c.id")
+      .execute();
+  }
+
+  findCase(id: string): Promise<AksCaseRow | undefined> {
+    return this.caseQuery().where("c.id", "=", id).executeTakeFirst();
+  }
+
+  async updateCase(
+    district: string,
+    id: string,
+    version: number,
+    set: Updateable<AksCasesTable>,
+  ): Promise<boolean> {
+    const r = await this.db
+      .updateTable("aks_cases")
+      .set({ ...set, updated_at: new Date(), version: sql`version + 1` })
+      .where("district_code", "=", district)
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async insertFollowup(row: NewAksFollowupRow): Promise<void> {
+    await this.db.insertInto("aks_followups").values(row).execute();
+  }
+
+  followups(district: string, cycleId: string): Promise<AksFollowupRow[]> {
+    return this.db
+      .selectFrom("aks_followups")
+      .selectAll()
+      .where("district_code", "=", district)
+      .where("cycle_id", "=", cycleId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+  }
+
+  findFollowup(id: string): Promise<AksFollowupRow | undefined> {
+    return this.db.selectFrom("aks_followups").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  async updateFollowup(
+    district: string,
+    id: string,
+    version: number,
+    status: AksFollowupRow["status"],
+  ): Promise<boolean> {
+    const r = await this.db
+      .updateTable("aks_followups")
+      .set({ status, updated_at: new Date(), version: sql`version + 1` })
+      .where("district_code", "=", district)
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** The district's families recorded pregnant in a semester (case finding for ibu hamil). */
+  pregnantFamilies(
+    district: string,
+    semester: string,
+  ): Promise<
+    Pick<
+      Selectable<FamiliesTable>,
+      "id" | "village_code" | "mother_name" | "head_name" | "address" | "krs_factors"
+    >[]
+  > {
+    return this.db
+      .selectFrom("families")
+      .select(["id", "village_code", "mother_name", "head_name", "address", "krs_factors"])
+      .where("district_code", "=", district)
+      .where("semester", "=", semester)
+      .where("pregnant", "=", true)
+      .execute();
+  }
+}

@@ -1,0 +1,124 @@
+import type { TpkTarget, TpkVisit } from "@tumbuh/core/api";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client.ts";
+import { ErrorMessage } from "../../components/Status.tsx";
+
+const TYPES = ["penyuluhan", "rujukan", "bansos"] as const;
+
+/** Today in the browser's time zone, YYYY-MM-DD. */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** Records one TPK visit to a target: the date, the kind of assistance, findings and follow-up. */
+export function VisitForm({
+  target,
+  onSaved,
+  onCancel,
+}: {
+  target: TpkTarget;
+  onSaved: (v: TpkVisit) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const today = localToday();
+  const [visitedOn, setVisitedOn] = useState(today);
+  const [visitType, setVisitType] = useState<(typeof TYPES)[number]>("penyuluhan");
+  const [findings, setFindings] = useState("");
+  const [followUp, setFollowUp] = useState("");
+  const [followUpDue, setFollowUpDue] = useState("");
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = `visit-${target.id}`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.post<{ visit: TpkVisit }>("/api/tpk/visits", {
+        targetId: target.id,
+        visitedOn,
+        visitType,
+        findings: findings.trim() || null,
+        followUp: followUp.trim() || null,
+        followUpDue: followUpDue || null,
+      });
+      onSaved(res.visit);
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="visit-form" onSubmit={submit} aria-label={t("tpk.visitFor", { name: target.name })}>
+      <div className="field">
+        <label htmlFor={`${id}-date`}>{t("tpk.visitedOn")}</label>
+        <input
+          id={`${id}-date`}
+          type="date"
+          required
+          max={today}
+          value={visitedOn}
+          onChange={(e) => setVisitedOn(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-type`}>{t("tpk.visitType")}</label>
+        <select
+          id={`${id}-type`}
+          value={visitType}
+          onChange={(e) => setVisitType(e.target.value as (typeof TYPES)[number])}
+        >
+          {TYPES.map((x) => (
+            <option key={x} value={x}>
+              {t(`tpk.types.${x}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-findings`}>{t("tpk.findings")}</label>
+        <textarea
+          id={`${id}-findings`}
+          rows={3}
+          maxLength={1000}
+          value={findings}
+          onChange={(e) => setFindings(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-follow`}>{t("tpk.followUp")}</label>
+        <input
+          id={`${id}-follow`}
+          maxLength={500}
+          value={followUp}
+          onChange={(e) => setFollowUp(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-due`}>{t("tpk.followUpDue")}</label>
+        <input
+          id={`${id}-due`}
+          type="date"
+          min={visitedOn}
+          value={followUpDue}
+          onChange={(e) => setFollowUpDue(e.target.value)}
+        />
+      </div>
+      <ErrorMessage error={error} />
+      <div className="button-row">
+        <button type="submit" disabled={busy}>
+          {busy ? t("common.saving") : t("common.save")}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
