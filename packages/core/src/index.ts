@@ -1,3 +1,5 @@
+// The z-score preview without the API's schemas, for the browser's offline entry.
+export { zPreview } from "./api/growth.ts";
 export * from "./csv.ts";
 export * from "./data-quality.ts";
 export * from "./data-quality-verdicts.ts";
