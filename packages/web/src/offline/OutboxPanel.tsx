@@ -27,6 +27,9 @@ export function OutboxBar({ outbox, cachedAt }: { outbox: Outbox; cachedAt: stri
           {t("offline.queue.cached", { when: cachedAt ? new Date(cachedAt).toLocaleString() : "–" })}
         </p>
       ) : null}
+      {outbox.othersCount > 0 ? (
+        <p className="notice">{t("offline.queue.othersWaiting", { count: outbox.othersCount })}</p>
+      ) : null}
       {r?.stopped === "unauthenticated" ? <p className="notice">{t("offline.queue.signInAgain")}</p> : null}
       {r && r.sent > 0 ? (
         <p className="hint" data-testid="outbox-last">

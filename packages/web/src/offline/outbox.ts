@@ -8,7 +8,7 @@ import { ApiError } from "../api/client.ts";
 import type { Measurement } from "../api/types.ts";
 
 /** The child as the device measured against it (what the z-scores depend on). */
-export interface ChildBasis {
+interface ChildBasis {
   sex: 1 | 2;
   birthDate: string;
   /** The child's version on the server; none for a child registered on the device. */
@@ -49,13 +49,13 @@ export interface ChildBody {
   clientId: string;
 }
 
-export type Conflict =
+type Conflict =
   /** The server holds another measurement of the child on the date (another device, or the web). */
   | { kind: "same_date"; current: Measurement }
   /** The child was changed on the server (e.g. an import corrected the birth date) after the device loaded it. */
   | { kind: "child_changed"; current: ChildNow };
 
-export type OutboxStatus = "pending" | "conflict" | "rejected" | "sent";
+type OutboxStatus = "pending" | "conflict" | "rejected" | "sent";
 
 interface ItemBase {
   clientId: string;

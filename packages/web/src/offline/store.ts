@@ -36,6 +36,11 @@ function db(): Promise<IDBPDatabase<OfflineDb>> {
       d.createObjectStore("sessions", { keyPath: "posyanduId" });
       d.createObjectStore("outbox", { keyPath: "clientId" }).createIndex("byUser", "userId");
     },
+    // another tab signs out (deletes the database): let go at once, or the deletion waits for this tab
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      opening = null;
+    },
   });
   return opening;
 }

@@ -16,7 +16,7 @@ import {
   resolve,
   unsent,
 } from "./outbox.ts";
-import { deleteOutbox, outboxOf, putOutbox } from "./store.ts";
+import { deleteOutbox, othersOutboxCount, outboxOf, putOutbox } from "./store.ts";
 import { lastSync, onOutboxChange, outboxChanged, type SyncReport, syncing, syncNow } from "./sync.ts";
 
 const RETRY_MS = 30_000;
@@ -24,6 +24,8 @@ const RETRY_MS = 30_000;
 export interface Outbox {
   items: OutboxItem[];
   unsentCount: number;
+  /** Unsent records of other users kept on this device (not shown, not sent by this user). */
+  othersCount: number;
   online: boolean;
   syncing: boolean;
   report: SyncReport | null;
@@ -39,6 +41,7 @@ export interface Outbox {
 /** The outbox of `userId` (nothing while null). */
 export function useOutbox(userId: string | null): Outbox {
   const [items, setItems] = useState<OutboxItem[]>([]);
+  const [othersCount, setOthersCount] = useState(0);
   const [online, setOnline] = useState(() => navigator.onLine);
   const [tick, setTick] = useState(0);
 
@@ -48,6 +51,7 @@ export function useOutbox(userId: string | null): Outbox {
     if (!userId) return;
     let live = true;
     void outboxOf(userId).then((all) => live && setItems(all));
+    void othersOutboxCount(userId).then((n) => live && setOthersCount(n));
     return () => {
       live = false;
     };
@@ -141,6 +145,7 @@ export function useOutbox(userId: string | null): Outbox {
   return {
     items,
     unsentCount: unsent(items).length,
+    othersCount,
     online,
     syncing: syncing(),
     report: lastSync(),

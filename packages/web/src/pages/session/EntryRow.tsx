@@ -11,7 +11,7 @@ import { FindingText } from "./FindingText.tsx";
 import { ZPreviewView } from "./ZPreviewView.tsx";
 
 /** The values of a measurement as the form saves them. */
-export interface EntryInput {
+interface EntryInput {
   date: string;
   weight?: number;
   height?: number;

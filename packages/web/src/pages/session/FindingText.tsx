@@ -1,6 +1,6 @@
 import type { EntryFinding } from "@tumbuh/core";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDecimal } from "../../lib/format.ts";
+import { formatDate } from "../../lib/format.ts";
 
 const DATE_PARAM = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,9 +11,9 @@ export function FindingText({ finding }: { finding: EntryFinding<string> }) {
     Object.entries(finding.params).map(([k, v]) => [
       k,
       typeof v === "number"
-        ? k === "days" || k === "ageMonths"
-          ? String(v)
-          : formatDecimal(v, i18n.language, Number.isInteger(v) ? 0 : 2)
+        ? new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "id-ID", {
+            maximumFractionDigits: 2,
+          }).format(v)
         : DATE_PARAM.test(v)
           ? formatDate(v)
           : v,
