@@ -30,6 +30,8 @@ async function device(): Promise<Page> {
   await page.getByLabel("Kata sandi").fill(E2E_PASSWORD);
   await page.getByRole("button", { name: "Masuk" }).click();
   await page.getByTestId("user-name").waitFor();
+  // the app is kept for offline use once its service worker is active
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   return page;
 }
 
@@ -210,4 +212,42 @@ describe.skipIf(!chromiumPath)("the posyandu session offline", () => {
     ]);
     expect(pageErrors).toEqual([]);
   });
+
+  it("refuses to sign out without a network, and after sending leaves nothing of the user on the device", async () => {
+    const page = await device();
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => dialogs.push(d.message()));
+    const posyandu = await firstPosyandu(page);
+    await registerChildren(page, ["Keluar Aman"], posyandu);
+    const today = await browserToday(page);
+    await page.goto(`${server.url}/#/session?posyandu=${posyandu.id}&date=${today}`);
+    await page.locator("li.entry").filter({ hasText: "Keluar Aman" }).waitFor();
+    await page.context().setOffline(true);
+    await measure(page, "Keluar Aman", "10,0", "78,0");
+
+    // offline: the app says why it cannot sign out, and keeps the user and the record
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toContain("Keluar memerlukan koneksi");
+    await expect(page.getByTestId("user-name").count()).resolves.toBe(1);
+    await expect(page.getByTestId("outbox-count").textContent()).resolves.toBe("1 belum terkirim");
+
+    // online: sent first, then signed out, and the device's database is gone
+    await page.context().setOffline(false);
+    await page.getByTestId("outbox-count").filter({ hasText: "Semua data terkirim" }).waitFor();
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await page.getByRole("heading", { name: "Masuk" }).waitFor();
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(databases).not.toContain("tumbuh-offline");
+    expect((await serverMeasurementsSignedIn(page, "Keluar Aman")).map((m) => m.weight)).toEqual([10]);
+  });
 });
+
+/** Signs in again (a fresh session) and reads the child's measurements. */
+async function serverMeasurementsSignedIn(page: Page, name: string) {
+  await page.getByLabel("Nama pengguna").fill("kader");
+  await page.getByLabel("Kata sandi").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByTestId("user-name").waitFor();
+  return serverMeasurements(page, name);
+}

@@ -11,7 +11,11 @@ import { syncNow } from "./sync.ts";
 
 /** Signs out `userId`; false when the user kept the session (unsent data, or no network). */
 export async function signOutKeepingNothing(userId: string, t: TFunction): Promise<boolean> {
-  if (navigator.onLine) await syncNow(userId).catch(() => null);
+  if (!navigator.onLine) {
+    window.alert(t("offline.signOut.needsNetwork"));
+    return false;
+  }
+  await syncNow(userId).catch(() => null);
   const waiting = unsent(await outboxOf(userId).catch(() => [])).length;
   if (waiting > 0 && !window.confirm(t("offline.signOut.unsent", { count: waiting }))) return false;
   try {
