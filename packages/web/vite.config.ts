@@ -1,11 +1,62 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
-/** Builds the browser app into packages/web/dist; in development, /api goes to a running `tumbuh serve`. */
+/**
+ * Builds the browser app into packages/web/dist; in development, /api goes to a running `tumbuh serve`.
+ * The service worker (Workbox, from vite-plugin-pwa) keeps the app's own files for use without a
+ * network; it never stores API answers: a posyandu's data offline live in IndexedDB
+ * (src/offline/), which signing out clears.
+ */
 export default defineConfig({
   root: import.meta.dirname,
   base: "/",
-  plugins: [react()],
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: "autoUpdate",
+      // a <script src="/registerSW.js">: no inline script, so the Content-Security-Policy stays 'self'
+      injectRegister: "script",
+      includeAssets: ["favicon.svg"],
+      manifest: {
+        name: "Tumbuh — percepatan penurunan stunting",
+        short_name: "Tumbuh",
+        description: "Penimbangan posyandu, juga tanpa sinyal; data dikirim saat tersambung.",
+        lang: "id",
+        start_url: "/#/session",
+        scope: "/",
+        display: "standalone",
+        background_color: "#ffffff",
+        theme_color: "#0f6b4f",
+        icons: [
+          { src: "/icon-192.png", sizes: "192x192", type: "image/png" },
+          { src: "/icon-512.png", sizes: "512x512", type: "image/png" },
+          { src: "/icon-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      workbox: {
+        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        // the app's one page answers every navigation offline; the API and its docs never
+        navigateFallback: "/index.html",
+        navigateFallbackDenylist: [/^\/api\//],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        // the WHO tables and z-score engine in a chunk of their own, loaded by the session page only
+        manualChunks: (id: string) =>
+          /\/packages\/growth\/|\/packages\/core\/src\/(entry-rules|api\/growth)\.ts$/.test(id)
+            ? "growth"
+            : undefined,
+      },
+    },
+  },
   server: { proxy: { "/api": process.env.TUMBUH_API ?? "http://localhost:3000" } },
 });

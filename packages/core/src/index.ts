@@ -1,4 +1,6 @@
 export * from "./action-lists.ts";
+// The z-score preview without the API's schemas, for the browser's offline entry.
+export { zPreview } from "./api/growth.ts";
 export * from "./csv.ts";
 export * from "./data-quality.ts";
 export * from "./data-quality-population.ts";

@@ -25,7 +25,6 @@ import type {
   RolesResponse,
   UploadBoundariesResponse,
   User,
-  Warning,
   ZPreview,
 } from "@tumbuh/core/api";
 import type { z } from "zod";
@@ -43,7 +42,6 @@ export type {
   PublicPrevalence,
   Region,
   User,
-  Warning,
   ZPreview,
 };
 export type Me = z.infer<typeof MeResponse>;

@@ -1,6 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
 import type { Me, Meta, User } from "../api/types.ts";
+import { signOutKeepingNothing } from "../offline/signOut.ts";
+import { loadMe, saveMe } from "../offline/store.ts";
 
 export interface SessionState {
   /** Server facts every page may need: demo flag, national target, map attribution. */
@@ -8,7 +11,8 @@ export interface SessionState {
   /** The signed-in user, or null when nobody is signed in; undefined while still checking. */
   me: Me | null | undefined;
   signIn(username: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
+  /** Resolves false when the user chose to stay signed in (unsent data, or no network). */
+  signOut(): Promise<boolean>;
   /** True when the signed-in user's role holds the permission (the server checks again). */
   can(permission: string): boolean;
 }
@@ -19,6 +23,7 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [meta, setMeta] = useState<Meta | null>(null);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const { t } = useTranslation();
 
   useEffect(() => {
     api.get<Meta>("/api/meta").then(setMeta, () => setMeta(null));
@@ -26,8 +31,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (m) => {
         setCsrfToken(m.csrfToken);
         setMe(m);
+        void saveMe(m).catch(() => {});
       },
-      () => setMe(null),
+      // no network: the user who signed in last on this device works on with the device's copy
+      (e) =>
+        e instanceof ApiError
+          ? setMe(null)
+          : loadMe().then(
+              (cached) => setMe(cached),
+              () => setMe(null),
+            ),
     );
     setUnauthenticatedHandler(() => {
       setCsrfToken(null);
@@ -42,17 +55,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const full = await api.get<Me>("/api/auth/me");
     setCsrfToken(full.csrfToken);
     setMe(full);
+    await saveMe(full).catch(() => {});
   }, []);
 
   const signOut = useCallback(async () => {
-    try {
-      await api.post("/api/auth/logout");
-    } catch (e) {
-      if (!(e instanceof ApiError) || e.status !== 401) throw e;
-    }
+    if (!me) return true;
+    if (!(await signOutKeepingNothing(me.user.id, t))) return false;
     setCsrfToken(null);
     setMe(null);
-  }, []);
+    return true;
+  }, [me, t]);
 
   const value = useMemo<SessionState>(
     () => ({

@@ -26,7 +26,7 @@ export function UserMenu() {
         type="button"
         className="secondary"
         onClick={() => {
-          void signOut().then(() => navigate("/login"));
+          void signOut().then((done) => done && navigate("/login"));
         }}
       >
         {t("auth.signOut")}

@@ -1,5 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import offlineEn from "../offline/i18n/en.json";
+import offlineId from "../offline/i18n/id.json";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -17,7 +19,10 @@ function savedLanguage(): "id" | "en" {
 /** Starts i18next with Bahasa Indonesia as the default and English as the alternative. */
 export function initI18n() {
   void i18next.use(initReactI18next).init({
-    resources: { id: { translation: id }, en: { translation: en } },
+    resources: {
+      id: { translation: { ...id, offline: offlineId } },
+      en: { translation: { ...en, offline: offlineEn } },
+    },
     lng: savedLanguage(),
     fallbackLng: "id",
     interpolation: { escapeValue: false },

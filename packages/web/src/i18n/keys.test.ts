@@ -1,8 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import en from "./en.json";
-import id from "./id.json";
+import offlineEn from "../offline/i18n/en.json";
+import offlineId from "../offline/i18n/id.json";
+import enMain from "./en.json";
+import idMain from "./id.json";
+
+const id = { ...idMain, offline: offlineId };
+const en = { ...enMain, offline: offlineEn };
 
 function flatten(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

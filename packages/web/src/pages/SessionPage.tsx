@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client.ts";
-import type { Child, Posyandu, PosyanduChildren, SessionChild } from "../api/types.ts";
 import { useApi } from "../api/useApi.ts";
 import { PERMISSION } from "../auth/permissions.ts";
 import { useSession } from "../auth/session.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
+import { ConflictList, OutboxBar } from "../offline/OutboxPanel.tsx";
+import { posyanduList, sessionChildren, sessionRows } from "../offline/sessionData.ts";
+import { useOutbox } from "../offline/useOutbox.ts";
 import { navigate } from "../routing/router.ts";
 import { EntryRow } from "./session/EntryRow.tsx";
 import { NewChildForm } from "./session/NewChildForm.tsx";
@@ -33,36 +34,34 @@ function focusNextEntry(index: number) {
   });
 }
 
-/** Posyandu session entry: choose posyandu and date, then measure child by child (or register a new child). */
+/**
+ * Posyandu session entry, offline first: choose posyandu and date, then measure child by child (or
+ * register a new child). The lists come from the device's copy when there is no network; every
+ * write is saved on the device and sent by the outbox (src/offline/), whose queue and conflicts
+ * the page shows.
+ */
 export function SessionPage({ posyanduId, date }: { posyanduId: string | null; date: string | null }) {
   const { t } = useTranslation();
-  const { can } = useSession();
-  const day = date ?? localToday();
-  const list = useApi("posyandu", () => api.get<{ posyandu: Posyandu[] }>("/api/posyandu"));
-  const chosen = list.data?.posyandu.find((p) => p.id === posyanduId) ?? null;
-  const kids = useApi(posyanduId ? `session:${posyanduId}:${day}` : null, () =>
-    api.get<PosyanduChildren>(`/api/posyandu/${encodeURIComponent(posyanduId ?? "")}/children`, {
-      date: day,
-    }),
+  const { can, me } = useSession();
+  const userId = me?.user.id ?? null;
+  const today = localToday();
+  const day = date ?? today;
+  const outbox = useOutbox(userId);
+  const list = useApi(userId ? `posyandu:${userId}` : null, () => posyanduList(userId ?? ""));
+  const chosen = list.data?.data.find((p) => p.id === posyanduId) ?? null;
+  const kids = useApi(posyanduId && userId ? `session:${posyanduId}:${day}` : null, () =>
+    sessionChildren(userId ?? "", posyanduId ?? "", day),
   );
-  const [added, setAdded] = useState<SessionChild[]>([]);
-  const [savedCount, setSavedCount] = useState(0);
-  const children = [
-    ...(kids.data?.children ?? []),
-    ...added.filter((a) => !kids.data?.children.some((c) => c.id === a.id)),
-  ];
-
   const [focusId, setFocusId] = useState<string | null>(null);
-
-  function addChild(c: Child) {
-    setAdded((prev) => [...prev, { ...c, measuredOnDate: false }]);
-    setFocusId(c.id);
-  }
+  const rows = kids.data ? sessionRows(kids.data.data.children, outbox.items, posyanduId ?? "", day) : null;
+  const savedCount = rows ? rows.entries.size : 0;
 
   return (
     <div className="page">
       <h1>{t("session.title")}</h1>
       <p className="hint">{t("session.intro")}</p>
+      <OutboxBar outbox={outbox} cachedAt={kids.data?.cachedAt ?? list.data?.cachedAt ?? null} />
+      <ConflictList outbox={outbox} />
       <ErrorMessage error={list.error} />
       <form className="card filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field inline grow">
@@ -70,14 +69,10 @@ export function SessionPage({ posyanduId, date }: { posyanduId: string | null; d
           <select
             id="posyandu-select"
             value={posyanduId ?? ""}
-            onChange={(e) => {
-              setAdded([]);
-              setSavedCount(0);
-              navigate("/session", { posyandu: e.target.value, date: day });
-            }}
+            onChange={(e) => navigate("/session", { posyandu: e.target.value, date: day })}
           >
             <option value="">{list.data ? t("session.choosePosyandu") : t("common.loading")}</option>
-            {list.data?.posyandu.map((p) => (
+            {list.data?.data.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name} — {p.villageName ?? p.villageCode}
               </option>
@@ -90,7 +85,7 @@ export function SessionPage({ posyanduId, date }: { posyanduId: string | null; d
             id="session-date"
             type="date"
             value={day}
-            max={localToday()}
+            max={today}
             onChange={(e) =>
               e.target.value && navigate("/session", { posyandu: posyanduId, date: e.target.value })
             }
@@ -101,11 +96,11 @@ export function SessionPage({ posyanduId, date }: { posyanduId: string | null; d
         <>
           <ErrorMessage error={kids.error} />
           {kids.loading && !kids.data ? <Loading /> : null}
-          {kids.data ? (
+          {kids.data && rows ? (
             <section aria-labelledby="entry-title">
               <div className="section-head">
                 <h2 id="entry-title">
-                  {t("session.children", { count: children.length })} · {kids.data.posyandu.name}
+                  {t("session.children", { count: rows.children.length })} · {kids.data.data.posyandu.name}
                 </h2>
                 <span className="hint" role="status">
                   {t("session.savedCount", { count: savedCount })}
@@ -113,15 +108,17 @@ export function SessionPage({ posyanduId, date }: { posyanduId: string | null; d
               </div>
               <p className="hint">{t("session.keyboardHint")}</p>
               <ol className="entry-list">
-                {children.map((c, i) => (
+                {rows.children.map((c, i) => (
                   <EntryRow
                     key={c.id}
                     child={c}
                     index={i}
                     date={day}
+                    today={today}
                     posyanduId={posyanduId}
+                    queued={rows.entries.get(c.id)}
+                    onSave={(input) => outbox.queueMeasurement(c, input)}
                     onDone={focusNextEntry}
-                    onSaved={() => setSavedCount((n) => n + 1)}
                     autoFocus={c.id === focusId}
                   />
                 ))}
@@ -129,7 +126,10 @@ export function SessionPage({ posyanduId, date }: { posyanduId: string | null; d
             </section>
           ) : null}
           {chosen && can(PERMISSION.childWrite) ? (
-            <NewChildForm posyandu={chosen} onCreated={addChild} />
+            <NewChildForm
+              posyandu={chosen}
+              onCreate={async (body) => setFocusId(await outbox.queueChild(body))}
+            />
           ) : null}
         </>
       ) : null}

@@ -1,21 +1,38 @@
-import { type KeyboardEvent, useEffect, useId, useState } from "react";
+import { type KeyboardEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../api/client.ts";
-import type { Measurement, SessionChild, Warning, ZPreview } from "../../api/types.ts";
+import type { SessionChild } from "../../api/types.ts";
 import { ErrorMessage } from "../../components/Status.tsx";
 import { StatusChip } from "../../components/StatusChip.tsx";
-import { defaultMeasure, entryWarnings, parseDecimalInput } from "../../lib/entryChecks.ts";
+import { defaultMeasure, parseDecimalInput } from "../../lib/entryChecks.ts";
 import { formatDate, formatDecimal } from "../../lib/format.ts";
+import type { MeasurementItem } from "../../offline/outbox.ts";
+import { useEntryEngine } from "../../offline/useEntryEngine.ts";
+import { FindingText } from "./FindingText.tsx";
 import { ZPreviewView } from "./ZPreviewView.tsx";
+
+/** The values of a measurement as the form saves them. */
+interface EntryInput {
+  date: string;
+  weight?: number;
+  height?: number;
+  measure: "l" | "h";
+  oedema: boolean;
+  posyanduId: string;
+}
 
 interface Props {
   child: SessionChild;
   index: number;
   date: string;
+  /** Today in the browser's time zone (the latest date a measurement may have). */
+  today: string;
   posyanduId: string;
+  /** The measurement of this child and date waiting in (or sent from) the outbox, if any. */
+  queued?: MeasurementItem;
+  /** Saves on the device (the outbox sends it). */
+  onSave: (input: EntryInput) => Promise<void>;
   /** Moves the focus on to the next child after a save. */
   onDone: (index: number) => void;
-  onSaved: (m: Measurement) => void;
   /** Focus the weight field on first display (a child just registered). */
   autoFocus?: boolean;
 }
@@ -25,82 +42,59 @@ interface Props {
  * the z-scores and categories previewed as the values are typed and a warning to confirm
  * before implausible values are saved. Enter moves from weight to height, then saves.
  */
-export function EntryRow({ child, index, date, posyanduId, onDone, onSaved, autoFocus }: Props) {
+export function EntryRow({
+  child,
+  index,
+  date,
+  today,
+  posyanduId,
+  queued,
+  onSave,
+  onDone,
+  autoFocus,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const uid = useId();
+  const engine = useEntryEngine();
   const [weight, setWeight] = useState("");
   const [height, setHeight] = useState("");
   const [measure, setMeasure] = useState<"l" | "h">(() => defaultMeasure(child.birthDate, date));
   const [oedema, setOedema] = useState(false);
-  const [preview, setPreview] = useState<ZPreview | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<Measurement | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
-  const local = entryWarnings({ weight, height }, child.lastMeasurement);
   const w = parseDecimalInput(weight);
   const h = parseDecimalInput(height);
-  const valid = (w !== undefined || h !== undefined) && !Number.isNaN(w ?? 0) && !Number.isNaN(h ?? 0);
-
-  useEffect(() => {
-    // a preview always belongs to the values on screen: drop it as soon as they change
-    setConfirming(false);
-    setPreview(null);
-    if (!valid) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      api
-        .post<ZPreview>("/api/zscore/preview", {
-          sex: child.sex,
-          birthDate: child.birthDate,
-          date,
-          weight: w,
-          height: h,
-          measure,
-          oedema,
-        })
-        .then(
-          (p) => live && setPreview(p),
-          (e: Error) => live && setError(e),
-        );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [valid, w, h, measure, oedema, child.sex, child.birthDate, date]);
-
-  const serverWarnings: Warning[] = preview?.warnings ?? [];
-  const hasWarnings = local.length > 0 || serverWarnings.length > 0;
+  const typed = w !== undefined || h !== undefined;
+  const result = useMemo(
+    () =>
+      engine && typed
+        ? engine.evaluateEntry(child, { date, today, weight: w, height: h, measure, oedema })
+        : null,
+    [engine, typed, child, date, today, w, h, measure, oedema],
+  );
+  const errors = result?.check.errors ?? [];
+  const warnings = result?.check.warnings ?? [];
+  const valid = result !== null && errors.length === 0;
+  // a confirmation holds for the values on screen only
+  const valuesKey = `${weight}|${height}|${measure}|${oedema}`;
+  const confirming = confirmedFor === valuesKey;
 
   async function save() {
     if (!valid || saving) return;
-    if (hasWarnings && !confirming) {
-      setConfirming(true);
+    if (warnings.length > 0 && !confirming) {
+      setConfirmedFor(valuesKey);
       return;
     }
     setSaving(true);
     setError(null);
     try {
-      const res = await api.post<{ measurement: Measurement }>(
-        `/api/children/${encodeURIComponent(child.id)}/measurements`,
-        {
-          date,
-          weight: w,
-          height: h,
-          measure,
-          oedema,
-          posyanduId,
-        },
-      );
-      setSaved(res.measurement);
-      onSaved(res.measurement);
+      await onSave({ date, weight: w, height: h, measure, oedema, posyanduId });
       onDone(index);
     } catch (e) {
-      if (e instanceof ApiError && e.code === "conflict") setError(new Error(t("session.conflict")));
-      else setError(e as Error);
+      setError(e as Error);
     } finally {
       setSaving(false);
     }
@@ -113,29 +107,55 @@ export function EntryRow({ child, index, date, posyanduId, onDone, onSaved, auto
     else void save();
   };
 
-  if (saved) {
+  if (queued) {
+    const stored = queued.result;
+    const shown = stored
+      ? {
+          tbu: stored.tbu,
+          bbu: stored.bbu,
+          bbtb: stored.bbtb,
+          flen: stored.flen,
+          fwei: stored.fwei,
+          fwfl: stored.fwfl,
+        }
+      : engine
+        ? localStatus(engine, child, queued, today)
+        : null;
+    const chip = queued.status === "sent" ? "good" : queued.status === "pending" ? "warn" : "bad";
     return (
-      <li className="entry saved" data-entry-index={index} data-testid="entry-saved">
+      <li
+        className="entry saved"
+        data-entry-index={index}
+        data-testid="entry-saved"
+        data-status={queued.status}
+      >
         <div className="entry-head">
           <strong>{child.name}</strong>
           <span className="chip good">{t("session.saved")}</span>
+          <span className={`chip ${chip}`} data-testid="entry-sync">
+            {t(`offline.status.${queued.status}`)}
+          </span>
         </div>
         <p className="zscores">
           <span>
             {t("session.savedValues", {
-              weight: formatDecimal(saved.weight, lang, 1),
-              height: formatDecimal(saved.height, lang, 1),
+              weight: formatDecimal(queued.body.weight ?? null, lang, 1),
+              height: formatDecimal(queued.body.height ?? null, lang, 1),
             })}
           </span>
-          <span>
-            TB/U <StatusChip indicator="tbu" code={saved.tbu} flagged={saved.flen} />
-          </span>
-          <span>
-            BB/U <StatusChip indicator="bbu" code={saved.bbu} flagged={saved.fwei} />
-          </span>
-          <span>
-            BB/TB <StatusChip indicator="bbtb" code={saved.bbtb} flagged={saved.fwfl} />
-          </span>
+          {shown ? (
+            <>
+              <span>
+                TB/U <StatusChip indicator="tbu" code={shown.tbu} flagged={shown.flen} />
+              </span>
+              <span>
+                BB/U <StatusChip indicator="bbu" code={shown.bbu} flagged={shown.fwei} />
+              </span>
+              <span>
+                BB/TB <StatusChip indicator="bbtb" code={shown.bbtb} flagged={shown.fwfl} />
+              </span>
+            </>
+          ) : null}
         </p>
       </li>
     );
@@ -168,7 +188,7 @@ export function EntryRow({ child, index, date, posyanduId, onDone, onSaved, auto
             autoFocus={autoFocus}
             autoComplete="off"
             value={weight}
-            aria-invalid={local.some((x) => x.field === "weight") || undefined}
+            aria-invalid={errors.some((x) => x.field === "weight") || undefined}
             onChange={(e) => setWeight(e.target.value)}
             onKeyDown={onKey("height")}
           />
@@ -181,7 +201,7 @@ export function EntryRow({ child, index, date, posyanduId, onDone, onSaved, auto
             inputMode="decimal"
             autoComplete="off"
             value={height}
-            aria-invalid={local.some((x) => x.field === "height") || undefined}
+            aria-invalid={errors.some((x) => x.field === "lenhei") || undefined}
             onChange={(e) => setHeight(e.target.value)}
             onKeyDown={onKey("save")}
           />
@@ -217,14 +237,19 @@ export function EntryRow({ child, index, date, posyanduId, onDone, onSaved, auto
           </button>
         </div>
       </fieldset>
-      {preview ? <ZPreviewView preview={preview} /> : null}
-      {hasWarnings ? (
+      {typed && !engine ? <p className="hint">{t("offline.entry.computing")}</p> : null}
+      {result?.preview ? <ZPreviewView preview={result.preview} /> : null}
+      {errors.length > 0 || warnings.length > 0 ? (
         <ul className="warnings" data-testid="entry-warnings">
-          {local.map((x) => (
-            <li key={`l-${x.field}-${x.code}`}>{t(`session.warn.${x.code}`, { ...x.values })}</li>
+          {errors.map((x) => (
+            <li key={`e-${x.field}-${x.code}`} className="error">
+              <FindingText finding={x} />
+            </li>
           ))}
-          {serverWarnings.map((x) => (
-            <li key={`s-${x.field}-${x.code}`}>{t(`session.warn.${x.code}`, { defaultValue: x.message })}</li>
+          {warnings.map((x) => (
+            <li key={`w-${x.field}-${x.code}-${String(x.params.indicator ?? "")}`}>
+              <FindingText finding={x} />
+            </li>
           ))}
         </ul>
       ) : null}
@@ -236,4 +261,34 @@ export function EntryRow({ child, index, date, posyanduId, onDone, onSaved, auto
       <ErrorMessage error={error} />
     </li>
   );
+}
+
+/** The categories of a queued measurement, computed on the device as the server will store them. */
+function localStatus(
+  engine: typeof import("../../offline/entryEngine.ts"),
+  child: SessionChild,
+  item: MeasurementItem,
+  today: string,
+) {
+  const b = item.body;
+  const { preview } = engine.evaluateEntry(
+    { ...child, sex: item.child.sex, birthDate: item.child.birthDate, lastMeasurement: null },
+    {
+      date: b.date,
+      today,
+      weight: b.weight,
+      height: b.height,
+      measure: b.measure ?? "l",
+      oedema: b.oedema ?? false,
+    },
+  );
+  if (!preview) return null;
+  return {
+    tbu: preview.status.tbu?.code ?? null,
+    bbu: preview.status.bbu?.code ?? null,
+    bbtb: preview.status.bbtb?.code ?? null,
+    flen: preview.flen,
+    fwei: preview.fwei,
+    fwfl: preview.fwfl,
+  };
 }

@@ -1,14 +1,24 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../api/client.ts";
-import type { Child, Posyandu } from "../../api/types.ts";
+import type { Posyandu } from "../../api/types.ts";
 import { ErrorMessage } from "../../components/Status.tsx";
+import type { ChildBody } from "../../offline/outbox.ts";
 
 /** Longest name the server takes (NAME_MAX in @tumbuh/core/api). */
 const NAME_MAX = 100;
 
-/** Registers a child who is not yet on the posyandu's list, so the measurement can follow at once. */
-export function NewChildForm({ posyandu, onCreated }: { posyandu: Posyandu; onCreated: (c: Child) => void }) {
+/**
+ * Registers a child who is not yet on the posyandu's list, so the measurement can follow at once.
+ * The child is saved on the device first (the outbox sends it; a NIK the server already knows
+ * comes back as a refusal to decide on).
+ */
+export function NewChildForm({
+  posyandu,
+  onCreate,
+}: {
+  posyandu: Posyandu;
+  onCreate: (body: Omit<ChildBody, "clientId">) => Promise<unknown>;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState("");
   const [sex, setSex] = useState<"" | "1" | "2">("");
@@ -23,24 +33,22 @@ export function NewChildForm({ posyandu, onCreated }: { posyandu: Posyandu; onCr
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ child: Child }>("/api/children", {
+      await onCreate({
         name: name.trim(),
-        sex: Number(sex),
+        sex: sex === "1" ? 1 : 2,
         birthDate,
         villageCode: posyandu.villageCode,
         posyanduId: posyandu.id,
         nik: nik.trim() || undefined,
         motherName: motherName.trim() || undefined,
       });
-      onCreated(res.child);
       setName("");
       setSex("");
       setBirthDate("");
       setNik("");
       setMotherName("");
     } catch (err) {
-      if (err instanceof ApiError && err.code === "conflict") setError(new Error(t("session.nikTaken")));
-      else setError(err as Error);
+      setError(err as Error);
     } finally {
       setBusy(false);
     }

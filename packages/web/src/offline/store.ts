@@ -1,0 +1,116 @@
+/**
+ * The device's own copy of a cadre's posyandu work, in IndexedDB (through `idb`): who signed in
+ * last (to open the app without a network), the posyandu list, each posyandu's children, and the
+ * outbox of writes not yet accepted by the server. Nothing here is sent anywhere but to the
+ * server, and signing out deletes the whole database (see docs/offline.md).
+ */
+import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
+import type { Me, Posyandu, PosyanduChildren } from "../api/types.ts";
+import type { OutboxItem } from "./outbox.ts";
+
+const DB_NAME = "tumbuh-offline";
+
+/** A posyandu's session list as last loaded from the server. */
+export interface CachedSession {
+  posyanduId: string;
+  userId: string;
+  data: PosyanduChildren;
+  /** The session date it was loaded for (its `measuredOnDate` marks). */
+  date: string;
+  /** When it was loaded (ISO moment). */
+  fetchedAt: string;
+}
+
+interface OfflineDb extends DBSchema {
+  kv: { key: string; value: unknown };
+  sessions: { key: string; value: CachedSession };
+  outbox: { key: string; value: OutboxItem; indexes: { byUser: string } };
+}
+
+let opening: Promise<IDBPDatabase<OfflineDb>> | null = null;
+
+function db(): Promise<IDBPDatabase<OfflineDb>> {
+  opening ??= openDB<OfflineDb>(DB_NAME, 1, {
+    upgrade(d) {
+      d.createObjectStore("kv");
+      d.createObjectStore("sessions", { keyPath: "posyanduId" });
+      d.createObjectStore("outbox", { keyPath: "clientId" }).createIndex("byUser", "userId");
+    },
+    // another tab signs out (deletes the database): let go at once, or the deletion waits for this tab
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      opening = null;
+    },
+  });
+  return opening;
+}
+
+/** The user who signed in last on this device (without the CSRF token), for opening the app offline. */
+export async function loadMe(): Promise<Me | null> {
+  return ((await (await db()).get("kv", "me")) as Me | undefined) ?? null;
+}
+
+/**
+ * Remembers the signed-in user. When another user signs in, the previous user's cached lists are
+ * dropped at once; their unsent writes stay (not shown, not sent) until they sign in again.
+ */
+export async function saveMe(me: Me): Promise<void> {
+  const d = await db();
+  const previous = (await d.get("kv", "me")) as Me | undefined;
+  const tx = d.transaction(["kv", "sessions"], "readwrite");
+  if (previous && previous.user.id !== me.user.id) {
+    await tx.objectStore("sessions").clear();
+    await tx.objectStore("kv").delete("posyanduList");
+  }
+  await tx.objectStore("kv").put({ ...me, csrfToken: "" }, "me");
+  await tx.done;
+}
+
+export async function savePosyanduList(userId: string, list: Posyandu[]): Promise<void> {
+  await (await db()).put("kv", { userId, list }, "posyanduList");
+}
+
+export async function loadPosyanduList(userId: string): Promise<Posyandu[] | null> {
+  const v = (await (await db()).get("kv", "posyanduList")) as
+    | { userId: string; list: Posyandu[] }
+    | undefined;
+  return v && v.userId === userId ? v.list : null;
+}
+
+export async function saveSession(s: CachedSession): Promise<void> {
+  await (await db()).put("sessions", s);
+}
+
+export async function loadSession(userId: string, posyanduId: string): Promise<CachedSession | null> {
+  const s = await (await db()).get("sessions", posyanduId);
+  return s && s.userId === userId ? s : null;
+}
+
+/** Every outbox item of a user, oldest first. */
+export async function outboxOf(userId: string): Promise<OutboxItem[]> {
+  const items = await (await db()).getAllFromIndex("outbox", "byUser", userId);
+  return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
+}
+
+/** How many outbox items belong to users other than this one. */
+export async function othersOutboxCount(userId: string): Promise<number> {
+  const all = await (await db()).getAllKeys("outbox");
+  const mine = await (await db()).getAllKeysFromIndex("outbox", "byUser", userId);
+  return all.length - mine.length;
+}
+
+export async function putOutbox(item: OutboxItem): Promise<void> {
+  await (await db()).put("outbox", item);
+}
+
+export async function deleteOutbox(clientId: string): Promise<void> {
+  await (await db()).delete("outbox", clientId);
+}
+
+/** Deletes everything this app keeps on the device (at sign-out). */
+export async function wipeOfflineData(): Promise<void> {
+  const d = await opening?.catch(() => null);
+  d?.close();
+  opening = null;
+  await deleteDB(DB_NAME);
+}
