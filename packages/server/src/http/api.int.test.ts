@@ -382,6 +382,35 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
     expect(JSON.stringify(log)).not.toContain("coordinates");
   });
 
+  it("boundaries of a village: its own shape (posyandu have none), so a cadre's map shows her village", async () => {
+    const bappeda = await signIn(app, "bappeda");
+    const square = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [111.5, -8.2],
+          [111.6, -8.2],
+          [111.6, -8.3],
+          [111.5, -8.2],
+        ],
+      ],
+    };
+    const up = await bappeda.send("POST", "/api/boundaries", {
+      geojson: {
+        type: "FeatureCollection",
+        features: [{ type: "Feature", properties: { code: VILLAGE }, geometry: square }],
+      },
+    });
+    expect(up.statusCode).toBe(200);
+    const own = (await kader.get("/api/boundaries")).json();
+    expect(own.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual([VILLAGE]);
+    expect(own.missing).toEqual([]);
+    // a village without a shape is reported missing, not replaced by its posyandu
+    const other = (await bappeda.get(`/api/boundaries?parent=${VILLAGE2}`)).json();
+    expect(other.features).toEqual([]);
+    expect(other.missing.map((m: { code: string }) => m.code)).toEqual([VILLAGE2]);
+  });
+
   it("public API: prevalence by subdistrict and village without names, NIK, KK or birth dates; small counts suppressed at every level", async () => {
     const res = await app.inject({
       method: "GET",
