@@ -7,6 +7,7 @@ export * from "./digit-preference.ts";
 export * from "./entry-rules.ts";
 export * from "./faltering.ts";
 export * from "./kbm.ts";
+export * from "./messages.ts";
 export * from "./moments.ts";
 export * from "./months.ts";
 export * from "./normalize.ts";

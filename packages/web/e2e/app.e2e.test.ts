@@ -497,6 +497,9 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     await page.locator('.lang-switch button[lang="en"]').click();
     await page.getByRole("heading", { name: "By village" }).waitFor();
     await screenshot(page, "17-phone-public-en");
+    // back to Indonesian: the browser keeps the choice for the tests after this one
+    await page.locator('.lang-switch button[lang="id"]').click();
+    await page.getByRole("heading", { name: "Per desa/kelurahan" }).waitFor();
     await page.close();
   });
 
@@ -537,6 +540,48 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     expect(cells).toBeGreaterThan(500);
     await page.close();
   }, 600_000);
+
+  it("loads the first page with under 200 kB of compressed JavaScript; charts follow the figures", async () => {
+    const page = await newPage(360, 740);
+    const scripts = new Map<string, number>();
+    page.on("requestfinished", (req) => {
+      if (req.resourceType() !== "script") return;
+      void req.sizes().then((s) => scripts.set(req.url(), s.responseBodySize));
+    });
+    const total = () => [...scripts.values()].reduce((a, b) => a + b, 0);
+    await page.goto(`${server.url}/#/login`);
+    await page.getByRole("heading", { name: "Masuk" }).waitFor();
+    await settle(page);
+    const signInPage = total();
+    const encodings = await page.evaluate(async () => {
+      const src = document.querySelector<HTMLScriptElement>("script[type=module]")!.src;
+      return (await fetch(src, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding");
+    });
+    expect(encodings).toBe("gzip"); // the server sends the build's compressed copy
+    await page.getByLabel("Nama pengguna").fill("dinkes");
+    await page.getByLabel("Kata sandi").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByTestId("stat-stunting").waitFor();
+    await settle(page);
+    const chartFiles = [...scripts.keys()].filter((u) => /\/EChart-/.test(u));
+    const withCharts = total();
+    const charts = chartFiles.reduce((n, u) => n + (scripts.get(u) ?? 0), 0);
+    const sizes = {
+      signInPage,
+      dashboardWithoutCharts: withCharts - charts,
+      charts,
+      dashboardTotal: withCharts,
+    };
+    writeFileSync(
+      resolve(import.meta.dirname, "../../../test-artifacts/bundle-sizes.json"),
+      `${JSON.stringify(sizes, null, 2)}\n`,
+    );
+    expect(signInPage).toBeGreaterThan(10_000);
+    expect(signInPage).toBeLessThan(200_000);
+    expect(sizes.dashboardWithoutCharts).toBeLessThan(200_000);
+    expect(charts).toBeGreaterThan(0); // the chart library came, after the figures
+    await page.close();
+  });
 
   it("opens the menu with the menu button on a phone", async () => {
     const page = await newPage(360, 740);

@@ -26,14 +26,14 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /** How many pixels the page itself is wider than the screen (0 when it fits). */
-export async function pageOverflow(page: Page): Promise<number> {
+async function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() =>
     Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
   );
 }
 
 /** Counts the table cells checked, and describes those that cannot be brought fully into view. */
-export async function unreachableCells(
+async function unreachableCells(
   page: Page,
   maxRows = 15,
 ): Promise<{ checked: number; unreachable: string[] }> {
@@ -83,7 +83,7 @@ export async function unreachableCells(
 }
 
 /** A file-name-safe slug of a route: "/admin/users" → "admin-users", "/" → "home". */
-export function routeSlug(route: string): string {
+function routeSlug(route: string): string {
   const path = route.split("?")[0];
   return path.replace(/^\/+|\/+$/g, "").replace(/[^a-z0-9]+/gi, "-") || "home";
 }

@@ -1,20 +1,31 @@
-import { type ReactNode, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "./auth/session.tsx";
 import { Layout } from "./components/Layout.tsx";
 import { Loading } from "./components/Status.tsx";
-import { AuditPage } from "./pages/admin/AuditPage.tsx";
-import { BoundariesPage } from "./pages/admin/BoundariesPage.tsx";
-import { UsersPage } from "./pages/admin/UsersPage.tsx";
-import { ChildPage } from "./pages/ChildPage.tsx";
-import { ChildrenPage } from "./pages/ChildrenPage.tsx";
-import { DashboardPage } from "./pages/DashboardPage.tsx";
-import { ImportPage } from "./pages/ImportPage.tsx";
-import { MapPage } from "./pages/MapPage.tsx";
-import { PublicPage } from "./pages/PublicPage.tsx";
-import { SessionPage } from "./pages/SessionPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { matchPath, navigate, type Route, useRoute } from "./routing/router.ts";
+
+/**
+ * Each page is its own chunk, loaded when first opened: the first page a phone loads carries only
+ * the frame, the sign-in page and that page (charts load with the pages that draw them).
+ */
+const AuditPage = lazy(() => import("./pages/admin/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const BoundariesPage = lazy(() =>
+  import("./pages/admin/BoundariesPage.tsx").then((m) => ({ default: m.BoundariesPage })),
+);
+const UsersPage = lazy(() => import("./pages/admin/UsersPage.tsx").then((m) => ({ default: m.UsersPage })));
+const ChildPage = lazy(() => import("./pages/ChildPage.tsx").then((m) => ({ default: m.ChildPage })));
+const ChildrenPage = lazy(() =>
+  import("./pages/ChildrenPage.tsx").then((m) => ({ default: m.ChildrenPage })),
+);
+const DashboardPage = lazy(() =>
+  import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
+);
+const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
+const MapPage = lazy(() => import("./pages/MapPage.tsx").then((m) => ({ default: m.MapPage })));
+const PublicPage = lazy(() => import("./pages/PublicPage.tsx").then((m) => ({ default: m.PublicPage })));
+const SessionPage = lazy(() => import("./pages/SessionPage.tsx").then((m) => ({ default: m.SessionPage })));
 
 interface PageDef {
   pattern: string;
@@ -109,7 +120,7 @@ export function App() {
       </Layout>
     );
   }
-  const content = found.page.render(found.params, route);
+  const content = <Suspense fallback={<Loading />}>{found.page.render(found.params, route)}</Suspense>;
   return (
     <Layout currentPath={route.path}>
       {found.page.public ? content : <RequireSignIn route={route}>{content}</RequireSignIn>}

@@ -8,7 +8,7 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { levelOfCode, todayInIndonesia } from "@tumbuh/core";
+import { levelOfCode, todayInIndonesia, userMessage } from "@tumbuh/core";
 import type { ImportReport, ImportUpload } from "@tumbuh/core/api";
 import { AccessDenied, type Actor, checkAccess, hasPermission, requireAccess } from "../auth/access.ts";
 import type { UploadRow } from "../db/repositories/imports.ts";
@@ -101,13 +101,21 @@ export class ImportService {
   async save(user: Actor, fileName: string, file: Readable & { truncated?: boolean }): Promise<SavedUpload> {
     if (!hasPermission(user, "import:write")) {
       file.resume();
-      throw new AccessDenied("permission", `the role ${user.role} may not use import:write`);
+      throw new AccessDenied(
+        "permission",
+        `the role ${user.role} may not use import:write`,
+        userMessage("access.permission", { role: user.role, permission: "import:write" }),
+      );
     }
     const name = fileName || "upload.csv";
     const ext = extname(name).toLowerCase();
     if (![".csv", ".txt", ".xlsx"].includes(ext)) {
       file.resume();
-      throw badRequest("file", `expected a .csv or .xlsx file, got '${name}'`);
+      throw badRequest(
+        "file",
+        `expected a .csv or .xlsx file, got '${name}'`,
+        userMessage("import.fileType", { name }),
+      );
     }
     mkdirSync(this.ctx.uploadDir, { recursive: true });
     const id = randomUUID();
@@ -115,7 +123,12 @@ export class ImportService {
     await pipeline(file, createWriteStream(path));
     if (file.truncated) {
       rmSync(path, { force: true });
-      throw new ServiceError("payload_too_large", "file: the upload is larger than 100 MB");
+      throw new ServiceError(
+        "payload_too_large",
+        "file: the upload is larger than 100 MB",
+        undefined,
+        userMessage("payload.tooLarge"),
+      );
     }
     return { id, path, fileName: name };
   }
@@ -136,6 +149,7 @@ export class ImportService {
         throw badRequest(
           "district",
           `expected a district code such as 35.03, got ${districtCode ?? "nothing"}`,
+          userMessage("region.notDistrict", { code: districtCode ?? "–" }),
         );
       }
       requireAccess(user, "import:write", districtCode);
@@ -222,7 +236,9 @@ export class ImportService {
         today: todayInIndonesia(this.ctx.now()),
       });
     } catch (err) {
-      if (err instanceof ImportFileError) throw badRequest("file", err.message);
+      if (err instanceof ImportFileError) {
+        throw badRequest("file", err.message, userMessage("import.fileUnreadable", { detail: err.message }));
+      }
       throw err;
     }
   }

@@ -5,7 +5,7 @@
  * district's roll-ups refreshed, all audited.
  */
 import { randomUUID } from "node:crypto";
-import { daysBetween } from "@tumbuh/core";
+import { daysBetween, userMessage } from "@tumbuh/core";
 import type { CreateMeasurementBody, Measurement, Warning } from "@tumbuh/core/api";
 import { zPreview } from "@tumbuh/core/api";
 import { storedMeasurement } from "@tumbuh/growth";
@@ -97,34 +97,56 @@ export class MeasurementService {
   ): Promise<{ measurement: Measurement; warnings: Warning[] }> {
     const child = await loadChild(this.ctx.repos, caller, childId, "measurements:write");
     if (input.date > today) {
-      throw badRequest("date", `the date ${input.date} is in the future (today in Indonesia is ${today})`);
+      throw badRequest(
+        "date",
+        `the date ${input.date} is in the future (today in Indonesia is ${today})`,
+        userMessage("measurement.dateInFuture", { date: input.date, today }),
+      );
     }
     if (daysBetween(child.birth_date, input.date) < 0) {
-      throw badRequest("date", `the date ${input.date} is before the birth date ${child.birth_date}`);
+      throw badRequest(
+        "date",
+        `the date ${input.date} is before the birth date ${child.birth_date}`,
+        userMessage("measurement.dateBeforeBirth", { date: input.date, birthDate: child.birth_date }),
+      );
     }
     if (input.weight === undefined && input.height === undefined) {
-      throw badRequest("weight", "expected a weight or a length/height");
+      throw badRequest(
+        "weight",
+        "expected a weight or a length/height",
+        userMessage("measurement.nothingMeasured"),
+      );
     }
     if (input.posyanduId) {
       const posyandu = UUID.test(input.posyanduId)
         ? await this.ctx.repos.children.posyanduIn(child.district_code, input.posyanduId)
         : undefined;
-      if (!posyandu) throw badRequest("posyanduId", `no posyandu ${input.posyanduId} in this district`);
+      if (!posyandu) {
+        throw badRequest(
+          "posyanduId",
+          `no posyandu ${input.posyanduId} in this district`,
+          userMessage("posyandu.unknown"),
+        );
+      }
       // A posyandu serves its own village: the figures below a village are its posyandu, and they
       // must add up to the village. The child's village lies in the caller's scope (loadChild).
       if (posyandu.village_code !== child.village_code) {
         throw badRequest(
           "posyanduId",
           `the posyandu is in village ${posyandu.village_code}, not in the child's village ${child.village_code}`,
+          userMessage("posyandu.otherVillage", { village: child.village_code }),
         );
       }
     }
     const values = measurementValues(child, input);
     const existing = await this.ctx.repos.children.measurementOn(child.district_code, child.id, input.date);
     if (existing) {
-      throw conflict("date", `this child already has a measurement on ${input.date}`, {
-        measurementId: existing,
-      });
+      throw conflict(
+        "date",
+        `this child already has a measurement on ${input.date}`,
+        { measurementId: existing },
+        userMessage("measurement.duplicateDate", { date: input.date }),
+      );
     }
     const row = await this.ctx.repos.transaction(async (tx) => {
       const inserted = await tx.children.insertMeasurement(values);

@@ -4,7 +4,7 @@
  * only — never names, NIK, No. KK, birth dates or any individual record — with small counts and the
  * counts they could be worked out from withheld (public-figures.ts).
  */
-import { levelOfCode, searchKey } from "@tumbuh/core";
+import { levelOfCode, searchKey, userMessage } from "@tumbuh/core";
 import { type BoundaryCollection, PublicPrevalence } from "@tumbuh/core/api";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { BoundaryService } from "./boundaries.ts";
@@ -19,7 +19,11 @@ import type { ResponseCache } from "./response-cache.ts";
 
 function requireDistrict(code: string): void {
   if (levelOfCode(code) !== "district")
-    throw badRequest("district", `expected a district code such as 35.03, got ${code}`);
+    throw badRequest(
+      "district",
+      `expected a district code such as 35.03, got ${code}`,
+      userMessage("region.notDistrict", { code }),
+    );
 }
 
 export class PublicService {
@@ -79,7 +83,11 @@ export class PublicService {
   async boundariesOf(parent: string): Promise<BoundaryCollection> {
     const level = levelOfCode(parent);
     if (level !== "district" && level !== "subdistrict")
-      throw badRequest("parent", `expected a district or subdistrict code, got ${parent}`);
+      throw badRequest(
+        "parent",
+        `expected a district or subdistrict code, got ${parent}`,
+        userMessage("region.notDistrictOrSubdistrict", { code: parent }),
+      );
     await this.regions.withAncestors(parent);
     return this.boundaries.collectionOf(await this.regions.children(parent));
   }

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import type { GrowthIndicator, GrowthReference, Measurement } from "../../api/types.ts";
 import { useApi } from "../../api/useApi.ts";
-import { EChart } from "../../charts/EChart.tsx";
 import {
   childPoints,
   childZScores,
@@ -11,6 +10,7 @@ import {
   growthWindow,
   referenceRange,
 } from "../../charts/growthOption.ts";
+import { LazyEChart } from "../../charts/LazyEChart.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { formatDecimal } from "../../lib/format.ts";
 
@@ -69,7 +69,7 @@ export function GrowthChart({
         </label>
       </figcaption>
       <ErrorMessage error={ref.error} />
-      {option ? <EChart option={option} label={title} height={340} /> : ref.error ? null : <Loading />}
+      {option ? <LazyEChart option={option} label={title} height={340} /> : ref.error ? null : <Loading />}
     </figure>
   );
 }

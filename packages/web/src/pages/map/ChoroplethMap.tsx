@@ -9,7 +9,7 @@ import {
   STUNTING_CLASSES,
 } from "../../charts/choroplethOption.ts";
 import { EChart } from "../../charts/EChart.tsx";
-import { echarts } from "../../charts/echarts.ts";
+import { echarts } from "../../charts/echarts-map.ts";
 import { formatPercent } from "../../lib/format.ts";
 
 /** The stunting-rate map of a region's children; selecting a shape drills down. */
