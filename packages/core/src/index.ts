@@ -14,4 +14,5 @@ export * from "./normalize.ts";
 export * from "./parse.ts";
 export * from "./periods.ts";
 export * from "./regions.ts";
+export * from "./sheet-name.ts";
 export * from "./skdn.ts";

@@ -3,7 +3,7 @@
  * list and the measurements — as CSV (the one CSV writer of @tumbuh/core) or XLSX, with the same
  * access rules as the tables they mirror. Every download is in the audit log (region, table, rows).
  */
-import { CSV_EXCEL_ID, CSV_PLAIN, type CsvCell, periodDates, toCsv } from "@tumbuh/core";
+import { CSV_EXCEL_ID, CSV_PLAIN, type CsvCell, periodDates, sheetName, toCsv } from "@tumbuh/core";
 import type { ExportQuery } from "@tumbuh/core/api";
 import ExcelJS from "exceljs";
 import { requireAccess } from "../auth/access.ts";
@@ -17,7 +17,6 @@ import {
   MEASUREMENT_COLUMNS,
   measurementRow,
   sexLabel,
-  sheetName,
   statusLabel,
 } from "./export-tables.ts";
 import type { PrevalenceService } from "./prevalence.ts";

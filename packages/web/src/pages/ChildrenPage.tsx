@@ -61,7 +61,8 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
         {can(PERMISSION.export) && me ? (
           <ExportButtons
             title={t("children.title")}
-            server={{ table: "children", region: me.user.regionCode }}
+            // the list as searched on screen (a NIK search is never put in a URL: then the whole list)
+            server={{ table: "children", region: me.user.regionCode, q: nik ? undefined : q || undefined }}
           />
         ) : null}
       </div>
