@@ -70,12 +70,12 @@ export function sexLabel(sex: number | null | undefined): string | null {
 }
 
 /** How length/height was measured: "l" lying (panjang badan), "h" standing (tinggi badan). */
-export function measureLabel(measure: string | null | undefined): string | null {
+function measureLabel(measure: string | null | undefined): string | null {
   return measure === "l" ? "Berbaring (PB)" : measure === "h" ? "Berdiri (TB)" : (measure ?? null);
 }
 
 /** Where a measurement came from, in words. */
-export function sourceLabel(source: string | null | undefined): string | null {
+function sourceLabel(source: string | null | undefined): string | null {
   return source ? (SOURCE[source] ?? source) : null;
 }
 
