@@ -25,6 +25,9 @@ const DashboardPage = lazy(() =>
 const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
 const MapPage = lazy(() => import("./pages/MapPage.tsx").then((m) => ({ default: m.MapPage })));
 const PublicPage = lazy(() => import("./pages/PublicPage.tsx").then((m) => ({ default: m.PublicPage })));
+const PasswordPage = lazy(() =>
+  import("./pages/account/PasswordPage.tsx").then((m) => ({ default: m.PasswordPage })),
+);
 const SessionPage = lazy(() => import("./pages/SessionPage.tsx").then((m) => ({ default: m.SessionPage })));
 
 interface PageDef {
@@ -65,6 +68,7 @@ const pages: PageDef[] = [
     render: (_p, r) => <SessionPage posyanduId={r.query.get("posyandu")} date={r.query.get("date")} />,
   },
   { pattern: "/import", titleKey: "import.title", render: () => <ImportPage /> },
+  { pattern: "/account/password", titleKey: "account.passwordTitle", render: () => <PasswordPage /> },
   { pattern: "/admin/boundaries", titleKey: "boundaries.title", render: () => <BoundariesPage /> },
   { pattern: "/admin/users", titleKey: "users.title", render: () => <UsersPage /> },
   { pattern: "/admin/audit", titleKey: "audit.title", render: () => <AuditPage /> },

@@ -56,7 +56,7 @@ export function MapPage({ region, period }: { region: string | null; period: str
         </div>
         <div className="filters">
           <PeriodSelect
-            periods={periods.data?.periods ?? []}
+            periods={periods.data?.periods}
             value={d?.period ?? period}
             onChange={(p) => navigate("/map", { region, period: p })}
           />

@@ -86,7 +86,7 @@ export function PublicPage({ district, period }: { district: string | null; peri
             </select>
           </div>
           <PeriodSelect
-            periods={periods.data?.periods ?? []}
+            periods={periods.data?.periods}
             value={p?.period ?? period}
             onChange={(v) => navigate("/publik", { district: chosen, period: v })}
           />
