@@ -77,7 +77,6 @@ export function RegionSearch({ path, period }: { path: string; period: string | 
         onKeyDown={(e) => {
           if (e.key === "Escape") setOpen(false);
         }}
-        aria-expanded={open && results.length > 0}
         placeholder={t("region.searchPlaceholder")}
         autoComplete="off"
         aria-controls={`${id}-results`}
