@@ -524,7 +524,11 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
         const kids = await apiGet<{ children: { id: string }[] }>(page, "/api/children?limit=1");
         extra.push(`/children/${kids.children[0].id}`);
         const dash = await apiGet<{ children: { code: string }[] }>(page, "/api/dashboard?region=35.03");
-        extra.push(`/?region=${dash.children[0].code}`, `/?region=${server.kaderVillage}`);
+        extra.push(
+          `/?region=${dash.children[0].code}`,
+          `/?region=${server.kaderVillage}`,
+          "/account/password",
+        );
       }
       if (user === "kader") {
         const list = await apiGet<{ posyandu: { id: string }[] }>(page, "/api/posyandu");
@@ -583,6 +587,23 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     expect(sizes.dashboardWithoutCharts).toBeLessThan(200_000);
     expect(charts).toBeGreaterThan(0); // the chart library came, after the figures
     await fresh.close();
+  });
+
+  it("changes one's own password on its page, a refusal said in Indonesian from the server's message code", async () => {
+    const page = await newPage(360, 740);
+    await signIn(page, "dinkes");
+    await page.getByRole("link", { name: "Ganti kata sandi" }).click();
+    await page.getByLabel("Kata sandi saat ini").fill("bukan-sandinya-1");
+    await page.getByLabel("Kata sandi baru", { exact: true }).fill("tiga kata panjang");
+    await page.getByLabel("Ulangi kata sandi baru").fill("tiga kata panjang");
+    await page.getByRole("button", { name: "Ganti kata sandi" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("Kata sandi saat ini salah.");
+    // the same refusal in English after switching the language: the code is translated, not the prose
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("The current password is wrong.");
+    await page.locator('.lang-switch button[lang="id"]').click();
+    await screenshot(page, "account-password-refused", false);
+    await page.close();
   });
 
   it("opens the menu with the menu button on a phone", async () => {

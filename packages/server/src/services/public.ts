@@ -8,7 +8,7 @@ import { levelOfCode, searchKey, userMessage } from "@tumbuh/core";
 import { type BoundaryCollection, PublicPrevalence } from "@tumbuh/core/api";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { BoundaryService } from "./boundaries.ts";
-import type { DemoInfo } from "./context.ts";
+import { type DemoInfo, holdsDemoData } from "./context.ts";
 import { badRequest } from "./errors.ts";
 import { ROUTINE_SOURCE_LABEL } from "./figures.ts";
 import { NATIONAL_TARGET } from "./national-target.ts";
@@ -66,7 +66,7 @@ export class PublicService {
   ): Promise<PublicPrevalence> {
     requireDistrict(district);
     const t = await this.prevalence.districtTable(district, requested, today);
-    const source = { label: ROUTINE_SOURCE_LABEL, synthetic: this.demo.synthetic };
+    const source = { label: ROUTINE_SOURCE_LABEL, synthetic: holdsDemoData(this.demo, district) };
     const { total, subdistricts, villages } = publicDistrictTable(t);
     return {
       district: t.region,
