@@ -58,7 +58,11 @@ const pages: PageDef[] = [
     pattern: "/children",
     titleKey: "children.title",
     render: (_p, r) => (
-      <ChildrenPage q={r.query.get("q") ?? ""} offset={Number(r.query.get("offset") ?? 0) || 0} />
+      <ChildrenPage
+        q={r.query.get("q") ?? ""}
+        posyandu={r.query.get("posyandu")}
+        offset={Number(r.query.get("offset") ?? 0) || 0}
+      />
     ),
   },
   { pattern: "/children/:id", titleKey: "child.record", render: (p) => <ChildPage key={p.id} id={p.id} /> },

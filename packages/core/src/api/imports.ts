@@ -92,6 +92,8 @@ export const ExportQuery = z.object({
   dialect: z.enum(["excel-id", "plain"]).default("excel-id"),
   /** For the children table: the name search the list on screen shows (as GET /api/children). */
   q: PlainText(100).optional(),
+  /** For the children table: the posyandu filter the list on screen shows. */
+  posyanduId: PlainText(100).optional(),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 

@@ -107,7 +107,13 @@ export class ExportService {
     }
     if (q.table === "children") {
       // the list on screen: the same search, the same order
-      const all = await this.children.search(user, { region, q: q.q, limit: 50_000, offset: 0 });
+      const all = await this.children.search(user, {
+        region,
+        q: q.q,
+        posyanduId: q.posyanduId,
+        limit: 50_000,
+        offset: 0,
+      });
       return {
         name: "Daftar balita",
         columns: [

@@ -15,7 +15,10 @@ function download(data: BlobPart, type: string, name: string) {
 }
 
 type Props =
-  | { title: string; server: { table: string; region?: string; period?: string | null; q?: string } }
+  | {
+      title: string;
+      server: { table: string; region?: string; period?: string | null; q?: string; posyanduId?: string };
+    }
   | { title: string; table: () => ExportTable };
 
 /** The three downloads: CSV for Excel set to Indonesian (the default), XLSX, and plain CSV. */
