@@ -441,7 +441,16 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     await page.getByLabel("Nama lengkap").fill("Kader Baru");
     await page.getByLabel("Kata sandi awal (min. 10 karakter)").fill("kata-sandi-baru-1");
     await page.getByLabel("Peran").selectOption("posyandu_cadre");
-    await page.getByLabel("Wilayah (kode)").fill(server.kaderVillage);
+    // the region picker: part of the village's name lists it, choosing it fills in its code
+    const villageName = (
+      await apiGet<{ region: { name: string } }>(page, `/api/regions/${server.kaderVillage}`)
+    ).region.name;
+    const regionField = page.getByLabel("Wilayah (nama atau kode)");
+    await regionField.fill(villageName);
+    await page
+      .getByRole("button", { name: new RegExp(`· ${server.kaderVillage.replace(/\./g, "\\.")}$`) })
+      .click();
+    await expect(regionField.inputValue()).resolves.toBe(server.kaderVillage);
     await page.getByRole("button", { name: "Buat pengguna" }).click();
     const row = page.getByTestId("users-table").locator("tr").filter({ hasText: "kader.baru" });
     await row.waitFor();

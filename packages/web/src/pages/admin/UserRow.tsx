@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import type { RoleDescription, User } from "../../api/types.ts";
 import { useSession } from "../../auth/session.tsx";
+import { RegionPicker } from "../../components/RegionPicker.tsx";
 import { ErrorMessage } from "../../components/Status.tsx";
 
 /** One user in the admin list: change role and scope, disable or enable, reset the password. */
@@ -86,11 +87,11 @@ export function UserRow({
       </td>
       <td>
         {editing ? (
-          <input
-            aria-label={t("users.scope")}
+          <RegionPicker
+            id={`region-${user.id}`}
+            label={t("users.scope")}
             value={regionCode}
-            onChange={(e) => setRegionCode(e.target.value)}
-            size={14}
+            onChange={setRegionCode}
           />
         ) : (
           <>
