@@ -1,9 +1,11 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import { precompress } from "./precompress.ts";
 
 /**
- * Builds the browser app into packages/web/dist; in development, /api goes to a running `tumbuh serve`.
+ * Builds the browser app into packages/web/dist (each page its own chunk, gzip and Brotli copies
+ * beside every asset); in development, /api goes to a running `tumbuh serve`.
  * The service worker (Workbox, from vite-plugin-pwa) keeps the app's own files for use without a
  * network; it never stores API answers: a posyandu's data offline live in IndexedDB
  * (src/offline/), which signing out clears.
@@ -13,6 +15,7 @@ export default defineConfig({
   base: "/",
   plugins: [
     react(),
+    precompress(),
     VitePWA({
       registerType: "autoUpdate",
       // a <script src="/registerSW.js">: no inline script, so the Content-Security-Policy stays 'self'
@@ -47,7 +50,7 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1500,
+    chunkSizeWarningLimit: 600,
     rollupOptions: {
       output: {
         // the WHO tables and z-score engine in a chunk of their own, loaded by the session page only

@@ -8,10 +8,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
+import { extractText, getDocumentProxy } from "unpdf";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD, E2E_USERS, SEED_END_MONTH } from "./fixtures.ts";
+import { menuRoutes, settle, tourRoutes } from "./page-tour.ts";
 import { type DemoServer, startDemoServer } from "./serve.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
@@ -445,7 +447,16 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     await page.getByLabel("Nama lengkap").fill("Kader Baru");
     await page.getByLabel("Kata sandi awal (min. 10 karakter)").fill("kata-sandi-baru-1");
     await page.getByLabel("Peran").selectOption("posyandu_cadre");
-    await page.getByLabel("Wilayah (kode)").fill(server.kaderVillage);
+    // the region picker: part of the village's name lists it, choosing it fills in its code
+    const villageName = (
+      await apiGet<{ region: { name: string } }>(page, `/api/regions/${server.kaderVillage}`)
+    ).region.name;
+    const regionField = page.getByLabel("Wilayah (nama atau kode)");
+    await regionField.fill(villageName);
+    await page
+      .getByRole("button", { name: new RegExp(`· ${server.kaderVillage.replace(/\./g, "\\.")}$`) })
+      .click();
+    await expect(regionField.inputValue()).resolves.toBe(server.kaderVillage);
     await page.getByRole("button", { name: "Buat pengguna" }).click();
     const row = page.getByTestId("users-table").locator("tr").filter({ hasText: "kader.baru" });
     await row.waitFor();
@@ -502,6 +513,158 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     await page.locator('.lang-switch button[lang="en"]').click();
     await page.getByRole("heading", { name: "By village" }).waitFor();
     await screenshot(page, "17-phone-public-en");
+    // back to Indonesian: the browser keeps the choice for the tests after this one
+    await page.locator('.lang-switch button[lang="id"]').click();
+    await page.getByRole("heading", { name: "Per desa/kelurahan" }).waitFor();
+    await page.close();
+  });
+
+  it("fits every page at 360 and 1280 px: no page-wide sideways scrolling, every table figure reachable", async () => {
+    const page = await newPage(360, 740);
+    let views = 0;
+    let cells = 0;
+    const problems: string[] = [];
+    const add = (r: { problems: string[]; views: number; cells: number }) => {
+      problems.push(...r.problems);
+      views += r.views;
+      cells += r.cells;
+    };
+    // before sign-in: the sign-in and public pages
+    add(await tourRoutes(page, server.url, ["/login", "/publik"], "guest", screenshot));
+    for (const user of ["dinkes", "kader", "admin"] as const) {
+      await signIn(page, user);
+      // every page in the user's menu (new pages are covered once they are in the menu), plus detail pages
+      const routes = await menuRoutes(page);
+      const extra: string[] = [];
+      if (user === "dinkes") {
+        const kids = await apiGet<{ children: { id: string }[] }>(page, "/api/children?limit=1");
+        extra.push(`/children/${kids.children[0].id}`);
+        const dash = await apiGet<{ children: { code: string }[] }>(page, "/api/dashboard?region=35.03");
+        extra.push(
+          `/?region=${dash.children[0].code}`,
+          `/?region=${server.kaderVillage}`,
+          "/account/password",
+        );
+      }
+      if (user === "kader") {
+        const list = await apiGet<{ posyandu: { id: string }[] }>(page, "/api/posyandu");
+        extra.push(`/session?posyandu=${list.posyandu[0].id}`);
+      }
+      add(await tourRoutes(page, server.url, [...routes, ...extra], user, screenshot));
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(`${server.url}/#/`);
+      await signOut(page);
+    }
+    expect(problems).toEqual([]);
+    expect(views).toBeGreaterThanOrEqual(2 * 16);
+    expect(cells).toBeGreaterThan(500);
+    await page.close();
+  }, 600_000);
+
+  it("loads the first page with under 200 kB of compressed JavaScript; charts follow the figures", async () => {
+    // a browser with an empty cache, as on a phone's first visit
+    const fresh = await launchBrowser(chromiumPath!, { width: 360, height: 740 });
+    const page = await fresh.context.newPage();
+    const scripts = new Map<string, number>();
+    page.on("requestfinished", (req) => {
+      if (req.resourceType() !== "script") return;
+      void req.sizes().then((s) => scripts.set(req.url(), s.responseBodySize));
+    });
+    const total = () => [...scripts.values()].reduce((a, b) => a + b, 0);
+    await page.goto(`${server.url}/#/login`);
+    await page.getByRole("heading", { name: "Masuk" }).waitFor();
+    await settle(page);
+    const signInPage = total();
+    const encodings = await page.evaluate(async () => {
+      const src = document.querySelector<HTMLScriptElement>("script[type=module]")!.src;
+      return (await fetch(src)).headers.get("content-encoding");
+    });
+    expect(encodings).toMatch(/^(br|gzip)$/); // the server sends the build's compressed copy
+    await page.getByLabel("Nama pengguna").fill("dinkes");
+    await page.getByLabel("Kata sandi").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByTestId("stat-stunting").waitFor();
+    await settle(page);
+    const chartFiles = [...scripts.keys()].filter((u) => /\/EChart-/.test(u));
+    const withCharts = total();
+    const charts = chartFiles.reduce((n, u) => n + (scripts.get(u) ?? 0), 0);
+    const sizes = {
+      signInPage,
+      dashboardWithoutCharts: withCharts - charts,
+      charts,
+      dashboardTotal: withCharts,
+    };
+    writeFileSync(
+      resolve(import.meta.dirname, "../../../test-artifacts/bundle-sizes.json"),
+      `${JSON.stringify(sizes, null, 2)}\n`,
+    );
+    expect(signInPage).toBeGreaterThan(10_000);
+    expect(signInPage).toBeLessThan(200_000);
+    expect(sizes.dashboardWithoutCharts).toBeLessThan(200_000);
+    expect(charts).toBeGreaterThan(0); // the chart library came, after the figures
+    await fresh.close();
+  });
+
+  it("changes one's own password on its page, a refusal said in Indonesian from the server's message code", async () => {
+    const page = await newPage(360, 740);
+    await signIn(page, "dinkes");
+    await page.getByRole("link", { name: "Ganti kata sandi" }).click();
+    await page.getByLabel("Kata sandi saat ini").fill("bukan-sandinya-1");
+    await page.getByLabel("Kata sandi baru", { exact: true }).fill("tiga kata panjang");
+    await page.getByLabel("Ulangi kata sandi baru").fill("tiga kata panjang");
+    await page.getByRole("button", { name: "Ganti kata sandi" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("Kata sandi saat ini salah.");
+    // the same refusal in English after switching the language: the code is translated, not the prose
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("The current password is wrong.");
+    await page.locator('.lang-switch button[lang="id"]').click();
+    await screenshot(page, "account-password-refused", false);
+    await page.close();
+  });
+
+  it("opens the menu with the menu button on a phone", async () => {
+    const page = await newPage(360, 740);
+    await signIn(page, "admin");
+    const nav = page.getByRole("navigation", { name: "Menu utama" });
+    await expect(nav.isVisible()).resolves.toBe(false);
+    await page.getByRole("button", { name: "Menu" }).click();
+    await nav.getByRole("link", { name: "Log audit" }).waitFor();
+    // every item sits inside the screen, none cut
+    const boxes = await nav
+      .getByRole("link")
+      .evaluateAll((as) => as.map((a) => a.getBoundingClientRect().right));
+    expect(Math.max(...boxes)).toBeLessThanOrEqual(360);
+    await screenshot(page, "phone-menu-open", false);
+    await nav.getByRole("link", { name: "Log audit" }).click();
+    await page.getByTestId("audit-table").waitFor();
+    await expect(nav.isVisible()).resolves.toBe(false); // closed again on the new page
+    await page.close();
+  });
+
+  it("prints a page to PDF without the navigation, with its table whole and its source line", async () => {
+    const page = await newPage();
+    await signIn(page, "dinkes");
+    await page.goto(`${server.url}/#/?region=35.03&period=${SEED_END_MONTH}`);
+    await settle(page);
+    const dash = await apiGet<{ children: { name: string }[] }>(
+      page,
+      `/api/dashboard?region=35.03&period=${SEED_END_MONTH}`,
+    );
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    writeFileSync(
+      resolve(import.meta.dirname, "../../../test-artifacts/screenshots/print-dashboard.pdf"),
+      pdf,
+    );
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    // the content and where it comes from ...
+    expect(text).toContain("Sumber");
+    expect(text).toContain("Kecamatan di");
+    for (const c of dash.children) expect(text).toContain(c.name); // every row of the table
+    expect(text).toContain("Kasus stunting baru"); // the last column
+    // ... but no navigation, user menu, buttons or search field
+    for (const chrome of ["Menu utama", "Impor data", "Publikasi", "Keluar", "Cari wilayah", "XLSX"]) {
+      expect(text).not.toContain(chrome);
+    }
     await page.close();
   });
 

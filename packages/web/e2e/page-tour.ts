@@ -26,14 +26,14 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /** How many pixels the page itself is wider than the screen (0 when it fits). */
-export async function pageOverflow(page: Page): Promise<number> {
+async function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() =>
     Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
   );
 }
 
 /** Counts the table cells checked, and describes those that cannot be brought fully into view. */
-export async function unreachableCells(
+async function unreachableCells(
   page: Page,
   maxRows = 15,
 ): Promise<{ checked: number; unreachable: string[] }> {
@@ -83,7 +83,46 @@ export async function unreachableCells(
 }
 
 /** A file-name-safe slug of a route: "/admin/users" → "admin-users", "/" → "home". */
-export function routeSlug(route: string): string {
+function routeSlug(route: string): string {
   const path = route.split("?")[0];
   return path.replace(/^\/+|\/+$/g, "").replace(/[^a-z0-9]+/gi, "-") || "home";
+}
+
+export interface TourResult {
+  /** "route @ width: what is wrong" for each failure. */
+  problems: string[];
+  /** How many page views and table cells were checked. */
+  views: number;
+  cells: number;
+}
+
+/**
+ * Visits each route at each width: takes a full-page screenshot (before any table is scrolled),
+ * then records page-wide overflow and unreachable table figures.
+ */
+export async function tourRoutes(
+  page: Page,
+  base: string,
+  routes: string[],
+  name: string,
+  shoot: (page: Page, file: string) => Promise<unknown>,
+  widths = [360, 1280],
+): Promise<TourResult> {
+  const result: TourResult = { problems: [], views: 0, cells: 0 };
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: width < 700 ? 740 : 900 });
+    for (const route of routes) {
+      await page.goto(`${base}/#${route}`);
+      await settle(page);
+      await shoot(page, `page-${name}-${routeSlug(route)}-${width}`);
+      result.views++;
+      const overflow = await pageOverflow(page);
+      if (overflow > 0)
+        result.problems.push(`${route} @ ${width}: page ${overflow} px wider than the screen`);
+      const cells = await unreachableCells(page);
+      result.cells += cells.checked;
+      for (const u of cells.unreachable) result.problems.push(`${route} @ ${width}: ${u}`);
+    }
+  }
+  return result;
 }

@@ -1,30 +1,58 @@
-import { type ReactNode, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "./auth/session.tsx";
 import { Layout } from "./components/Layout.tsx";
 import { Loading } from "./components/Status.tsx";
-import { AuditPage } from "./pages/admin/AuditPage.tsx";
-import { BoundariesPage } from "./pages/admin/BoundariesPage.tsx";
-import { UsersPage } from "./pages/admin/UsersPage.tsx";
-import { AksiPage } from "./pages/aksi/AksiPage.tsx";
-import { ChildPage } from "./pages/ChildPage.tsx";
-import { ChildrenPage } from "./pages/ChildrenPage.tsx";
-import { DashboardPage } from "./pages/DashboardPage.tsx";
-import { CoveragePage } from "./pages/families/CoveragePage.tsx";
-import { FamiliesPage } from "./pages/families/FamiliesPage.tsx";
-import { FamilyForm } from "./pages/families/FamilyForm.tsx";
-import { FamilyPage } from "./pages/families/FamilyPage.tsx";
-import { TpkPage } from "./pages/families/TpkPage.tsx";
-import { ImportPage } from "./pages/ImportPage.tsx";
-import { MapPage } from "./pages/MapPage.tsx";
-import { PublicPage } from "./pages/PublicPage.tsx";
-import { PosyanduHomePage } from "./pages/posyandu/PosyanduHomePage.tsx";
-import { PosyanduPage } from "./pages/posyandu/PosyanduPage.tsx";
-import { QualityPage } from "./pages/posyandu/QualityPage.tsx";
-import { SkdnPage } from "./pages/posyandu/SkdnPage.tsx";
-import { SessionPage } from "./pages/SessionPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { matchPath, navigate, type Route, useRoute } from "./routing/router.ts";
+
+/**
+ * Each page is its own chunk, loaded when first opened: the first page a phone loads carries only
+ * the frame, the sign-in page and that page (charts load with the pages that draw them).
+ */
+const AuditPage = lazy(() => import("./pages/admin/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const BoundariesPage = lazy(() =>
+  import("./pages/admin/BoundariesPage.tsx").then((m) => ({ default: m.BoundariesPage })),
+);
+const UsersPage = lazy(() => import("./pages/admin/UsersPage.tsx").then((m) => ({ default: m.UsersPage })));
+const ChildPage = lazy(() => import("./pages/ChildPage.tsx").then((m) => ({ default: m.ChildPage })));
+const ChildrenPage = lazy(() =>
+  import("./pages/ChildrenPage.tsx").then((m) => ({ default: m.ChildrenPage })),
+);
+const DashboardPage = lazy(() =>
+  import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
+);
+const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
+const MapPage = lazy(() => import("./pages/MapPage.tsx").then((m) => ({ default: m.MapPage })));
+const PublicPage = lazy(() => import("./pages/PublicPage.tsx").then((m) => ({ default: m.PublicPage })));
+const PasswordPage = lazy(() =>
+  import("./pages/account/PasswordPage.tsx").then((m) => ({ default: m.PasswordPage })),
+);
+const SessionPage = lazy(() => import("./pages/SessionPage.tsx").then((m) => ({ default: m.SessionPage })));
+const AksiPage = lazy(() => import("./pages/aksi/AksiPage.tsx").then((m) => ({ default: m.AksiPage })));
+const CoveragePage = lazy(() =>
+  import("./pages/families/CoveragePage.tsx").then((m) => ({ default: m.CoveragePage })),
+);
+const FamiliesPage = lazy(() =>
+  import("./pages/families/FamiliesPage.tsx").then((m) => ({ default: m.FamiliesPage })),
+);
+const FamilyForm = lazy(() =>
+  import("./pages/families/FamilyForm.tsx").then((m) => ({ default: m.FamilyForm })),
+);
+const FamilyPage = lazy(() =>
+  import("./pages/families/FamilyPage.tsx").then((m) => ({ default: m.FamilyPage })),
+);
+const TpkPage = lazy(() => import("./pages/families/TpkPage.tsx").then((m) => ({ default: m.TpkPage })));
+const PosyanduHomePage = lazy(() =>
+  import("./pages/posyandu/PosyanduHomePage.tsx").then((m) => ({ default: m.PosyanduHomePage })),
+);
+const PosyanduPage = lazy(() =>
+  import("./pages/posyandu/PosyanduPage.tsx").then((m) => ({ default: m.PosyanduPage })),
+);
+const QualityPage = lazy(() =>
+  import("./pages/posyandu/QualityPage.tsx").then((m) => ({ default: m.QualityPage })),
+);
+const SkdnPage = lazy(() => import("./pages/posyandu/SkdnPage.tsx").then((m) => ({ default: m.SkdnPage })));
 
 interface PageDef {
   pattern: string;
@@ -82,7 +110,11 @@ const pages: PageDef[] = [
     pattern: "/children",
     titleKey: "children.title",
     render: (_p, r) => (
-      <ChildrenPage q={r.query.get("q") ?? ""} offset={Number(r.query.get("offset") ?? 0) || 0} />
+      <ChildrenPage
+        q={r.query.get("q") ?? ""}
+        posyandu={r.query.get("posyandu")}
+        offset={Number(r.query.get("offset") ?? 0) || 0}
+      />
     ),
   },
   { pattern: "/children/:id", titleKey: "child.record", render: (p) => <ChildPage key={p.id} id={p.id} /> },
@@ -114,6 +146,7 @@ const pages: PageDef[] = [
   },
   { pattern: "/tpk", titleKey: "tpk.title", render: (_p, r) => <TpkPage kind={r.query.get("kind") ?? ""} /> },
   { pattern: "/tpk/coverage", titleKey: "tpk.coverageTitle", render: () => <CoveragePage /> },
+  { pattern: "/account/password", titleKey: "account.passwordTitle", render: () => <PasswordPage /> },
   { pattern: "/admin/boundaries", titleKey: "boundaries.title", render: () => <BoundariesPage /> },
   { pattern: "/admin/users", titleKey: "users.title", render: () => <UsersPage /> },
   { pattern: "/admin/audit", titleKey: "audit.title", render: () => <AuditPage /> },
@@ -176,7 +209,7 @@ export function App() {
       </Layout>
     );
   }
-  const content = found.page.render(found.params, route);
+  const content = <Suspense fallback={<Loading />}>{found.page.render(found.params, route)}</Suspense>;
   return (
     <Layout currentPath={route.path}>
       {found.page.public ? content : <RequireSignIn route={route}>{content}</RequireSignIn>}

@@ -10,7 +10,12 @@ export const ApiError = z
   .object({
     error: z.object({
       code: z.string(),
+      /** English text for API clients and logs; users see `key` translated. */
       message: z.string(),
+      /** The message's code in the catalogue (core messages.ts), shown translated by the web app. */
+      key: z.string().optional(),
+      /** The message's parameters. */
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       details: z.record(z.string(), z.unknown()).optional(),
     }),
   })

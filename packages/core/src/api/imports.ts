@@ -88,6 +88,12 @@ export const ExportQuery = z.object({
   region: RegionCode.optional(),
   period: Period.optional(),
   format: z.enum(["csv", "xlsx"]).default("csv"),
+  /** CSV dialect: Excel with Indonesian settings (semicolon, decimal comma; the default) or plain (comma, point). */
+  dialect: z.enum(["excel-id", "plain"]).default("excel-id"),
+  /** For the children table: the name search the list on screen shows (as GET /api/children). */
+  q: PlainText(100).optional(),
+  /** For the children table: the posyandu filter the list on screen shows. */
+  posyanduId: PlainText(100).optional(),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 

@@ -4,7 +4,7 @@
  * writes anything. Pure: no I/O, unit-tested with a table of cases.
  */
 
-import { NATION_CODE, regionLevelOf, regionWithin } from "@tumbuh/core";
+import { NATION_CODE, regionLevelOf, regionWithin, type UserMessage, userMessage } from "@tumbuh/core";
 import { ROLES, type Role } from "@tumbuh/core/api";
 
 const PERMISSIONS = [
@@ -87,6 +87,7 @@ export class AccessDenied extends Error {
   constructor(
     readonly reason: "permission" | "scope" | "disabled",
     message: string,
+    readonly userMessage?: UserMessage,
   ) {
     super(message);
   }
@@ -99,14 +100,21 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
 
 /** The access decision: null when allowed, else why not. */
 export function checkAccess(actor: Actor, permission: Permission, regionCode: string): AccessDenied | null {
-  if (actor.disabled) return new AccessDenied("disabled", "this account is disabled");
+  if (actor.disabled) {
+    return new AccessDenied("disabled", "this account is disabled", userMessage("access.disabled"));
+  }
   if (!ROLE_PERMISSIONS[actor.role].includes(permission)) {
-    return new AccessDenied("permission", `the role ${actor.role} may not use ${permission}`);
+    return new AccessDenied(
+      "permission",
+      `the role ${actor.role} may not use ${permission}`,
+      userMessage("access.permission", { role: actor.role, permission }),
+    );
   }
   if (!regionWithin(regionCode, actor.regionCode)) {
     return new AccessDenied(
       "scope",
       `region ${regionCode} is outside this account's scope ${actor.regionCode}`,
+      userMessage("access.scope", { region: regionCode, scope: actor.regionCode }),
     );
   }
   return null;
@@ -132,11 +140,19 @@ export function checkGrant(admin: Actor, role: Role, regionCode: string): Access
   const denied = checkAccess(admin, "users:manage", regionCode);
   if (denied) return denied;
   if (admin.role !== "national_admin" && ROLES[role].rank >= ROLES[admin.role].rank) {
-    return new AccessDenied("permission", `the role ${admin.role} may grant only lower roles, not ${role}`);
+    return new AccessDenied(
+      "permission",
+      `the role ${admin.role} may grant only lower roles, not ${role}`,
+      userMessage("access.grantRank", { role }),
+    );
   }
   if (!scopeFitsRole(role, regionCode)) {
     const level = ROLES[role].scopeLevel;
-    return new AccessDenied("scope", `the role ${role} needs a ${level} scope, got ${regionCode}`);
+    return new AccessDenied(
+      "scope",
+      `the role ${role} needs a ${level} scope, got ${regionCode}`,
+      userMessage("access.grantScope", { role, level, region: regionCode }),
+    );
   }
   return null;
 }
@@ -172,6 +188,7 @@ export function checkManage(admin: Actor, target: { role: Role; regionCode: stri
     return new AccessDenied(
       "permission",
       `the role ${admin.role} may manage only users of a lower role, not ${target.role}`,
+      userMessage("access.grantRank", { role: target.role }),
     );
   }
   return null;

@@ -5,8 +5,10 @@
  * username. One rule for user creation, an admin's reset, a user's own change and the command
  * line's TUMBUH_ADMIN_PASSWORD.
  */
+
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { type UserMessage, userMessage } from "@tumbuh/core";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -36,12 +38,22 @@ export function passwordProblem(
   password: string,
   username: string,
   opts: { demoAccount?: boolean } = {},
-): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `expected at least ${MIN_PASSWORD_LENGTH} characters`;
+): { text: string; message: UserMessage } | null {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    return {
+      text: `expected at least ${MIN_PASSWORD_LENGTH} characters`,
+      message: userMessage("password.tooShort", { min: MIN_PASSWORD_LENGTH }),
+    };
+  }
   const folded = fold(password);
-  if (folded === fold(username)) return "the password may not be the username";
+  if (folded === fold(username)) {
+    return { text: "the password may not be the username", message: userMessage("password.isUsername") };
+  }
   if (!opts.demoAccount && COMMON_PASSWORDS.has(folded)) {
-    return "this password is one of the most common passwords; choose another (a few unrelated words work well)";
+    return {
+      text: "this password is one of the most common passwords; choose another (a few unrelated words work well)",
+      message: userMessage("password.common"),
+    };
   }
   return null;
 }

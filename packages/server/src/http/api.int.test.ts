@@ -292,12 +292,36 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toMatch(/^code,name,level,period,measured/);
-    expect(lines[1]).toMatch(/^35\.03,KABUPATEN TRENGGALEK,district,2025-08,7,/i);
+    // Excel with Indonesian settings by default: semicolons, decimal commas, Indonesian headers and labels
+    expect(lines[0]).toMatch(/^Kode wilayah;Wilayah;Tingkat;Periode;Anak diukur;/);
+    expect(lines[1]).toMatch(/^35\.03;KABUPATEN TRENGGALEK;Kabupaten\/kota;2025-08;7;/i);
+    const rate = lines[1].split(";")[lines[0].split(";").indexOf("Prevalensi stunting (%)")];
+    expect(rate).toMatch(/^\d+(,\d+)?$/);
+    // the plain dialect on request: commas and decimal points
+    const plain = await dinkes.get(
+      "/api/export?table=dashboard&region=35.03&period=2025-08&format=csv&dialect=plain",
+    );
+    expect(plain.body.replace(/^\uFEFF/, "")).toMatch(/^Kode wilayah,Wilayah,Tingkat,Periode,Anak diukur,/);
+    expect(plain.body).toContain(`,${rate.replace(",", ".")},`);
     const kids = await dinkes.get("/api/export?table=children&region=35.03&format=csv");
     expect(kids.body).toContain("Siti Aminah");
     expect(kids.body).not.toContain(SITI_NIK);
     expect(kids.body).not.toContain("Budi");
+    // the children list exports what the screen shows: the search applied
+    const listed = (await dinkes.get("/api/children?region=35.03&q=siti&limit=100")).json().children;
+    const searched = (await dinkes.get("/api/export?table=children&region=35.03&q=siti")).body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(searched.slice(1).map((l: string) => l.split(";")[0])).toEqual(
+      listed.map((c: { name: string }) => c.name),
+    );
+    const measurements = await dinkes.get("/api/export?table=measurements&region=35.03&period=2025-08");
+    const header = measurements.body.replace(/^\uFEFF/, "").split("\r\n")[0];
+    expect(header).toMatch(
+      /^Nama anak;JK;Tanggal lahir;Kode desa\/kelurahan;Desa\/kelurahan;Posyandu;Tanggal ukur;/,
+    );
+    expect(measurements.body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // no posyandu or child UUIDs
     const xlsx = await dinkes.get("/api/export?table=measurements&region=35.03&period=2025-08&format=xlsx");
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
@@ -380,6 +404,35 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
       after: { withShape: ["35.03.02"], replaced: ["35.03.02"], added: [], attribution: "Uji 2" },
     });
     expect(JSON.stringify(log)).not.toContain("coordinates");
+  });
+
+  it("boundaries of a village: its own shape (posyandu have none), so a cadre's map shows her village", async () => {
+    const bappeda = await signIn(app, "bappeda");
+    const square = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [111.5, -8.2],
+          [111.6, -8.2],
+          [111.6, -8.3],
+          [111.5, -8.2],
+        ],
+      ],
+    };
+    const up = await bappeda.send("POST", "/api/boundaries", {
+      geojson: {
+        type: "FeatureCollection",
+        features: [{ type: "Feature", properties: { code: VILLAGE }, geometry: square }],
+      },
+    });
+    expect(up.statusCode).toBe(200);
+    const own = (await kader.get("/api/boundaries")).json();
+    expect(own.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual([VILLAGE]);
+    expect(own.missing).toEqual([]);
+    // a village without a shape is reported missing, not replaced by its posyandu
+    const other = (await bappeda.get(`/api/boundaries?parent=${VILLAGE2}`)).json();
+    expect(other.features).toEqual([]);
+    expect(other.missing.map((m: { code: string }) => m.code)).toEqual([VILLAGE2]);
   });
 
   it("public API: prevalence by subdistrict and village without names, NIK, KK or birth dates; small counts suppressed at every level", async () => {

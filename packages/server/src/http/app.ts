@@ -137,7 +137,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   const dist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
   const hasWeb = dist !== null && existsSync(join(dist, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: true, index: "index.html" });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: true,
+      index: "index.html",
+      preCompressed: true,
+    });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0];
     if (hasWeb && request.method === "GET" && !path.startsWith("/api/") && path !== "/api") {

@@ -5,6 +5,7 @@
  * measurement naming a posyandu of another village.
  */
 import { randomUUID } from "node:crypto";
+import { MESSAGE_CODES } from "@tumbuh/core";
 import type { LightMyRequestResponse } from "fastify";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
@@ -25,6 +26,9 @@ function expectRefused(res: LightMyRequestResponse, field: string, status = 400)
     ...(error.details?.issues ?? []).map((i: { path: string }) => i.path),
   ];
   expect(named.join(" "), res.body).toContain(field);
+  // and a message of the catalogue the web app shows in the user's language
+  expect(MESSAGE_CODES, res.body).toContain(error.key);
+  expect(typeof error.params).toBe("object");
 }
 
 describeEachEngine("bad API input: a clear 4xx, never a 500, nothing half-written", (ctx) => {

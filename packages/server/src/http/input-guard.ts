@@ -5,6 +5,7 @@
  * @tumbuh/core/api) refuse every control character on their own; this catches the rest, such as
  * the properties of an uploaded GeoJSON feature.
  */
+import { userMessage } from "@tumbuh/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { HttpError } from "./errors.ts";
 
@@ -37,8 +38,13 @@ export async function refuseNulCharacters(request: FastifyRequest, _reply: Fasti
     findNul(request.body, "body");
   if (found) {
     const message = "must not contain a NUL character (\\u0000)";
-    throw new HttpError(400, "validation_failed", `${found}: ${message}`, {
-      issues: [{ path: found, message }],
-    });
+    throw new HttpError(
+      400,
+      "validation_failed",
+      `${found}: ${message}`,
+      { issues: [{ path: found, message }] },
+      {},
+      userMessage("validation.nulCharacter", { field: found.split("/").at(-1) ?? found }),
+    );
   }
 }

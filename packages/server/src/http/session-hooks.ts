@@ -3,7 +3,9 @@
  * without the session's CSRF token, and sets/clears the httpOnly SameSite=Lax cookie (Secure
  * when the request came over https).
  */
+
 import { timingSafeEqual } from "node:crypto";
+import { userMessage } from "@tumbuh/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ActiveSession } from "../services/auth.ts";
 import { type AuthUser, actorOf, type UserRow } from "../services/users.ts";
@@ -112,10 +114,17 @@ export function sessionHook(ctx: AppContext) {
     }
     if (SAFE_METHODS.has(request.method) || OPEN_WRITES.has(path)) return;
     if (!request.auth)
-      throw unauthenticated(token ? "the session has ended; sign in again" : "sign in first");
+      throw unauthenticated(token ? "the session has ended; sign in again" : "sign in first", !!token);
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== "string" || !sameToken(sent, request.auth.csrfToken)) {
-      throw new HttpError(403, "csrf_invalid", `missing or wrong ${CSRF_HEADER} header`);
+      throw new HttpError(
+        403,
+        "csrf_invalid",
+        `missing or wrong ${CSRF_HEADER} header`,
+        undefined,
+        {},
+        userMessage("request.csrf"),
+      );
     }
   };
 }

@@ -3,7 +3,9 @@
  * keeps its SHA-256, the user, a per-session CSRF token and the expiry. A session ends on sign-out,
  * after a period without use (idle), at its absolute end, or when the user is disabled.
  */
+
 import { createHash, randomBytes } from "node:crypto";
+import { userMessage } from "@tumbuh/core";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password.ts";
 import { passwordProblem } from "../auth/password-policy.ts";
 import type { Repositories } from "../db/repositories/index.ts";
@@ -62,7 +64,12 @@ export class AuthService {
         after: { username },
         ip: meta.ip,
       });
-      throw new ServiceError("invalid_credentials", "wrong username or password, or the account is disabled");
+      throw new ServiceError(
+        "invalid_credentials",
+        "wrong username or password, or the account is disabled",
+        undefined,
+        userMessage("auth.invalidCredentials"),
+      );
     }
     const now = this.now();
     const token = randomBytes(32).toString("base64url");
@@ -144,10 +151,14 @@ export class AuthService {
     newPassword: string,
   ): Promise<void> {
     if (!(await verifyPassword(currentPassword, row.password_hash))) {
-      throw badRequest("currentPassword", "the current password is wrong");
+      throw badRequest(
+        "currentPassword",
+        "the current password is wrong",
+        userMessage("auth.currentPasswordWrong"),
+      );
     }
     const weak = passwordProblem(newPassword, user.username);
-    if (weak) throw badRequest("newPassword", weak);
+    if (weak) throw badRequest("newPassword", weak.text, weak.message);
     const passwordHash = await hashPassword(newPassword);
     await this.repos.transaction(async (tx) => {
       await tx.users.setPasswordHash(user.id, passwordHash);

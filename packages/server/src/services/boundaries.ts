@@ -25,10 +25,14 @@ export class BoundaryService {
     private readonly regions: RegionService,
   ) {}
 
-  /** The shapes of the regions below a region the user may see. */
+  /**
+   * The shapes of the regions below a region the user may see; for a village (whose posyandu have
+   * no shapes) the village's own shape, so every level, a cadre's village included, has a map.
+   */
   async ofRegion(user: Actor, parent: string): Promise<BoundaryCollection> {
     requireAccess(user, "dashboard:read", parent);
-    await this.regions.withAncestors(parent);
+    const { region } = await this.regions.withAncestors(parent);
+    if (region.level === "village") return this.collectionOf([region]);
     return this.collectionOf(await this.regions.children(parent));
   }
 

@@ -6,7 +6,7 @@
  * roll-ups refreshed). Every method checks access first; a child outside the scope is "not found".
  */
 import { randomUUID } from "node:crypto";
-import { districtOfCode, personKey } from "@tumbuh/core";
+import { districtOfCode, personKey, userMessage } from "@tumbuh/core";
 import type {
   Child,
   ChildListItem,
@@ -191,9 +191,20 @@ export class ChildrenService {
     const p = UUID.test(posyanduId)
       ? await this.repos.children.posyanduIn(districtOfCode(villageCode), posyanduId)
       : undefined;
-    if (!p) throw badRequest("posyanduId", `no posyandu ${posyanduId} in this district`);
-    if (p.village_code !== villageCode)
-      throw badRequest("posyanduId", `the posyandu is not in village ${villageCode}`);
+    if (!p) {
+      throw badRequest(
+        "posyanduId",
+        `no posyandu ${posyanduId} in this district`,
+        userMessage("posyandu.unknown"),
+      );
+    }
+    if (p.village_code !== villageCode) {
+      throw badRequest(
+        "posyanduId",
+        `the posyandu is not in village ${villageCode}`,
+        userMessage("posyandu.otherVillage", { village: villageCode }),
+      );
+    }
   }
 
   /**
@@ -207,11 +218,16 @@ export class ChildrenService {
       throw badRequest(
         "birthDate",
         `the birth date ${input.birthDate} is in the future (today in Indonesia is ${today})`,
+        userMessage("child.birthInFuture", { date: input.birthDate, today }),
       );
     }
     const village = await this.repos.regions.get(input.villageCode);
     if (village?.level !== "village") {
-      throw badRequest("villageCode", `expected the code of a village, got ${input.villageCode}`);
+      throw badRequest(
+        "villageCode",
+        `expected the code of a village, got ${input.villageCode}`,
+        userMessage("region.notVillage", { code: input.villageCode }),
+      );
     }
     const district = districtOfCode(input.villageCode);
     if (input.clientId) {

@@ -3,6 +3,7 @@
  * and No. KK, the clock, the installation's demo facts, and the cache of serialized figures that
  * every write which changes figures clears.
  */
+import { regionWithin } from "@tumbuh/core";
 import type { Database } from "../db/connection.ts";
 import type { PiiKeys } from "../db/pii.ts";
 import type { Repositories } from "../db/repositories/index.ts";
@@ -12,6 +13,17 @@ import type { ResponseCache } from "./response-cache.ts";
 export interface DemoInfo {
   synthetic: boolean;
   districtCode: string | null;
+}
+
+/**
+ * Whether a region's figures hold the demo's synthetic data: the demo district, a region inside it,
+ * or a province or the nation around it. Figures of any other region come from data users imported
+ * or entered themselves, and are not labelled synthetic.
+ */
+export function holdsDemoData(demo: DemoInfo, region: string): boolean {
+  if (!demo.synthetic) return false;
+  if (!demo.districtCode) return true;
+  return regionWithin(region, demo.districtCode) || regionWithin(demo.districtCode, region);
 }
 
 export interface ServiceContext {

@@ -1,7 +1,10 @@
 /**
  * Errors services throw for the HTTP layer to map onto status codes: the user gets a message
- * that names the field, what was found and what was expected.
+ * that names the field, what was found and what was expected. Each carries a message code of the
+ * catalogue (@tumbuh/core messages.ts) with its parameters, which the web app shows in the user's
+ * language; the English text stays for API clients and logs.
  */
+import { type UserMessage, userMessage } from "@tumbuh/core";
 
 export type ServiceErrorCode =
   | "bad_request"
@@ -17,6 +20,7 @@ export class ServiceError extends Error {
     readonly code: ServiceErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    readonly userMessage?: UserMessage,
   ) {
     super(message);
   }
@@ -24,22 +28,38 @@ export class ServiceError extends Error {
 
 /** A record that does not exist or lies outside the caller's scope (the two are not told apart). */
 export function notFound(what: string): ServiceError {
-  return new ServiceError("not_found", `${what} not found`);
+  return new ServiceError("not_found", `${what} not found`, undefined, userMessage("record.notFound"));
 }
 
-/** A well-formed request the data cannot accept; `field` names the offending field. */
-export function badRequest(field: string, message: string): ServiceError {
-  return new ServiceError("bad_request", `${field}: ${message}`, { field });
+/**
+ * A well-formed request the data cannot accept; `field` names the offending field. Without a
+ * catalogue message the user sees "the field is not valid" with the English text beside it.
+ */
+export function badRequest(field: string, message: string, msg?: UserMessage): ServiceError {
+  return new ServiceError(
+    "bad_request",
+    `${field}: ${message}`,
+    { field },
+    msg ?? userMessage("validation.invalid", { field }),
+  );
 }
 
 /** A write that clashes with existing data (e.g. a username already taken). */
-export function conflict(field: string, message: string, extra: Record<string, unknown> = {}): ServiceError {
-  return new ServiceError("conflict", message, { field, ...extra });
+export function conflict(
+  field: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  msg?: UserMessage,
+): ServiceError {
+  return new ServiceError("conflict", message, { field, ...extra }, msg);
 }
 
 /** A write with a stale version: the caller gets the current record to merge against. */
 export function staleVersion(current: unknown): ServiceError {
-  return new ServiceError("stale_version", "the record was changed by someone else; reload and retry", {
-    current,
-  });
+  return new ServiceError(
+    "stale_version",
+    "the record was changed by someone else; reload and retry",
+    { current },
+    userMessage("record.stale"),
+  );
 }

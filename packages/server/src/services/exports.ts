@@ -3,7 +3,7 @@
  * list and the measurements — as CSV (the one CSV writer of @tumbuh/core) or XLSX, with the same
  * access rules as the tables they mirror. Every download is in the audit log (region, table, rows).
  */
-import { type CsvCell, periodDates, toCsv } from "@tumbuh/core";
+import { CSV_EXCEL_ID, CSV_PLAIN, type CsvCell, periodDates, sheetName, toCsv } from "@tumbuh/core";
 import type { ExportQuery } from "@tumbuh/core/api";
 import ExcelJS from "exceljs";
 import { requireAccess } from "../auth/access.ts";
@@ -11,6 +11,14 @@ import type { Repositories } from "../db/repositories/index.ts";
 import { recordAudit } from "./audit.ts";
 import type { Caller } from "./child-access.ts";
 import type { ChildrenService } from "./children.ts";
+import {
+  FIGURE_COLUMNS,
+  levelLabel,
+  MEASUREMENT_COLUMNS,
+  measurementRow,
+  sexLabel,
+  statusLabel,
+} from "./export-tables.ts";
 import type { PrevalenceService } from "./prevalence.ts";
 
 interface Table {
@@ -26,29 +34,12 @@ export interface ExportFile {
   body: string | Buffer;
 }
 
-const FIGURE_COLUMNS = [
-  ["measured", "measured"],
-  ["validHaz", "valid_haz"],
-  ["stunted", "stunted"],
-  ["severelyStunted", "severely_stunted"],
-  ["stuntingRate", "stunting_rate_pct"],
-  ["wasted", "wasted"],
-  ["wastingRate", "wasting_rate_pct"],
-  ["underweight", "underweight"],
-  ["underweightRate", "underweight_rate_pct"],
-  ["overweight", "overweight"],
-  ["overweightRate", "overweight_rate_pct"],
-  ["newStunting", "new_stunting"],
-  ["target", "target"],
-  ["coverageRate", "coverage_pct"],
-] as const;
-
 /** Measurements exported at most (the file names the limit when reached). */
 const MEASUREMENT_LIMIT = 200_000;
 
 async function toXlsx(t: Table): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(t.name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31));
+  const ws = wb.addWorksheet(sheetName(t.name));
   ws.addRow(t.columns);
   ws.getRow(1).font = { bold: true };
   for (const r of t.rows) ws.addRow(r);
@@ -87,7 +78,7 @@ export class ExportService {
     return {
       fileName: `${base}.csv`,
       contentType: "text/csv; charset=utf-8",
-      body: toCsv(table.columns, table.rows),
+      body: toCsv(table.columns, table.rows, q.dialect === "plain" ? CSV_PLAIN : CSV_EXCEL_ID),
     };
   }
 
@@ -97,41 +88,51 @@ export class ExportService {
       const figs = (f: Record<string, unknown>) => FIGURE_COLUMNS.map(([k]) => (f[k] ?? null) as CsvCell);
       if (q.table === "trend") {
         return {
-          name: `tren ${d.region.code}`,
-          columns: ["code", "name", "period", ...FIGURE_COLUMNS.map(([, c]) => c)],
+          name: `Tren ${d.region.name}`,
+          columns: ["Kode wilayah", "Wilayah", "Periode", ...FIGURE_COLUMNS.map(([, c]) => c)],
           rows: d.trend.map((t) => [d.region.code, d.region.name, t.period, ...figs(t)]),
         };
       }
       return {
-        name: `prevalensi ${d.region.code} ${d.period ?? ""}`,
-        columns: ["code", "name", "level", "period", ...FIGURE_COLUMNS.map(([, c]) => c)],
+        name: `Prevalensi ${d.period ?? ""}`,
+        columns: ["Kode wilayah", "Wilayah", "Tingkat", "Periode", ...FIGURE_COLUMNS.map(([, c]) => c)],
         rows: [
-          [d.region.code, d.region.name, d.region.level, d.period, ...figs(d.summary)],
-          ...d.children.map((r) => [r.code, r.name, r.level, d.period, ...figs(r)]),
+          [d.region.code, d.region.name, levelLabel(d.region.level), d.period, ...figs(d.summary)],
+          // in the order of the table on screen: the highest stunting rate first
+          ...[...d.children]
+            .sort((a, b) => (b.stuntingRate ?? -1) - (a.stuntingRate ?? -1) || a.name.localeCompare(b.name))
+            .map((r) => [r.code, r.name, levelLabel(r.level), d.period, ...figs(r)]),
         ],
       };
     }
     if (q.table === "children") {
-      const all = await this.children.search(user, { region, limit: 50_000, offset: 0 });
+      // the list on screen: the same search, the same order
+      const all = await this.children.search(user, {
+        region,
+        q: q.q,
+        posyanduId: q.posyanduId,
+        limit: 50_000,
+        offset: 0,
+      });
       return {
-        name: `balita ${region}`,
+        name: "Daftar balita",
         columns: [
-          "name",
-          "sex",
-          "birth_date",
-          "nik_masked",
-          "village_code",
-          "village",
-          "posyandu",
-          "last_date",
-          "last_weight",
-          "last_height",
-          "last_zlen",
-          "last_tbu",
+          "Nama",
+          "JK",
+          "Tanggal lahir",
+          "NIK (disamarkan)",
+          "Kode desa/kelurahan",
+          "Desa/kelurahan",
+          "Posyandu",
+          "Tanggal ukur terakhir",
+          "Berat terakhir (kg)",
+          "Panjang/tinggi terakhir (cm)",
+          "zlen terakhir",
+          "TB/U terakhir",
         ],
         rows: all.children.map((c) => [
           c.name,
-          c.sex === 1 ? "L" : "P",
+          sexLabel(c.sex),
           c.birthDate,
           c.nikMasked,
           c.villageCode,
@@ -141,7 +142,7 @@ export class ExportService {
           c.lastMeasurement?.weight ?? null,
           c.lastMeasurement?.height ?? null,
           c.lastMeasurement?.zlen ?? null,
-          c.lastMeasurement?.tbu ?? null,
+          statusLabel(c.lastMeasurement?.tbu),
         ]),
       };
     }
@@ -152,9 +153,9 @@ export class ExportService {
       MEASUREMENT_LIMIT,
     );
     return {
-      name: `pengukuran ${region}`,
-      columns: Object.keys(rows[0] ?? { child_name: null }),
-      rows: rows.map((r) => Object.values(r) as CsvCell[]),
+      name: `Pengukuran ${q.period ?? ""}`,
+      columns: MEASUREMENT_COLUMNS,
+      rows: rows.map(measurementRow),
     };
   }
 }

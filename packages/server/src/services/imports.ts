@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
-import { levelOfCode, todayInIndonesia } from "@tumbuh/core";
+import { levelOfCode, todayInIndonesia, userMessage } from "@tumbuh/core";
 import type { ImportReport, ImportUpload } from "@tumbuh/core/api";
 import { AccessDenied, type Actor, checkAccess, hasPermission, requireAccess } from "../auth/access.ts";
 import type { UploadRow } from "../db/repositories/imports.ts";
@@ -146,7 +146,11 @@ export class ImportService {
   async save(user: Actor, fileName: string, file: Readable & { truncated?: boolean }): Promise<SavedUpload> {
     if (!hasPermission(user, "import:write")) {
       file.resume();
-      throw new AccessDenied("permission", `the role ${user.role} may not use import:write`);
+      throw new AccessDenied(
+        "permission",
+        `the role ${user.role} may not use import:write`,
+        userMessage("access.permission", { role: user.role, permission: "import:write" }),
+      );
     }
     const name = fileName || "upload.csv";
     // A control character (NUL above all) in a name is never a file a user chose.
@@ -158,7 +162,11 @@ export class ImportService {
     const ext = extname(name).toLowerCase();
     if (![".csv", ".txt", ".xlsx"].includes(ext)) {
       file.resume();
-      throw badRequest("file", `expected a .csv or .xlsx file, got '${name}'`);
+      throw badRequest(
+        "file",
+        `expected a .csv or .xlsx file, got '${name}'`,
+        userMessage("import.fileType", { name }),
+      );
     }
     ensureUploadFolder(this.folder);
     const id = randomUUID();
@@ -176,6 +184,7 @@ export class ImportService {
         "payload_too_large",
         `Berkas lebih besar dari batas unggah ${mb} MB. / The file is larger than the upload limit of ${mb} MB.`,
         { field: "file", limit: "uploadBytes" },
+        userMessage("payload.tooLarge"),
       );
     }
     return { id, path, fileName: name };
@@ -197,6 +206,7 @@ export class ImportService {
         throw badRequest(
           "district",
           `expected a district code such as 35.03, got ${districtCode ?? "nothing"}`,
+          userMessage("region.notDistrict", { code: districtCode ?? "–" }),
         );
       }
       requireAccess(user, "import:write", districtCode);

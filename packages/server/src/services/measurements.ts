@@ -5,7 +5,7 @@
  * district's roll-ups refreshed, all audited.
  */
 import { randomUUID } from "node:crypto";
-import { checkEntry, daysBetween, type EntryErrorCode, type EntryFinding } from "@tumbuh/core";
+import { checkEntry, daysBetween, type EntryErrorCode, type EntryFinding, userMessage } from "@tumbuh/core";
 import type { ChildVersion, CreateMeasurementBody, Measurement, Warning } from "@tumbuh/core/api";
 import { zPreview } from "@tumbuh/core/api";
 import { storedMeasurement } from "@tumbuh/growth";
@@ -177,23 +177,32 @@ export class MeasurementService {
       const posyandu = UUID.test(input.posyanduId)
         ? await this.ctx.repos.children.posyanduIn(child.district_code, input.posyanduId)
         : undefined;
-      if (!posyandu) throw badRequest("posyanduId", `no posyandu ${input.posyanduId} in this district`);
+      if (!posyandu) {
+        throw badRequest(
+          "posyanduId",
+          `no posyandu ${input.posyanduId} in this district`,
+          userMessage("posyandu.unknown"),
+        );
+      }
       // A posyandu serves its own village: the figures below a village are its posyandu, and they
       // must add up to the village. The child's village lies in the caller's scope (loadChild).
       if (posyandu.village_code !== child.village_code) {
         throw badRequest(
           "posyanduId",
           `the posyandu is in village ${posyandu.village_code}, not in the child's village ${child.village_code}`,
+          userMessage("posyandu.otherVillage", { village: child.village_code }),
         );
       }
     }
     const values = measurementValues(child, input);
     const existing = await this.ctx.repos.children.measurementOn(child.district_code, child.id, input.date);
     if (existing && existing.id !== input.replaces) {
-      throw conflict("date", `this child already has a measurement on ${input.date}`, {
-        measurementId: existing.id,
-        current: toApiMeasurement(existing),
-      });
+      throw conflict(
+        "date",
+        `this child already has a measurement on ${input.date}`,
+        { measurementId: existing.id, current: toApiMeasurement(existing) },
+        userMessage("measurement.duplicateDate", { date: input.date }),
+      );
     }
     const row = await this.ctx.repos.transaction(async (tx) => {
       const written = existing

@@ -16,7 +16,7 @@ import {
 import type { Dashboard, Figures, Region } from "@tumbuh/core/api";
 import { type Actor, requireAccess } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
-import type { DemoInfo } from "./context.ts";
+import { type DemoInfo, holdsDemoData } from "./context.ts";
 import { periodFigures, ROUTINE_SOURCE_LABEL, toFigures, unitFigures } from "./figures.ts";
 import { NATIONAL_TARGET } from "./national-target.ts";
 import type { RegionService } from "./regions.ts";
@@ -140,7 +140,7 @@ export class PrevalenceService {
       source: {
         kind: "routine",
         label: ROUTINE_SOURCE_LABEL,
-        synthetic: this.demo.synthetic,
+        synthetic: holdsDemoData(this.demo, region.code),
         refreshedAt: refreshed ? new Date(refreshed).toISOString() : null,
       },
       summary: toFigures(own),

@@ -4,11 +4,11 @@
  * only — never names, NIK, No. KK, birth dates or any individual record — with small counts and the
  * counts they could be worked out from withheld (public-figures.ts).
  */
-import { levelOfCode, searchKey } from "@tumbuh/core";
+import { levelOfCode, searchKey, userMessage } from "@tumbuh/core";
 import { type BoundaryCollection, PublicPrevalence } from "@tumbuh/core/api";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { BoundaryService } from "./boundaries.ts";
-import type { DemoInfo } from "./context.ts";
+import { type DemoInfo, holdsDemoData } from "./context.ts";
 import { badRequest } from "./errors.ts";
 import { ROUTINE_SOURCE_LABEL } from "./figures.ts";
 import { NATIONAL_TARGET } from "./national-target.ts";
@@ -19,7 +19,11 @@ import type { ResponseCache } from "./response-cache.ts";
 
 function requireDistrict(code: string): void {
   if (levelOfCode(code) !== "district")
-    throw badRequest("district", `expected a district code such as 35.03, got ${code}`);
+    throw badRequest(
+      "district",
+      `expected a district code such as 35.03, got ${code}`,
+      userMessage("region.notDistrict", { code }),
+    );
 }
 
 export class PublicService {
@@ -62,7 +66,7 @@ export class PublicService {
   ): Promise<PublicPrevalence> {
     requireDistrict(district);
     const t = await this.prevalence.districtTable(district, requested, today);
-    const source = { label: ROUTINE_SOURCE_LABEL, synthetic: this.demo.synthetic };
+    const source = { label: ROUTINE_SOURCE_LABEL, synthetic: holdsDemoData(this.demo, district) };
     const { total, subdistricts, villages } = publicDistrictTable(t);
     return {
       district: t.region,
@@ -79,7 +83,11 @@ export class PublicService {
   async boundariesOf(parent: string): Promise<BoundaryCollection> {
     const level = levelOfCode(parent);
     if (level !== "district" && level !== "subdistrict")
-      throw badRequest("parent", `expected a district or subdistrict code, got ${parent}`);
+      throw badRequest(
+        "parent",
+        `expected a district or subdistrict code, got ${parent}`,
+        userMessage("region.notDistrictOrSubdistrict", { code: parent }),
+      );
     await this.regions.withAncestors(parent);
     return this.boundaries.collectionOf(await this.regions.children(parent));
   }

@@ -3,7 +3,9 @@
  * passwords, always within their own scope and never above their own role. Every change is in the
  * audit log, in the same transaction.
  */
+
 import { randomUUID } from "node:crypto";
+import { userMessage } from "@tumbuh/core";
 import {
   type CreateUserBody,
   ROLE_CODES,
@@ -103,14 +105,29 @@ export class UserService {
   }
 
   private async insert(input: CreateUserBody, actor: AuthUser | null, demoAccount = false): Promise<UserRow> {
-    if (!ROLE_CODES.includes(input.role)) throw badRequest("role", `unknown role ${input.role}`);
+    if (!ROLE_CODES.includes(input.role)) {
+      throw badRequest(
+        "role",
+        `unknown role ${input.role}`,
+        userMessage("user.unknownRole", { role: input.role }),
+      );
+    }
     const username = input.username.toLowerCase();
     const weak = passwordProblem(input.password, username, { demoAccount });
-    if (weak) throw badRequest("password", weak);
+    if (weak) throw badRequest("password", weak.text, weak.message);
     if (await this.repos.users.findByUsername(username))
-      throw conflict("username", `the username ${username} is taken`);
+      throw conflict(
+        "username",
+        `the username ${username} is taken`,
+        {},
+        userMessage("record.usernameTaken", { username }),
+      );
     if ((await this.repos.regions.name(input.regionCode)) === null)
-      throw badRequest("regionCode", `no region has the code ${input.regionCode}`);
+      throw badRequest(
+        "regionCode",
+        `no region has the code ${input.regionCode}`,
+        userMessage("region.unknown", { code: input.regionCode }),
+      );
     const passwordHash = await hashPassword(input.password);
     return this.repos.transaction(async (tx) => {
       const row = await tx.users.insert({
@@ -174,13 +191,21 @@ export class UserService {
     if (input.role !== undefined || input.regionCode !== undefined) {
       deny(checkGrant(admin, role, regionCode));
       if ((await this.repos.regions.name(regionCode)) === null)
-        throw badRequest("regionCode", `no region has the code ${regionCode}`);
+        throw badRequest(
+          "regionCode",
+          `no region has the code ${regionCode}`,
+          userMessage("region.unknown", { code: regionCode }),
+        );
     }
     if (
       current.id === admin.id &&
       (input.disabled || input.role !== undefined || input.regionCode !== undefined)
     ) {
-      throw badRequest("id", "administrators cannot disable themselves or change their own role or scope");
+      throw badRequest(
+        "id",
+        "administrators cannot disable themselves or change their own role or scope",
+        userMessage("user.notOwnAccount"),
+      );
     }
     if (input.version !== current.version) throw staleVersion(await this.describe(current));
     const row = await this.repos.transaction(async (tx) => {
@@ -220,7 +245,7 @@ export class UserService {
     const current = await this.loadManaged(admin, id);
     if (input.version !== current.version) throw staleVersion(await this.describe(current));
     const weak = passwordProblem(input.password, current.username);
-    if (weak) throw badRequest("password", weak);
+    if (weak) throw badRequest("password", weak.text, weak.message);
     const passwordHash = await hashPassword(input.password);
     const row = await this.repos.transaction(async (tx) => {
       const updated = await tx.users.updateIfVersion(id, input.version, { password_hash: passwordHash });

@@ -9,6 +9,9 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** The catalogue code of the message to show (core messages.ts), and its parameters. */
+    readonly key?: string,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -64,12 +67,24 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     data = null;
   }
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    const err = (
+      data as {
+        error?: {
+          code?: string;
+          message?: string;
+          details?: unknown;
+          key?: string;
+          params?: Record<string, string | number>;
+        };
+      } | null
+    )?.error;
     const apiErr = new ApiError(
       res.status,
       err?.code ?? "http_error",
       err?.message ?? `HTTP ${res.status}`,
       err?.details,
+      err?.key,
+      err?.params,
     );
     if (res.status === 401 && apiErr.code === "unauthenticated" && onUnauthenticated) onUnauthenticated();
     throw apiErr;

@@ -7,7 +7,7 @@ export interface MapValue {
 }
 
 /** Colours of the five prevalence classes, pale (very low) to dark red (very high). */
-const MAP_COLOURS = ["#fff5eb", "#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"];
+export const MAP_COLOURS = ["#fff5eb", "#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"];
 
 /**
  * The WHO–UNICEF prevalence thresholds for stunting as a public-health problem
@@ -27,10 +27,14 @@ export function stuntingClass(rate: number | null): (typeof STUNTING_CLASSES)[nu
   return STUNTING_CLASSES.find((c) => rate >= c.min && rate < c.max)?.key ?? null;
 }
 
+/** The grey of a region with no rate. */
+export const NO_DATA_COLOUR = "#d0d0d0";
+
 /**
  * A choropleth of child regions: features are matched by their `code` property and coloured
  * by the WHO–UNICEF stunting prevalence class (the same classes on every map, so maps of
- * different regions compare); regions with no rate are grey.
+ * different regions compare); regions with no rate are grey. Each area carries its name; the
+ * legend is drawn by the page under the map (ECharts' own would cover the map on a phone).
  */
 export function choroplethOption(
   mapName: string,
@@ -55,15 +59,14 @@ export function choroplethOption(
     },
     visualMap: {
       type: "piecewise",
-      left: 8,
-      bottom: 8,
+      show: false,
       pieces: STUNTING_CLASSES.map((c, i) => ({
         gte: c.min,
         ...(Number.isFinite(c.max) ? { lt: c.max } : {}),
         color: MAP_COLOURS[i],
         label: labels.classLabel(c.key),
       })),
-      outOfRange: { color: "#d0d0d0" },
+      outOfRange: { color: NO_DATA_COLOUR },
     },
     series: [
       {
@@ -76,8 +79,16 @@ export function choroplethOption(
         layoutSize: "95%",
         selectedMode: false,
         emphasis: { label: { show: true }, itemStyle: { areaColor: "#ffe082" } },
-        itemStyle: { borderColor: "#555", borderWidth: 0.6, areaColor: "#d0d0d0" },
-        label: { show: false },
+        itemStyle: { borderColor: "#555", borderWidth: 0.6, areaColor: NO_DATA_COLOUR },
+        label: {
+          show: true,
+          fontSize: 10,
+          color: "#1c1c1c",
+          textBorderColor: "#fff",
+          textBorderWidth: 2,
+          formatter: (p: { data?: { regionName?: string } }) => p.data?.regionName ?? "",
+        },
+        labelLayout: { hideOverlap: true },
         data: values.map((v) => ({ name: v.code, regionName: v.name, value: v.value ?? Number.NaN })),
       },
     ],

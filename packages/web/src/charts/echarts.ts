@@ -1,14 +1,14 @@
-/** The parts of Apache ECharts Tumbuh uses, registered once (keeps the bundle small). */
-import { BarChart, LineChart, MapChart, ScatterChart } from "echarts/charts";
+/**
+ * The parts of Apache ECharts every Tumbuh chart uses (lines, bars, axes, tooltips), registered once.
+ * Maps register their own parts (echarts-map.ts), so pages without a map do not load them.
+ */
+import { BarChart, LineChart } from "echarts/charts";
 import {
   AriaComponent,
-  GeoComponent,
   GridComponent,
-  LegendComponent,
+  LegendScrollComponent,
   MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
-  VisualMapComponent,
 } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
@@ -16,16 +16,11 @@ import { SVGRenderer } from "echarts/renderers";
 echarts.use([
   BarChart,
   LineChart,
-  MapChart,
-  ScatterChart,
   AriaComponent,
-  GeoComponent,
   GridComponent,
-  LegendComponent,
+  LegendScrollComponent,
   MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
-  VisualMapComponent,
   SVGRenderer,
 ]);
 

@@ -1,3 +1,4 @@
+import { regionWithin } from "@tumbuh/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../auth/session.tsx";
@@ -18,13 +19,22 @@ function PrintMeta() {
 /** Page frame: skip link, demo banner when the data are synthetic, header, main content, footer. */
 export function Layout({ currentPath, children }: { currentPath: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const { meta } = useSession();
+  const { meta, me } = useSession();
+  // the banner where synthetic demo data can be seen: for visitors, and accounts whose area overlaps the demo district
+  const demo = meta?.demo;
+  const scope = me?.user.regionCode;
+  const showDemo =
+    !!demo?.synthetic &&
+    (!scope ||
+      !demo.districtCode ||
+      regionWithin(scope, demo.districtCode) ||
+      regionWithin(demo.districtCode, scope));
   return (
     <>
       <button type="button" className="skip-link" onClick={() => document.getElementById("main")?.focus()}>
         {t("app.skipToContent")}
       </button>
-      {meta?.demo.synthetic ? <DemoBanner /> : null}
+      {showDemo ? <DemoBanner /> : null}
       <Header currentPath={currentPath} />
       <main id="main" tabIndex={-1}>
         <PrintMeta />

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api/client.ts";
+import { errorText } from "../lib/messages.ts";
 
 /** A polite "loading" line for screen readers and eyes. */
 export function Loading() {
@@ -11,15 +11,20 @@ export function Loading() {
   );
 }
 
-/** An error the user can act on: the server's message, or a translated one for known codes. */
+/** An error the user can act on, in the user's language (see lib/messages.ts). */
 export function ErrorMessage({ error }: { error: Error | null }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const known = error instanceof ApiError ? t(`errors.${error.code}`, { defaultValue: "" }) : "";
+  const { text, detail } = errorText(error, t);
   return (
     <div className="error" role="alert">
-      {known || error.message}
-      {known && error.message && error.message !== known ? <small> ({error.message})</small> : null}
+      {text}
+      {detail ? (
+        <small lang="en" className="error-detail">
+          {" "}
+          ({detail})
+        </small>
+      ) : null}
     </div>
   );
 }

@@ -21,6 +21,9 @@ export function UserMenu() {
         <small>
           {t(`roles.${u.role}`)} · {u.regionName ?? u.regionCode}
         </small>
+        <a className="account-link" href={href("/account/password")}>
+          {t("account.passwordTitle")}
+        </a>
       </span>
       <button
         type="button"

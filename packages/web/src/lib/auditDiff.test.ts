@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditDiff } from "./auditDiff.ts";
+import { auditDiff, labelChange } from "./auditDiff.ts";
 
 describe("auditDiff", () => {
   it("lists only the changed fields of an update", () => {
@@ -28,5 +28,38 @@ describe("auditDiff", () => {
   it("handles values that are not records", () => {
     expect(auditDiff("old", "new")).toEqual([{ field: "", before: "old", after: "new" }]);
     expect(auditDiff(null, null)).toEqual([]);
+  });
+});
+
+describe("labelChange", () => {
+  const words: Record<string, string> = {
+    "fields.role": "Peran",
+    "fields.regionCode": "Wilayah",
+    "fields.disabled": "Status akun",
+    "roles.tpk_member": "Anggota TPK",
+    "roles.posyandu_cadre": "Kader posyandu",
+    "common.yes": "Ya",
+    "common.no": "Tidak",
+  };
+  const t = (k: string, o?: Record<string, unknown>) => words[k] ?? String(o?.defaultValue ?? k);
+  it("names fields and roles in the user's language", () => {
+    expect(labelChange({ field: "role", before: "posyandu_cadre", after: "tpk_member" }, t)).toEqual({
+      field: "Peran",
+      before: "Kader posyandu",
+      after: "Anggota TPK",
+    });
+    expect(labelChange({ field: "disabled", before: "false", after: "true" }, t)).toEqual({
+      field: "Status akun",
+      before: "Tidak",
+      after: "Ya",
+    });
+  });
+  it("keeps a field without a label, and other values, as they are", () => {
+    expect(labelChange({ field: "regionCode", before: "–", after: "35.03" }, t)).toEqual({
+      field: "Wilayah",
+      before: "–",
+      after: "35.03",
+    });
+    expect(labelChange({ field: "fooBar", before: "1", after: "2" }, t).field).toBe("fooBar");
   });
 });

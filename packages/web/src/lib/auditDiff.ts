@@ -32,3 +32,26 @@ export function auditDiff(before: unknown, after: unknown): FieldChange[] {
     .filter((k) => show(b?.[k]) !== show(a?.[k]))
     .map((k) => ({ field: k, before: show(b?.[k]), after: show(a?.[k]) }));
 }
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * A change as the user reads it: the field's name in the user's language, and codes among the
+ * values (roles, sex, yes/no) as words; other values as they are.
+ */
+export function labelChange(c: FieldChange, t: T): FieldChange {
+  const value = (v: string) => {
+    if (v === "–") return v;
+    if (c.field === "role") return t(`roles.${v}`, { defaultValue: v });
+    if (c.field === "sex") return v === "1" ? t("common.male") : v === "2" ? t("common.female") : v;
+    if (v === "true") return t("common.yes");
+    if (v === "false") return t("common.no");
+    if (v === "null") return "–";
+    return v;
+  };
+  return {
+    field: c.field ? t(`fields.${c.field}`, { defaultValue: c.field }) : "",
+    before: value(c.before),
+    after: value(c.after),
+  };
+}

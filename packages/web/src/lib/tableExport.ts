@@ -3,6 +3,8 @@
  * browser from the rows already on screen (so an export never holds more than the user's scope allows).
  */
 
+import { sheetName as excelSheetName } from "@tumbuh/core";
+
 type Cell = string | number | null | undefined;
 
 export interface ExportTable {
@@ -127,7 +129,7 @@ export function toXlsx(table: ExportTable, sheetName = "Data"): Uint8Array {
     )
     .join("");
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
-  const safeName = xmlEscape(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Data");
+  const safeName = xmlEscape(excelSheetName(sheetName));
   const files: [string, string][] = [
     [
       "[Content_Types].xml",

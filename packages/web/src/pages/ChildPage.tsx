@@ -8,6 +8,7 @@ import { useSession } from "../auth/session.tsx";
 import { ExportButtons } from "../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { ageInMonths, formatDate, formatDecimal } from "../lib/format.ts";
+import { statusKey } from "../lib/status.ts";
 import { href } from "../routing/router.ts";
 import { GrowthChart } from "./children/GrowthChart.tsx";
 import { IdentityReveal } from "./children/IdentityReveal.tsx";
@@ -111,22 +112,25 @@ export function ChildPage({ id }: { id: string }) {
                   "IMT/U",
                   t("child.source"),
                 ],
-                rows: measurements.map((m) => [
-                  m.date,
-                  m.ageDays,
-                  m.weight,
-                  m.height,
-                  m.measure,
-                  m.zlen,
-                  m.zwei,
-                  m.zwfl,
-                  m.zbmi,
-                  m.tbu,
-                  m.bbu,
-                  m.bbtb,
-                  m.imtu,
-                  m.source,
-                ]),
+                // as the table on screen: newest first, categories and sources in words
+                rows: [...measurements]
+                  .reverse()
+                  .map((m) => [
+                    m.date,
+                    m.ageDays,
+                    m.weight,
+                    m.height,
+                    m.measure ? t(`child.measure_${m.measure}`, { defaultValue: m.measure }) : null,
+                    m.zlen,
+                    m.zwei,
+                    m.zwfl,
+                    m.zbmi,
+                    m.tbu ? t(statusKey("tbu", m.tbu)) : null,
+                    m.bbu ? t(statusKey("bbu", m.bbu)) : null,
+                    m.bbtb ? t(statusKey("bbtb", m.bbtb)) : null,
+                    m.imtu ? t(statusKey("imtu", m.imtu)) : null,
+                    t(`child.sources.${m.source}`, { defaultValue: m.source }),
+                  ]),
               })}
             />
           ) : null}

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client.ts";
-import type { ChildListItem } from "../api/types.ts";
+import type { ChildListItem, Posyandu } from "../api/types.ts";
 import { useApi } from "../api/useApi.ts";
 import { PERMISSION } from "../auth/permissions.ts";
 import { useSession } from "../auth/session.tsx";
@@ -22,7 +22,15 @@ type Found = { children: ChildListItem[]; total: number };
  * 16-digit NIK. A NIK is sent in a POST body and kept out of the page's address (and so out of the
  * browser history and every server log).
  */
-export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
+export function ChildrenPage({
+  q,
+  posyandu,
+  offset,
+}: {
+  q: string;
+  posyandu: string | null;
+  offset: number;
+}) {
   const { t } = useTranslation();
   const { can, me } = useSession();
   const mayUseNik = can(PERMISSION.identity);
@@ -31,10 +39,17 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
   const [nikSearch, setNikSearch] = useState<{ digits: string; q: string; offset: number } | null>(null);
   const nik = nikSearch && nikSearch.q === q && nikSearch.offset === offset ? nikSearch.digits : null;
   const [refusal, setRefusal] = useState<string | null>(null);
-  const list = useApi(nik ? `children-nik:${nik}` : `children:${q}:${offset}`, () =>
+  const [posyanduChoice, setPosyanduChoice] = useState(posyandu ?? "");
+  const places = useApi("posyandu", () => api.get<{ posyandu: Posyandu[] }>("/api/posyandu"));
+  const list = useApi(nik ? `children-nik:${nik}` : `children:${q}:${posyandu ?? ""}:${offset}`, () =>
     nik
       ? api.post<Found>("/api/children/search", { nik })
-      : api.get<Found>("/api/children", { q: q || undefined, limit: PAGE, offset }),
+      : api.get<Found>("/api/children", {
+          q: q || undefined,
+          posyanduId: posyandu ?? undefined,
+          limit: PAGE,
+          offset,
+        }),
   );
 
   function submit(e: FormEvent) {
@@ -43,7 +58,7 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
     const digits = nikDigits(text);
     if (digits === null) {
       setNikSearch(null);
-      navigate("/children", { q: text.trim() });
+      navigate("/children", { q: text.trim(), posyandu: posyanduChoice || null });
     } else if (!mayUseNik) {
       setRefusal(t("children.nikNotAllowed"));
     } else if (digits.length !== 16) {
@@ -61,7 +76,13 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
         {can(PERMISSION.export) && me ? (
           <ExportButtons
             title={t("children.title")}
-            server={{ table: "children", region: me.user.regionCode }}
+            // the list as searched on screen (a NIK search is never put in a URL: then the whole list)
+            server={{
+              table: "children",
+              region: me.user.regionCode,
+              q: nik ? undefined : q || undefined,
+              posyanduId: nik ? undefined : (posyandu ?? undefined),
+            }}
           />
         ) : null}
       </div>
@@ -80,6 +101,23 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
             <span id="child-q-hint" className="hint">
               {mayUseNik ? t("children.searchHint") : t("children.searchNameHint")}
             </span>
+          </div>
+          <div className="field inline">
+            <label htmlFor="child-posyandu">{t("children.posyanduFilter")}</label>
+            <select
+              id="child-posyandu"
+              value={posyanduChoice}
+              onChange={(e) => setPosyanduChoice(e.target.value)}
+              aria-busy={!places.data}
+            >
+              <option value="">{places.data ? t("children.allPosyandu") : t("common.loading")}</option>
+              {(places.data?.posyandu ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                  {p.villageName ? ` · ${p.villageName}` : ""}
+                </option>
+              ))}
+            </select>
           </div>
           <button type="submit">{t("common.search")}</button>
         </form>
@@ -132,13 +170,16 @@ export function ChildrenPage({ q, offset }: { q: string; offset: number }) {
             {!nik && offset > 0 ? (
               <a
                 className="button secondary"
-                href={href("/children", { q, offset: String(Math.max(0, offset - PAGE)) })}
+                href={href("/children", { q, posyandu, offset: String(Math.max(0, offset - PAGE)) })}
               >
                 {t("children.previous")}
               </a>
             ) : null}
             {!nik && offset + PAGE < data.total ? (
-              <a className="button secondary" href={href("/children", { q, offset: String(offset + PAGE) })}>
+              <a
+                className="button secondary"
+                href={href("/children", { q, posyandu, offset: String(offset + PAGE) })}
+              >
                 {t("children.next")}
               </a>
             ) : null}

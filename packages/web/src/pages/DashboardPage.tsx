@@ -42,7 +42,7 @@ export function DashboardPage({ region, period }: { region: string | null; perio
         <div className="filters">
           <RegionSearch path="/" period={d?.period ?? period} />
           <PeriodSelect
-            periods={periods.data?.periods ?? []}
+            periods={periods.data?.periods}
             completeness={periods.data?.completeness}
             value={d?.period ?? period}
             onChange={(p) => navigate("/", { region, period: p })}

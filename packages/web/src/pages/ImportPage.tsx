@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/client.ts";
 import type { ImportUpload } from "../api/types.ts";
 import { useSession } from "../auth/session.tsx";
+import { RegionPicker } from "../components/RegionPicker.tsx";
 import { ErrorMessage } from "../components/Status.tsx";
 import { href } from "../routing/router.ts";
 import { ImportReportView } from "./import/ImportReportView.tsx";
@@ -91,13 +92,12 @@ export function ImportPage() {
         </div>
         <div className="field">
           <label htmlFor="import-district">{t("import.district")}</label>
-          <input
+          <RegionPicker
             id="import-district"
             value={district}
-            onChange={(e) => setDistrict(e.target.value)}
+            onChange={setDistrict}
+            level="district"
             readOnly={scopeIsDistrict}
-            placeholder="35.03"
-            inputMode="decimal"
           />
           <span className="hint">{t("import.districtHint")}</span>
         </div>

@@ -3,11 +3,12 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/client.ts";
 import type { Boundaries } from "../api/types.ts";
 import { useApi } from "../api/useApi.ts";
+import { PERMISSION } from "../auth/permissions.ts";
 import { useSession } from "../auth/session.tsx";
 import { Breadcrumb } from "../components/Breadcrumb.tsx";
 import { PeriodSelect } from "../components/PeriodSelect.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
-import { navigate } from "../routing/router.ts";
+import { href, navigate } from "../routing/router.ts";
 import { ChildRegionSection } from "./dashboard/ChildRegionSection.tsx";
 import { useDashboard } from "./dashboard/useDashboard.ts";
 import { ChoroplethMap } from "./map/ChoroplethMap.tsx";
@@ -15,7 +16,7 @@ import { ChoroplethMap } from "./map/ChoroplethMap.tsx";
 /** Choropleth of the stunting rate of a region's children, with the boundaries' attribution; the table always follows. */
 export function MapPage({ region, period }: { region: string | null; period: string | null }) {
   const { t } = useTranslation();
-  const { me, meta } = useSession();
+  const { me, meta, can } = useSession();
   const scope = me?.user.regionCode ?? "ID";
   const { periods, dashboard: dash } = useDashboard(region, period);
   const d = dash.data;
@@ -24,7 +25,11 @@ export function MapPage({ region, period }: { region: string | null; period: str
     api.get<Boundaries>("/api/boundaries", { parent: parent ?? undefined }),
   );
   const b = shapes.data;
-  const values = (d?.children ?? []).map((c) => ({ code: c.code, name: c.name, value: c.stuntingRate }));
+  // a village's map is the village itself (its posyandu have no shapes)
+  const ownShape = d?.region.level === "village";
+  const values = ownShape
+    ? [{ code: d.region.code, name: d.region.name, value: d.summary.stuntingRate }]
+    : (d?.children ?? []).map((c) => ({ code: c.code, name: c.name, value: c.stuntingRate }));
   const attribution = b?.attribution ?? meta?.mapAttribution ?? null;
 
   return (
@@ -51,7 +56,7 @@ export function MapPage({ region, period }: { region: string | null; period: str
         </div>
         <div className="filters">
           <PeriodSelect
-            periods={periods.data?.periods ?? []}
+            periods={periods.data?.periods}
             value={d?.period ?? period}
             onChange={(p) => navigate("/map", { region, period: p })}
           />
@@ -64,7 +69,10 @@ export function MapPage({ region, period }: { region: string | null; period: str
           <h2 id="map-title">{t("map.subtitle")}</h2>
           {b.features.length === 0 ? (
             <p className="notice" data-testid="no-boundaries">
-              {t("map.noBoundaries")}
+              {t(ownShape ? "map.noOwnBoundary" : "map.noBoundaries")}{" "}
+              {can(PERMISSION.boundaries) ? (
+                <a href={href("/admin/boundaries")}>{t("map.addBoundaries")}</a>
+              ) : null}
             </p>
           ) : (
             <>
@@ -73,12 +81,13 @@ export function MapPage({ region, period }: { region: string | null; period: str
                 boundaries={b}
                 values={values}
                 onSelect={(code) => {
+                  if (ownShape) return navigate("/", { region: code, period: d.period });
                   const child = d.children.find((c) => c.code === code);
                   if (!child) return;
                   navigate(child.level === "village" ? "/" : "/map", { region: code, period: d.period });
                 }}
               />
-              <p className="hint">{t("map.hint")}</p>
+              <p className="hint">{t(ownShape ? "map.hintVillage" : "map.hint")}</p>
               {b.missing.length > 0 ? (
                 <p className="hint">
                   {t("map.missing", {

@@ -5,7 +5,7 @@ import type { Boundaries, PublicDistrict, PublicPrevalence } from "../api/types.
 import { useApi } from "../api/useApi.ts";
 import { useSession } from "../auth/session.tsx";
 import { rateBarOption } from "../charts/barOption.ts";
-import { EChart } from "../charts/EChart.tsx";
+import { LazyEChart } from "../charts/LazyEChart.tsx";
 import { ExportButtons } from "../components/ExportButtons.tsx";
 import { PeriodSelect } from "../components/PeriodSelect.tsx";
 import { StatCard } from "../components/StatCard.tsx";
@@ -86,7 +86,7 @@ export function PublicPage({ district, period }: { district: string | null; peri
             </select>
           </div>
           <PeriodSelect
-            periods={periods.data?.periods ?? []}
+            periods={periods.data?.periods}
             value={p?.period ?? period}
             onChange={(v) => navigate("/publik", { district: chosen, period: v })}
           />
@@ -124,7 +124,7 @@ export function PublicPage({ district, period }: { district: string | null; peri
               {t("dashboard.targetNote", { target: pct(target), label: p.nationalTarget?.label ?? "" })}
             </p>
             {bar ? (
-              <EChart
+              <LazyEChart
                 option={bar}
                 label={t("public.bySubdistrict")}
                 height={Math.max(260, p.subdistricts.length * 26 + 60)}

@@ -75,7 +75,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const input = parsed.data;
   const weak = passwordProblem(password, input.username);
-  if (weak) throw new Error(`${PASSWORD_ENV}: ${weak}`);
+  if (weak) throw new Error(`${PASSWORD_ENV}: ${weak.text}`);
   if (!scopeFitsRole(input.role as Role, input.regionCode)) {
     throw new Error(
       `--scope: the role ${input.role} works at ${ROLES[input.role].scopeLevel} level, got ${input.regionCode}`,

@@ -310,11 +310,13 @@ export class ChildrenRepository {
       .leftJoin("posyandu as p", (j) =>
         j.onRef("p.district_code", "=", "m.district_code").onRef("p.id", "=", "m.posyandu_id"),
       )
+      .leftJoin("regions as v", "v.code", "m.village_code")
       .select([
         "c.name as child_name",
         "c.sex",
         "c.birth_date",
         "m.village_code",
+        "v.name as village_name",
         "p.name as posyandu_name",
         "m.measured_on",
         "m.age_days",
@@ -336,7 +338,14 @@ export class ChildrenRepository {
     if (r.village) q = q.where("m.village_code", "=", r.village);
     if (r.villagePrefix) q = q.where("m.village_code", "like", `${r.villagePrefix}%`);
     if (dates) q = q.where("m.measured_on", ">=", dates.from).where("m.measured_on", "<", dates.to);
-    return q.orderBy("m.village_code").orderBy("c.name").orderBy("m.measured_on").limit(limit).execute();
+    // each child's newest measurement first, as the child's history shows them
+    return q
+      .orderBy("m.village_code")
+      .orderBy("c.name")
+      .orderBy("m.child_id")
+      .orderBy("m.measured_on", "desc")
+      .limit(limit)
+      .execute();
   }
 
   /** Whether any child is stored. */

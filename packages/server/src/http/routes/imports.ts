@@ -3,6 +3,7 @@
  * cancel (DELETE).
  * The upload lifecycle lives in services/imports.ts.
  */
+import { userMessage } from "@tumbuh/core";
 import { IdParams, ImportResponse } from "@tumbuh/core/api";
 import type { SavedUpload } from "../../services/imports.ts";
 import type { App, AppContext } from "../context.ts";
@@ -26,9 +27,14 @@ export async function importRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request, reply) => {
       const user = requireUser(request);
       if (!request.isMultipart()) {
-        throw new HttpError(400, "bad_request", "expected multipart/form-data with a 'file' field", {
-          field: "file",
-        });
+        throw new HttpError(
+          400,
+          "bad_request",
+          "expected multipart/form-data with a 'file' field",
+          { field: "file" },
+          {},
+          userMessage("validation.required", { field: "file" }),
+        );
       }
       let saved: SavedUpload | undefined;
       let district: string | undefined;
@@ -37,7 +43,16 @@ export async function importRoutes(app: App, ctx: AppContext): Promise<void> {
         else if (part.fieldname === "district" && typeof part.value === "string" && part.value)
           district = part.value.trim();
       }
-      if (!saved) throw new HttpError(400, "bad_request", "file: no file was uploaded", { field: "file" });
+      if (!saved) {
+        throw new HttpError(
+          400,
+          "bad_request",
+          "file: no file was uploaded",
+          { field: "file" },
+          {},
+          userMessage("validation.required", { field: "file" }),
+        );
+      }
       return reply.code(201).send({ import: await imports.dryRun(user, saved, district) });
     },
   );

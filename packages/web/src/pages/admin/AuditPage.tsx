@@ -5,7 +5,7 @@ import type { AuditEntry } from "../../api/types.ts";
 import { ExportButtons } from "../../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
-import { auditDiff } from "../../lib/auditDiff.ts";
+import { auditDiff, labelChange } from "../../lib/auditDiff.ts";
 
 const ENTITIES = [
   ...["", "user", "child", "measurement", "import", "boundary", "session", "identity", "export"],
@@ -13,7 +13,8 @@ const ENTITIES = [
 ];
 
 function Changes({ before, after }: { before: unknown; after: unknown }) {
-  const changes = auditDiff(before, after);
+  const { t } = useTranslation();
+  const changes = auditDiff(before, after).map((c) => labelChange(c, t));
   if (changes.length === 0) return <>–</>;
   return (
     <ul className="changes">

@@ -2,7 +2,15 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import type { RoleDescription, User } from "../../api/types.ts";
+import { RegionPicker } from "../../components/RegionPicker.tsx";
 import { ErrorMessage } from "../../components/Status.tsx";
+
+const PICKER_LEVELS = ["province", "district", "subdistrict", "village"] as const;
+
+/** The level of regions to offer for a role's scope (none for the nation: "ID" is typed). */
+function pickerLevel(level: string | undefined): (typeof PICKER_LEVELS)[number] | undefined {
+  return PICKER_LEVELS.find((l) => l === level);
+}
 
 /** Creates a user with a role and a region scope (the server refuses roles or scopes beyond the admin's own). */
 export function UserForm({
@@ -89,12 +97,12 @@ export function UserForm({
         </div>
         <div className="field">
           <label htmlFor="nu-region">{t("users.scope")}</label>
-          <input
+          <RegionPicker
             id="nu-region"
-            required
             value={regionCode}
-            onChange={(e) => setRegionCode(e.target.value)}
-            aria-describedby="nu-region-hint"
+            onChange={setRegionCode}
+            level={pickerLevel(selected?.scopeLevel)}
+            describedBy="nu-region-hint"
           />
           <span id="nu-region-hint" className="hint">
             {selected

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import type { RoleDescription, User } from "../../api/types.ts";
+import { useSession } from "../../auth/session.tsx";
+import { RegionPicker } from "../../components/RegionPicker.tsx";
 import { ErrorMessage } from "../../components/Status.tsx";
 
 /** One user in the admin list: change role and scope, disable or enable, reset the password. */
@@ -15,6 +17,9 @@ export function UserRow({
   onChanged: (u: User) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { me } = useSession();
+  // an administrator never disables their own account (the server refuses it too)
+  const own = me?.user.id === user.id;
   const [editing, setEditing] = useState(false);
   const [role, setRole] = useState<string>(user.role);
   const [regionCode, setRegionCode] = useState(user.regionCode);
@@ -82,11 +87,11 @@ export function UserRow({
       </td>
       <td>
         {editing ? (
-          <input
-            aria-label={t("users.scope")}
+          <RegionPicker
+            id={`region-${user.id}`}
+            label={t("users.scope")}
             value={regionCode}
-            onChange={(e) => setRegionCode(e.target.value)}
-            size={14}
+            onChange={setRegionCode}
           />
         ) : (
           <>
@@ -112,23 +117,27 @@ export function UserRow({
                 {t("common.cancel")}
               </button>
             </>
-          ) : (
+          ) : own ? null : (
             <button type="button" className="secondary" onClick={() => setEditing(true)}>
               {t("common.edit")}
             </button>
           )}
-          <button
-            type="button"
-            className={user.disabled ? "secondary" : "danger"}
-            onClick={() =>
-              void patch(
-                { disabled: !user.disabled },
-                user.disabled ? t("users.enabledMsg") : t("users.disabledMsg"),
-              )
-            }
-          >
-            {user.disabled ? t("users.enable") : t("users.disable")}
-          </button>
+          {own ? (
+            <span className="hint">{t("users.ownAccount")}</span>
+          ) : (
+            <button
+              type="button"
+              className={user.disabled ? "secondary" : "danger"}
+              onClick={() =>
+                void patch(
+                  { disabled: !user.disabled },
+                  user.disabled ? t("users.enabledMsg") : t("users.disabledMsg"),
+                )
+              }
+            >
+              {user.disabled ? t("users.enable") : t("users.disable")}
+            </button>
+          )}
         </div>
         <div className="button-row reset-row">
           <input

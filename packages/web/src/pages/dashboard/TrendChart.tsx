@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Dashboard } from "../../api/types.ts";
-import { EChart } from "../../charts/EChart.tsx";
+import { LazyEChart } from "../../charts/LazyEChart.tsx";
 import { trendOption } from "../../charts/trendOption.ts";
 import { formatPercent, formatPeriod } from "../../lib/format.ts";
 
@@ -39,7 +39,7 @@ export function TrendChart({
       {trend.length === 0 ? (
         <p>{t("dashboard.noTrend")}</p>
       ) : (
-        <EChart option={option} label={t("dashboard.trendTitle")} testId="trend-chart" />
+        <LazyEChart option={option} label={t("dashboard.trendTitle")} testId="trend-chart" />
       )}
     </figure>
   );

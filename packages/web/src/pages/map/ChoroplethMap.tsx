@@ -1,9 +1,15 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Boundaries } from "../../api/types.ts";
-import { choroplethOption, type MapValue } from "../../charts/choroplethOption.ts";
+import {
+  choroplethOption,
+  MAP_COLOURS,
+  type MapValue,
+  NO_DATA_COLOUR,
+  STUNTING_CLASSES,
+} from "../../charts/choroplethOption.ts";
 import { EChart } from "../../charts/EChart.tsx";
-import { echarts } from "../../charts/echarts.ts";
+import { echarts } from "../../charts/echarts-map.ts";
 import { formatPercent } from "../../lib/format.ts";
 
 /** The stunting-rate map of a region's children; selecting a shape drills down. */
@@ -31,12 +37,38 @@ export function ChoroplethMap({
     });
   }, [mapKey, boundaries, values, t, lang]);
   return (
-    <EChart
-      option={option}
-      label={t("map.chartLabel")}
-      height={460}
-      testId="choropleth"
-      onClickName={(code) => code && onSelect?.(code)}
-    />
+    <>
+      <EChart
+        option={option}
+        label={t("map.chartLabel")}
+        height={460}
+        testId="choropleth"
+        onClickName={(code) => code && onSelect?.(code)}
+      />
+      <MapLegend />
+    </>
+  );
+}
+
+/** The map's legend, under it: the five prevalence classes and the grey of "no rate". */
+function MapLegend() {
+  const { t } = useTranslation();
+  const items = [
+    ...STUNTING_CLASSES.map((c, i) => ({
+      key: c.key,
+      colour: MAP_COLOURS[i],
+      label: t(`map.class.${c.key}`),
+    })),
+    { key: "none", colour: NO_DATA_COLOUR, label: t("map.noRate") },
+  ];
+  return (
+    <ul className="map-legend" data-testid="map-legend" aria-label={t("map.legend")}>
+      {items.map((i) => (
+        <li key={i.key}>
+          <span className="swatch" style={{ background: i.colour }} aria-hidden="true" />
+          {i.label}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,0 +1,76 @@
+/**
+ * The catalogue of messages the server sends users: each code with the names of its parameters.
+ * The server sends a code and parameters (beside an English text for API clients and logs); the
+ * web app shows the code's text in the user's language (packages/web/src/i18n, key `msg.<code>`),
+ * and a test fails when a code here lacks an Indonesian or English text.
+ */
+export const MESSAGES = {
+  // access
+  "access.denied": [],
+  "access.disabled": [],
+  "access.permission": ["role", "permission"],
+  "access.scope": ["region", "scope"],
+  "access.grantRank": ["role"],
+  "access.grantScope": ["role", "level", "region"],
+  // the session
+  "auth.signInFirst": [],
+  "auth.sessionEnded": [],
+  "auth.invalidCredentials": [],
+  "auth.currentPasswordWrong": [],
+  "auth.rateLimited": ["seconds"],
+  // request checks (the field is a key of `fields.*`, translated too)
+  "validation.tooBig": ["field", "max"],
+  "validation.tooSmall": ["field", "min"],
+  "validation.tooLong": ["field", "max"],
+  "validation.tooShort": ["field", "min"],
+  "validation.required": ["field"],
+  "validation.invalid": ["field"],
+  "validation.nulCharacter": ["field"],
+  "validation.oneOf": ["field", "options"],
+  // records
+  "record.notFound": [],
+  "record.stale": [],
+  "record.usernameTaken": ["username"],
+  "region.unknown": ["code"],
+  "region.notVillage": ["code"],
+  "region.notDistrict": ["code"],
+  "region.notDistrictOrSubdistrict": ["code"],
+  // users and passwords
+  "user.unknownRole": ["role"],
+  "user.notOwnAccount": [],
+  "password.tooShort": ["min"],
+  "password.isUsername": [],
+  "password.common": [],
+  // children and measurements
+  "measurement.dateInFuture": ["date", "today"],
+  "measurement.dateBeforeBirth": ["date", "birthDate"],
+  "measurement.nothingMeasured": [],
+  "measurement.duplicateDate": ["date"],
+  "child.birthInFuture": ["date", "today"],
+  "posyandu.unknown": [],
+  "posyandu.otherVillage": ["village"],
+  // import files
+  "import.fileType": ["name"],
+  "import.fileUnreadable": ["detail"],
+  "payload.tooLarge": [],
+  // anything else
+  "request.csrf": [],
+  "request.refused": [],
+  "server.internal": [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+/** A message for the user: its code and parameters (numbers and plain text). */
+export interface UserMessage {
+  key: MessageCode;
+  params?: Record<string, string | number>;
+}
+
+/** Every message code, in catalogue order. */
+export const MESSAGE_CODES = Object.keys(MESSAGES) as MessageCode[];
+
+/** A user message, checked at compile time to be a catalogue code. */
+export function userMessage(key: MessageCode, params?: Record<string, string | number>): UserMessage {
+  return params ? { key, params } : { key };
+}

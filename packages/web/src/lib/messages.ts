@@ -1,0 +1,44 @@
+/**
+ * The text of an error for the user, in the chosen language: the server's catalogue message (code
+ * and parameters, see core messages.ts) translated under `msg.*`, its parameters translated too
+ * (field names, roles, region levels); else the text of the error's status code; else its own text.
+ */
+import { ApiError } from "../api/client.ts";
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** Parameters whose values are codes with a text of their own. */
+const TRANSLATED_PARAMS: Record<string, string> = {
+  field: "fields",
+  role: "roles",
+  level: "region.level",
+};
+
+/** The parameters of a message, with field names, roles and levels in the user's language. */
+function translateParams(params: Record<string, string | number>, t: T): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const prefix = TRANSLATED_PARAMS[name];
+    out[name] = prefix ? t(`${prefix}.${value}`, { defaultValue: String(value) }) : value;
+  }
+  return out;
+}
+
+/** Messages that say only "the field is not valid": the server's own words follow them as detail. */
+const GENERIC = new Set(["validation.invalid", "request.refused"]);
+
+/** The user's text of an error, and a detail to show beside it (the server's English) when the text is generic. */
+export function errorText(error: Error, t: T): { text: string; detail: string | null } {
+  if (error instanceof ApiError) {
+    if (error.key) {
+      const text = t(`msg.${error.key}`, { ...translateParams(error.params, t), defaultValue: "" });
+      if (text) return { text, detail: GENERIC.has(error.key) ? error.message : null };
+    }
+    const byCode = t(`errors.${error.code}`, { defaultValue: "" });
+    if (byCode) return { text: byCode, detail: error.message !== byCode ? error.message : null };
+  }
+  if (error instanceof TypeError && /fetch/i.test(error.message)) {
+    return { text: t("errors.network"), detail: null };
+  }
+  return { text: error.message, detail: null };
+}
