@@ -231,7 +231,10 @@ async function upsertMeasurements(s: Session, importId: string) {
     ), up AS (
       ${insert} WHERE NOT is_new
       ON CONFLICT (district_code, child_id, measured_on) DO UPDATE SET
-        ${replaced.map((c) => `${c.name} = EXCLUDED.${c.name}`).join(", ")}, updated_at = now(), version = x.version + 1
+        ${replaced.map((c) => `${c.name} = EXCLUDED.${c.name}`).join(", ")},
+        -- The proposed row's updated_at is its default, the transaction's now(): Citus refuses a
+        -- function that is not IMMUTABLE (now() is STABLE) in DO UPDATE SET on a distributed table.
+        updated_at = EXCLUDED.updated_at, version = x.version + 1
       WHERE (${compared.map((c) => `x.${c}`).join(", ")})
         IS DISTINCT FROM (${compared.map((c) => `EXCLUDED.${c}`).join(", ")})
       RETURNING (x.xmax = 0) AS inserted, x.child_id IN (SELECT id FROM import_direct) AS direct)
