@@ -114,8 +114,14 @@ export async function distribute(db: AnyDb, opts: { shardCount?: number } = {}):
     throw new Error(`shard count must be a whole number from 1 to 1024 (got ${shardCount})`);
   const changed: string[] = [];
   // Citus refuses to distribute a table with triggers: the foreign key takes the checks' place below.
-  for (const [trigger, table] of CHILD_CHECK_TRIGGERS)
-    await sql.raw(`DROP TRIGGER IF EXISTS ${trigger} ON ${table}`).execute(db);
+  // (Looked up first: Citus refuses even DROP TRIGGER IF EXISTS on a table already distributed.)
+  for (const [trigger, table] of CHILD_CHECK_TRIGGERS) {
+    const found = await sql<{ n: number }>`
+      SELECT count(*)::integer AS n FROM pg_trigger WHERE tgrelid = to_regclass(${table}) AND tgname = ${trigger}`.execute(
+      db,
+    );
+    if (Number(found.rows[0]?.n ?? 0) > 0) await sql.raw(`DROP TRIGGER ${trigger} ON ${table}`).execute(db);
+  }
   for (const table of REFERENCE_TABLES) {
     if ((await tableRole(db, table)) === "reference") continue;
     await sql`SELECT create_reference_table(${table})`.execute(db);

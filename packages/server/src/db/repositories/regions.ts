@@ -207,10 +207,11 @@ export class RegionsRepository {
       .where("d.level", "=", "district")
       .where(({ exists, selectFrom }) =>
         exists(
-          selectFrom("rollup_district as r")
+          // The district rows kept in rollup_upper (rollup-refresh.ts): on Citus a reference table
+          // like regions, so the look-up stays on the coordinator.
+          selectFrom("rollup_upper as r")
             .select(sql`1`.as("one"))
-            .whereRef("r.district_code", "=", "d.code")
-            .where("r.unit_kind", "=", "district")
+            .whereRef("r.region_code", "=", "d.code")
             .where("r.measured", ">", 0),
         ),
       );
