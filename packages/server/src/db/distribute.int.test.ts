@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -34,6 +34,7 @@ describe("tumbuh db distribute", () => {
     const r = await runCli(["db", "distribute"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("embedded database is never distributed");
+    expect(existsSync(join(dir, "data"))).toBe(false); // refused before opening (or creating) it
   });
 
   it("refuses a shard count that is not a whole number", async () => {

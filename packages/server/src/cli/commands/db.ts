@@ -47,17 +47,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 2;
     }
   }
+  if (sub === "distribute" && !process.env.DATABASE_URL) {
+    io.stderr.write(
+      "tumbuh db distribute: the embedded database is never distributed; set DATABASE_URL to a Citus coordinator " +
+        "/ basis data bawaan tidak dapat didistribusikan\n",
+    );
+    return 1;
+  }
   const database = await openDatabase({ migrate: false });
   try {
     if (sub === "distribute") {
-      // Refused before anything is written: the embedded database and a server without Citus.
-      if (database.engine !== "postgres") {
-        io.stderr.write(
-          "tumbuh db distribute: the embedded database is never distributed; set DATABASE_URL to a Citus coordinator " +
-            "/ basis data bawaan tidak dapat didistribusikan\n",
-        );
-        return 1;
-      }
+      // Refused before anything is written: a server without Citus (the embedded database above).
       if (!(await citusVersion(database.db))) throw new NoCitusError();
       await migrate(database.db);
       const r = await distribute(database.db, { shardCount });
