@@ -124,8 +124,9 @@ async function ensureDataset(database: Database, opts: BenchOpts): Promise<numbe
   const have = await countRows(database);
   if (have.children >= opts.children) return 0;
   const t0 = performance.now();
-  await sql
-    .raw(`
+  // One statement at a time on one session (the temporary table): on Citus, a multi-statement
+  // string is one transaction, which cannot mix the coordinator's local shards with remote ones.
+  const script = `
     TRUNCATE measurements, children, rollup_district, rollup_upper;
     CREATE TEMP TABLE v AS SELECT row_number() OVER (ORDER BY code) AS n, code FROM regions WHERE level = 'village';
     INSERT INTO children (district_code, id, village_code, name, name_key, sex, birth_date)
@@ -150,8 +151,13 @@ async function ensureDataset(database: Database, opts: BenchOpts): Promise<numbe
         round((random() * 3 - 1.8)::numeric, 2)::float8 AS zwfl
       FROM children c CROSS JOIN generate_series(0, ${opts.months - 1}) k
     ) x;
-    ANALYZE children; ANALYZE measurements;`)
-    .execute(database.db);
+    ANALYZE children;
+    ANALYZE measurements;`;
+  await database.withSession(async (session) => {
+    for (const statement of script.split(/;\s*\n/)) {
+      if (statement.trim()) await sql.raw(statement).execute(session.db);
+    }
+  });
   const districts = (
     await sql<{ d: string }>`SELECT DISTINCT district_code AS d FROM children`.execute(database.db)
   ).rows.map((r) => r.d);

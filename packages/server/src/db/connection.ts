@@ -20,7 +20,7 @@ import type { DB } from "./schema.ts";
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export type Engine = "pglite" | "postgres";
+type Engine = "pglite" | "postgres";
 
 /** One pinned connection: a Kysely bound to it and a bulk loader that runs on the same session. */
 export interface Session {
