@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
 import { type Database, openDatabase } from "../packages/server/src/db/connection.ts";
+import { distribute } from "../packages/server/src/db/distribute.ts";
 import { Repositories } from "../packages/server/src/db/repositories/index.ts";
 import { refreshRollups } from "../packages/server/src/db/repositories/rollup-refresh.ts";
 import { ensureRegions } from "../packages/server/src/services/regions.ts";
@@ -64,6 +65,10 @@ export interface HttpBenchReport {
 export interface HttpBenchOptions {
   /** Server URL of any database on the PostgreSQL server (default TEST_DATABASE_URL or the local one). */
   serverUrl?: string;
+  /** A database to use as it is instead of `tumbuh_bench_<children>` on serverUrl (e.g. a Citus coordinator's). */
+  databaseUrl?: string;
+  /** Distribute that database first (`tumbuh db distribute`, on a Citus coordinator). */
+  distribute?: boolean;
   children?: number;
   /** Months of measurements per child (4 gives ~4 million measurements for 1 million children). */
   months?: number;
@@ -71,6 +76,8 @@ export interface HttpBenchOptions {
   durationSeconds?: number;
   port?: number;
 }
+
+type BenchOpts = Required<Omit<HttpBenchOptions, "databaseUrl" | "distribute">>;
 
 const BENCH_USER = "bench-admin";
 const BENCH_PASSWORD = "bench-password-1";
@@ -112,13 +119,14 @@ async function countRows(database: Database): Promise<{ children: number; measur
  * roll-up refresh of every district. Set-based SQL, so a million children load in minutes
  * (the import pipeline's own speed is measured by the data benchmarks).
  */
-async function ensureDataset(database: Database, opts: Required<HttpBenchOptions>): Promise<number> {
+async function ensureDataset(database: Database, opts: BenchOpts): Promise<number> {
   await ensureRegions(database, new Repositories(database.db));
   const have = await countRows(database);
   if (have.children >= opts.children) return 0;
   const t0 = performance.now();
-  await sql
-    .raw(`
+  // One statement at a time on one session (the temporary table): on Citus, a multi-statement
+  // string is one transaction, which cannot mix the coordinator's local shards with remote ones.
+  const script = `
     TRUNCATE measurements, children, rollup_district, rollup_upper;
     CREATE TEMP TABLE v AS SELECT row_number() OVER (ORDER BY code) AS n, code FROM regions WHERE level = 'village';
     INSERT INTO children (district_code, id, village_code, name, name_key, sex, birth_date)
@@ -143,8 +151,13 @@ async function ensureDataset(database: Database, opts: Required<HttpBenchOptions
         round((random() * 3 - 1.8)::numeric, 2)::float8 AS zwfl
       FROM children c CROSS JOIN generate_series(0, ${opts.months - 1}) k
     ) x;
-    ANALYZE children; ANALYZE measurements;`)
-    .execute(database.db);
+    ANALYZE children;
+    ANALYZE measurements;`;
+  await database.withSession(async (session) => {
+    for (const statement of script.split(/;\s*\n/)) {
+      if (statement.trim()) await sql.raw(statement).execute(session.db);
+    }
+  });
   const districts = (
     await sql<{ d: string }>`SELECT DISTINCT district_code AS d FROM children`.execute(database.db)
   ).rows.map((r) => r.d);
@@ -277,7 +290,7 @@ const RUNS: BenchRun[] = [
  * cycling over many regions and periods so answers are computed, not replayed.
  */
 export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBenchReport> {
-  const opts: Required<HttpBenchOptions> = {
+  const opts: BenchOpts = {
     serverUrl:
       options.serverUrl ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
     children: options.children ?? 1_000_000,
@@ -287,9 +300,10 @@ export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBen
     port: options.port ?? 3917,
   };
   const name = `tumbuh_bench_${opts.children}`;
-  await ensureDatabase(opts.serverUrl, name);
-  const url = databaseUrl(opts.serverUrl, name);
+  if (!options.databaseUrl) await ensureDatabase(opts.serverUrl, name);
+  const url = options.databaseUrl ?? databaseUrl(opts.serverUrl, name);
   const database = await openDatabase({ databaseUrl: url });
+  if (options.distribute) await distribute(database.db);
   let loadSeconds: number;
   let counts: { children: number; measurements: number };
   let levels: BenchLevel[];
@@ -325,7 +339,7 @@ export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBen
  */
 async function measure(
   url: string,
-  opts: Required<HttpBenchOptions>,
+  opts: BenchOpts,
   levels: BenchLevel[],
   run: BenchRun,
 ): Promise<HttpBenchResult[]> {

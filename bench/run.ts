@@ -3,8 +3,9 @@ export {};
 /**
  * `npm run bench`: every benchmark of Tumbuh, each beside its baseline in the same run, numbers printed.
  * `npm run bench -- growth cli` runs only the named groups; `npm run bench -- kill` the fault-injection
- * runs (SIGKILL during an import, bench/kill-import.ts) and `-- import-latency` (API latency during a
- * large import, bench/import-latency.ts) only run when named.
+ * runs (SIGKILL during an import, bench/kill-import.ts), `-- import-latency` (API latency during a
+ * large import, bench/import-latency.ts) and `citus` (the local Citus cluster, bench/citus.ts) only
+ * run when named.
  */
 const groups: Record<string, () => Promise<void>> = {
   growth: async () => {
@@ -21,22 +22,7 @@ const groups: Record<string, () => Promise<void>> = {
   },
   http: async () => {
     const { benchHttp } = await import("./http.ts");
-    const r = await benchHttp();
-    console.log(
-      `  dataset: ${r.children.toLocaleString("en-US")} children, ${r.measurements.toLocaleString("en-US")} measurements on the PostgreSQL server (built in ${r.loadSeconds.toFixed(0)} s this run)`,
-    );
-    // Requests that asked for a URL already asked in the run: the most the response cache can answer.
-    const repeats = (x: { requests: number; urls: number }) =>
-      Math.round((100 * Math.max(0, x.requests - x.urls)) / Math.max(1, x.requests));
-    console.log(
-      "  50 connections, each run cycling over its distinct URLs (regions × periods 2025-05..08, 2025, none); target ≥ 1,000 req/s, p99 < 100 ms",
-    );
-    for (const x of r.results) {
-      const failed = x.non2xx || x.errors ? `  ${x.non2xx} non-2xx, ${x.errors} errors` : "";
-      console.log(
-        `  ${x.name.padEnd(78)} ${Math.round(x.requestsPerSecond).toLocaleString("en-US").padStart(6)} req/s  p50 ${String(x.p50Ms).padStart(3)} ms  p99 ${String(x.p99Ms).padStart(4)} ms  (${x.requests.toLocaleString("en-US")} requests over ${x.urls.toLocaleString("en-US")} URLs, ${repeats(x)}% repeats)${failed}`,
-      );
-    }
+    printHttp(await benchHttp());
   },
   data: async () => {
     const { benchImport, benchPrevalence } = await import("./data.ts");
@@ -98,6 +84,23 @@ const groups: Record<string, () => Promise<void>> = {
       console.log(`  ${report.padEnd(13)} p95 (target < 100 ms): ${cells.join(", ")}`);
     }
   },
+  citus: async () => {
+    const { benchCitus } = await import("./citus.ts");
+    // TUMBUH_BENCH_ROWS: a smaller file on a small machine (default 1,000,000 rows).
+    if (process.env.TUMBUH_BENCH_CITUS_IMPORT !== "0")
+      await benchCitus(Number(process.env.TUMBUH_BENCH_ROWS ?? 1_000_000), (line) =>
+        console.log(`  ${line}`),
+      );
+    // The dashboard benchmark against the coordinator (its default database, distributed first).
+    const { benchHttp } = await import("./http.ts");
+    printHttp(
+      await benchHttp({
+        databaseUrl: process.env.CITUS_URL ?? "postgres://postgres@127.0.0.1:9700/postgres",
+        distribute: true,
+        children: Number(process.env.TUMBUH_BENCH_CHILDREN ?? 1_000_000),
+      }),
+    );
+  },
   kill: async () => {
     const { benchKillImport, summarize } = await import("./kill-import.ts");
     const engines = (process.env.TUMBUH_KILL_ENGINES ?? "pglite,postgres").split(",");
@@ -109,8 +112,27 @@ const groups: Record<string, () => Promise<void>> = {
   },
 };
 
+/** Prints an HTTP benchmark's report. */
+function printHttp(r: import("./http.ts").HttpBenchReport): void {
+  console.log(
+    `  dataset: ${r.children.toLocaleString("en-US")} children, ${r.measurements.toLocaleString("en-US")} measurements on the database server (built in ${r.loadSeconds.toFixed(0)} s this run)`,
+  );
+  // Requests that asked for a URL already asked in the run: the most the response cache can answer.
+  const repeats = (x: { requests: number; urls: number }) =>
+    Math.round((100 * Math.max(0, x.requests - x.urls)) / Math.max(1, x.requests));
+  console.log(
+    "  50 connections, each run cycling over its distinct URLs (regions × periods 2025-05..08, 2025, none); target ≥ 1,000 req/s, p99 < 100 ms",
+  );
+  for (const x of r.results) {
+    const failed = x.non2xx || x.errors ? `  ${x.non2xx} non-2xx, ${x.errors} errors` : "";
+    console.log(
+      `  ${x.name.padEnd(78)} ${Math.round(x.requestsPerSecond).toLocaleString("en-US").padStart(6)} req/s  p50 ${String(x.p50Ms).padStart(3)} ms  p99 ${String(x.p99Ms).padStart(4)} ms  (${x.requests.toLocaleString("en-US")} requests over ${x.urls.toLocaleString("en-US")} URLs, ${repeats(x)}% repeats)${failed}`,
+    );
+  }
+}
+
 /** Groups run only when named: the fault-injection runs take half an hour. */
-const ON_REQUEST = new Set(["kill", "import-latency"]);
+const ON_REQUEST = new Set(["kill", "import-latency", "citus"]);
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(groups)) {
   if (wanted.length ? !wanted.includes(name) : ON_REQUEST.has(name)) continue;

@@ -17,7 +17,10 @@ interface CommandEntry {
 }
 
 export const commands: Record<string, CommandEntry> = {
-  db: { summary: "database maintenance: migrate", load: () => import("./commands/db.ts") },
+  db: {
+    summary: "database maintenance: migrate, distribute (Citus)",
+    load: () => import("./commands/db.ts"),
+  },
   users: { summary: "create a user (the first administrator)", load: () => import("./commands/users.ts") },
   serve: {
     summary: "start the web application and API (http://localhost:3000)",

@@ -20,7 +20,7 @@ import type { DB } from "./schema.ts";
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export type Engine = "pglite" | "postgres";
+type Engine = "pglite" | "postgres";
 
 /** One pinned connection: a Kysely bound to it and a bulk loader that runs on the same session. */
 export interface Session {
@@ -59,6 +59,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite data folder contents to start from (a `dumpDataDir` tarball). */
   loadDataDir?: Blob;
+  /** Settings of every server connection (`-c name=value`), e.g. Citus's in the routing test. */
+  settings?: Record<string, string>;
 }
 
 /**
@@ -163,7 +165,11 @@ async function openServer(url: string, opts: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
-    options: `-c temp_buffers=256MB${schema ? ` -c search_path=${schema}` : ""}`,
+    options: [
+      "-c temp_buffers=256MB",
+      ...(schema ? [`-c search_path=${schema}`] : []),
+      ...Object.entries(opts.settings ?? {}).map(([k, v]) => `-c ${k}=${v}`),
+    ].join(" "),
   });
   pool.on("connect", prepareMarkedQueries);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -33,7 +33,7 @@ describeEachEngine("prepared queries", (t) => {
       const names = await sql<{ name: string }>`SELECT name FROM pg_prepared_statements`.execute(db);
       // On a server the connection keeps the statement under its name; PGlite runs it as is.
       expect(names.rows.map((r) => r.name)).toEqual(
-        t.engine === "postgres" ? [statementName(compiled.sql)] : [],
+        t.database.engine === "postgres" ? [statementName(compiled.sql)] : [],
       );
     });
   });

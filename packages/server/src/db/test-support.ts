@@ -1,7 +1,9 @@
 /**
  * Test support for database-backed tests (`*.int.test.ts`): each test file gets a fresh
  * in-memory PGlite database and, when TEST_DATABASE_URL is set, a fresh schema on that
- * PostgreSQL server too; the same tests run on both.
+ * PostgreSQL server too, and when CITUS_TEST_URL is set (a Citus coordinator), a fresh schema
+ * there distributed as a national deployment is (db/distribute.ts, 4 shards); the same tests run
+ * on each.
  *
  * A fresh PGlite spends seconds in initdb. So every test database of a run starts from one migrated
  * data folder (a `dumpDataDir` tarball) made once and kept in node_modules/.cache/tumbuh-tests/, named by
@@ -17,7 +19,8 @@ import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
-import { type Database, type Engine, openDatabase } from "./connection.ts";
+import { type Database, openDatabase } from "./connection.ts";
+import { distribute } from "./distribute.ts";
 import { listMigrations, migrate } from "./migrate.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -93,29 +96,56 @@ export async function openTestDataDir(dataDir: string): Promise<Database> {
   return openDatabase({ dataDir, loadDataDir: await pgliteTemplate() });
 }
 
+/** Where a test database lives: embedded, one PostgreSQL server, or a Citus cluster's coordinator. */
+export type TestEngine = "pglite" | "postgres" | "citus";
+
+/** Shards of the district tables in a Citus test database: few (each is a table on a node), yet more than the nodes. */
+const CITUS_TEST_SHARDS = 4;
+
 export interface EngineContext {
-  engine: Engine;
+  engine: TestEngine;
   /** The database of this engine (available inside tests and hooks). */
   readonly database: Database;
 }
 
-/** The engines tests run on here: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export function testEngines(): Engine[] {
-  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+/**
+ * The engines tests run on here: PGlite always, PostgreSQL when TEST_DATABASE_URL is set, Citus
+ * when CITUS_TEST_URL is set.
+ */
+export function testEngines(): TestEngine[] {
+  const engines: TestEngine[] = ["pglite"];
+  if (process.env.TEST_DATABASE_URL) engines.push("postgres");
+  if (process.env.CITUS_TEST_URL) engines.push("citus");
+  return engines;
+}
+
+/** The server URL of a server engine's test databases. */
+export function testServerUrl(engine: Exclude<TestEngine, "pglite">): string {
+  const name = engine === "citus" ? "CITUS_TEST_URL" : "TEST_DATABASE_URL";
+  const url = process.env[name];
+  if (!url) throw new Error(`${name} is not set`);
+  return url;
 }
 
 /** Opens a fresh, migrated database of the engine; `drop()` removes it afterwards. */
 export async function openTestDatabase(
-  engine: Engine,
+  engine: TestEngine,
 ): Promise<{ database: Database; drop(): Promise<void> }> {
   if (engine === "pglite") {
     const database = await openDatabase({ dataDir: "memory://", loadDataDir: await pgliteTemplate() });
     return { database, drop: () => database.close() };
   }
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("TEST_DATABASE_URL is not set");
+  const url = testServerUrl(engine);
   const schema = `test_${randomBytes(6).toString("hex")}`;
   const database = await openDatabase({ databaseUrl: url, schema, poolSize: 4 });
+  if (engine === "citus") {
+    try {
+      await distribute(database.db, { shardCount: CITUS_TEST_SHARDS });
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
   return {
     database,
     async drop() {

@@ -154,7 +154,11 @@ describeEachEngine("import: direct path", (t) => {
     expect(ayu.address).toBe("Jl. Baru 2");
     const bima = await t.database.db
       .selectFrom("measurements")
-      .innerJoin("children", (j) => j.onRef("children.id", "=", "measurements.child_id"))
+      .innerJoin("children", (j) =>
+        j
+          .onRef("children.district_code", "=", "measurements.district_code")
+          .onRef("children.id", "=", "measurements.child_id"),
+      )
       .select(["measurements.weight"])
       .where("children.name", "=", "Bima Putra")
       .execute();
@@ -171,7 +175,11 @@ describeEachEngine("import: direct path", (t) => {
     expect(direct).toMatchObject({ childrenCreated: 1, measurementsAdded: 3 });
     const rows = await t.database.db
       .selectFrom("children")
-      .innerJoin("measurements", (j) => j.onRef("measurements.child_id", "=", "children.id"))
+      .innerJoin("measurements", (j) =>
+        j
+          .onRef("measurements.district_code", "=", "children.district_code")
+          .onRef("measurements.child_id", "=", "children.id"),
+      )
       .select(["children.nik_hash"])
       .where("children.name", "=", "Citra Dewi")
       .execute();

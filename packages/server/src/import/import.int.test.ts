@@ -178,7 +178,11 @@ describeEachEngine("import", (t) => {
     expect(r.childrenCreated).toBe(3); // NIK ...0001 (its own row), NIK ...0009 with the rows without NIK, the other birth date
     const withLast = await t.database.db
       .selectFrom("children")
-      .innerJoin("measurements", (j) => j.onRef("measurements.child_id", "=", "children.id"))
+      .innerJoin("measurements", (j) =>
+        j
+          .onRef("measurements.district_code", "=", "children.district_code")
+          .onRef("measurements.child_id", "=", "children.id"),
+      )
       .select(["measurements.measured_on"])
       .where("children.nik_hash", "=", hashIdentifier(keys, "3503014303230009"))
       .execute();
@@ -229,7 +233,11 @@ describeEachEngine("import", (t) => {
     // Z-scores are Tumbuh's own (the file's ZS TB/U of 9.99 is ignored).
     const budi = await t.database.db
       .selectFrom("measurements")
-      .innerJoin("children", (j) => j.onRef("children.id", "=", "measurements.child_id"))
+      .innerJoin("children", (j) =>
+        j
+          .onRef("children.district_code", "=", "measurements.district_code")
+          .onRef("children.id", "=", "measurements.child_id"),
+      )
       .select(["zlen", "zwei", "flen", "status_tbu", "age_days"])
       .where("children.name", "=", "Budi")
       .executeTakeFirstOrThrow();
@@ -245,7 +253,11 @@ describeEachEngine("import", (t) => {
     expect(budi.zwei).toBe(expected.zwei);
     const gita = await t.database.db
       .selectFrom("measurements")
-      .innerJoin("children", (j) => j.onRef("children.id", "=", "measurements.child_id"))
+      .innerJoin("children", (j) =>
+        j
+          .onRef("children.district_code", "=", "measurements.district_code")
+          .onRef("children.id", "=", "measurements.child_id"),
+      )
       .select(["flen", "lenhei", "status_tbu"])
       .where("children.name", "=", "Gita")
       .executeTakeFirstOrThrow();
@@ -271,7 +283,11 @@ describeEachEngine("import", (t) => {
       expect(stagedOnly ? r.rowsStaged : r.rowsWrittenDirectly).toBe(1);
       const m = await t.database.db
         .selectFrom("measurements")
-        .innerJoin("children", (j) => j.onRef("children.id", "=", "measurements.child_id"))
+        .innerJoin("children", (j) =>
+          j
+            .onRef("children.district_code", "=", "measurements.district_code")
+            .onRef("children.id", "=", "measurements.child_id"),
+        )
         .select([
           "age_days",
           "zlen",
@@ -418,7 +434,11 @@ describeEachEngine("import", (t) => {
     expect(r.rejections[0]).toMatchObject({ sheet: "Pemantauan", rowNo: 4, field: "Nama" });
     const putri = await t.database.db
       .selectFrom("measurements")
-      .innerJoin("children", (j) => j.onRef("children.id", "=", "measurements.child_id"))
+      .innerJoin("children", (j) =>
+        j
+          .onRef("children.district_code", "=", "measurements.district_code")
+          .onRef("children.id", "=", "measurements.child_id"),
+      )
       .select(["measured_on", "age_days", "armc", "children.birth_weight", "children.kk_hash"])
       .where("children.name", "=", "Putri Lestari")
       .executeTakeFirstOrThrow();

@@ -22,7 +22,7 @@ export async function loadChild(
   id: string,
   permission: Permission,
 ): Promise<ChildRow> {
-  const row = UUID.test(id) ? await repos.children.find(id) : undefined;
+  const row = UUID.test(id) ? await repos.children.find(id, caller.regionCode) : undefined;
   if (!row) throw notFound("child");
   const denied = checkAccess(caller, permission, row.village_code);
   if (denied) {

@@ -167,7 +167,7 @@ export class ChildrenService {
     id: string,
     ip?: string,
   ): Promise<{ nik: string | null; kk: string | null; motherNik: string | null }> {
-    const base = UUID.test(id) ? await this.repos.children.find(id) : undefined;
+    const base = UUID.test(id) ? await this.repos.children.find(id, caller.regionCode) : undefined;
     if (!base || checkAccess(caller, "children:read", base.village_code)?.reason === "scope")
       throw notFound("child");
     requireAccess(caller, "children:identity", base.village_code);

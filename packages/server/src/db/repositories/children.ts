@@ -121,9 +121,16 @@ export class ChildrenRepository {
     return { rows, total: Number(count.n) };
   }
 
-  /** One child by id (any district), or undefined. */
-  find(id: string): Promise<ChildRow | undefined> {
-    return this.childQuery().where("c.id", "=", id).executeTakeFirst();
+  /**
+   * One child by id, or undefined. `scope` (the caller's region) narrows the look-up to its
+   * district when it lies within one, so that on Citus it reads one shard; a province or nation
+   * scope looks in every district.
+   */
+  find(id: string, scope?: string): Promise<ChildRow | undefined> {
+    const district = scope ? regionFilter(scope).district : undefined;
+    let q = this.childQuery().where("c.id", "=", id);
+    if (district) q = q.where("c.district_code", "=", district);
+    return q.executeTakeFirst();
   }
 
   /** A child's stored identifiers (ciphertexts). */

@@ -63,12 +63,28 @@ export async function mergeStaged(s: Session, input: MergeInput): Promise<MergeR
   await joinIdentities(s, input.identityMatches);
   await exec(s, "CREATE TEMP TABLE import_direct (district_code text, id uuid) ON COMMIT DROP");
   if (input.handedOver) await s.copyBinary("import_direct (district_code, id)", input.handedOver);
-  await collectChildren(s);
-  await matchStoredChildren(s);
-  const likelyDuplicates = await findLikelyDuplicates(s);
-  const children = await writeChildren(s);
-  const m = await upsertMeasurements(s, input.importId);
+  const inFile = await fileDistricts(s);
+  await collectChildren(s, inFile);
+  await matchStoredChildren(s, inFile);
+  const likelyDuplicates = await findLikelyDuplicates(s, inFile);
+  const children = await writeChildren(s, inFile);
+  const m = await upsertMeasurements(s, input.importId, inFile);
   return { likelyDuplicates, ...children, ...m };
+}
+
+/**
+ * SQL restricting an alias's rows to the districts of the file (`alias.district_code IN (...)`,
+ * constants): every statement joining the staged rows to a district table names its districts,
+ * so that Citus reads only their shards instead of every shard (db/citus-routing.int.test.ts).
+ */
+type DistrictFilter = (alias: string) => string;
+
+async function fileDistricts(s: Session): Promise<DistrictFilter> {
+  const r = await sql<{ d: string }>`SELECT DISTINCT district_code AS d FROM import_stage`.execute(s.db);
+  const codes = r.rows.map((x) => x.d);
+  for (const d of codes) if (!/^\d{2}\.\d{2}$/.test(d)) throw new Error(`invalid district code '${d}'`);
+  const list = codes.length ? codes.map((d) => `'${d}'`).join(", ") : "NULL";
+  return (alias) => `${alias}.district_code IN (${list})`;
 }
 
 /** A child written without NIK on some rows and with it on others is one child (pairs found while staging). */
@@ -87,7 +103,7 @@ async function joinIdentities(s: Session, matches: string): Promise<void> {
 }
 
 /** `import_children`: one row per child of the file, with the attributes of its last row. */
-async function collectChildren(s: Session): Promise<void> {
+async function collectChildren(s: Session, inFile: DistrictFilter): Promise<void> {
   await exec(s, "CREATE INDEX ON import_identifiers (hash)");
   const enc = (hash: string) => `(SELECT i.enc FROM import_identifiers i WHERE i.hash = c.${hash} LIMIT 1)`;
   await exec(
@@ -108,30 +124,30 @@ async function collectChildren(s: Session): Promise<void> {
         st.rt, st.rw, st.address
       FROM import_stage st
       LEFT JOIN posyandu py ON py.district_code = st.district_code AND py.village_code = st.village_code
-        AND py.search_name = st.posyandu_key
+        AND py.search_name = st.posyandu_key AND ${inFile("py")}
       ORDER BY st.district_code, st.child_key, st.row_no DESC) c`,
   );
   await exec(s, "ANALYZE import_children");
 }
 
 /** The matching rule: by NIK hash, else by name key + birth date + sex + village when one side has no NIK. */
-async function matchStoredChildren(s: Session): Promise<void> {
+async function matchStoredChildren(s: Session, inFile: DistrictFilter): Promise<void> {
   await exec(
     s,
     `UPDATE import_children s SET child_id = c.id FROM children c
-    WHERE s.nik_hash IS NOT NULL AND c.district_code = s.district_code AND c.nik_hash = s.nik_hash`,
+    WHERE s.nik_hash IS NOT NULL AND c.district_code = s.district_code AND c.nik_hash = s.nik_hash AND ${inFile("c")}`,
   );
   await exec(
     s,
     `UPDATE import_children s SET child_id = c.id FROM children c
     WHERE s.child_id IS NULL AND c.district_code = s.district_code AND c.name_key = s.name_key
       AND c.birth_date = s.birth_date AND c.sex = s.sex AND c.village_code = s.village_code
-      AND (c.nik_hash IS NULL OR s.nik_hash IS NULL)`,
+      AND (c.nik_hash IS NULL OR s.nik_hash IS NULL) AND ${inFile("c")}`,
   );
 }
 
 /** Likely duplicates: unmatched children sharing name key, birth date and sex with a stored child or another of the file. */
-async function findLikelyDuplicates(s: Session): Promise<MergedDuplicate[]> {
+async function findLikelyDuplicates(s: Session, inFile: DistrictFilter): Promise<MergedDuplicate[]> {
   const dups = await traced("likely duplicates", () =>
     sql
       .raw<{ row_no: number; name: string; birth_date: string; reason: string }>(`
@@ -140,7 +156,7 @@ async function findLikelyDuplicates(s: Session): Promise<MergedDuplicate[]> {
            ELSE 'same name, birth date and sex as an existing child in village ' || c.village_code END AS reason
     FROM import_children s
     JOIN children c ON c.district_code = s.district_code AND c.name_key = s.name_key
-      AND c.birth_date = s.birth_date AND c.sex = s.sex
+      AND c.birth_date = s.birth_date AND c.sex = s.sex AND ${inFile("c")}
     WHERE s.child_id IS NULL
     UNION ALL
     SELECT a.row_no, a.name, a.birth_date::text, 'same name, birth date and sex as the child of row ' || b.row_no || ' in this file'
@@ -153,7 +169,7 @@ async function findLikelyDuplicates(s: Session): Promise<MergedDuplicate[]> {
 }
 
 /** Inserts the new children and updates the stored ones the file changes. */
-async function writeChildren(s: Session) {
+async function writeChildren(s: Session, inFile: DistrictFilter) {
   await exec(s, "UPDATE import_children SET child_id = tumbuh_uuid7(), is_new = true WHERE child_id IS NULL");
   const columns = columnList(CHILD_COLUMNS);
   const values = CHILD_COLUMNS.map((c) => (c.name === "id" ? "child_id" : c.name)).join(", ");
@@ -179,7 +195,7 @@ async function writeChildren(s: Session) {
         mother_name = coalesce(s.mother_name, c.mother_name), rt = coalesce(s.rt, c.rt), rw = coalesce(s.rw, c.rw),
         address = coalesce(s.address, c.address), updated_at = now(), version = c.version + 1
       FROM import_children s
-      WHERE NOT s.is_new AND c.district_code = s.district_code AND c.id = s.child_id
+      WHERE NOT s.is_new AND c.district_code = s.district_code AND c.id = s.child_id AND ${inFile("c")}
         AND (c.village_code, c.posyandu_id, c.nik_hash, c.kk_hash, c.mother_nik_hash, c.name, c.sex, c.birth_date,
              c.birth_weight, c.birth_length, c.mother_name, c.rt, c.rw, c.address)
         IS DISTINCT FROM
@@ -201,7 +217,7 @@ async function writeChildren(s: Session) {
 const FROM_STAGE: Record<string, string> = { child_id: "ch.child_id", posyandu_id: "py.id" };
 
 /** Measurements: one per child and date (the file's last row for it counts), inserted or updated. */
-async function upsertMeasurements(s: Session, importId: string) {
+async function upsertMeasurements(s: Session, importId: string, inFile: DistrictFilter) {
   const merged = MEASUREMENT_COLUMNS.filter((c) => c.role !== "id" && c.role !== "provenance");
   const select = merged.map((c) => `${FROM_STAGE[c.name] ?? `st.${c.name}`} AS ${c.name}`).join(", ");
   const made: Record<string, string> = {
@@ -222,7 +238,7 @@ async function upsertMeasurements(s: Session, importId: string) {
       FROM import_stage st
       JOIN import_children ch ON ch.district_code = st.district_code AND ch.child_key = st.child_key
       LEFT JOIN posyandu py ON py.district_code = st.district_code AND py.village_code = st.village_code
-        AND py.search_name = st.posyandu_key
+        AND py.search_name = st.posyandu_key AND ${inFile("py")}
       WHERE st.measured_on IS NOT NULL
       ORDER BY st.district_code, ch.child_id, st.measured_on, st.row_no DESC
     ), fresh AS (
@@ -231,14 +247,20 @@ async function upsertMeasurements(s: Session, importId: string) {
     ), up AS (
       ${insert} WHERE NOT is_new
       ON CONFLICT (district_code, child_id, measured_on) DO UPDATE SET
-        ${replaced.map((c) => `${c.name} = EXCLUDED.${c.name}`).join(", ")}, updated_at = now(), version = x.version + 1
+        ${replaced.map((c) => `${c.name} = EXCLUDED.${c.name}`).join(", ")},
+        -- The proposed row's updated_at is its default, the transaction's now(): Citus refuses a
+        -- function that is not IMMUTABLE (now() is STABLE) in DO UPDATE SET on a distributed table.
+        updated_at = EXCLUDED.updated_at, version = x.version + 1
       WHERE (${compared.map((c) => `x.${c}`).join(", ")})
         IS DISTINCT FROM (${compared.map((c) => `EXCLUDED.${c}`).join(", ")})
-      RETURNING (x.xmax = 0) AS inserted, x.child_id IN (SELECT id FROM import_direct) AS direct)
+      -- What a row was is worked out outside RETURNING: on Citus, RETURNING runs on the node
+      -- holding the shard, which cannot see this session's temporary tables.
+      RETURNING (x.xmax = 0) AS inserted, x.child_id)
     SELECT (SELECT count(*) FROM fresh) + count(*) FILTER (WHERE inserted) AS added,
       count(*) FILTER (WHERE inserted AND direct) AS added_direct,
       count(*) FILTER (WHERE NOT inserted AND NOT direct) AS changed,
-      (SELECT count(*) FROM m) AS total, (SELECT count(*) FROM m WHERE direct) AS total_direct FROM up`)
+      (SELECT count(*) FROM m) AS total, (SELECT count(*) FROM m WHERE direct) AS total_direct
+    FROM (SELECT inserted, child_id IN (SELECT id FROM import_direct) AS direct FROM up) u`)
       .execute(s.db),
   );
   const c = counts.rows[0];

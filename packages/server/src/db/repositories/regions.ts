@@ -71,7 +71,9 @@ export async function upsertRegions(
         ON CONFLICT (code) DO UPDATE SET
           name = EXCLUDED.name, level = EXCLUDED.level, kind = EXCLUDED.kind,
           parent_code = EXCLUDED.parent_code, code_set = EXCLUDED.code_set,
-          search_name = EXCLUDED.search_name, updated_at = now()
+          search_name = EXCLUDED.search_name,
+          -- The proposed row's default, now(): Citus allows only IMMUTABLE functions in DO UPDATE SET.
+          updated_at = EXCLUDED.updated_at
         WHERE (r.name, r.level, r.kind, r.parent_code, r.code_set, r.search_name)
           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.kind, EXCLUDED.parent_code, EXCLUDED.code_set, EXCLUDED.search_name)
         RETURNING (xmax = 0) AS inserted`.execute(trx);
@@ -205,10 +207,11 @@ export class RegionsRepository {
       .where("d.level", "=", "district")
       .where(({ exists, selectFrom }) =>
         exists(
-          selectFrom("rollup_district as r")
+          // The district rows kept in rollup_upper (rollup-refresh.ts): on Citus a reference table
+          // like regions, so the look-up stays on the coordinator.
+          selectFrom("rollup_upper as r")
             .select(sql`1`.as("one"))
-            .whereRef("r.district_code", "=", "d.code")
-            .where("r.unit_kind", "=", "district")
+            .whereRef("r.region_code", "=", "d.code")
             .where("r.measured", ">", 0),
         ),
       );

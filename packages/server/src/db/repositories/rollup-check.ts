@@ -97,7 +97,7 @@ export async function checkRollups(h: HasDb): Promise<CheckResult> {
     `SELECT coalesce(p.region_code, s.k) || ' ' || coalesce(p.period, s.period) AS k
      FROM (SELECT left(district_code, 2) AS k, period, ${sums}, sum(target)::integer AS target
            FROM rollup_district WHERE unit_kind = 'district' GROUP BY 1, 2) s
-     FULL JOIN (SELECT * FROM rollup_upper WHERE region_code <> 'ID') p ON p.region_code = s.k AND p.period = s.period
+     FULL JOIN (SELECT * FROM rollup_upper WHERE region_code ~ '^[0-9]{2}$') p ON p.region_code = s.k AND p.period = s.period
      WHERE ${tuple("p")} IS DISTINCT FROM ${tuple("s")}`,
     problems,
   );
@@ -105,8 +105,18 @@ export async function checkRollups(h: HasDb): Promise<CheckResult> {
     h,
     "provinces do not sum to the nation",
     `SELECT 'ID ' || coalesce(p.period, s.period) AS k
-     FROM (SELECT period, ${sums}, sum(target)::integer AS target FROM rollup_upper WHERE region_code <> 'ID' GROUP BY period) s
+     FROM (SELECT period, ${sums}, sum(target)::integer AS target FROM rollup_upper WHERE region_code ~ '^[0-9]{2}$' GROUP BY period) s
      FULL JOIN (SELECT * FROM rollup_upper WHERE region_code = 'ID') p ON p.period = s.period
+     WHERE ${tuple("p")} IS DISTINCT FROM ${tuple("s")}`,
+    problems,
+  );
+  await mismatches(
+    h,
+    "district rows differ between rollup_district and rollup_upper",
+    `SELECT coalesce(p.region_code, s.district_code) || ' ' || coalesce(p.period, s.period) AS k
+     FROM (SELECT * FROM rollup_district WHERE unit_kind = 'district') s
+     FULL JOIN (SELECT * FROM rollup_upper WHERE length(region_code) = 5) p
+       ON p.region_code = s.district_code AND p.period = s.period
      WHERE ${tuple("p")} IS DISTINCT FROM ${tuple("s")}`,
     problems,
   );

@@ -78,6 +78,16 @@ describeEachEngine("dashboard rows in one round trip", (t) => {
         { region_code: "35", period: "2025-08", ...counts(820) },
         { region_code: "33", period: "2025-08", ...counts(700) },
         { region_code: "33", period: "2025-07", ...counts(690) },
+        // The district rows a refresh keeps beside the provinces' (as in rollup_district above).
+        ...[
+          ["2025-06", 300],
+          ["2025-07", 310],
+          ["2025-08", 320],
+          ["2025-09", 330],
+          ["2025-10", 0],
+          ["2025", 400],
+        ].map(([period, n]) => ({ region_code: "35.03", period: String(period), ...counts(Number(n)) })),
+        { region_code: "35.04", period: "2025-08", ...counts(500) },
       ])
       .execute();
     const posyandu = (id: string, village: string, name: string) => ({

@@ -1,8 +1,8 @@
 /**
  * Reads of the roll-up tables for the one read model (services/prevalence.ts): a region's rows per
  * period, its child units' rows for a period, the periods with data, and everything a dashboard
- * needs in one round trip. Rows of the nation and provinces come from rollup_upper, every other
- * level from rollup_district (routed by district code).
+ * needs in one round trip. Rows of the nation and provinces, and the district rows a province lists,
+ * come from rollup_upper; every other level from rollup_district (routed by district code).
  */
 import { districtOfCode, latestMonth, regionLevelOf } from "@tumbuh/core";
 import { type RawBuilder, sql } from "kysely";
@@ -76,15 +76,16 @@ export class RollupReadRepository {
         .selectFrom("rollup_upper")
         .select([...COUNT_FIELDS, "region_code as code"])
         .where("period", "=", period)
-        .where(sql<boolean>`length(region_code) = 2`)
+        .where(sql<boolean>`region_code ~ '^[0-9]{2}$'`)
         .execute();
     } else if (level === "province") {
+      // The district rows kept beside the province's (rollup-refresh.ts): one table, no shard fan-out on Citus.
       rows = await this.db
-        .selectFrom("rollup_district")
-        .select([...COUNT_FIELDS, "unit_code as code"])
+        .selectFrom("rollup_upper")
+        .select([...COUNT_FIELDS, "region_code as code"])
         .where("period", "=", period)
-        .where("unit_kind", "=", "district")
-        .where("district_code", "like", `${code}.%`)
+        .where("region_code", "like", `${code}.%`)
+        .where(sql<boolean>`length(region_code) = 5`)
         .execute();
     } else {
       const kind = level === "district" ? "subdistrict" : level === "subdistrict" ? "village" : "posyandu";
@@ -191,15 +192,11 @@ function childSelect(
         AND r.unit_code = p.id::text AND r.period = chosen.period
       WHERE p.district_code = ${district} AND p.village_code = ${code}`;
   }
-  if (level === "nation") {
+  if (level === "nation" || level === "province") {
+    // Provinces, and districts (kept beside the provinces, rollup-refresh.ts), in rollup_upper.
     return sql`SELECT 'child', r.region_code, NULL, ${tail}
       FROM rollup_upper r JOIN chosen ON r.period = chosen.period
       WHERE r.region_code = ANY(${childCodes})`;
-  }
-  if (level === "province") {
-    return sql`SELECT 'child', r.unit_code, NULL, ${tail}
-      FROM rollup_district r JOIN chosen ON r.period = chosen.period
-      WHERE r.district_code = ANY(${childCodes}) AND r.unit_kind = 'district' AND r.unit_code = r.district_code`;
   }
   const kind = level === "district" ? "subdistrict" : "village";
   return sql`SELECT 'child', r.unit_code, NULL, ${tail}

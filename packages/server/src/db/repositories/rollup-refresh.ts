@@ -4,6 +4,11 @@
  * valid (not flagged) z-score of each indicator; villages, posyandu, kecamatan and the district
  * are summed from those child rows, provinces and the nation from the district rows. A refresh
  * touches only the districts named.
+ *
+ * A district's own rows are kept twice: in `rollup_district` beside its units, and in
+ * `rollup_upper` beside the provinces and the nation (migration 0080). Province and nation rows
+ * are summed from the latter, so on Citus a refresh reads only the district's shard and the
+ * reference table, never every shard.
  */
 import { sql } from "kysely";
 import type { HasDb } from "../schema.ts";
@@ -106,9 +111,14 @@ async function refreshDistrictRollup(h: HasDb, district: string): Promise<void> 
     INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target)
     SELECT ${d}, 'district', ${d}, period, ${sums}, sum(target)::integer FROM rollup_district
     WHERE district_code = ${d} AND unit_kind = 'village' GROUP BY period`);
+  await exec(`DELETE FROM rollup_upper WHERE region_code = ${d}`);
+  await exec(`
+    INSERT INTO rollup_upper (region_code, period, ${cols}, target)
+    SELECT ${d}, period, ${cols}, target FROM rollup_district
+    WHERE district_code = ${d} AND unit_kind = 'district' AND unit_code = ${d}`);
 }
 
-/** Recomputes province rows of the given provinces and the nation row from district rows. */
+/** Recomputes province rows of the given provinces and the nation row from the district rows of rollup_upper. */
 async function refreshUpperRollup(h: HasDb, provinces: string[]): Promise<void> {
   const exec = (q: string) => sql.raw(q).execute(h.db);
   for (const p of provinces) {
@@ -116,14 +126,14 @@ async function refreshUpperRollup(h: HasDb, provinces: string[]): Promise<void> 
     await exec(`DELETE FROM rollup_upper WHERE region_code = '${p}'`);
     await exec(`
       INSERT INTO rollup_upper (region_code, period, ${cols}, target)
-      SELECT '${p}', period, ${sums}, sum(target)::integer FROM rollup_district
-      WHERE unit_kind = 'district' AND district_code LIKE '${p}.%' GROUP BY period`);
+      SELECT '${p}', period, ${sums}, sum(target)::integer FROM rollup_upper
+      WHERE region_code LIKE '${p}.%' AND length(region_code) = 5 GROUP BY period`);
   }
   await exec(`DELETE FROM rollup_upper WHERE region_code = 'ID'`);
   await exec(`
     INSERT INTO rollup_upper (region_code, period, ${cols}, target)
     SELECT 'ID', period, ${sums}, sum(target)::integer FROM rollup_upper
-    WHERE region_code <> 'ID' GROUP BY period`);
+    WHERE region_code ~ '^[0-9]{2}$' GROUP BY period`);
 }
 
 /** First key of Tumbuh's advisory locks on roll-ups (the second is the district code's digits, 0 for the upper rows). */

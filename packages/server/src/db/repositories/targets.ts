@@ -30,7 +30,8 @@ export class TargetsRepository {
           oc.columns(["district_code", "village_code", "year"]).doUpdateSet({
             children_0_59: (eb) => eb.ref("excluded.children_0_59"),
             source: (eb) => eb.ref("excluded.source"),
-            updated_at: sql`now()`,
+            // The proposed row's default, now(): Citus allows only IMMUTABLE functions in DO UPDATE SET.
+            updated_at: (eb) => eb.ref("excluded.updated_at"),
             version: sql`targets.version + 1`,
           }),
         )
