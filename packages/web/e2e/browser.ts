@@ -65,6 +65,7 @@ export interface Browser {
 export async function launchBrowser(
   executablePath: string,
   viewport = { width: 1280, height: 900 },
+  options: { serviceWorkers?: "allow" | "block" } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "tumbuh-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -75,6 +76,7 @@ export async function launchBrowser(
     locale: "id-ID",
     timezoneId: "Asia/Jakarta",
     acceptDownloads: true,
+    serviceWorkers: options.serviceWorkers ?? "allow",
   });
   context.setDefaultTimeout(30_000);
   return {

@@ -158,7 +158,7 @@ describe.skipIf(!chromiumPath)("TPK family assistance in the browser", () => {
     await form.getByLabel("Temuan").fill("Berat turun; dirujuk ke puskesmas (data sintetis)");
     await form.getByRole("button", { name: "Simpan" }).click();
     await page.getByRole("status").filter({ hasText: "Kunjungan tersimpan." }).waitFor();
-    await expect(card().first().textContent()).resolves.toMatch(/Kunjungan: 1/);
+    await expect.poll(() => card().first().textContent()).toMatch(/Kunjungan: 1/);
     // nothing is wider than the phone's screen
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

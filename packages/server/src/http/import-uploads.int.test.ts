@@ -86,6 +86,9 @@ describeEachEngine("import uploads: private files, cancel, sweep, audit with the
         WHERE entity = 'import' AND entity_id = ${up.id} AND action = 'import'`.execute(ctx.database.db);
     const byWhat = Object.fromEntries(xmins.rows.map((r) => [r.what, r.xmin]));
     expect(xmins.rows).toHaveLength(4);
+    // On Citus the children live in worker shards, stamped by the workers' own transaction ids of
+    // the same distributed (two-phase) commit: the coordinator's three rows share one id.
+    if (ctx.engine === "citus") delete byWhat.children;
     expect(new Set(Object.values(byWhat)).size).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import { EChart } from "../../charts/EChart.tsx";
 import { ExportButtons } from "../../components/ExportButtons.tsx";
 import { PeriodSelect } from "../../components/PeriodSelect.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { formatCount, formatDecimal, formatPeriod } from "../../lib/format.ts";
 import { href, navigate } from "../../routing/router.ts";
 import { histogramOption } from "./qualityCharts.ts";
@@ -86,65 +87,69 @@ export function QualityPage({
 
           <section aria-labelledby="q-flagged">
             <h2 id="q-flagged">{t("quality.flaggedTitle")}</h2>
-            <table data-testid="quality-flagged">
-              <thead>
-                <tr>
-                  <th>{t("quality.index")}</th>
-                  <th className="num">{t("quality.withZ")}</th>
-                  <th className="num">{t("quality.flagged")}</th>
-                  <th className="num">%</th>
-                  <th>{t("quality.verdict")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {q.flagged.map((f) => (
-                  <tr key={f.index}>
-                    <td>{f.index}</td>
-                    <td className="num">{n(f.withZ)}</td>
-                    <td className="num">{n(f.flagged)}</td>
-                    <td className="num">{dec(f.percentFlagged, 1)}</td>
-                    <td>{verdict(f.verdict)}</td>
+            <TableScroll>
+              <table data-testid="quality-flagged">
+                <thead>
+                  <tr>
+                    <th>{t("quality.index")}</th>
+                    <th className="num">{t("quality.withZ")}</th>
+                    <th className="num">{t("quality.flagged")}</th>
+                    <th className="num">%</th>
+                    <th>{t("quality.verdict")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {q.flagged.map((f) => (
+                    <tr key={f.index}>
+                      <td>{f.index}</td>
+                      <td className="num">{n(f.withZ)}</td>
+                      <td className="num">{n(f.flagged)}</td>
+                      <td className="num">{dec(f.percentFlagged, 1)}</td>
+                      <td>{verdict(f.verdict)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </section>
 
           <section aria-labelledby="q-dist">
             <h2 id="q-dist">{t("quality.distTitle")}</h2>
             <p className="hint">{t("quality.distHint", { source: DQ_REFERENCES.sdRangeSource })}</p>
-            <table data-testid="quality-distributions">
-              <thead>
-                <tr>
-                  <th>{t("quality.index")}</th>
-                  <th className="num">n</th>
-                  <th className="num">{t("quality.mean")}</th>
-                  <th className="num">SD</th>
-                  <th className="num">{t("quality.usualSd")}</th>
-                  <th>{t("quality.verdict")}</th>
-                  <th className="num">{t("quality.skewness")}</th>
-                  <th className="num">{t("quality.kurtosis")}</th>
-                  <th>{t("quality.shape")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {q.distributions.map((x) => (
-                  <tr key={x.index}>
-                    <td>{x.index}</td>
-                    <td className="num">{n(x.n)}</td>
-                    <td className="num">{dec(x.mean)}</td>
-                    <td className="num">{dec(x.sd)}</td>
-                    <td className="num">{DQ_REFERENCES.sdRange[x.index].map((v) => dec(v)).join("–")}</td>
-                    <td>{verdict(x.sdVerdict)}</td>
-                    <td className="num">{dec(x.skewness)}</td>
-                    <td className="num">{dec(x.kurtosis)}</td>
-                    <td>
-                      {verdict(x.skewVerdict)} {verdict(x.kurtosisVerdict)}
-                    </td>
+            <TableScroll>
+              <table data-testid="quality-distributions">
+                <thead>
+                  <tr>
+                    <th>{t("quality.index")}</th>
+                    <th className="num">n</th>
+                    <th className="num">{t("quality.mean")}</th>
+                    <th className="num">SD</th>
+                    <th className="num">{t("quality.usualSd")}</th>
+                    <th>{t("quality.verdict")}</th>
+                    <th className="num">{t("quality.skewness")}</th>
+                    <th className="num">{t("quality.kurtosis")}</th>
+                    <th>{t("quality.shape")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {q.distributions.map((x) => (
+                    <tr key={x.index}>
+                      <td>{x.index}</td>
+                      <td className="num">{n(x.n)}</td>
+                      <td className="num">{dec(x.mean)}</td>
+                      <td className="num">{dec(x.sd)}</td>
+                      <td className="num">{DQ_REFERENCES.sdRange[x.index].map((v) => dec(v)).join("–")}</td>
+                      <td>{verdict(x.sdVerdict)}</td>
+                      <td className="num">{dec(x.skewness)}</td>
+                      <td className="num">{dec(x.kurtosis)}</td>
+                      <td>
+                        {verdict(x.skewVerdict)} {verdict(x.kurtosisVerdict)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </section>
 
           <section aria-labelledby="q-digits">
@@ -195,26 +200,28 @@ export function QualityPage({
 
           <section aria-labelledby="q-complete">
             <h2 id="q-complete">{t("quality.completeTitle")}</h2>
-            <table data-testid="quality-completeness">
-              <thead>
-                <tr>
-                  <th>{t("quality.field")}</th>
-                  <th className="num">{t("quality.rows")}</th>
-                  <th className="num">{t("quality.missing")}</th>
-                  <th className="num">%</th>
-                </tr>
-              </thead>
-              <tbody>
-                {q.completeness.map((c) => (
-                  <tr key={c.field}>
-                    <td>{t(`quality.fields.${c.field}`)}</td>
-                    <td className="num">{n(c.total)}</td>
-                    <td className="num">{n(c.missing)}</td>
-                    <td className="num">{dec(c.percentMissing, 1)}</td>
+            <TableScroll>
+              <table data-testid="quality-completeness">
+                <thead>
+                  <tr>
+                    <th>{t("quality.field")}</th>
+                    <th className="num">{t("quality.rows")}</th>
+                    <th className="num">{t("quality.missing")}</th>
+                    <th className="num">%</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {q.completeness.map((c) => (
+                    <tr key={c.field}>
+                      <td>{t(`quality.fields.${c.field}`)}</td>
+                      <td className="num">{n(c.total)}</td>
+                      <td className="num">{n(c.missing)}</td>
+                      <td className="num">{dec(c.percentMissing, 1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
             <p>
               {t("quality.duplicates", {
                 groups: n(d.likelyDuplicates.groups),
@@ -226,30 +233,32 @@ export function QualityPage({
           <section aria-labelledby="q-position">
             <h2 id="q-position">{t("quality.positionTitle")}</h2>
             <p className="hint">{t("quality.positionHint")}</p>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("quality.ageBand")}</th>
-                  <th className="num">n</th>
-                  <th className="num">{t("quality.lying")}</th>
-                  <th className="num">{t("quality.standing")}</th>
-                  <th className="num">{t("quality.mismatch")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {q.positionByAge.map((b, i) => (
-                  <tr key={b.band}>
-                    <td>{t("posyandu.monthsRange", { range: POSITION_BANDS[i]?.label ?? b.band })}</td>
-                    <td className="num">{n(b.n)}</td>
-                    <td className="num">{n(b.lying)}</td>
-                    <td className="num">{n(b.standing)}</td>
-                    <td className="num">
-                      {n(b.mismatch)} ({dec(b.percentMismatch, 1)} %)
-                    </td>
+            <TableScroll>
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t("quality.ageBand")}</th>
+                    <th className="num">n</th>
+                    <th className="num">{t("quality.lying")}</th>
+                    <th className="num">{t("quality.standing")}</th>
+                    <th className="num">{t("quality.mismatch")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {q.positionByAge.map((b, i) => (
+                    <tr key={b.band}>
+                      <td>{t("posyandu.monthsRange", { range: POSITION_BANDS[i]?.label ?? b.band })}</td>
+                      <td className="num">{n(b.n)}</td>
+                      <td className="num">{n(b.lying)}</td>
+                      <td className="num">{n(b.standing)}</td>
+                      <td className="num">
+                        {n(b.mismatch)} ({dec(b.percentMismatch, 1)} %)
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </section>
 
           {d.units.length > 0 ? (
