@@ -5,7 +5,14 @@
  * district's roll-ups refreshed, all audited.
  */
 import { randomUUID } from "node:crypto";
-import { checkEntry, daysBetween, type EntryErrorCode, type EntryFinding, userMessage } from "@tumbuh/core";
+import {
+  checkEntry,
+  daysBetween,
+  type EntryErrorCode,
+  type EntryFinding,
+  type UserMessage,
+  userMessage,
+} from "@tumbuh/core";
 import type { ChildVersion, CreateMeasurementBody, Measurement, Warning } from "@tumbuh/core/api";
 import { zPreview } from "@tumbuh/core/api";
 import { storedMeasurement } from "@tumbuh/growth";
@@ -83,6 +90,17 @@ function measurementValues(
 }
 
 /** An entry rule's refusal in the words of the API's other errors (the codes and parameters are core's). */
+/** The catalogue's text for an entry-rule refusal that has one (the others get the generic text). */
+function entryUserMessage(e: EntryFinding<EntryErrorCode>): UserMessage | undefined {
+  const p = e.params;
+  if (e.code === "date_in_future")
+    return userMessage("measurement.dateInFuture", { date: p.date, today: p.today });
+  if (e.code === "date_before_birth")
+    return userMessage("measurement.dateBeforeBirth", { date: p.date, birthDate: p.birthDate });
+  if (e.code === "no_weight_or_lenhei") return userMessage("measurement.nothingMeasured");
+  return undefined;
+}
+
 function entryMessage(e: EntryFinding<EntryErrorCode>): string {
   const p = e.params;
   switch (e.code) {
@@ -172,7 +190,11 @@ export class MeasurementService {
     });
     const refused = entry.errors[0];
     if (refused)
-      throw badRequest(refused.field === "lenhei" ? "height" : refused.field, entryMessage(refused));
+      throw badRequest(
+        refused.field === "lenhei" ? "height" : refused.field,
+        entryMessage(refused),
+        entryUserMessage(refused),
+      );
     if (input.posyanduId) {
       const posyandu = UUID.test(input.posyanduId)
         ? await this.ctx.repos.children.posyanduIn(child.district_code, input.posyanduId)
