@@ -4,7 +4,7 @@
 // http/app.ts (the composition root) -> db connection and keys too; services -> db, import, synth, auth,
 // core, growth; import -> db, anthro-csv (its streaming CSV tokenizer), core, growth; db -> core, growth;
 // auth -> core; cli -> services, db, import, auth, http (the app it serves), anthro-csv, synth;
-// anthro-csv standalone; synth -> db. Only db/ touches kysely, pg, pg-copy-streams and PGlite.
+// anthro-csv and pdf standalone; synth -> db; services -> pdf. Only db/ touches kysely, pg, pg-copy-streams and PGlite.
 // No cycles between modules at run time, nor (type imports included) between the top-level folders of
 // packages/server/src.
 //
@@ -23,7 +23,7 @@ const TEST_CODE = [
 
 const SERVER = "^packages/server/src/";
 /** The folders of packages/server/src named by the target layout. */
-const SERVER_FOLDERS = ["http", "services", "import", "db", "auth", "cli", "anthro-csv", "synth"];
+const SERVER_FOLDERS = ["http", "services", "import", "db", "auth", "cli", "anthro-csv", "synth", "pdf"];
 
 /** Modules of the data-layer libraries (and their @types packages), wherever npm placed them. */
 const DATABASE_LIBRARIES = "(^|/)node_modules/(@types/)?(kysely|pg|pg-copy-streams|@electric-sql/pglite)/";
@@ -129,9 +129,9 @@ module.exports = {
     ),
     serverLayer(
       "services-layer",
-      "Services hold the business rules and never know about HTTP: they import db/ (repositories), import/ (the pipeline), synth/ (the demo's file), auth/ and other services only.",
+      "Services hold the business rules and never know about HTTP: they import db/ (repositories), import/ (the pipeline), synth/ (the demo's file), auth/, pdf/ (official documents) and other services only.",
       "services/",
-      ["services/", "db/", "import/", "synth/", "auth/"],
+      ["services/", "db/", "import/", "synth/", "auth/", "pdf/"],
     ),
     serverLayer(
       "import-layer",
@@ -160,6 +160,12 @@ module.exports = {
     serverLayer("anthro-csv-standalone", "anthro-csv is a standalone tool (CSV z-scores).", "anthro-csv/", [
       "anthro-csv/",
     ]),
+    serverLayer(
+      "pdf-standalone",
+      "pdf/ renders official documents from a plain description; it knows no database or HTTP.",
+      "pdf/",
+      ["pdf/"],
+    ),
     serverLayer("synth-layer", "synth (the synthetic file writer) may use db/ repositories only.", "synth/", [
       "synth/",
       "db/",
