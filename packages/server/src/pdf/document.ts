@@ -12,9 +12,9 @@ import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
 export type PdfLanguage = "id" | "en";
 
 /** A table cell: text as given, numbers formatted for the document's language, null as "—". */
-export type PdfCell = string | number | null;
+type PdfCell = string | number | null;
 
-export type PdfBlock =
+type PdfBlock =
   | { kind: "heading"; text: string }
   | { kind: "paragraph"; text: string }
   /** Label–value rows (date, place, decree number...). */
