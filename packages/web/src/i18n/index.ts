@@ -1,9 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import offlineEn from "../offline/i18n/en.json";
-import offlineId from "../offline/i18n/id.json";
-import en from "./en.json";
-import id from "./id.json";
+import { TRANSLATIONS } from "./resources.ts";
 
 /** Key of the saved language choice in the browser's storage. */
 const LANGUAGE_KEY = "tumbuh.lang";
@@ -20,8 +17,8 @@ function savedLanguage(): "id" | "en" {
 export function initI18n() {
   void i18next.use(initReactI18next).init({
     resources: {
-      id: { translation: { ...id, offline: offlineId } },
-      en: { translation: { ...en, offline: offlineEn } },
+      id: { translation: TRANSLATIONS.id },
+      en: { translation: TRANSLATIONS.en },
     },
     lng: savedLanguage(),
     fallbackLng: "id",

@@ -1,13 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import offlineEn from "../offline/i18n/en.json";
-import offlineId from "../offline/i18n/id.json";
-import enMain from "./en.json";
-import idMain from "./id.json";
+import { TRANSLATIONS } from "./resources.ts";
 
-const id = { ...idMain, offline: offlineId };
-const en = { ...enMain, offline: offlineEn };
+const { id, en } = TRANSLATIONS;
 
 function flatten(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

@@ -1,8 +1,8 @@
 import { MESSAGE_CODES, MESSAGES } from "@tumbuh/core";
 import { describe, expect, it } from "vitest";
-import en from "./en.json";
-import id from "./id.json";
+import { TRANSLATIONS } from "./resources.ts";
 
+const { id, en } = TRANSLATIONS;
 type Tree = { [k: string]: string | Tree };
 
 function lookup(tree: Tree, key: string): string | undefined {
