@@ -18,6 +18,7 @@ export * from "./normalize.ts";
 export * from "./parse.ts";
 export * from "./periods.ts";
 export * from "./regions.ts";
+export * from "./row-messages.ts";
 export * from "./sheet-name.ts";
 export * from "./skdn.ts";
 export * from "./skdn-counts.ts";
