@@ -84,7 +84,7 @@ export const MESSAGES = {
   "row.sameChildOtherNik": [],
   "row.sameChildOtherVillage": ["village"],
   "row.implausible": ["indicator", "zscore", "min", "max"],
-  "row.standingUnder9Months": ["value"],
+  "row.standingUnderNineMonths": ["value"],
   // anything else
   "request.csrf": [],
   "request.refused": [],

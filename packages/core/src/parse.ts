@@ -47,7 +47,9 @@ const NUMBER_EXPECTED = "a number such as 85.5 or 85,5";
 export function parseDecimal(cell: string | number | null | undefined): Parsed<number> {
   if (cell === null || cell === undefined) return EMPTY;
   if (typeof cell === "number")
-    return Number.isFinite(cell) ? { ok: true, value: cell } : fail(String(cell), NUMBER_EXPECTED, "row.notNumber");
+    return Number.isFinite(cell)
+      ? { ok: true, value: cell }
+      : fail(String(cell), NUMBER_EXPECTED, "row.notNumber");
   if (isBlank(cell)) return EMPTY;
   let t = cell.trim();
   const comma = t.lastIndexOf(",");
@@ -56,7 +58,8 @@ export function parseDecimal(cell: string | number | null | undefined): Parsed<n
     t = comma > point ? t.replace(/\./g, "").replace(",", ".") : t.replace(/,/g, "");
   }
   // Number("") and Number(" ") are 0; reject anything that is not a plain decimal literal.
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return fail(cell.trim(), NUMBER_EXPECTED, "row.notNumber");
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t))
+    return fail(cell.trim(), NUMBER_EXPECTED, "row.notNumber");
   return { ok: true, value: Number(t) };
 }
 
@@ -99,12 +102,16 @@ export function parseDate(cell: string | number | Date | null | undefined): Pars
   let m = DMY.exec(t);
   if (m) {
     const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-    return iso ? { ok: true, value: iso } : fail(t, `${DATE_EXPECTED} that exists in the calendar`, "row.notCalendarDate");
+    return iso
+      ? { ok: true, value: iso }
+      : fail(t, `${DATE_EXPECTED} that exists in the calendar`, "row.notCalendarDate");
   }
   m = YMD.exec(t);
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? { ok: true, value: iso } : fail(t, `${DATE_EXPECTED} that exists in the calendar`, "row.notCalendarDate");
+    return iso
+      ? { ok: true, value: iso }
+      : fail(t, `${DATE_EXPECTED} that exists in the calendar`, "row.notCalendarDate");
   }
   if (/^\d{4,6}(\.\d+)?$/.test(t)) {
     const iso = excelSerialToIsoDate(Number(t));
@@ -141,7 +148,9 @@ export function parseSex(cell: string | number | null | undefined): Parsed<Sex> 
   const t = String(cell).trim().toLowerCase();
   if (isBlank(t)) return EMPTY;
   const sex = Object.hasOwn(SEX_CODES, t) ? SEX_CODES[t] : undefined;
-  return sex ? { ok: true, value: sex } : fail(String(cell).trim(), "1/2, m/f or L/P (laki-laki/perempuan)", "row.notSex");
+  return sex
+    ? { ok: true, value: sex }
+    : fail(String(cell).trim(), "1/2, m/f or L/P (laki-laki/perempuan)", "row.notSex");
 }
 
 const MEASURE_CODES = new Map<string, MeasurePosition>(

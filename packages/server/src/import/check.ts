@@ -6,11 +6,11 @@
 import {
   ENTRY_LIMITS,
   type LimitedField,
-  type RowCode,
   parseDecimal,
   parseMeasure,
   parseOedema,
   parseSex,
+  type RowCode,
 } from "@tumbuh/core";
 import { parseIdentifier, plainDecimal, text } from "./cells.ts";
 import {
@@ -121,7 +121,15 @@ function checkMeasurement(
     if (!d.ok) failParse(errors, ctx, rowNo, "measuredOn", d);
     else if (d.value === undefined) fail(errors, ctx, rowNo, "measuredOn", "row.empty");
     else if (d.value > ctx.today)
-      fail(errors, ctx, rowNo, "measuredOn", "row.dateInFuture", { value: d.value, today: ctx.today }, d.value);
+      fail(
+        errors,
+        ctx,
+        rowNo,
+        "measuredOn",
+        "row.dateInFuture",
+        { value: d.value, today: ctx.today },
+        d.value,
+      );
     else measuredOn = d.value;
     if (measuredOn && birthValue && birthDays !== undefined) {
       ageDays = (d.days as number) - birthDays;
@@ -254,7 +262,15 @@ export function checkRecord(
   if (!birth.ok) failParse(errors, ctx, rowNo, "birthDate", birth);
   else if (birth.value === undefined) fail(errors, ctx, rowNo, "birthDate", "row.empty");
   else if (birth.value > ctx.today)
-    fail(errors, ctx, rowNo, "birthDate", "row.dateInFuture", { value: birth.value, today: ctx.today }, birth.value);
+    fail(
+      errors,
+      ctx,
+      rowNo,
+      "birthDate",
+      "row.dateInFuture",
+      { value: birth.value, today: ctx.today },
+      birth.value,
+    );
 
   const nik = parseIdentifier(rec.nik);
   if (!nik.ok)
@@ -264,7 +280,15 @@ export function checkRecord(
     fail(errors, ctx, rowNo, "kk", "row.notIdentifier", { value: kk.found, digits: kk.digits }, kk.found);
   const motherNik = parseIdentifier(rec.motherNik);
   if (!motherNik.ok)
-    fail(errors, ctx, rowNo, "motherNik", "row.notIdentifier", { value: motherNik.found, digits: motherNik.digits }, motherNik.found);
+    fail(
+      errors,
+      ctx,
+      rowNo,
+      "motherNik",
+      "row.notIdentifier",
+      { value: motherNik.found, digits: motherNik.digits },
+      motherNik.found,
+    );
 
   const birthWeight = positive(rec.birthWeight, "birthWeight", errors, ctx, rowNo);
   const birthLength = positive(rec.birthLength, "birthLength", errors, ctx, rowNo);

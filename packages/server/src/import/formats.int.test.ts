@@ -22,7 +22,16 @@ describeEachEngine("the same file as CSV and XLSX", (t) => {
     await synthesizeDistrictFile(t.database, { ...opts, out: xlsx });
     const a = await importMeasurements(t.database, csv, { district: "35.03", keys, today, dryRun: true });
     const b = await importMeasurements(t.database, xlsx, { district: "35.03", keys, today, dryRun: true });
-    console.log(a.rowsRead, a.rowsRejected, a.measurementsFlagged, a.likelyDuplicates, b.rowsRead, b.rowsRejected, b.measurementsFlagged, b.likelyDuplicates);
+    console.log(
+      a.rowsRead,
+      a.rowsRejected,
+      a.measurementsFlagged,
+      a.likelyDuplicates,
+      b.rowsRead,
+      b.rowsRejected,
+      b.measurementsFlagged,
+      b.likelyDuplicates,
+    );
     expect(b.rejections.map((r) => ({ ...r, sheet: "" }))).toEqual(a.rejections);
     expect(b.likelyDuplicates).toEqual(a.likelyDuplicates);
   });

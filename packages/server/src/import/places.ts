@@ -152,14 +152,18 @@ export class PlaceResolver {
     if (villageCode) {
       return d.villageCodes.has(villageCode)
         ? { ok: true, code: villageCode }
-        : unresolved("Kode Desa", "row.unknownVillageCode", villageCode, { district: `${d.name} (${d.code})` });
+        : unresolved("Kode Desa", "row.unknownVillageCode", villageCode, {
+            district: `${d.name} (${d.code})`,
+          });
     }
     if (!village) return unresolved("Desa/Kel", "row.empty");
     let candidates = d.villagesByKey.get(placeKey(village)) ?? [];
     if (subdistrict) {
       const sd = d.subdistrictByKey.get(placeKey(subdistrict));
       if (!sd)
-        return unresolved("Kec", "row.unknownSubdistrict", subdistrict, { district: `${d.name} (${d.code})` });
+        return unresolved("Kec", "row.unknownSubdistrict", subdistrict, {
+          district: `${d.name} (${d.code})`,
+        });
       candidates = candidates.filter((c) => c.startsWith(`${sd}.`));
       if (candidates.length === 0)
         return unresolved("Desa/Kel", "row.unknownVillageIn", village, { subdistrict });

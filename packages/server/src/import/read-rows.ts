@@ -6,7 +6,13 @@
  */
 import { basename } from "node:path";
 import { checkRecord, checkRepeatRecord, type RowContext, repeatOf } from "./check.ts";
-import { type CheckedRow, type RawRecord, type Rejection, type RowProblem, rejection } from "./checked-row.ts";
+import {
+  type CheckedRow,
+  type RawRecord,
+  type Rejection,
+  type RowProblem,
+  rejection,
+} from "./checked-row.ts";
 import { mapColumns, type SheetKind, sheetKind } from "./columns.ts";
 import { ImportFileError } from "./errors.ts";
 import type { Facility } from "./facilities.ts";
@@ -137,7 +143,7 @@ async function readSheet(
           continue;
         }
         // Most rows: the next month of a child written directly, with nothing else to settle.
-        if (writer.addRepeat(prev.child, m)) {
+        if (writer.addRepeat(prev.child, m, row.rowNo)) {
           if (writer.full) await writer.flush();
           continue;
         }

@@ -85,7 +85,9 @@ export class ChildRegister {
     if (list.length === 1) return { entry: list[0] };
     if (list.length === 0) return { problem: rowProblem("Nama", "row.registerNotFound", name) };
     return {
-      problem: rowProblem("Nama", "row.registerAmbiguous", name, { rows: list.map((l) => l.rowNo).join(", ") }),
+      problem: rowProblem("Nama", "row.registerAmbiguous", name, {
+        rows: list.map((l) => l.rowNo).join(", "),
+      }),
     };
   }
 }

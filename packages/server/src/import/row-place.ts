@@ -26,8 +26,7 @@ export async function placeOfRow(
   if (!districtCode && vcode && levelOfCode(vcode) === "village") districtCode = districtOfCode(vcode);
   const dname = text(rec.district);
   if (!districtCode) {
-    if (!dname)
-      return { ok: false, ...rowProblem("Kab/Kota", "row.noDistrict") };
+    if (!dname) return { ok: false, ...rowProblem("Kab/Kota", "row.noDistrict") };
     const r = await namedDistrict(places, rec, dname);
     if (!r.ok) return r;
     districtCode = r.code;
@@ -41,7 +40,11 @@ export async function placeOfRow(
     }
   }
   const d = places.loadedDistrict(districtCode) ?? (await places.district(districtCode));
-  if (!d) return { ok: false, ...rowProblem("Kode Desa", "row.unknownVillageCode", vcode ?? districtCode, { district: districtCode }) };
+  if (!d)
+    return {
+      ok: false,
+      ...rowProblem("Kode Desa", "row.unknownVillageCode", vcode ?? districtCode, { district: districtCode }),
+    };
   const village = places.village(d, text(rec.village), text(rec.subdistrict), vcode);
   if (!village.ok) return village;
   return { ok: true, districtCode, villageCode: village.code };
