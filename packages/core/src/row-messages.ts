@@ -94,8 +94,8 @@ export const ROW_MESSAGE_TEXTS: Record<"id" | "en", Record<RowCode, string>> = {
 };
 
 const NUMBER_FORMAT = {
-  id: new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }),
+  id: new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2, useGrouping: false }),
+  en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 2, useGrouping: false }),
 };
 
 /**
