@@ -161,7 +161,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
                         <td className="num">{r.row}</td>
                         <td>{r.field ?? "–"}</td>
                         <td>{r.value || "–"}</td>
-                        <td>{rowText(t, lang, r)}</td>
+                        <td className="reason">{rowText(t, lang, r)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -237,7 +237,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
                         <td>{f.indicatorLabel}</td>
                         <td className="num">{f.zscore === null ? "–" : num(f.zscore, lang)}</td>
                         <td>{flaggedValue(f, lang)}</td>
-                        <td>{rowText(t, lang, f)}</td>
+                        <td className="reason">{rowText(t, lang, f)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -272,7 +272,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
                         <td className="num">{d.row}</td>
                         <td>{d.name}</td>
                         <td>{formatDate(d.birthDate)}</td>
-                        <td>{rowText(t, lang, d)}</td>
+                        <td className="reason">{rowText(t, lang, d)}</td>
                       </tr>
                     ))}
                   </tbody>
