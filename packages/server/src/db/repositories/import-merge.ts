@@ -156,7 +156,13 @@ async function matchStoredChildren(s: Session, inFile: DistrictFilter): Promise<
 async function findLikelyDuplicates(s: Session, inFile: DistrictFilter): Promise<MergedDuplicate[]> {
   const dups = await traced("likely duplicates", () =>
     sql
-      .raw<{ row_no: number; name: string; birth_date: string; kind: MergedDuplicate["kind"]; other: string }>(`
+      .raw<{
+        row_no: number;
+        name: string;
+        birth_date: string;
+        kind: MergedDuplicate["kind"];
+        other: string;
+      }>(`
     SELECT s.row_no, s.name, s.birth_date::text AS birth_date,
       CASE WHEN c.village_code = s.village_code THEN 'otherNik' ELSE 'otherVillage' END AS kind,
       c.village_code AS other
