@@ -73,7 +73,7 @@ export function parseIdentifier(
  * A faulty NIK or KK as a report shows it: its first four characters (the province and district
  * part), the rest hidden, so that no identifier lands in a report.
  */
-export function maskIdentifier(t: string): string {
+function maskIdentifier(t: string): string {
   return t.length <= 4 ? t : `${t.slice(0, 4)}${"•".repeat(Math.min(t.length - 4, 16))}`;
 }
 

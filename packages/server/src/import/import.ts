@@ -35,14 +35,7 @@ import { ImportWriter } from "./writer.ts";
 
 export { ImportFileError } from "./errors.ts";
 export { IMPORT_LIMITS, ImportLimitError } from "./limits.ts";
-export {
-  flagsCsv,
-  flagsTable,
-  type ImportReport,
-  rejectionsCsv,
-  rejectionsTable,
-  summaryText,
-} from "./report.ts";
+export { flagsCsv, type ImportReport, rejectionsCsv, summaryText } from "./report.ts";
 
 export interface ImportOptions {
   /** Check and report without writing anything. */

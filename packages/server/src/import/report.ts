@@ -69,7 +69,7 @@ export function flagMessage(f: FlaggedMeasurement): {
 }
 
 /** The value a flag is about, as a report writes it: the weight for BB/U, the length/height for TB/U, both otherwise. */
-export function flaggedValue(f: FlaggedMeasurement, lang: "id" | "en" = "id"): string {
+function flaggedValue(f: FlaggedMeasurement, lang: "id" | "en" = "id"): string {
   const n = (v: number | null, unit: string) =>
     v === null ? "" : `${lang === "id" ? String(v).replace(".", ",") : String(v)} ${unit}`;
   if (f.indicator === "wei") return n(f.weight, "kg");
@@ -206,7 +206,7 @@ const FLAG_HEADERS: Record<Lang, string[]> = {
 };
 
 /** The rejected rows as a table (row, sheet, column, value, reason) in `lang`. */
-export function rejectionsTable(
+function rejectionsTable(
   report: ImportReport,
   lang: Lang = "id",
 ): { headers: string[]; rows: CsvCell[][] } {
