@@ -206,10 +206,7 @@ const FLAG_HEADERS: Record<Lang, string[]> = {
 };
 
 /** The rejected rows as a table (row, sheet, column, value, reason) in `lang`. */
-function rejectionsTable(
-  report: ImportReport,
-  lang: Lang = "id",
-): { headers: string[]; rows: CsvCell[][] } {
+function rejectionsTable(report: ImportReport, lang: Lang = "id"): { headers: string[]; rows: CsvCell[][] } {
   return {
     headers: REJECTION_HEADERS[lang],
     rows: report.rejections.map((r) => [
