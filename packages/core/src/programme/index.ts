@@ -21,3 +21,5 @@ export * from "./progress.ts";
 export * from "./ratios.ts";
 export * from "./scorecard.ts";
 export * from "./tpk.ts";
+export * from "./minilok.ts";
+export * from "./tpps.ts";
