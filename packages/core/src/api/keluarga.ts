@@ -24,7 +24,9 @@ export const TppsTeamBody = z.object({
   periodTo: IsoDate.nullable().optional(),
 });
 export type TppsTeamBody = z.infer<typeof TppsTeamBody>;
-export const TppsTeamUpdateBody = TppsTeamBody.omit({ regionCode: true }).extend({ version: z.number().int() });
+export const TppsTeamUpdateBody = TppsTeamBody.omit({ regionCode: true }).extend({
+  version: z.number().int(),
+});
 export type TppsTeamUpdateBody = z.infer<typeof TppsTeamUpdateBody>;
 
 export const TppsMemberBody = z.object({
@@ -78,7 +80,9 @@ export const TppsPeopleQuery = z.object({ region: RegionCode.optional(), q: Plai
 export const TppsPersonSeats = z.object({
   personId: z.string(),
   name: z.string(),
-  seats: z.array(z.object({ teamId: z.string(), teamName: z.string(), regionCode: z.string(), role: TppsRole })),
+  seats: z.array(
+    z.object({ teamId: z.string(), teamName: z.string(), regionCode: z.string(), role: TppsRole }),
+  ),
 });
 export const TppsPeopleResponse = z.object({ people: z.array(TppsPersonSeats) });
 export type TppsPeopleResponse = z.infer<typeof TppsPeopleResponse>;
@@ -283,7 +287,9 @@ export const FamilyImportReport = z.object({
   /** Families already recorded for the same village, semester, head and mother: replaced on confirm. */
   replaced: z.number().int(),
   rule: z.string(),
-  villages: z.array(z.object({ villageCode: z.string(), families: z.number().int(), berisiko: z.number().int() })),
+  villages: z.array(
+    z.object({ villageCode: z.string(), families: z.number().int(), berisiko: z.number().int() }),
+  ),
 });
 export type FamilyImportReport = z.infer<typeof FamilyImportReport>;
 export const FamilyImportResponse = z.object({ import: FamilyImportReport });

@@ -28,7 +28,10 @@ describe("minilok checklist", () => {
     const r = checkConfig(MinilokChecklist, bad);
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.errors).toEqual(["items.1.label: expected the item's text", "items: code 'a' appears more than once"]);
+      expect(r.errors).toEqual([
+        "items.1.label: expected the item's text",
+        "items: code 'a' appears more than once",
+      ]);
   });
 
   it.each([
@@ -52,9 +55,9 @@ describe("minilok checklist", () => {
       };
     });
     const rows = summarizeChecklist(parsed);
-    expect(Object.fromEntries(rows.map((r) => [r.group, [r.items, r.met, r.notMet, r.notAssessed, r.metPct]]))).toEqual(
-      expected,
-    );
+    expect(
+      Object.fromEntries(rows.map((r) => [r.group, [r.items, r.met, r.notMet, r.notAssessed, r.metPct]])),
+    ).toEqual(expected);
   });
 });
 
@@ -106,8 +109,8 @@ describe("recommendations carried to the next meeting", () => {
       ],
     ],
   ])("meeting %j reviews", (meeting, expected) => {
-    expect(recommendationsForMeeting(meeting, all).map((r) => [r.recommendation.id, r.carried, r.overdue])).toEqual(
-      expected,
-    );
+    expect(
+      recommendationsForMeeting(meeting, all).map((r) => [r.recommendation.id, r.carried, r.overdue]),
+    ).toEqual(expected);
   });
 });

@@ -46,7 +46,7 @@ export type MinilokChecklist = z.infer<typeof MinilokChecklist>;
 export const DEFAULT_MINILOK_CHECKLIST: MinilokChecklist = {
   version: "3s4p-placeholder-2026",
   source:
-    "Outputs of the minilok from programme.md §4 (kompasiana.com Pandeglang 2022: accompaniment \"terwujud dengan 3 standar dan 4 PASTI\"); the items themselves were not found (workflows.md §5) and are a placeholder — confirm with the BKKBN minilok juknis",
+    'Outputs of the minilok from programme.md §4 (kompasiana.com Pandeglang 2022: accompaniment "terwujud dengan 3 standar dan 4 PASTI"); the items themselves were not found (workflows.md §5) and are a placeholder — confirm with the BKKBN minilok juknis',
   confidence: "mem",
   items: [
     { code: "standar_sasaran", group: "3_standar", label: "Sasaran pendampingan terdata by name by address" },
@@ -151,6 +151,7 @@ export function recommendationsForMeeting<R extends MinilokRecommendation>(
     .map((r) => ({
       recommendation: r,
       carried: r.meetingId !== meeting.id,
-      overdue: r.dueOn !== null && r.dueOn < meeting.heldOn && (r.closedOn === null || r.closedOn > meeting.heldOn),
+      overdue:
+        r.dueOn !== null && r.dueOn < meeting.heldOn && (r.closedOn === null || r.closedOn > meeting.heldOn),
     }));
 }

@@ -37,13 +37,14 @@ import {
   summarizeChecklist,
 } from "@tumbuh/core/programme";
 import { requireAccess } from "../auth/access.ts";
-import type { MinilokMeetingRow, MinilokRecommendationRow } from "../db/repositories/minilok.ts";
 import type { Repositories } from "../db/repositories/index.ts";
+import type { MinilokMeetingRow, MinilokRecommendationRow } from "../db/repositories/minilok.ts";
 import { formatPdfDate, type PdfDocument, pdfFileName, renderPdf } from "../pdf/document.ts";
 import { recordAudit } from "./audit.ts";
 import { type Caller, UUID } from "./child-access.ts";
 import type { ServiceContext } from "./context.ts";
 import { badRequest, notFound, staleVersion } from "./errors.ts";
+import { requireRecordAccess } from "./family-access.ts";
 import type { TpkService } from "./tpk.ts";
 
 const STATUS_LABEL = { belum: "Belum", proses: "Dalam proses", selesai: "Selesai", batal: "Batal" } as const;
@@ -95,14 +96,17 @@ export class MinilokService {
   ): Promise<MinilokMeetingRow> {
     const row = UUID.test(id) ? await this.repos.minilok.meeting(id) : undefined;
     if (!row) throw notFound("meeting");
-    requireAccess(caller, permission, row.subdistrict_code);
+    requireRecordAccess(caller, permission, row.subdistrict_code, "meeting");
     return row;
   }
 
   /** Holds a meeting of a kecamatan; its checklist starts from the kecamatan's last edit, else the default. */
   async create(caller: Caller, body: MinilokMeetingBody, ip?: string): Promise<MinilokMeeting> {
     requireAccess(caller, "minilok:manage", body.subdistrictCode);
-    if (regionLevelOf(body.subdistrictCode) !== "subdistrict" || !(await this.repos.regions.get(body.subdistrictCode)))
+    if (
+      regionLevelOf(body.subdistrictCode) !== "subdistrict" ||
+      !(await this.repos.regions.get(body.subdistrictCode))
+    )
       throw badRequest("subdistrictCode", `expected the code of a kecamatan, got ${body.subdistrictCode}`);
     const reviewTo = body.reviewTo ?? nextDay(body.heldOn);
     const reviewFrom = body.reviewFrom ?? addMonths(reviewTo, -3);
@@ -260,7 +264,12 @@ export class MinilokService {
   }
 
   /** Changes the place, participants and notes (a stale version gets 409 with the current meeting). */
-  async update(caller: Caller, id: string, body: MinilokMeetingUpdateBody, ip?: string): Promise<MinilokMeeting> {
+  async update(
+    caller: Caller,
+    id: string,
+    body: MinilokMeetingUpdateBody,
+    ip?: string,
+  ): Promise<MinilokMeeting> {
     const m = await this.load(caller, id, "minilok:manage");
     await this.repos.transaction(async (tx) => {
       const ok = await tx.minilok.updateMeeting(id, body.version, {
@@ -292,20 +301,24 @@ export class MinilokService {
     const m = await this.load(caller, id, "minilok:manage");
     const seen = new Set<string>();
     items.forEach((item, i) => {
-      if (seen.has(item.code)) throw badRequest(`items[${i}].code`, `the code '${item.code}' appears more than once`);
+      if (seen.has(item.code))
+        throw badRequest(`items[${i}].code`, `the code '${item.code}' appears more than once`);
       seen.add(item.code);
     });
     const current = await this.repos.minilok.checklist(id);
     const sameItems =
       current.length === items.length &&
-      current.every((c, i) => c.code === items[i].code && c.label === items[i].label && c.item_group === items[i].group);
+      current.every(
+        (c, i) => c.code === items[i].code && c.label === items[i].label && c.item_group === items[i].group,
+      );
     const edited = {
       version: sameItems ? m.checklist_version : `${m.checklist_version}+${m.subdistrict_code}-${m.held_on}`,
       source: m.checklist_source,
       confidence: m.checklist_confidence,
       items: items.map((i) => ({ code: i.code, group: i.group, label: i.label })),
     };
-    if (!MinilokChecklist.safeParse(edited).success) throw badRequest("items", "expected 1 to 40 items with a code and text");
+    if (!MinilokChecklist.safeParse(edited).success)
+      throw badRequest("items", "expected 1 to 40 items with a code and text");
     await this.repos.transaction(async (tx) => {
       await tx.minilok.replaceChecklist(
         id,
@@ -341,8 +354,14 @@ export class MinilokService {
   /** Records a village's problems and follow-up for the meeting. */
   async setReview(caller: Caller, id: string, body: MinilokReviewBody, ip?: string): Promise<MinilokMeeting> {
     const m = await this.load(caller, id, "minilok:manage");
-    if (!body.villageCode.startsWith(`${m.subdistrict_code}.`) || regionLevelOf(body.villageCode) !== "village")
-      throw badRequest("villageCode", `expected a village of kecamatan ${m.subdistrict_code}, got ${body.villageCode}`);
+    if (
+      !body.villageCode.startsWith(`${m.subdistrict_code}.`) ||
+      regionLevelOf(body.villageCode) !== "village"
+    )
+      throw badRequest(
+        "villageCode",
+        `expected a village of kecamatan ${m.subdistrict_code}, got ${body.villageCode}`,
+      );
     await this.repos.transaction(async (tx) => {
       await tx.minilok.upsertReview({
         meeting_id: id,
@@ -417,7 +436,12 @@ export class MinilokService {
   }
 
   /** Records whether a listed case or family was found valid at the meeting; audited. */
-  async verify(caller: Caller, id: string, body: MinilokVerificationBody, ip?: string): Promise<{ ok: true }> {
+  async verify(
+    caller: Caller,
+    id: string,
+    body: MinilokVerificationBody,
+    ip?: string,
+  ): Promise<{ ok: true }> {
     const m = await this.load(caller, id, "minilok:manage");
     requireAccess(caller, "families:read", m.subdistrict_code);
     const village =
@@ -425,7 +449,10 @@ export class MinilokService {
         ? (await this.repos.tpk.findTarget(body.entityId))?.village_code
         : (await this.repos.families.find(body.entityId))?.village_code;
     if (!village?.startsWith(`${m.subdistrict_code}.`))
-      throw badRequest("entityId", `expected a ${body.kind === "kasus" ? "case" : "family"} of kecamatan ${m.subdistrict_code}`);
+      throw badRequest(
+        "entityId",
+        `expected a ${body.kind === "kasus" ? "case" : "family"} of kecamatan ${m.subdistrict_code}`,
+      );
     await this.repos.transaction(async (tx) => {
       await tx.minilok.upsertVerification({
         meeting_id: id,
@@ -456,7 +483,10 @@ export class MinilokService {
   ): Promise<MinilokMeeting> {
     const m = await this.load(caller, id, "minilok:manage");
     if (body.villageCode && !body.villageCode.startsWith(`${m.subdistrict_code}.`))
-      throw badRequest("villageCode", `expected a village of kecamatan ${m.subdistrict_code}, got ${body.villageCode}`);
+      throw badRequest(
+        "villageCode",
+        `expected a village of kecamatan ${m.subdistrict_code}, got ${body.villageCode}`,
+      );
     if (body.dueOn && body.dueOn < m.held_on)
       throw badRequest("dueOn", `the due date ${body.dueOn} is before the meeting (${m.held_on})`);
     const recId = randomUUID();
@@ -494,7 +524,7 @@ export class MinilokService {
   ): Promise<MinilokRecommendation> {
     const r = UUID.test(recId) ? await this.repos.minilok.recommendation(recId) : undefined;
     if (!r) throw notFound("recommendation");
-    requireAccess(caller, "minilok:manage", r.subdistrict_code);
+    requireRecordAccess(caller, "minilok:manage", r.subdistrict_code, "recommendation");
     let on = todayInIndonesia(this.ctx.now());
     if (body.meetingId) {
       const meeting = await this.repos.minilok.meeting(body.meetingId);
@@ -541,7 +571,10 @@ export class MinilokService {
           ["Kecamatan", name],
           ["Tanggal", formatPdfDate(m.heldOn)],
           ["Tempat", m.place ?? "—"],
-          ["Periode pendampingan ditinjau", `${formatPdfDate(m.reviewFrom)} – ${formatPdfDate(nextDayBefore(m.reviewTo))}`],
+          [
+            "Periode pendampingan ditinjau",
+            `${formatPdfDate(m.reviewFrom)} – ${formatPdfDate(nextDayBefore(m.reviewTo))}`,
+          ],
           ["Data keluarga", `Semester ${m.semester}`],
         ],
       },
@@ -557,7 +590,16 @@ export class MinilokService {
       { kind: "heading", text: "2. Cakupan pendampingan keluarga per desa" },
       {
         kind: "table",
-        headers: ["Desa/Kel", "Sasaran", "Didampingi", "Cakupan", "Keluarga", "Berisiko", "Masalah", "Tindak lanjut"],
+        headers: [
+          "Desa/Kel",
+          "Sasaran",
+          "Didampingi",
+          "Cakupan",
+          "Keluarga",
+          "Berisiko",
+          "Masalah",
+          "Tindak lanjut",
+        ],
         widths: ["*", "auto", "auto", "auto", "auto", "auto", "*", "*"],
         rows: m.villages.map((v) => [
           v.villageName ?? v.villageCode,
@@ -580,7 +622,7 @@ export class MinilokService {
           null,
         ],
       },
-      { kind: "heading", text: "3. Daftar periksa pelaksanaan \"3 standar dan 4 PASTI\"" },
+      { kind: "heading", text: '3. Daftar periksa pelaksanaan "3 standar dan 4 PASTI"' },
       {
         kind: "paragraph",
         text:
@@ -616,7 +658,11 @@ export class MinilokService {
         kind: "table",
         headers: ["Data", "Valid", "Tidak valid"],
         rows: [
-          ["Kasus stunting / gagal tumbuh (sasaran TPK dari posyandu)", m.verified.kasus.valid, m.verified.kasus.tidakValid],
+          [
+            "Kasus stunting / gagal tumbuh (sasaran TPK dari posyandu)",
+            m.verified.kasus.valid,
+            m.verified.kasus.tidakValid,
+          ],
           ["Keluarga berisiko stunting", m.verified.keluarga.valid, m.verified.keluarga.tidakValid],
         ],
       },

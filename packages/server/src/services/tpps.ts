@@ -24,6 +24,7 @@ import { recordAudit } from "./audit.ts";
 import { type Caller, UUID } from "./child-access.ts";
 import type { ServiceContext } from "./context.ts";
 import { badRequest, notFound, staleVersion } from "./errors.ts";
+import { requireRecordAccess } from "./family-access.ts";
 
 const ROLE_LABEL: Record<TppsRole, string> = {
   pengarah: "Pengarah",
@@ -96,7 +97,7 @@ export class TppsService {
   private async load(caller: Caller, id: string, permission: "dashboard:read" | "tpps:manage") {
     const row = UUID.test(id) ? await this.repos.tpps.team(id) : undefined;
     if (!row) throw notFound("team");
-    requireAccess(caller, permission, row.region_code);
+    requireRecordAccess(caller, permission, row.region_code, "team");
     return row;
   }
 
@@ -108,7 +109,10 @@ export class TppsService {
 
   private checkPeriod(body: { periodFrom: string; periodTo?: string | null; decreeDate?: string | null }) {
     if (body.periodTo && body.periodTo < body.periodFrom)
-      throw badRequest("periodTo", `the period ends (${body.periodTo}) before it begins (${body.periodFrom})`);
+      throw badRequest(
+        "periodTo",
+        `the period ends (${body.periodTo}) before it begins (${body.periodFrom})`,
+      );
     if (body.decreeDate && body.decreeDate > this.today())
       throw badRequest("decreeDate", `the decree date ${body.decreeDate} is in the future`);
   }
@@ -116,7 +120,8 @@ export class TppsService {
   /** Forms a team for a province, district, kecamatan or village by its decree. */
   async createTeam(caller: Caller, body: TppsTeamBody, ip?: string): Promise<TppsTeam> {
     requireAccess(caller, "tpps:manage", body.regionCode);
-    const region = body.regionCode === NATION_CODE ? undefined : await this.repos.regions.get(body.regionCode);
+    const region =
+      body.regionCode === NATION_CODE ? undefined : await this.repos.regions.get(body.regionCode);
     const level = region ? tppsLevelOf(region.level) : null;
     if (!region || !level)
       throw badRequest(
@@ -180,7 +185,10 @@ export class TppsService {
   async addMember(caller: Caller, teamId: string, body: TppsMemberBody, ip?: string): Promise<TppsTeam> {
     const team = await this.load(caller, teamId, "tpps:manage");
     if (body.role === "bidang" && !body.bidang)
-      throw badRequest("bidang", "a bidang seat names its bidang (e.g. Bidang Data, Monitoring dan Evaluasi)");
+      throw badRequest(
+        "bidang",
+        "a bidang seat names its bidang (e.g. Bidang Data, Monitoring dan Evaluasi)",
+      );
     const scope = personScope(team.region_code);
     await this.repos.transaction(async (tx) => {
       let personId: string;
@@ -194,7 +202,8 @@ export class TppsService {
         const key = personKey(body.name);
         const found = await tx.tpps.findPerson(scope, key);
         personId = found?.id ?? randomUUID();
-        if (!found) await tx.tpps.insertPerson({ id: personId, scope_code: scope, name: body.name, name_key: key });
+        if (!found)
+          await tx.tpps.insertPerson({ id: personId, scope_code: scope, name: body.name, name_key: key });
       }
       const id = randomUUID();
       await tx.tpps.insertMember({
@@ -257,12 +266,10 @@ export class TppsService {
   }
 
   /** The printable list of the teams of a region (PDF): each team's decree, period and seats. */
-  async printList(
-    caller: Caller,
-    region: string | undefined,
-  ): Promise<{ fileName: string; pdf: Buffer }> {
+  async printList(caller: Caller, region: string | undefined): Promise<{ fileName: string; pdf: Buffer }> {
     const { region: code, teams } = await this.teams(caller, region);
-    const regionName = code === NATION_CODE ? "Indonesia" : ((await this.repos.regions.get(code))?.name ?? code);
+    const regionName =
+      code === NATION_CODE ? "Indonesia" : ((await this.repos.regions.get(code))?.name ?? code);
     const blocks: PdfDocument["blocks"][number][] = [];
     if (teams.length === 0) blocks.push({ kind: "paragraph", text: "Belum ada tim TPPS yang tercatat." });
     for (const t of teams) {

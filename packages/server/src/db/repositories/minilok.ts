@@ -92,7 +92,9 @@ export class MinilokRepository {
       .insertInto("minilok_village_reviews")
       .values(row)
       .onConflict((oc) =>
-        oc.columns(["meeting_id", "village_code"]).doUpdateSet({ problems: row.problems, follow_up: row.follow_up }),
+        oc
+          .columns(["meeting_id", "village_code"])
+          .doUpdateSet({ problems: row.problems, follow_up: row.follow_up }),
       )
       .execute();
   }
@@ -117,7 +119,11 @@ export class MinilokRepository {
   }
 
   verifications(meetingId: string): Promise<MinilokVerificationRow[]> {
-    return this.db.selectFrom("minilok_verifications").selectAll().where("meeting_id", "=", meetingId).execute();
+    return this.db
+      .selectFrom("minilok_verifications")
+      .selectAll()
+      .where("meeting_id", "=", meetingId)
+      .execute();
   }
 
   async upsertVerification(row: MinilokVerificationRow): Promise<void> {

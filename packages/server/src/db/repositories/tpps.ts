@@ -135,7 +135,11 @@ export class TppsRepository {
   }
 
   person(id: string): Promise<{ id: string; name: string; scope_code: string } | undefined> {
-    return this.db.selectFrom("tpps_people").select(["id", "name", "scope_code"]).where("id", "=", id).executeTakeFirst();
+    return this.db
+      .selectFrom("tpps_people")
+      .select(["id", "name", "scope_code"])
+      .where("id", "=", id)
+      .executeTakeFirst();
   }
 
   async insertPerson(row: { id: string; scope_code: string; name: string; name_key: string }): Promise<void> {
@@ -147,7 +151,11 @@ export class TppsRepository {
   }
 
   member(id: string): Promise<{ id: string; team_id: string } | undefined> {
-    return this.db.selectFrom("tpps_members").select(["id", "team_id"]).where("id", "=", id).executeTakeFirst();
+    return this.db
+      .selectFrom("tpps_members")
+      .select(["id", "team_id"])
+      .where("id", "=", id)
+      .executeTakeFirst();
   }
 
   async deleteMember(id: string): Promise<void> {
