@@ -16,6 +16,7 @@ import type { ServiceContext } from "./context.ts";
 import { DataQualityService } from "./data-quality.ts";
 import { ExportService } from "./exports.ts";
 import { FamilyService } from "./families.ts";
+import { FamilyImportService } from "./family-import.ts";
 import { ImportService } from "./imports.ts";
 import { MeasurementService } from "./measurements.ts";
 import { MinilokService } from "./minilok.ts";
@@ -41,6 +42,7 @@ export interface Services {
   dataQuality: DataQualityService;
   exports: ExportService;
   families: FamilyService;
+  familyImport: FamilyImportService;
   imports: ImportService;
   measurements: MeasurementService;
   minilok: MinilokService;
@@ -67,6 +69,7 @@ export function createServices(
   const children = new ChildrenService(ctx);
   const aksi = new AksiService(ctx.repos);
   const tpk = new TpkService(ctx);
+  const families = new FamilyService(ctx);
   return {
     aksi,
     // Evidence files live in the data folder beside the uploads, never under the web root.
@@ -79,7 +82,8 @@ export function createServices(
     children,
     dataQuality: new DataQualityService(ctx.repos, regions),
     exports: new ExportService(ctx.repos, prevalence, children),
-    families: new FamilyService(ctx),
+    families,
+    familyImport: new FamilyImportService(ctx, families),
     imports: new ImportService(ctx),
     measurements: new MeasurementService(ctx),
     minilok: new MinilokService(ctx, tpk),

@@ -1,5 +1,10 @@
-/** TPPS teams (with their printable list) and mini lokakarya kecamatan (with its minutes PDF). */
+/**
+ * TPPS teams (with their printable list), mini lokakarya kecamatan (with its minutes PDF) and the
+ * import of family-data files (upload → dry-run report → confirm or cancel).
+ */
+import { userMessage } from "@tumbuh/core";
 import {
+  FamilyImportResponse,
   IdParams,
   MinilokChecklistBody,
   MinilokListsResponse,
@@ -25,6 +30,7 @@ import {
 } from "@tumbuh/core/api";
 import { z } from "zod";
 import type { App, AppContext } from "../context.ts";
+import { HttpError } from "../errors.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
@@ -41,6 +47,70 @@ function sendPdf(reply: import("fastify").FastifyReply, file: { fileName: string
 export async function keluargaRoutes(app: App, ctx: AppContext): Promise<void> {
   const tpps = ctx.services.tpps;
   const minilok = ctx.services.minilok;
+  const familyImport = ctx.services.familyImport;
+
+  app.post(
+    "/api/families/imports",
+    {
+      schema: {
+        tags: ["families"],
+        summary: "Upload a family-data file (CSV/XLSX): dry-run report, nothing written yet",
+        consumes: ["multipart/form-data"],
+        response: responses({ 201: FamilyImportResponse }),
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const noFile = () =>
+        new HttpError(
+          400,
+          "bad_request",
+          "expected multipart/form-data with a 'file' field",
+          { field: "file" },
+          {},
+          userMessage("validation.required", { field: "file" }),
+        );
+      if (!request.isMultipart()) throw noFile();
+      let semester: string | undefined;
+      let report: Awaited<ReturnType<typeof familyImport.dryRun>> | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === "file") report = await familyImport.dryRun(user, part.filename, part.file, semester);
+        else if (part.fieldname === "semester" && typeof part.value === "string" && part.value)
+          semester = part.value.trim();
+      }
+      if (!report) throw noFile();
+      return reply.code(201).send({ import: report });
+    },
+  );
+
+  app.post(
+    "/api/families/imports/:id/confirm",
+    {
+      schema: {
+        tags: ["families"],
+        summary: "Write every accepted row of a dry run (one transaction)",
+        params: IdParams,
+        response: responses({ 200: FamilyImportResponse }),
+      },
+    },
+    async (request) => ({ import: await familyImport.confirm(requireUser(request), request.params.id, request.ip) }),
+  );
+
+  app.delete(
+    "/api/families/imports/:id",
+    {
+      schema: {
+        tags: ["families"],
+        summary: "Cancel a dry run: nothing is written",
+        params: IdParams,
+        response: responses({ 204: z.null() }),
+      },
+    },
+    async (request, reply) => {
+      familyImport.cancel(requireUser(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
   app.get(
     "/api/tpps/teams",
