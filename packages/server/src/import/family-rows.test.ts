@@ -17,8 +17,7 @@ const HEADER = [
 ];
 const TODAY = "2026-12-05";
 const cols = familyColumns(HEADER, { semesterGiven: true });
-const row = (over: Partial<Record<(typeof HEADER)[number], string>>) =>
-  HEADER.map((h) => over[h] ?? null);
+const row = (over: Partial<Record<(typeof HEADER)[number], string>>) => HEADER.map((h) => over[h] ?? null);
 const GOOD = {
   "Kode Desa": "35.03.01.2001",
   "Nama Kepala Keluarga": "Slamet",
@@ -73,13 +72,27 @@ describe("family-data rows", () => {
     [{ "Kode Desa": "3503012001" }, [["Kode Desa", "bukan kode desa; yang diharapkan bentuk 35.03.01.2001"]]],
     [
       { "Tgl Lahir Istri": "31/02/1998" },
-      [["Tgl Lahir Istri", "bukan tanggal yang ada; yang diharapkan hh/bb/tttt (mis. 05/03/1998) atau tttt-bb-hh"]],
+      [
+        [
+          "Tgl Lahir Istri",
+          "bukan tanggal yang ada; yang diharapkan hh/bb/tttt (mis. 05/03/1998) atau tttt-bb-hh",
+        ],
+      ],
     ],
-    [{ "Tgl Lahir Anak 1": "2027-01-01" }, [["Tgl Lahir Anak 1", "tanggal 2027-01-01 belum tiba (hari ini 2026-12-05)"]]],
+    [
+      { "Tgl Lahir Anak 1": "2027-01-01" },
+      [["Tgl Lahir Anak 1", "tanggal 2027-01-01 belum tiba (hari ini 2026-12-05)"]],
+    ],
     [{ Hamil: "mungkin" }, [["Hamil", "tidak dikenal; yang diharapkan Ya atau Tidak"]]],
-    [{ Jamban: "ada" }, [["Jamban", "tidak dikenal; yang diharapkan jamban septik, jamban tanpa septik atau tidak ada"]]],
+    [
+      { Jamban: "ada" },
+      [["Jamban", "tidak dikenal; yang diharapkan jamban septik, jamban tanpa septik atau tidak ada"]],
+    ],
     [{ "NIK Anak 1": "12345" }, [["NIK Anak 1", "bukan NIK; yang diharapkan 16 angka"]]],
-    [{ "Tgl Lahir Anak 2": "2020-01-01" }, [["Nama Anak 2", "kosong, padahal tanggal lahir atau NIK anak ini diisi"]]],
+    [
+      { "Tgl Lahir Anak 2": "2020-01-01" },
+      [["Nama Anak 2", "kosong, padahal tanggal lahir atau NIK anak ini diisi"]],
+    ],
     [{ "Tgl Lahir Anak 1": "1997-01-01" }, [["Tgl Lahir Anak 1", "lahir sebelum ibunya (1998-03-05)"]]],
   ])("rejects %j", (over, expected) => {
     const r = checkFamilyRow(row({ ...GOOD, ...over }), 7, cols, { today: TODAY, semester: "2026-S2" });
@@ -97,7 +110,10 @@ describe("family-data rows", () => {
     ["Sungai/danau", "air_permukaan"],
     ["mata_air_tidak_terlindungi", "mata_air_tidak_terlindungi"],
   ])("reads the water source %s as %s", (cell, code) => {
-    const r = checkFamilyRow(row({ ...GOOD, "Sumber Air Minum": cell }), 2, cols, { today: TODAY, semester: "2026-S2" });
+    const r = checkFamilyRow(row({ ...GOOD, "Sumber Air Minum": cell }), 2, cols, {
+      today: TODAY,
+      semester: "2026-S2",
+    });
     expect(r.ok && r.family.waterSource).toBe(code);
   });
 
@@ -106,7 +122,9 @@ describe("family-data rows", () => {
       today: TODAY,
       semester: "2026-S2",
     });
-    expect(r.ok && r.family.children).toEqual([{ name: "Ayu", birthDate: "2024-01-10", nik: "3503015001240001" }]);
+    expect(r.ok && r.family.children).toEqual([
+      { name: "Ayu", birthDate: "2024-01-10", nik: "3503015001240001" },
+    ]);
     const bare = familyColumns(["Kode Desa", "Nama Kepala Keluarga"], { semesterGiven: true });
     const b = checkFamilyRow(["35.03.01.2001", "Slamet"], 2, bare, { today: TODAY, semester: "2026-S2" });
     expect(b.ok && b.family.children).toBeNull();

@@ -10,7 +10,7 @@
  */
 import { normalizeHeader, parseDate } from "@tumbuh/core";
 import type { FamilyBody } from "@tumbuh/core/api";
-import { type Latrine, LATRINES, type WaterSource, WATER_SOURCES } from "@tumbuh/core/programme";
+import { LATRINES, type Latrine, WATER_SOURCES, type WaterSource } from "@tumbuh/core/programme";
 import type { Cell } from "./sheet.ts";
 
 export type FamilyField =
@@ -29,7 +29,10 @@ export type FamilyField =
 
 /** Column names as users see them in rejections, and the names each is known by. */
 const COLUMNS: Record<FamilyField, { label: string; names: string[] }> = {
-  villageCode: { label: "Kode Desa", names: ["kodedesa", "kodedesakel", "kodedesakelurahan", "kodewilayah", "kddesa"] },
+  villageCode: {
+    label: "Kode Desa",
+    names: ["kodedesa", "kodedesakel", "kodedesakelurahan", "kodewilayah", "kddesa"],
+  },
   semester: { label: "Semester", names: ["semester", "periode"] },
   dataSource: { label: "Sumber Data", names: ["sumberdata", "sumber"] },
   headName: {
@@ -159,13 +162,18 @@ export function checkFamilyRow(
   opts: { today: string; semester?: string },
 ): FamilyRowResult {
   const rejections: FamilyRejection[] = [];
-  const cell = (f: FamilyField) => (cols.fields[f] === undefined ? undefined : cells[cols.fields[f] as number]);
+  const cell = (f: FamilyField) =>
+    cols.fields[f] === undefined ? undefined : cells[cols.fields[f] as number];
   const reject = (field: string, value: Cell | undefined, reason: string) =>
     rejections.push({ rowNo, field, value: text(value) ?? null, reason });
   const date = (label: string, c: Cell | undefined): string | null => {
     const d = parseDate(c ?? null);
     if (!d.ok) {
-      reject(label, c, "bukan tanggal yang ada; yang diharapkan hh/bb/tttt (mis. 05/03/1998) atau tttt-bb-hh");
+      reject(
+        label,
+        c,
+        "bukan tanggal yang ada; yang diharapkan hh/bb/tttt (mis. 05/03/1998) atau tttt-bb-hh",
+      );
       return null;
     }
     if (d.value && d.value > opts.today) {
@@ -176,11 +184,13 @@ export function checkFamilyRow(
   };
 
   const village = text(cell("villageCode"));
-  if (!village) reject(COLUMNS.villageCode.label, undefined, "kosong; yang diharapkan kode desa seperti 35.03.01.2001");
+  if (!village)
+    reject(COLUMNS.villageCode.label, undefined, "kosong; yang diharapkan kode desa seperti 35.03.01.2001");
   else if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(village))
     reject(COLUMNS.villageCode.label, village, "bukan kode desa; yang diharapkan bentuk 35.03.01.2001");
   const semester = text(cell("semester")) ?? opts.semester;
-  if (!semester) reject(COLUMNS.semester.label, undefined, "kosong; yang diharapkan semester seperti 2025-S2");
+  if (!semester)
+    reject(COLUMNS.semester.label, undefined, "kosong; yang diharapkan semester seperti 2025-S2");
   else if (!/^\d{4}-S[12]$/.test(semester.toUpperCase()))
     reject(COLUMNS.semester.label, semester, "bukan semester; yang diharapkan bentuk 2025-S1 atau 2025-S2");
   const head = text(cell("headName"));
@@ -214,7 +224,11 @@ export function checkFamilyRow(
   if (jamban !== undefined) {
     latrine = LATRINE_NAMES[normalizeHeader(jamban)] ?? null;
     if (!latrine)
-      reject(COLUMNS.latrine.label, jamban, "tidak dikenal; yang diharapkan jamban septik, jamban tanpa septik atau tidak ada");
+      reject(
+        COLUMNS.latrine.label,
+        jamban,
+        "tidak dikenal; yang diharapkan jamban septik, jamban tanpa septik atau tidak ada",
+      );
   }
 
   const children: NonNullable<FamilyBody["children"]> = [];
@@ -229,7 +243,8 @@ export function checkFamilyRow(
     }
     const birthDate = date(`Tgl Lahir Anak ${c.n}`, birthCell);
     const nik = text(nikCell)?.replace(/^'/, "");
-    if (nik !== undefined && !/^\d{16}$/.test(nik)) reject(`NIK Anak ${c.n}`, "(disembunyikan)", "bukan NIK; yang diharapkan 16 angka");
+    if (nik !== undefined && !/^\d{16}$/.test(nik))
+      reject(`NIK Anak ${c.n}`, "(disembunyikan)", "bukan NIK; yang diharapkan 16 angka");
     if (motherBirthDate && birthDate && birthDate <= motherBirthDate)
       reject(`Tgl Lahir Anak ${c.n}`, birthCell, `lahir sebelum ibunya (${motherBirthDate})`);
     children.push({ name, birthDate, ...(nik && /^\d{16}$/.test(nik) ? { nik } : {}) });

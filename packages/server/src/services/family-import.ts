@@ -77,7 +77,11 @@ export class FamilyImportService {
     const ext = extname(fileName || "").toLowerCase();
     if (![".csv", ".txt", ".xlsx"].includes(ext)) {
       file.resume();
-      throw badRequest("file", `expected a .csv or .xlsx file, got '${fileName}'`, userMessage("import.fileType", { name: fileName }));
+      throw badRequest(
+        "file",
+        `expected a .csv or .xlsx file, got '${fileName}'`,
+        userMessage("import.fileType", { name: fileName }),
+      );
     }
     if (semester !== undefined && !/^\d{4}-S[12]$/.test(semester))
       throw badRequest("semester", `expected a semester such as 2025-S2, got '${semester}'`);
@@ -87,14 +91,24 @@ export class FamilyImportService {
     try {
       await writeUpload(path, file);
       if (file.truncated)
-        throw new ServiceError("payload_too_large", "the file is larger than the upload limit", { field: "file" }, userMessage("payload.tooLarge"));
+        throw new ServiceError(
+          "payload_too_large",
+          "the file is larger than the upload limit",
+          { field: "file" },
+          userMessage("payload.tooLarge"),
+        );
       return await this.check(caller, fileName, path, semester);
     } finally {
       rmSync(path, { force: true });
     }
   }
 
-  private async check(caller: Caller, fileName: string, path: string, semester?: string): Promise<FamilyImportReport> {
+  private async check(
+    caller: Caller,
+    fileName: string,
+    path: string,
+    semester?: string,
+  ): Promise<FamilyImportReport> {
     const today = todayInIndonesia(this.ctx.now());
     const rejections: FamilyRejection[] = [];
     const rows: PendingRow[] = [];
@@ -121,7 +135,10 @@ export class FamilyImportService {
         if (r.cells.every((c) => c === null || String(c).trim() === "")) continue;
         rowsRead++;
         if (rowsRead > MAX_ROWS)
-          throw badRequest("file", `Berkas berisi lebih dari ${MAX_ROWS} keluarga; pecah per kecamatan. / More than ${MAX_ROWS} rows.`);
+          throw badRequest(
+            "file",
+            `Berkas berisi lebih dari ${MAX_ROWS} keluarga; pecah per kecamatan. / More than ${MAX_ROWS} rows.`,
+          );
         const checked = checkFamilyRow(r.cells, r.rowNo, cols, { today, semester });
         if (!checked.ok) {
           rejections.push(...checked.rejections);
@@ -130,7 +147,12 @@ export class FamilyImportService {
         const body = checked.family;
         const denied = checkAccess(caller, "families:write", body.villageCode);
         if (denied) {
-          rejections.push({ rowNo: r.rowNo, field: "Kode Desa", value: body.villageCode, reason: "desa ini di luar wilayah akun Anda" });
+          rejections.push({
+            rowNo: r.rowNo,
+            field: "Kode Desa",
+            value: body.villageCode,
+            reason: "desa ini di luar wilayah akun Anda",
+          });
           continue;
         }
         const key = `${body.villageCode}|${body.semester}|${body.headName.toLowerCase()}|${(body.motherName ?? "").toLowerCase()}`;
@@ -193,7 +215,9 @@ export class FamilyImportService {
       rowsRead,
       accepted: rows.length,
       rejectedCount: rejections.length,
-      rejected: rejections.slice(0, REJECTIONS_SHOWN).map((x) => ({ row: x.rowNo, field: x.field, value: x.value, reason: x.reason })),
+      rejected: rejections
+        .slice(0, REJECTIONS_SHOWN)
+        .map((x) => ({ row: x.rowNo, field: x.field, value: x.value, reason: x.reason })),
       berisiko: verdicts.berisiko,
       tidakBerisiko: verdicts.tidak_berisiko,
       tidakDiketahui: verdicts.tidak_diketahui,

@@ -74,7 +74,8 @@ export async function keluargaRoutes(app: App, ctx: AppContext): Promise<void> {
       let semester: string | undefined;
       let report: Awaited<ReturnType<typeof familyImport.dryRun>> | undefined;
       for await (const part of request.parts()) {
-        if (part.type === "file") report = await familyImport.dryRun(user, part.filename, part.file, semester);
+        if (part.type === "file")
+          report = await familyImport.dryRun(user, part.filename, part.file, semester);
         else if (part.fieldname === "semester" && typeof part.value === "string" && part.value)
           semester = part.value.trim();
       }
@@ -93,7 +94,9 @@ export async function keluargaRoutes(app: App, ctx: AppContext): Promise<void> {
         response: responses({ 200: FamilyImportResponse }),
       },
     },
-    async (request) => ({ import: await familyImport.confirm(requireUser(request), request.params.id, request.ip) }),
+    async (request) => ({
+      import: await familyImport.confirm(requireUser(request), request.params.id, request.ip),
+    }),
   );
 
   app.delete(
@@ -206,11 +209,9 @@ export async function keluargaRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send({
-          team: await tpps.addMember(requireUser(request), request.params.id, request.body, request.ip),
-        }),
+      reply.code(201).send({
+        team: await tpps.addMember(requireUser(request), request.params.id, request.body, request.ip),
+      }),
   );
 
   app.delete(
