@@ -75,6 +75,7 @@ export const TppsTeamsQuery = z.object({ region: RegionCode.optional() });
 export const TppsTeamsResponse = z.object({ region: z.string(), teams: z.array(TppsTeam) });
 export type TppsTeamsResponse = z.infer<typeof TppsTeamsResponse>;
 export const TppsTeamResponse = z.object({ team: TppsTeam });
+export type TppsTeamResponse = z.infer<typeof TppsTeamResponse>;
 
 export const TppsPeopleQuery = z.object({ region: RegionCode.optional(), q: PlainText(100) });
 export const TppsPersonSeats = z.object({
@@ -243,6 +244,7 @@ export const MinilokMeeting = z.object({
 });
 export type MinilokMeeting = z.infer<typeof MinilokMeeting>;
 export const MinilokMeetingResponse = z.object({ meeting: MinilokMeeting });
+export type MinilokMeetingResponse = z.infer<typeof MinilokMeetingResponse>;
 
 /** The named lists a meeting verifies (stunting and faltering cases, at-risk families): personal data, audited. */
 export const MinilokListEntry = z.object({
@@ -293,3 +295,4 @@ export const FamilyImportReport = z.object({
 });
 export type FamilyImportReport = z.infer<typeof FamilyImportReport>;
 export const FamilyImportResponse = z.object({ import: FamilyImportReport });
+export type FamilyImportResponse = z.infer<typeof FamilyImportResponse>;
