@@ -103,8 +103,8 @@ export function FamilyImport({ semester, onImported }: { semester: string; onImp
                   </tr>
                 </thead>
                 <tbody>
-                  {report.rejected.map((r, i) => (
-                    <tr key={`${r.row}-${r.field}-${i}`}>
+                  {report.rejected.map((r) => (
+                    <tr key={`${r.row}-${r.field}-${r.reason}`}>
                       <td className="num">{r.row}</td>
                       <td>{r.field}</td>
                       <td>{r.value ?? ""}</td>

@@ -139,8 +139,8 @@ function Participants({
     <section className="card">
       <h2>{t("minilok.participants")}</h2>
       <ol data-testid="minilok-participants">
-        {m.participants.map((p, i) => (
-          <li key={`${p.name}-${i}`}>
+        {m.participants.map((p) => (
+          <li key={`${p.name}-${p.agency ?? ""}-${p.role ?? ""}`}>
             {p.name}
             {p.agency ? <span className="hint"> — {p.agency}</span> : null}
           </li>
