@@ -21,7 +21,7 @@ export interface TppsTeamsTable {
   version: Generated<number>;
 }
 
-export interface TppsPeopleTable {
+interface TppsPeopleTable {
   id: string;
   scope_code: string;
   name: string;

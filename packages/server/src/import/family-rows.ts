@@ -13,7 +13,7 @@ import type { FamilyBody } from "@tumbuh/core/api";
 import { LATRINES, type Latrine, WATER_SOURCES, type WaterSource } from "@tumbuh/core/programme";
 import type { Cell } from "./sheet.ts";
 
-export type FamilyField =
+type FamilyField =
   | "villageCode"
   | "semester"
   | "dataSource"
@@ -52,7 +52,7 @@ const COLUMNS: Record<FamilyField, { label: string; names: string[] }> = {
   address: { label: "Alamat", names: ["alamat"] },
 };
 
-export const MAX_CHILDREN = 12;
+const MAX_CHILDREN = 12;
 
 const WATER_NAMES: Record<string, WaterSource> = {
   kemasan: "kemasan_isi_ulang",
