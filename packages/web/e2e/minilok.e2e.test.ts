@@ -187,12 +187,24 @@ describe.skipIf(!chromiumPath)("mini lokakarya in the browser", () => {
       .poll(() => page.getByTestId("minilok-participants").textContent())
       .toContain("Kepala Puskesmas Sintetis");
 
-    // the village's coverage counts the TPK visit
-    const village = page
-      .getByTestId("minilok-villages")
-      .getByRole("row")
-      .filter({ has: page.locator("td") });
-    await expect.poll(async () => (await village.allTextContents()).join(" | ")).toMatch(/\b1\s*1\s*100/);
+    // the village's coverage counts the TPK visit, and its at-risk family
+    const meetingId = new URL(page.url().replace("#/", "")).searchParams.get("meeting");
+    const m = await apiCall<{
+      meeting: {
+        villages: {
+          villageCode: string;
+          villageName: string;
+          targets: number;
+          assisted: number;
+          berisiko: number;
+        }[];
+      };
+    }>(page, "GET", `/api/minilok/meetings/${meetingId}`);
+    const v = m.body.meeting.villages.find((x) => x.villageCode === server.kaderVillage)!;
+    expect(v.assisted).toBe(1);
+    expect(v.berisiko).toBe(1);
+    const row = page.getByTestId("minilok-villages").getByRole("row").filter({ hasText: v.villageName });
+    await expect(row.getByRole("cell").nth(1).textContent()).resolves.toBe("1");
     await expect(page.getByTestId("minilok-unconfirmed").textContent()).resolves.toContain(
       "BELUM TERKONFIRMASI",
     );
