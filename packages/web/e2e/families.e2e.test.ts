@@ -120,7 +120,7 @@ describe.skipIf(!chromiumPath)("TPK family assistance in the browser", () => {
     await page.getByRole("button", { name: "Ambil sasaran dari posyandu" }).click();
     await expect(
       page.getByRole("status").filter({ hasText: "anak diperiksa" }).textContent(),
-    ).resolves.toMatch(/\d+ anak diperiksa, [1-9]\d* sasaran baru/);
+    ).resolves.toMatch(/\d+ anak diperiksa, \d+ sasaran baru/);
     const card = () =>
       page
         .getByTestId("tpk-target")

@@ -42,6 +42,10 @@ const FamilyForm = lazy(() =>
 const FamilyPage = lazy(() =>
   import("./pages/families/FamilyPage.tsx").then((m) => ({ default: m.FamilyPage })),
 );
+const TppsPage = lazy(() => import("./pages/tpps/TppsPage.tsx").then((m) => ({ default: m.TppsPage })));
+const MinilokPage = lazy(() =>
+  import("./pages/minilok/MinilokPage.tsx").then((m) => ({ default: m.MinilokPage })),
+);
 const TpkPage = lazy(() => import("./pages/families/TpkPage.tsx").then((m) => ({ default: m.TpkPage })));
 const PosyanduHomePage = lazy(() =>
   import("./pages/posyandu/PosyanduHomePage.tsx").then((m) => ({ default: m.PosyanduHomePage })),
@@ -146,6 +150,12 @@ const pages: PageDef[] = [
   },
   { pattern: "/tpk", titleKey: "tpk.title", render: (_p, r) => <TpkPage kind={r.query.get("kind") ?? ""} /> },
   { pattern: "/tpk/coverage", titleKey: "tpk.coverageTitle", render: () => <CoveragePage /> },
+  { pattern: "/tpps", titleKey: "tpps.title", render: () => <TppsPage /> },
+  {
+    pattern: "/minilok",
+    titleKey: "minilok.title",
+    render: (_p, r) => <MinilokPage meeting={r.query.get("meeting")} />,
+  },
   { pattern: "/account/password", titleKey: "account.passwordTitle", render: () => <PasswordPage /> },
   { pattern: "/admin/boundaries", titleKey: "boundaries.title", render: () => <BoundariesPage /> },
   { pattern: "/admin/users", titleKey: "users.title", render: () => <UsersPage /> },

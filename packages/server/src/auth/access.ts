@@ -30,6 +30,8 @@ const PERMISSIONS = [
   "aksi:configure", // add a year's version of the aksi list
   "penilaian:manage", // open a penilaian kinerja, set its panel and values, publish it
   "penilaian:grade", // grade districts as a member of a penilaian panel
+  "tpps:manage", // TPPS teams of the scope: decree, period, members
+  "minilok:manage", // mini lokakarya kecamatan: meetings, checklist, verification, recommendations
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,7 +56,7 @@ const FIELD_ENTRY: Permission[] = [
 /** What each role may do (within its scope). docs/api.md shows the same table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_admin: [...ADMIN, "aksi:read", "aksi:configure", "penilaian:manage"],
-  provincial_admin: [...ADMIN, "aksi:read", "aksi:review", "penilaian:manage"],
+  provincial_admin: [...ADMIN, "aksi:read", "aksi:review", "penilaian:manage", "tpps:manage"],
   provincial_assessor: [...ALL_READS, "aksi:read", "aksi:review", "penilaian:grade"],
   district_tpps: [
     ...ALL_READS,
@@ -66,10 +68,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "aks:cases",
     "aksi:read",
     "aksi:write",
+    "tpps:manage",
+    "minilok:manage",
   ],
   district_health: [...FIELD_ENTRY, "import:write", ...FAMILIES, "aks:cases", "aksi:read"],
-  kecamatan_tpps: [...ALL_READS, "children:read", "families:read", "tpk:manage"],
-  village_tpps: [...FIELD_ENTRY, ...FAMILIES],
+  kecamatan_tpps: [
+    ...ALL_READS,
+    "children:read",
+    "families:read",
+    "tpk:manage",
+    "tpps:manage",
+    "minilok:manage",
+  ],
+  village_tpps: [...FIELD_ENTRY, ...FAMILIES, "tpps:manage"],
   posyandu_cadre: FIELD_ENTRY,
   tpk_member: [...ALL_READS, "children:read", "measurements:write", ...FAMILIES, "tpk:visit"],
 };

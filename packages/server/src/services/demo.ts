@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { todayInIndonesia } from "@tumbuh/core";
 import type { Role } from "@tumbuh/core/api";
 import type { Database } from "../db/connection.ts";
 import type { PiiKeys } from "../db/pii.ts";
@@ -12,6 +13,7 @@ import type { Repositories } from "../db/repositories/index.ts";
 import { importMeasurements } from "../import/import.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { DemoInfo } from "./context.ts";
+import { seedKeluargaDemo } from "./demo-keluarga.ts";
 import { UserService } from "./users.ts";
 
 const DEMO_DISTRICT = "35.03";
@@ -139,6 +141,11 @@ export async function createDemo(
     fileName: "demo-35.03-synthetic.csv",
   });
   const users = await demoUsers(repos);
+  const tpkUser = users.find((u) => u.role === "tpk_member");
+  if (tpkUser) {
+    log("membuat data keluarga, TPK, TPPS dan minilok sintetis / seeding families, TPK, TPPS and minilok…");
+    await seedKeluargaDemo(repos, { village: tpkUser.regionCode, today: todayInIndonesia(new Date()) });
+  }
   const userService = new UserService(repos);
   for (const u of users) {
     await userService.createInitial({ ...u, password: DEMO_PASSWORD }, { demoAccount: true });

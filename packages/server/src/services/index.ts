@@ -16,8 +16,10 @@ import type { ServiceContext } from "./context.ts";
 import { DataQualityService } from "./data-quality.ts";
 import { ExportService } from "./exports.ts";
 import { FamilyService } from "./families.ts";
+import { FamilyImportService } from "./family-import.ts";
 import { ImportService } from "./imports.ts";
 import { MeasurementService } from "./measurements.ts";
+import { MinilokService } from "./minilok.ts";
 import { PenilaianService } from "./penilaian.ts";
 import { PosyanduPageService } from "./posyandu-page.ts";
 import { PrevalenceService } from "./prevalence.ts";
@@ -25,6 +27,7 @@ import { PublicService } from "./public.ts";
 import { RegionService } from "./regions.ts";
 import { SkdnService } from "./skdn.ts";
 import { TpkService } from "./tpk.ts";
+import { TppsService } from "./tpps.ts";
 import { UserService } from "./users.ts";
 
 export interface Services {
@@ -39,8 +42,10 @@ export interface Services {
   dataQuality: DataQualityService;
   exports: ExportService;
   families: FamilyService;
+  familyImport: FamilyImportService;
   imports: ImportService;
   measurements: MeasurementService;
+  minilok: MinilokService;
   posyanduPage: PosyanduPageService;
   penilaian: PenilaianService;
   prevalence: PrevalenceService;
@@ -48,6 +53,7 @@ export interface Services {
   regions: RegionService;
   skdn: SkdnService;
   tpk: TpkService;
+  tpps: TppsService;
   users: UserService;
 }
 
@@ -62,6 +68,8 @@ export function createServices(
   const prevalence = new PrevalenceService(ctx.repos, regions, ctx.demo, ctx.cache);
   const children = new ChildrenService(ctx);
   const aksi = new AksiService(ctx.repos);
+  const tpk = new TpkService(ctx);
+  const families = new FamilyService(ctx);
   return {
     aksi,
     // Evidence files live in the data folder beside the uploads, never under the web root.
@@ -74,16 +82,19 @@ export function createServices(
     children,
     dataQuality: new DataQualityService(ctx.repos, regions),
     exports: new ExportService(ctx.repos, prevalence, children),
-    families: new FamilyService(ctx),
+    families,
+    familyImport: new FamilyImportService(ctx, families),
     imports: new ImportService(ctx),
     measurements: new MeasurementService(ctx),
+    minilok: new MinilokService(ctx, tpk),
     posyanduPage: new PosyanduPageService(ctx.repos, regions),
     penilaian: new PenilaianService(ctx.repos, aksi),
     prevalence,
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,
     skdn: new SkdnService(ctx.repos, regions),
-    tpk: new TpkService(ctx),
+    tpk,
+    tpps: new TppsService(ctx),
     users: new UserService(ctx.repos),
   };
 }

@@ -19,6 +19,7 @@ import { storedMeasurement } from "@tumbuh/growth";
 import type { ChildRow, MeasurementRow, NewMeasurementRow } from "../db/repositories/children.ts";
 import { refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
 import { recordAudit } from "./audit.ts";
+import { TpkService } from "./tpk.ts";
 import { type Caller, loadChild, UUID } from "./child-access.ts";
 import type { ServiceContext } from "./context.ts";
 import { badRequest, conflict, staleVersion } from "./errors.ts";
@@ -243,6 +244,8 @@ export class MeasurementService {
     });
     await refreshRollupsAndClear(this.ctx.database, [child.district_code]);
     this.ctx.cache.clear();
+    // a child the posyandu now flags (stunted, faltering) becomes a TPK target at once
+    await new TpkService(this.ctx).targetFromMeasurement(caller, child, input.date);
     const { warnings } = zPreview({ ...input, sex: child.sex, birthDate: child.birth_date }, today);
     return { measurement: toApiMeasurement(row), warnings };
   }

@@ -20,4 +20,6 @@ export const PERMISSION = {
   tpkManage: "tpk:manage",
   aksManage: "aks:manage",
   aksCases: "aks:cases",
+  tppsManage: "tpps:manage",
+  minilokManage: "minilok:manage",
 } as const;

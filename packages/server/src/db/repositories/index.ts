@@ -12,6 +12,7 @@ import { ChildrenRepository } from "./children.ts";
 import { DataQualityRepository } from "./data-quality.ts";
 import { FamiliesRepository } from "./families.ts";
 import { ImportUploadsRepository } from "./imports.ts";
+import { MinilokRepository } from "./minilok.ts";
 import { PenilaianRepository } from "./penilaian.ts";
 import { PeriodActivityRepository } from "./period-activity.ts";
 import { PosyanduPageRepository } from "./posyandu-page.ts";
@@ -21,6 +22,7 @@ import { SettingsRepository } from "./settings.ts";
 import { SkdnRepository } from "./skdn.ts";
 import { TargetsRepository } from "./targets.ts";
 import { TpkRepository } from "./tpk.ts";
+import { TppsRepository } from "./tpps.ts";
 import { UsersRepository } from "./users.ts";
 
 export class Repositories {
@@ -32,6 +34,7 @@ export class Repositories {
   readonly dataQuality: DataQualityRepository;
   readonly families: FamiliesRepository;
   readonly imports: ImportUploadsRepository;
+  readonly minilok: MinilokRepository;
   readonly periodActivity: PeriodActivityRepository;
   readonly posyanduPage: PosyanduPageRepository;
   readonly penilaian: PenilaianRepository;
@@ -41,6 +44,7 @@ export class Repositories {
   readonly skdn: SkdnRepository;
   readonly targets: TargetsRepository;
   readonly tpk: TpkRepository;
+  readonly tpps: TppsRepository;
   readonly users: UsersRepository;
 
   constructor(readonly db: Db) {
@@ -52,6 +56,7 @@ export class Repositories {
     this.dataQuality = new DataQualityRepository(db);
     this.families = new FamiliesRepository(db);
     this.imports = new ImportUploadsRepository(db);
+    this.minilok = new MinilokRepository(db);
     this.periodActivity = new PeriodActivityRepository(db);
     this.posyanduPage = new PosyanduPageRepository(db);
     this.penilaian = new PenilaianRepository(db);
@@ -61,6 +66,7 @@ export class Repositories {
     this.skdn = new SkdnRepository(db);
     this.targets = new TargetsRepository(db);
     this.tpk = new TpkRepository(db);
+    this.tpps = new TppsRepository(db);
     this.users = new UsersRepository(db);
   }
 

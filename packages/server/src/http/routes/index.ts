@@ -9,6 +9,7 @@ import { dashboardRoutes } from "./dashboard.ts";
 import { exportRoutes } from "./export.ts";
 import { familyRoutes } from "./families.ts";
 import { importRoutes } from "./imports.ts";
+import { keluargaRoutes } from "./keluarga.ts";
 import { metaRoutes } from "./meta.ts";
 import { penilaianRoutes } from "./penilaian.ts";
 import { posyanduRoutes } from "./posyandu.ts";
@@ -27,6 +28,7 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await boundaryRoutes(app, ctx);
   await exportRoutes(app, ctx);
   await familyRoutes(app, ctx);
+  await keluargaRoutes(app, ctx);
   await auditKasusRoutes(app, ctx);
   await publicRoutes(app, ctx);
   await posyanduRoutes(app, ctx);
