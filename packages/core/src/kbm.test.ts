@@ -5,10 +5,10 @@ import {
   KBM_B,
   KBM_C,
   KBM_TABLES,
-  kbmTableById,
   kbmForDistrict,
   kbmGrams,
   kbmGramsOverInterval,
+  kbmTableById,
   naikVerdict,
   weightGrams,
 } from "./kbm.ts";
@@ -141,8 +141,20 @@ describe("the KBM table a district uses", () => {
       KBM_B.id,
       "national",
     ],
-    ["an unknown stored id is passed over", { national: "kbm-x", districts: { "35.03": "kbm-y" } }, "35.03", KBM_A.id, "builtin"],
-    ["no district (a province or the nation): national", { national: KBM_C.id, districts: { "35.03": KBM_B.id } }, null, KBM_C.id, "national"],
+    [
+      "an unknown stored id is passed over",
+      { national: "kbm-x", districts: { "35.03": "kbm-y" } },
+      "35.03",
+      KBM_A.id,
+      "builtin",
+    ],
+    [
+      "no district (a province or the nation): national",
+      { national: KBM_C.id, districts: { "35.03": KBM_B.id } },
+      null,
+      KBM_C.id,
+      "national",
+    ],
   ] as const)("%s", (_label, choices, district, id, source) => {
     const r = kbmForDistrict(choices, district);
     expect([r.table.id, r.source]).toEqual([id, source]);

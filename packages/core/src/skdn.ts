@@ -49,7 +49,10 @@ export interface KmsRecord {
  * The child's KMS / Buku KIA in `month`: the latest weighing record dated up to the month's last
  * day (on one date, the later in the input), else the child's own record, else undefined.
  */
-export function kmsInMonth(child: Pick<SkdnChild, "hasKms" | "kmsRecords">, month: string): boolean | undefined {
+export function kmsInMonth(
+  child: Pick<SkdnChild, "hasKms" | "kmsRecords">,
+  month: string,
+): boolean | undefined {
   const { last } = monthBounds(month);
   let best: KmsRecord | undefined;
   for (const r of child.kmsRecords ?? []) if (r.date <= last && (!best || r.date >= best.date)) best = r;
