@@ -137,7 +137,17 @@ describe("F II Gizi: posyandu rows rolled up per puskesmas (worked by hand)", ()
   });
 
   it("lays the report out as one table with subtotal and total rows, percents to one decimal", () => {
-    const { headers, rows } = f2giziTable(report);
+    const { headers, rows, kinds } = f2giziTable(report);
+    expect(kinds).toEqual([
+      "posyandu",
+      "subtotal",
+      "posyandu",
+      "subtotal",
+      "posyandu",
+      "posyandu",
+      "subtotal",
+      "total",
+    ]);
     expect(headers).toHaveLength(22);
     expect(rows.map((r) => r.slice(0, 3))).toEqual([
       ["Bodag", "Bodag", "Mawar"],

@@ -231,13 +231,23 @@ function cells(first: string, village: string, name: string, r: F2GiziRow): F2Gi
  * The report as one table (headers F2GIZI_HEADERS): each posyandu, then its group's subtotal row
  * ("Jumlah <group>"), and the total last ("Jumlah seluruhnya"). Percents have one decimal.
  */
-export function f2giziTable(report: F2GiziReport): { headers: string[]; rows: F2GiziCell[][] } {
+export function f2giziTable(report: F2GiziReport): {
+  headers: string[];
+  rows: F2GiziCell[][];
+  kinds: Array<"posyandu" | "subtotal" | "total">;
+} {
   const rows: F2GiziCell[][] = [];
+  const kinds: Array<"posyandu" | "subtotal" | "total"> = [];
   for (const g of report.groups) {
     const label = g.kind === "puskesmas" ? g.name : `Kec. ${g.name} (tanpa puskesmas)`;
-    for (const p of g.posyandu) rows.push(cells(label, p.villageName, p.name, p));
+    for (const p of g.posyandu) {
+      rows.push(cells(label, p.villageName, p.name, p));
+      kinds.push("posyandu");
+    }
     rows.push(cells(`Jumlah ${label}`, "", "", g.subtotal));
+    kinds.push("subtotal");
   }
   rows.push(cells("Jumlah seluruhnya", "", "", report.total));
-  return { headers: [...F2GIZI_HEADERS], rows };
+  kinds.push("total");
+  return { headers: [...F2GIZI_HEADERS], rows, kinds };
 }

@@ -172,7 +172,7 @@ describe("K per month from the KMS / Buku KIA records", () => {
     ["2025-03", true, "the record of 20 March"],
     ["2025-04", true, "no record in April: March's holds"],
     ["2025-05", true, "two records on one day: the later in the input"],
-  ] as const)("%s → %s (%s)", (month, expected) => {
+  ] as const)("%s → %s (%s)", (month, expected, _why) => {
     expect(kmsInMonth(child, month)).toBe(expected);
   });
 

@@ -8,4 +8,5 @@ export * from "./families.ts";
 export * from "./growth.ts";
 export * from "./imports.ts";
 export * from "./posyandu.ts";
+export * from "./referrals.ts";
 export * from "./roles.ts";

@@ -30,6 +30,10 @@ const PERMISSIONS = [
   "aksi:configure", // add a year's version of the aksi list
   "penilaian:manage", // open a penilaian kinerja, set its panel and values, publish it
   "penilaian:grade", // grade districts as a member of a penilaian panel
+  "referrals:read", // the named referral list of faltering children (each view logged)
+  "referrals:create", // refer a faltering child from the posyandu to the puskesmas
+  "referrals:update", // mark a referral attended or resolved (the puskesmas, i.e. the health office)
+  "kbm:configure", // choose the KBM table variant: national default (nation scope) or a district's own
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,11 +53,13 @@ const FIELD_ENTRY: Permission[] = [
   "children:identity",
   "children:write",
   "measurements:write",
+  "referrals:read",
+  "referrals:create",
 ];
 
 /** What each role may do (within its scope). docs/api.md shows the same table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  national_admin: [...ADMIN, "aksi:read", "aksi:configure", "penilaian:manage"],
+  national_admin: [...ADMIN, "aksi:read", "aksi:configure", "penilaian:manage", "kbm:configure"],
   provincial_admin: [...ADMIN, "aksi:read", "aksi:review", "penilaian:manage"],
   provincial_assessor: [...ALL_READS, "aksi:read", "aksi:review", "penilaian:grade"],
   district_tpps: [
@@ -67,7 +73,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "aksi:read",
     "aksi:write",
   ],
-  district_health: [...FIELD_ENTRY, "import:write", ...FAMILIES, "aks:cases", "aksi:read"],
+  district_health: [
+    ...FIELD_ENTRY,
+    "import:write",
+    ...FAMILIES,
+    "aks:cases",
+    "aksi:read",
+    "referrals:update",
+    "kbm:configure",
+  ],
   kecamatan_tpps: [...ALL_READS, "children:read", "families:read", "tpk:manage"],
   village_tpps: [...FIELD_ENTRY, ...FAMILIES],
   posyandu_cadre: FIELD_ENTRY,

@@ -37,7 +37,7 @@ interface ReferralEventsTable {
   note: string | null;
   user_id: string | null;
   username: string | null;
-  at: Generated<Timestamp>;
+  at: Timestamp;
 }
 
 interface KbmChoiceTable {
@@ -46,7 +46,7 @@ interface KbmChoiceTable {
   note: string | null;
   changed_by: string | null;
   changed_by_name: string | null;
-  changed_at: Generated<Timestamp>;
+  changed_at: Timestamp;
 }
 
 export interface PosyTables {

@@ -15,13 +15,16 @@ import { ChildrenService } from "./children.ts";
 import type { ServiceContext } from "./context.ts";
 import { DataQualityService } from "./data-quality.ts";
 import { ExportService } from "./exports.ts";
+import { F2GiziService } from "./f2gizi.ts";
 import { FamilyService } from "./families.ts";
 import { ImportService } from "./imports.ts";
+import { KbmService } from "./kbm.ts";
 import { MeasurementService } from "./measurements.ts";
 import { PenilaianService } from "./penilaian.ts";
 import { PosyanduPageService } from "./posyandu-page.ts";
 import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
+import { ReferralService } from "./referrals.ts";
 import { RegionService } from "./regions.ts";
 import { SkdnService } from "./skdn.ts";
 import { TpkService } from "./tpk.ts";
@@ -38,13 +41,16 @@ export interface Services {
   children: ChildrenService;
   dataQuality: DataQualityService;
   exports: ExportService;
+  f2gizi: F2GiziService;
   families: FamilyService;
   imports: ImportService;
+  kbm: KbmService;
   measurements: MeasurementService;
   posyanduPage: PosyanduPageService;
   penilaian: PenilaianService;
   prevalence: PrevalenceService;
   public: PublicService;
+  referrals: ReferralService;
   regions: RegionService;
   skdn: SkdnService;
   tpk: TpkService;
@@ -62,6 +68,7 @@ export function createServices(
   const prevalence = new PrevalenceService(ctx.repos, regions, ctx.demo, ctx.cache);
   const children = new ChildrenService(ctx);
   const aksi = new AksiService(ctx.repos);
+  const kbm = new KbmService(ctx.repos);
   return {
     aksi,
     // Evidence files live in the data folder beside the uploads, never under the web root.
@@ -74,15 +81,18 @@ export function createServices(
     children,
     dataQuality: new DataQualityService(ctx.repos, regions),
     exports: new ExportService(ctx.repos, prevalence, children),
+    f2gizi: new F2GiziService(ctx.repos, regions, kbm, ctx.demo),
     families: new FamilyService(ctx),
     imports: new ImportService(ctx),
+    kbm,
     measurements: new MeasurementService(ctx),
-    posyanduPage: new PosyanduPageService(ctx.repos, regions),
+    posyanduPage: new PosyanduPageService(ctx.repos, regions, kbm),
     penilaian: new PenilaianService(ctx.repos, aksi),
     prevalence,
+    referrals: new ReferralService(ctx.repos, kbm),
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,
-    skdn: new SkdnService(ctx.repos, regions),
+    skdn: new SkdnService(ctx.repos, regions, kbm),
     tpk: new TpkService(ctx),
     users: new UserService(ctx.repos),
   };
