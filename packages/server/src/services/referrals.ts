@@ -15,14 +15,15 @@ import {
   needsReferral,
   type ReferralStatus,
   referralReasons,
+  regionWithin,
   userMessage,
 } from "@tumbuh/core";
 import type { Referral, ReferralBody, ReferralList, ReferralQuery, ReferralUpdate } from "@tumbuh/core/api";
-import { type AccessDenied, checkAccess, requireAccess } from "../auth/access.ts";
+import { checkAccess, type Permission, requireAccess } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { ReferralListRow, ReferralRow } from "../db/repositories/referrals.ts";
 import { recordAudit } from "./audit.ts";
-import { type Caller, loadChild, UUID } from "./child-access.ts";
+import { type Caller, UUID } from "./child-access.ts";
 import { badRequest, conflict, notFound, staleVersion } from "./errors.ts";
 import type { KbmService } from "./kbm.ts";
 
@@ -99,12 +100,11 @@ export class ReferralService {
     if (q.posyandu) {
       const p = await this.repos.children.posyandu(q.posyandu);
       if (!p) throw notFound("posyandu");
-      this.check(checkAccess(caller, "referrals:read", p.villageCode), "posyandu");
+      this.check(caller, "referrals:read", p.villageCode, "posyandu");
       region = p.villageCode;
       posyandu = { id: p.id, name: p.name, district: p.district_code };
     } else if (q.child) {
-      const child = await loadChild(this.repos, caller, q.child, "referrals:read");
-      region = child.village_code;
+      region = (await this.child(caller, q.child, "referrals:read")).village_code;
     } else {
       requireAccess(caller, "referrals:read", region);
     }
@@ -180,7 +180,7 @@ export class ReferralService {
    * with the note. One open referral per child (409 with the open one's status). Audited.
    */
   async create(caller: Caller, body: ReferralBody, today: string, ip?: string): Promise<Referral> {
-    const child = await loadChild(this.repos, caller, body.childId, "referrals:create");
+    const child = await this.child(caller, body.childId, "referrals:create");
     const open = await this.repos.referrals.openOfChild(child.district_code, child.id);
     if (open)
       throw conflict(
@@ -290,13 +290,21 @@ export class ReferralService {
   private async load(caller: Caller, id: string, permission: "referrals:read" | "referrals:update") {
     const r: ReferralRow | undefined = UUID.test(id) ? await this.repos.referrals.find(id) : undefined;
     if (!r) throw notFound("referral");
-    this.check(checkAccess(caller, permission, r.village_code), "referral");
+    this.check(caller, permission, r.village_code, "referral");
     return r;
   }
 
-  /** Outside the scope: not found; inside it without the permission: the denial (403). */
-  private check(denied: AccessDenied | null, what: string): void {
-    if (!denied) return;
-    throw denied.reason === "scope" ? notFound(what) : denied;
+  /** A child the caller may act on with `permission` (see check). */
+  private async child(caller: Caller, id: string, permission: Permission) {
+    const row = UUID.test(id) ? await this.repos.children.find(id, caller.regionCode) : undefined;
+    if (!row) throw notFound("child");
+    this.check(caller, permission, row.village_code, "child");
+    return row;
+  }
+
+  /** Outside the caller's scope the record does not exist (404); inside it without the permission: 403. */
+  private check(caller: Caller, permission: Permission, village: string, what: string): void {
+    if (!regionWithin(village, caller.regionCode)) throw notFound(what);
+    requireAccess(caller, permission, village);
   }
 }
