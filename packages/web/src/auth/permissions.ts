@@ -20,4 +20,8 @@ export const PERMISSION = {
   tpkManage: "tpk:manage",
   aksManage: "aks:manage",
   aksCases: "aks:cases",
+  referrals: "referrals:read",
+  referralsCreate: "referrals:create",
+  referralsUpdate: "referrals:update",
+  kbm: "kbm:configure",
 } as const;
