@@ -350,6 +350,26 @@ describeEachEngine("referrals, KBM choice and F II Gizi routes: role × region",
     expect(cleared.json().inUse).toMatchObject({ id: "kbm-b-posyandu-spreadsheet", chosenBy: "national" });
   });
 
+  it("records K at a weighing through the measurement API", async () => {
+    const res = await c.kader.send("POST", `/api/children/${BUDI}/measurements`, {
+      date: "2025-04-09",
+      weight: 11.4,
+      hasKms: true,
+      posyanduId: P,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().measurement.hasKms).toBe(true);
+    const bad = await c.kader.send("POST", `/api/children/${BUDI}/measurements`, {
+      date: "2025-04-08",
+      weight: 11.4,
+      hasKms: "ya",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain("hasKms");
+    const skdn = (await c.dinkes.get(`/api/skdn?posyandu=${P}&period=2025-04`)).json();
+    expect(skdn.summary).toMatchObject({ s: 2, k: 2, kUnknown: 0 });
+  });
+
   it("gives the F II Gizi report to every reader of the district, as JSON, CSV, XLSX and PDF", async () => {
     const url = "/api/f2gizi?region=35.03&period=2025-04";
     expectCodes(await each((who) => c[who].get(url)), {
