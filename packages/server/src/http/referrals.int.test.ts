@@ -392,13 +392,13 @@ describeEachEngine("referrals, KBM choice and F II Gizi routes: role × region",
     expect([wide.statusCode, wide.json().error.details.field]).toEqual([400, "region"]);
     const r = (await c.dinkes.get(url)).json();
     expect(r.rowKinds).toEqual(["posyandu", "subtotal", "total"]);
-    // Panggul / Melati: S 2, K 1, D 2, N 1, T 1, O 0, B 0, 2T 1, BGM 0
+    // Panggul / Melati: S 2, K 2 (Budi's KMS seen on 9 April), D 2, N 1, T 1, O 0, B 0, 2T 1, BGM 0
     expect(r.rows[0].slice(0, 12)).toEqual([
       "Panggul",
       expect.any(String),
       "Melati",
       2,
-      1,
+      2,
       2,
       1,
       1,
