@@ -135,7 +135,7 @@ function districtSkdnCounts(
 const BATCH = 2000;
 
 /** The KBM table the district uses (its own choice, else the national one, else variant A; core kbm.ts). */
-export async function districtKbm(h: HasDb, district: string): Promise<KbmTable> {
+async function districtKbm(h: HasDb, district: string): Promise<KbmTable> {
   const rows = await sql<{ region_code: string; kbm_table: string }>`
     SELECT region_code, kbm_table FROM kbm_choice WHERE region_code IN ('ID', ${district})`.execute(h.db);
   const choices: KbmChoices = { national: null, districts: {} };

@@ -149,7 +149,7 @@ function StatusChip({ status }: { status: Status }) {
 }
 
 /** The referrals as a table, each with its history and (for the puskesmas) its status buttons. */
-export function ReferralTable({
+function ReferralTable({
   rows,
   mayUpdate,
   onChange,
