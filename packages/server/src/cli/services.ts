@@ -34,6 +34,15 @@ export async function openCliDatabase(
   }
 }
 
+/**
+ * The folder of uploaded files (waiting imports) and stored documents (aksi evidence): in the data
+ * folder, also when the database is a PostgreSQL server, so that documents survive a restart and two
+ * servers on one machine do not share (and sweep) each other's uploads.
+ */
+export function filesFolder(database: Database): string {
+  return join(database.dataDir ?? resolve(process.env.TUMBUH_DATA_DIR ?? "./data"), "uploads");
+}
+
 /** Builds the services over an open database (the demo facts read from it). */
 async function servicesFor(database: Database, keys: PiiKeys): Promise<CliContext> {
   const repos = new Repositories(database.db);
@@ -42,7 +51,7 @@ async function servicesFor(database: Database, keys: PiiKeys): Promise<CliContex
     keys,
     now: () => new Date(),
     demo: await readDemoInfo(repos),
-    uploadDir: join(database.dataDir ?? resolve(process.env.TUMBUH_DATA_DIR ?? "./data"), "uploads"),
+    uploadDir: filesFolder(database),
     cache: new ResponseCache(0),
   });
   return { database, repos, services };

@@ -20,6 +20,7 @@ export const DISTRIBUTED_TABLES = [
   "puskesmas",
   "targets",
   "rollup_district",
+  "rollup_skdn",
 ] as const;
 
 /** Replicated to every node: small, read beside the district tables. */

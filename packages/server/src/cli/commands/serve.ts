@@ -19,7 +19,7 @@ import {
 } from "../../services/demo.ts";
 import { ensureRegions } from "../../services/regions.ts";
 import type { CliIo } from "../main.ts";
-import { openCliDatabase } from "../services.ts";
+import { filesFolder, openCliDatabase } from "../services.ts";
 import { webBuildIsStale } from "../web-build.ts";
 import { FIRST_ADMIN_HINT } from "./users.ts";
 
@@ -123,6 +123,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       demo,
       mapAttribution: demo.synthetic ? DEMO_ATTRIBUTION : null,
       webDist: hasWeb ? defaultWebDist() : null,
+      uploadDir: filesFolder(database),
       logger: { level: process.env.LOG_LEVEL ?? "warn" },
       trustProxy,
       responseCacheMs: envMs("TUMBUH_RESPONSE_CACHE_MS"),
