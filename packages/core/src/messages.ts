@@ -49,6 +49,12 @@ export const MESSAGES = {
   "child.birthInFuture": ["date", "today"],
   "posyandu.unknown": [],
   "posyandu.otherVillage": ["village"],
+  "referral.noAlert": [],
+  "referral.alreadyOpen": ["status"],
+  "referral.statusOrder": ["from", "to"],
+  "kbm.unknownTable": ["id"],
+  "kbm.notNationOrDistrict": ["code"],
+  "report.districtOrBelow": ["code"],
   // import files
   "import.fileType": ["name"],
   "import.fileUnreadable": ["detail"],

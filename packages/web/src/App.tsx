@@ -56,6 +56,13 @@ const PosyanduPage = lazy(() =>
 const QualityPage = lazy(() =>
   import("./pages/posyandu/QualityPage.tsx").then((m) => ({ default: m.QualityPage })),
 );
+const ReferralsPage = lazy(() =>
+  import("./pages/posyandu/ReferralsPage.tsx").then((m) => ({ default: m.ReferralsPage })),
+);
+const KbmPage = lazy(() => import("./pages/posyandu/KbmPage.tsx").then((m) => ({ default: m.KbmPage })));
+const F2GiziPage = lazy(() =>
+  import("./pages/posyandu/F2GiziPage.tsx").then((m) => ({ default: m.F2GiziPage })),
+);
 const SkdnPage = lazy(() => import("./pages/posyandu/SkdnPage.tsx").then((m) => ({ default: m.SkdnPage })));
 
 interface PageDef {
@@ -93,6 +100,28 @@ const pages: PageDef[] = [
         period={r.query.get("period")}
       />
     ),
+  },
+  {
+    pattern: "/referrals",
+    titleKey: "posyandu.referrals.pageTitle",
+    render: (_p, r) => (
+      <ReferralsPage
+        region={r.query.get("region")}
+        posyandu={r.query.get("posyandu")}
+        puskesmas={r.query.get("puskesmas")}
+        status={r.query.get("status")}
+      />
+    ),
+  },
+  {
+    pattern: "/kbm",
+    titleKey: "posyandu.kbm.pageTitle",
+    render: (_p, r) => <KbmPage region={r.query.get("region")} />,
+  },
+  {
+    pattern: "/f2gizi",
+    titleKey: "posyandu.f2gizi.pageTitle",
+    render: (_p, r) => <F2GiziPage region={r.query.get("region")} period={r.query.get("period")} />,
   },
   {
     pattern: "/quality",

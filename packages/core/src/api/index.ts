@@ -9,4 +9,5 @@ export * from "./growth.ts";
 export * from "./imports.ts";
 export * from "./keluarga.ts";
 export * from "./posyandu.ts";
+export * from "./referrals.ts";
 export * from "./roles.ts";

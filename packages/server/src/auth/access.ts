@@ -32,6 +32,10 @@ const PERMISSIONS = [
   "penilaian:grade", // grade districts as a member of a penilaian panel
   "tpps:manage", // TPPS teams of the scope: decree, period, members
   "minilok:manage", // mini lokakarya kecamatan: meetings, checklist, verification, recommendations
+  "referrals:read", // the named referral list of faltering children (each view logged)
+  "referrals:create", // refer a faltering child from the posyandu to the puskesmas
+  "referrals:update", // mark a referral attended or resolved (the puskesmas, i.e. the health office)
+  "kbm:configure", // choose the KBM table variant: national default (nation scope) or a district's own
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,11 +55,13 @@ const FIELD_ENTRY: Permission[] = [
   "children:identity",
   "children:write",
   "measurements:write",
+  "referrals:read",
+  "referrals:create",
 ];
 
 /** What each role may do (within its scope). docs/api.md shows the same table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  national_admin: [...ADMIN, "aksi:read", "aksi:configure", "penilaian:manage"],
+  national_admin: [...ADMIN, "aksi:read", "aksi:configure", "penilaian:manage", "kbm:configure"],
   provincial_admin: [...ADMIN, "aksi:read", "aksi:review", "penilaian:manage", "tpps:manage"],
   provincial_assessor: [...ALL_READS, "aksi:read", "aksi:review", "penilaian:grade"],
   district_tpps: [
@@ -71,7 +77,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "tpps:manage",
     "minilok:manage",
   ],
-  district_health: [...FIELD_ENTRY, "import:write", ...FAMILIES, "aks:cases", "aksi:read"],
   kecamatan_tpps: [
     ...ALL_READS,
     "children:read",
@@ -81,6 +86,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "minilok:manage",
   ],
   village_tpps: [...FIELD_ENTRY, ...FAMILIES, "tpps:manage"],
+  district_health: [
+    ...FIELD_ENTRY,
+    "import:write",
+    ...FAMILIES,
+    "aks:cases",
+    "aksi:read",
+    "referrals:update",
+    "kbm:configure",
+  ],
   posyandu_cadre: FIELD_ENTRY,
   tpk_member: [...ALL_READS, "children:read", "measurements:write", ...FAMILIES, "tpk:visit"],
 };

@@ -37,7 +37,7 @@ export interface ExportFile {
 /** Measurements exported at most (the file names the limit when reached). */
 const MEASUREMENT_LIMIT = 200_000;
 
-async function toXlsx(t: Table): Promise<Buffer> {
+export async function toXlsx(t: Table): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName(t.name));
   ws.addRow(t.columns);

@@ -15,15 +15,18 @@ import { ChildrenService } from "./children.ts";
 import type { ServiceContext } from "./context.ts";
 import { DataQualityService } from "./data-quality.ts";
 import { ExportService } from "./exports.ts";
+import { F2GiziService } from "./f2gizi.ts";
 import { FamilyService } from "./families.ts";
 import { FamilyImportService } from "./family-import.ts";
 import { ImportService } from "./imports.ts";
+import { KbmService } from "./kbm.ts";
 import { MeasurementService } from "./measurements.ts";
 import { MinilokService } from "./minilok.ts";
 import { PenilaianService } from "./penilaian.ts";
 import { PosyanduPageService } from "./posyandu-page.ts";
 import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
+import { ReferralService } from "./referrals.ts";
 import { RegionService } from "./regions.ts";
 import { SkdnService } from "./skdn.ts";
 import { TpkService } from "./tpk.ts";
@@ -41,15 +44,18 @@ export interface Services {
   children: ChildrenService;
   dataQuality: DataQualityService;
   exports: ExportService;
+  f2gizi: F2GiziService;
   families: FamilyService;
   familyImport: FamilyImportService;
   imports: ImportService;
+  kbm: KbmService;
   measurements: MeasurementService;
   minilok: MinilokService;
   posyanduPage: PosyanduPageService;
   penilaian: PenilaianService;
   prevalence: PrevalenceService;
   public: PublicService;
+  referrals: ReferralService;
   regions: RegionService;
   skdn: SkdnService;
   tpk: TpkService;
@@ -70,6 +76,7 @@ export function createServices(
   const aksi = new AksiService(ctx.repos);
   const tpk = new TpkService(ctx);
   const families = new FamilyService(ctx);
+  const kbm = new KbmService(ctx.repos);
   return {
     aksi,
     // Evidence files live in the data folder beside the uploads, never under the web root.
@@ -82,17 +89,20 @@ export function createServices(
     children,
     dataQuality: new DataQualityService(ctx.repos, regions),
     exports: new ExportService(ctx.repos, prevalence, children),
+    f2gizi: new F2GiziService(ctx.repos, regions, kbm, ctx.demo),
     families,
     familyImport: new FamilyImportService(ctx, families),
     imports: new ImportService(ctx),
+    kbm,
     measurements: new MeasurementService(ctx),
     minilok: new MinilokService(ctx, tpk),
-    posyanduPage: new PosyanduPageService(ctx.repos, regions),
+    posyanduPage: new PosyanduPageService(ctx.repos, regions, kbm),
     penilaian: new PenilaianService(ctx.repos, aksi),
     prevalence,
+    referrals: new ReferralService(ctx.repos, kbm),
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,
-    skdn: new SkdnService(ctx.repos, regions),
+    skdn: new SkdnService(ctx.repos, regions, kbm),
     tpk,
     tpps: new TppsService(ctx),
     users: new UserService(ctx.repos),

@@ -22,4 +22,8 @@ export const PERMISSION = {
   aksCases: "aks:cases",
   tppsManage: "tpps:manage",
   minilokManage: "minilok:manage",
+  referrals: "referrals:read",
+  referralsCreate: "referrals:create",
+  referralsUpdate: "referrals:update",
+  kbm: "kbm:configure",
 } as const;

@@ -14,6 +14,7 @@ const items: NavItem[] = [
   { path: "/map", label: "nav.map", permission: PERMISSION.dashboard },
   { path: "/posyandu", label: "nav.posyandu", permission: PERMISSION.children },
   { path: "/skdn", label: "nav.skdn", permission: PERMISSION.dashboard },
+  { path: "/referrals", label: "posyandu.nav.referrals", permission: PERMISSION.referrals },
   { path: "/quality", label: "nav.quality", permission: PERMISSION.dashboard },
   { path: "/children", label: "nav.children", permission: PERMISSION.children },
   { path: "/session", label: "nav.session", permission: PERMISSION.entry },

@@ -14,6 +14,7 @@ import { metaRoutes } from "./meta.ts";
 import { penilaianRoutes } from "./penilaian.ts";
 import { posyanduRoutes } from "./posyandu.ts";
 import { publicRoutes } from "./public.ts";
+import { referralRoutes } from "./referrals.ts";
 import { regionRoutes } from "./regions.ts";
 import { userRoutes } from "./users.ts";
 
@@ -32,6 +33,7 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await auditKasusRoutes(app, ctx);
   await publicRoutes(app, ctx);
   await posyanduRoutes(app, ctx);
+  await referralRoutes(app, ctx);
   await aksiRoutes(app, ctx);
   await penilaianRoutes(app, ctx);
 }
