@@ -21,3 +21,4 @@ export * from "./progress.ts";
 export * from "./ratios.ts";
 export * from "./scorecard.ts";
 export * from "./tpk.ts";
+export * from "./scorecard-counts.ts";
