@@ -9,3 +9,4 @@ export * from "./growth.ts";
 export * from "./imports.ts";
 export * from "./posyandu.ts";
 export * from "./roles.ts";
+export * from "./aksi-docs.ts";
