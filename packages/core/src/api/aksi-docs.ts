@@ -259,4 +259,3 @@ export const AksiReview = z.object({
 });
 export type AksiReview = z.infer<typeof AksiReview>;
 
-export const IdParams = z.object({ id: z.string() });

@@ -28,6 +28,8 @@ const PERMISSIONS = [
   "aksi:write", // edit the district's cycle: open it, status, notes, evidence
   "aksi:review", // the province's review of a district's aksi
   "aksi:configure", // add a year's version of the aksi list
+  "aksi:village", // a village's own aksi documents: its KPM, its scorecard, its Perdes/Perkades
+  "kpm:contact", // a KPM's contact (personal data; each view logged)
   "penilaian:manage", // open a penilaian kinerja, set its panel and values, publish it
   "penilaian:grade", // grade districts as a member of a penilaian panel
 ] as const;
@@ -66,10 +68,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "aks:cases",
     "aksi:read",
     "aksi:write",
+    "kpm:contact",
   ],
   district_health: [...FIELD_ENTRY, "import:write", ...FAMILIES, "aks:cases", "aksi:read"],
   kecamatan_tpps: [...ALL_READS, "children:read", "families:read", "tpk:manage"],
-  village_tpps: [...FIELD_ENTRY, ...FAMILIES],
+  village_tpps: [...FIELD_ENTRY, ...FAMILIES, "aksi:village", "kpm:contact"],
   posyandu_cadre: FIELD_ENTRY,
   tpk_member: [...ALL_READS, "children:read", "measurements:write", ...FAMILIES, "tpk:visit"],
 };
