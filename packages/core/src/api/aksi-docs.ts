@@ -69,7 +69,12 @@ export const Rembuk = z.object({
   ),
   activities: z.array(z.object({ text: z.string(), activityId: z.string().nullable() })),
   followUps: z.array(
-    z.object({ action: z.string(), owner: z.string(), dueDate: z.string().nullable(), status: FollowUpStatus }),
+    z.object({
+      action: z.string(),
+      owner: z.string(),
+      dueDate: z.string().nullable(),
+      status: FollowUpStatus,
+    }),
   ),
   version: z.number(),
   updatedAt: z.string(),
@@ -132,9 +137,7 @@ export type Kpm = z.infer<typeof Kpm>;
 
 export const KpmQuery = z.object({ region: RegionCode.optional() });
 
-export const Quarter = z
-  .string()
-  .regex(/^\d{4}-Q[1-4]$/, "expected a quarter such as 2025-Q3");
+export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, "expected a quarter such as 2025-Q3");
 
 const Count = z.number().int("expected a whole number").min(0, "expected a number ≥ 0").nullable();
 
@@ -241,7 +244,12 @@ export const AksiReview = z.object({
   ),
   /** Stunting prevalence per year from the roll-ups (routine data), oldest first. */
   stuntingTrend: z.array(
-    z.object({ year: z.number(), measured: z.number(), stunted: z.number(), prevalencePct: z.number().nullable() }),
+    z.object({
+      year: z.number(),
+      measured: z.number(),
+      stunted: z.number(),
+      prevalencePct: z.number().nullable(),
+    }),
   ),
   stuntingTarget: z.object({ value: z.number(), source: z.string() }).nullable(),
   scorecards: z.array(
@@ -258,4 +266,3 @@ export const AksiReview = z.object({
   canEdit: z.boolean(),
 });
 export type AksiReview = z.infer<typeof AksiReview>;
-

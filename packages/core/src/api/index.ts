@@ -1,4 +1,5 @@
 export * from "./aksi.ts";
+export * from "./aksi-docs.ts";
 export * from "./audit-kasus.ts";
 export * from "./auth.ts";
 export * from "./children.ts";
@@ -9,4 +10,3 @@ export * from "./growth.ts";
 export * from "./imports.ts";
 export * from "./posyandu.ts";
 export * from "./roles.ts";
-export * from "./aksi-docs.ts";

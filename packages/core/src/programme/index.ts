@@ -20,5 +20,5 @@ export * from "./penilaian-instrument.ts";
 export * from "./progress.ts";
 export * from "./ratios.ts";
 export * from "./scorecard.ts";
-export * from "./tpk.ts";
 export * from "./scorecard-counts.ts";
+export * from "./tpk.ts";

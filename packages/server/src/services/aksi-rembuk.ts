@@ -69,7 +69,10 @@ export class RembukService {
   /** The meeting's region must lie in the cycle's district and sit at the meeting's level. */
   private async checkRegion(districtCode: string, body: RembukBody): Promise<void> {
     if (!regionWithin(body.regionCode, districtCode))
-      throw badRequest("regionCode", `found ${body.regionCode}, expected the district ${districtCode} or a region in it`);
+      throw badRequest(
+        "regionCode",
+        `found ${body.regionCode}, expected the district ${districtCode} or a region in it`,
+      );
     if (levelOfCode(body.regionCode) !== body.level)
       throw badRequest(
         "regionCode",
@@ -189,9 +192,7 @@ export class RembukService {
           ],
         },
         { kind: "heading", text: "Agenda" },
-        r.agenda.length
-          ? { kind: "list", ordered: true, items: r.agenda }
-          : { kind: "paragraph", text: "—" },
+        r.agenda.length ? { kind: "list", ordered: true, items: r.agenda } : { kind: "paragraph", text: "—" },
         { kind: "heading", text: "Peserta" },
         {
           kind: "table",
@@ -223,7 +224,10 @@ export class RembukService {
                 kind: "signatures" as const,
                 place: r.regionName,
                 date: formatPdfDate(r.heldOn),
-                people: signatories.map((p) => ({ role: [p.role, p.agency].filter(Boolean).join(", "), name: p.name })),
+                people: signatories.map((p) => ({
+                  role: [p.role, p.agency].filter(Boolean).join(", "),
+                  name: p.name,
+                })),
               },
             ]
           : []),

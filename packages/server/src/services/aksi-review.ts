@@ -6,8 +6,16 @@
  *
  * Access: the district (aksi:write) writes its own review; whoever reads the cycle reads it.
  */
-import { indicatorByCode, NATIONAL_TARGETS, percent, targetFor } from "@tumbuh/core/programme";
+
 import type { AksiReview, ReviewBody } from "@tumbuh/core/api";
+import {
+  desaScorecardFromCounts,
+  indicatorByCode,
+  NATIONAL_TARGETS,
+  percent,
+  type ScorecardCounts,
+  targetFor,
+} from "@tumbuh/core/programme";
 import { checkAccess } from "../auth/access.ts";
 import { formatPdfNumber, type PdfDocument, pdfFileName, renderPdf } from "../pdf/document.ts";
 import { type AksiCaller, type AksiService, loadCycle } from "./aksi.ts";
@@ -15,7 +23,6 @@ import { findAksiConfig } from "./aksi-config.ts";
 import { recordAudit } from "./audit.ts";
 import { holdsDemoData, type ServiceContext } from "./context.ts";
 import { badRequest, notFound, staleVersion } from "./errors.ts";
-import { desaScorecardFromCounts, type ScorecardCounts } from "@tumbuh/core/programme";
 
 /** Years of the stunting trend shown, up to the cycle's year. */
 const TREND_YEARS = 5;
@@ -40,7 +47,12 @@ export class AksiReviewService {
     const row = await this.repos.aksiDocs.review(district, cycle.id);
 
     const yearly = (await this.repos.rollups.own(district))
-      .filter((r) => /^\d{4}$/.test(r.period) && Number(r.period) <= cycle.year && Number(r.period) > cycle.year - TREND_YEARS)
+      .filter(
+        (r) =>
+          /^\d{4}$/.test(r.period) &&
+          Number(r.period) <= cycle.year &&
+          Number(r.period) > cycle.year - TREND_YEARS,
+      )
       .sort((a, b) => a.period.localeCompare(b.period));
     const stuntingTrend = yearly.map((r) => ({
       year: Number(r.period),
@@ -160,11 +172,19 @@ export class AksiReviewService {
     const heading = lessonsHeading(cycle.year);
     const block = `${heading}\n${row.lessons.trim()}`;
     const notes = entry.notes.includes(heading)
-      ? entry.notes.replace(new RegExp(`${heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\s\\S]*?(?=\\n\\n|$)`), block)
+      ? entry.notes.replace(
+          new RegExp(`${heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\s\\S]*?(?=\\n\\n|$)`),
+          block,
+        )
       : [block, entry.notes].filter(Boolean).join("\n\n");
     await this.aksi.update(user, next.id, first.code, { notes, version: entry.version });
     await this.repos.aksiDocs.saveReview(
-      { cycle_id: cycle.id, district_code: cycle.district_code, prefilled_cycle_id: next.id, updated_by: user.id },
+      {
+        cycle_id: cycle.id,
+        district_code: cycle.district_code,
+        prefilled_cycle_id: next.id,
+        updated_by: user.id,
+      },
       row.version,
     );
     return { cycleId: next.id, aksiCode: first.code };
@@ -174,7 +194,8 @@ export class AksiReviewService {
   async pdf(user: AksiCaller, cycleId: string): Promise<{ fileName: string; pdf: Buffer }> {
     const r = await this.get(user, cycleId);
     const detail = await this.aksi.detail(user, cycleId);
-    const num = (v: number | null, unit = "") => (v === null ? null : `${formatPdfNumber(Math.round(v * 10) / 10)}${unit}`);
+    const num = (v: number | null, unit = "") =>
+      v === null ? null : `${formatPdfNumber(Math.round(v * 10) / 10)}${unit}`;
     const latest = r.stuntingTrend.at(-1);
     const doc: PdfDocument = {
       title: "Reviu Kinerja Tahunan Aksi Konvergensi",
@@ -209,7 +230,12 @@ export class AksiReviewService {
         {
           kind: "table",
           headers: ["Tahun", "Balita diukur (TB/U sah)", "Stunting", "Prevalensi"],
-          rows: r.stuntingTrend.map((t) => [String(t.year), t.measured, t.stunted, num(t.prevalencePct, "%")]),
+          rows: r.stuntingTrend.map((t) => [
+            String(t.year),
+            t.measured,
+            t.stunted,
+            num(t.prevalencePct, "%"),
+          ]),
         },
         { kind: "heading", text: "Konvergensi desa (scorecard)" },
         {
@@ -233,6 +259,9 @@ export class AksiReviewService {
         { kind: "paragraph", text: r.lessons || "—" },
       ],
     };
-    return { fileName: pdfFileName("reviu-kinerja-tahunan", r.districtName, String(r.year)), pdf: await renderPdf(doc) };
+    return {
+      fileName: pdfFileName("reviu-kinerja-tahunan", r.districtName, String(r.year)),
+      pdf: await renderPdf(doc),
+    };
   }
 }

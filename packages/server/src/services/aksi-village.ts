@@ -195,7 +195,8 @@ export class AksiVillageService {
   private async loadRegulation(user: Actor, id: string, write: boolean): Promise<RegulationRow> {
     const row = UUID.test(id) ? await this.repos.aksiDocs.regulation(id) : undefined;
     if (!row) throw notFound("regulation");
-    if (READ.every((p) => checkAccess(user, p, row.region_code)?.reason === "scope")) throw notFound("regulation");
+    if (READ.every((p) => checkAccess(user, p, row.region_code)?.reason === "scope"))
+      throw notFound("regulation");
     if (write) this.requireRegulationWrite(user, row.kind, row.region_code);
     else requireAny(user, READ, row.region_code);
     return row;
@@ -303,7 +304,10 @@ export class AksiVillageService {
 
   private kpmColumns(body: Omit<KpmBody, "villageCode">) {
     if (body.trainedOn && body.appointedOn && body.trainedOn < body.appointedOn)
-      throw badRequest("trainedOn", `found ${body.trainedOn}, expected a date on or after the appointment ${body.appointedOn}`);
+      throw badRequest(
+        "trainedOn",
+        `found ${body.trainedOn}, expected a date on or after the appointment ${body.appointedOn}`,
+      );
     return {
       name: body.name,
       appointed_on: body.appointedOn,
@@ -357,7 +361,11 @@ export class AksiVillageService {
     );
   }
 
-  async updateKpm(user: AksiCaller, id: string, body: Omit<KpmBody, "villageCode"> & { version: number }): Promise<Kpm> {
+  async updateKpm(
+    user: AksiCaller,
+    id: string,
+    body: Omit<KpmBody, "villageCode"> & { version: number },
+  ): Promise<Kpm> {
     const row = await this.loadKpm(user, id, true);
     const columns = this.kpmColumns(body);
     await this.repos.transaction(async (tx) => {
@@ -393,7 +401,13 @@ export class AksiVillageService {
 
   // --- the desa convergence scorecard (aksi 5)
 
-  private toScorecard(villageCode: string, villageName: string, quarter: string, row: ScorecardRow | undefined, canEdit: boolean): Scorecard {
+  private toScorecard(
+    villageCode: string,
+    villageName: string,
+    quarter: string,
+    row: ScorecardRow | undefined,
+    canEdit: boolean,
+  ): Scorecard {
     const input = countsOf(row);
     const card = desaScorecardFromCounts(quarter, input);
     return {
@@ -428,11 +442,17 @@ export class AksiVillageService {
   }
 
   /** Saves a village's quarter from the form (the counts are checked first; 409 when stale). */
-  async saveScorecard(user: AksiCaller, villageCode: string, quarter: string, body: ScorecardBody): Promise<Scorecard> {
+  async saveScorecard(
+    user: AksiCaller,
+    villageCode: string,
+    quarter: string,
+    body: ScorecardBody,
+  ): Promise<Scorecard> {
     await this.villageFor(user, villageCode, "village");
     const input: ScorecardCounts = { targets: body.targets, counts: body.counts };
     const errors = scorecardCountErrors(input);
-    if (errors.length) throw badRequest(errors[0].field, errors.map((e) => `${e.field}: ${e.reason}`).join("; "));
+    if (errors.length)
+      throw badRequest(errors[0].field, errors.map((e) => `${e.field}: ${e.reason}`).join("; "));
     const district = districtOfCode(villageCode);
     await this.repos.transaction(async (tx) => {
       const before = await tx.aksiDocs.scorecard(district, villageCode, quarter);
@@ -483,13 +503,19 @@ export class AksiVillageService {
   }
 
   /** The scorecards of a region as an XLSX in the layout the import reads. */
-  async exportScorecards(user: Actor, region: string, period: string): Promise<{ fileName: string; body: Buffer }> {
+  async exportScorecards(
+    user: Actor,
+    region: string,
+    period: string,
+  ): Promise<{ fileName: string; body: Buffer }> {
     requireAny(user, READ, region);
     const rows = await this.repos.aksiDocs.scorecardsIn(districtOf(region), region, period);
     const body = await toXlsx({
       name: `Scorecard ${period}`,
       columns: [...SCORECARD_SHEET_COLUMNS],
-      rows: rows.flatMap((r) => scorecardSheetRows(r.village_code, desaScorecardFromCounts(r.quarter, countsOf(r)))),
+      rows: rows.flatMap((r) =>
+        scorecardSheetRows(r.village_code, desaScorecardFromCounts(r.quarter, countsOf(r))),
+      ),
     });
     return { fileName: `scorecard-konvergensi-desa-${region}-${period}.xlsx`, body };
   }
@@ -508,7 +534,9 @@ export class AksiVillageService {
         const idx = Object.fromEntries(
           Object.entries(HEADER_ALIASES).map(([k, names]) => [
             k,
-            sheet.header.findIndex((h) => names.map(normalizeHeader).includes(normalizeHeader(String(h ?? "")))),
+            sheet.header.findIndex((h) =>
+              names.map(normalizeHeader).includes(normalizeHeader(String(h ?? ""))),
+            ),
           ]),
         ) as Record<keyof typeof HEADER_ALIASES, number>;
         const missing = Object.entries(idx).filter(([, i]) => i < 0);
@@ -547,11 +575,23 @@ export class AksiVillageService {
     for (const e of entries) {
       const rowNo = firstRow.get(e.villageCode) ?? 0;
       if (!known.has(e.villageCode))
-        errors.push({ rowNo, field: "Kode Desa", reason: `found "${e.villageCode}", expected the code of a village in Tumbuh` });
+        errors.push({
+          rowNo,
+          field: "Kode Desa",
+          reason: `found "${e.villageCode}", expected the code of a village in Tumbuh`,
+        });
       else if (!WRITE_VILLAGE.some((p) => checkAccess(user, p, e.villageCode) === null))
-        errors.push({ rowNo, field: "Kode Desa", reason: `village ${e.villageCode} is outside your scope ${user.regionCode}` });
+        errors.push({
+          rowNo,
+          field: "Kode Desa",
+          reason: `village ${e.villageCode} is outside your scope ${user.regionCode}`,
+        });
     }
-    const report: ScorecardImportReport = { rowsRead: rows.length, saved: 0, errors: errors.sort((a, b) => a.rowNo - b.rowNo) };
+    const report: ScorecardImportReport = {
+      rowsRead: rows.length,
+      saved: 0,
+      errors: errors.sort((a, b) => a.rowNo - b.rowNo),
+    };
     if (errors.length > 0 || entries.length === 0) return report;
     await this.repos.transaction(async (tx) => {
       await tx.aksiDocs.upsertScorecards(
@@ -571,7 +611,10 @@ export class AksiVillageService {
         action: "import",
         entity: "desa_scorecard",
         regionCode: user.regionCode,
-        after: { fileName: cleanFileName(fileName), quarters: entries.map((e) => `${e.villageCode}:${e.quarter}`) },
+        after: {
+          fileName: cleanFileName(fileName),
+          quarters: entries.map((e) => `${e.villageCode}:${e.quarter}`),
+        },
       });
     });
     report.saved = entries.length;
@@ -579,12 +622,18 @@ export class AksiVillageService {
   }
 
   /** The printable scorecard of a village's quarter (Tabel 3 and 4 of the laporan konvergensi desa). */
-  async scorecardPdf(user: Actor, villageCode: string, quarter: string): Promise<{ fileName: string; pdf: Buffer }> {
+  async scorecardPdf(
+    user: Actor,
+    villageCode: string,
+    quarter: string,
+  ): Promise<{ fileName: string; pdf: Buffer }> {
     const s = await this.scorecard(user, villageCode, quarter);
     const path = await this.repos.regions.path(villageCode);
     const pct = (v: number | null) => (v === null ? null : `${formatPdfNumber(Math.round(v * 10) / 10)}%`);
     const group = (g: "ibu_hamil" | "anak_0_23") =>
-      s.indicators.filter((i) => i.group === g).map((i) => [i.code, i.name, i.targets, i.y, i.ts, pct(i.coveragePct)]);
+      s.indicators
+        .filter((i) => i.group === g)
+        .map((i) => [i.code, i.name, i.targets, i.y, i.ts, pct(i.coveragePct)]);
     const headers = ["Kode", "Indikator", "Sasaran (N)", "Y", "TS", "Cakupan Y ÷ (N − TS)"];
     const doc: PdfDocument = {
       title: "Scorecard Konvergensi Desa",
@@ -605,16 +654,38 @@ export class AksiVillageService {
           ],
         },
         { kind: "heading", text: "Ibu hamil" },
-        { kind: "table", headers, widths: ["auto", "*", "auto", "auto", "auto", "auto"], rows: group("ibu_hamil") },
+        {
+          kind: "table",
+          headers,
+          widths: ["auto", "*", "auto", "auto", "auto", "auto"],
+          rows: group("ibu_hamil"),
+        },
         { kind: "heading", text: "Anak 0–23 bulan" },
-        { kind: "table", headers, widths: ["auto", "*", "auto", "auto", "auto", "auto"], rows: group("anak_0_23") },
+        {
+          kind: "table",
+          headers,
+          widths: ["auto", "*", "auto", "auto", "auto", "auto"],
+          rows: group("anak_0_23"),
+        },
         { kind: "heading", text: "Tingkat konvergensi desa" },
         {
           kind: "table",
           headers: ["", "ΣY", "Indikator × sasaran", "ΣTS", "Tingkat konvergensi"],
           rows: [
-            ["Ibu hamil", s.groups.ibu_hamil.y, s.groups.ibu_hamil.cells, s.groups.ibu_hamil.ts, pct(s.groups.ibu_hamil.pct)],
-            ["Anak 0–23 bulan", s.groups.anak_0_23.y, s.groups.anak_0_23.cells, s.groups.anak_0_23.ts, pct(s.groups.anak_0_23.pct)],
+            [
+              "Ibu hamil",
+              s.groups.ibu_hamil.y,
+              s.groups.ibu_hamil.cells,
+              s.groups.ibu_hamil.ts,
+              pct(s.groups.ibu_hamil.pct),
+            ],
+            [
+              "Anak 0–23 bulan",
+              s.groups.anak_0_23.y,
+              s.groups.anak_0_23.cells,
+              s.groups.anak_0_23.ts,
+              pct(s.groups.anak_0_23.pct),
+            ],
           ],
           totalRow: ["Desa", s.level.y, s.level.cells, s.level.ts, pct(s.level.pct)],
         },
@@ -623,10 +694,18 @@ export class AksiVillageService {
           text: "Tingkat konvergensi = ΣY ÷ (jumlah indikator × jumlah sasaran − ΣTS). Cakupan indikator = Y ÷ (N − TS).",
         },
         ...(s.unrecorded.length
-          ? [{ kind: "paragraph" as const, text: `Belum diisi (dihitung tidak menerima): ${s.unrecorded.join(", ")}` }]
+          ? [
+              {
+                kind: "paragraph" as const,
+                text: `Belum diisi (dihitung tidak menerima): ${s.unrecorded.join(", ")}`,
+              },
+            ]
           : []),
       ],
     };
-    return { fileName: pdfFileName("scorecard-konvergensi-desa", s.villageName, quarter), pdf: await renderPdf(doc) };
+    return {
+      fileName: pdfFileName("scorecard-konvergensi-desa", s.villageName, quarter),
+      pdf: await renderPdf(doc),
+    };
   }
 }

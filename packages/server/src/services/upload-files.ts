@@ -4,7 +4,7 @@
  * Files are deleted on confirm and on cancel; what a stopped server left behind, and what waited
  * longer than an hour, is swept away (sweepUploadFolder).
  */
-import { chmodSync, type Dirent, createWriteStream, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, createWriteStream, type Dirent, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";

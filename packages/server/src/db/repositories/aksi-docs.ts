@@ -74,7 +74,11 @@ export class AksiDocsRepository {
   }
 
   async deleteRembuk(id: string, districtCode: string): Promise<void> {
-    await this.db.deleteFrom("aksi_rembuk").where("id", "=", id).where("district_code", "=", districtCode).execute();
+    await this.db
+      .deleteFrom("aksi_rembuk")
+      .where("id", "=", id)
+      .where("district_code", "=", districtCode)
+      .execute();
   }
 
   // --- regulations
@@ -92,7 +96,11 @@ export class AksiDocsRepository {
   }
 
   async regulation(id: string): Promise<RegulationRow | undefined> {
-    const r = await this.db.selectFrom("aksi_regulations").selectAll().where("id", "=", id).executeTakeFirst();
+    const r = await this.db
+      .selectFrom("aksi_regulations")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
     return r && { ...r, issued_on: dateText(r.issued_on) };
   }
 
@@ -103,7 +111,12 @@ export class AksiDocsRepository {
   async updateRegulation(
     id: string,
     districtCode: string,
-    change: Partial<Pick<RegulationRow, "number" | "issued_on" | "title" | "file_name" | "media_type" | "size_bytes" | "sha256">>,
+    change: Partial<
+      Pick<
+        RegulationRow,
+        "number" | "issued_on" | "title" | "file_name" | "media_type" | "size_bytes" | "sha256"
+      >
+    >,
     by: string,
   ): Promise<RegulationRow | undefined> {
     const r = await this.db
@@ -135,7 +148,11 @@ export class AksiDocsRepository {
       .orderBy("village_code")
       .orderBy("name")
       .execute();
-    return rows.map((r) => ({ ...r, appointed_on: optDate(r.appointed_on), trained_on: optDate(r.trained_on) }));
+    return rows.map((r) => ({
+      ...r,
+      appointed_on: optDate(r.appointed_on),
+      trained_on: optDate(r.trained_on),
+    }));
   }
 
   async kpm(id: string): Promise<KpmRow | undefined> {
@@ -151,7 +168,10 @@ export class AksiDocsRepository {
     id: string,
     districtCode: string,
     version: number,
-    change: Pick<Insertable<AksiKpmTable>, "name" | "appointed_on" | "trained_on" | "training" | "contact" | "active">,
+    change: Pick<
+      Insertable<AksiKpmTable>,
+      "name" | "appointed_on" | "trained_on" | "training" | "contact" | "active"
+    >,
     by: string,
   ): Promise<KpmRow | undefined> {
     const r = await this.db
@@ -166,7 +186,11 @@ export class AksiDocsRepository {
   }
 
   async deleteKpm(id: string, districtCode: string): Promise<void> {
-    await this.db.deleteFrom("aksi_kpm").where("id", "=", id).where("district_code", "=", districtCode).execute();
+    await this.db
+      .deleteFrom("aksi_kpm")
+      .where("id", "=", id)
+      .where("district_code", "=", districtCode)
+      .execute();
   }
 
   // --- scorecards
@@ -226,7 +250,9 @@ export class AksiDocsRepository {
   }
 
   /** Inserts or overwrites many quarters at once (an import). */
-  async upsertScorecards(rows: readonly Omit<Insertable<DesaScorecardsTable>, "version" | "updated_at">[]): Promise<void> {
+  async upsertScorecards(
+    rows: readonly Omit<Insertable<DesaScorecardsTable>, "version" | "updated_at">[],
+  ): Promise<void> {
     if (rows.length === 0) return;
     await this.db
       .insertInto("desa_scorecards")
