@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { districtOfCode, levelOfCode, normalizeHeader, regionLevelOf } from "@tumbuh/core";
+import { districtOfCode, levelOfCode, normalizeHeader, regionLevelOf, regionWithin } from "@tumbuh/core";
 import type {
   Kpm,
   KpmBody,
@@ -195,8 +195,7 @@ export class AksiVillageService {
   private async loadRegulation(user: Actor, id: string, write: boolean): Promise<RegulationRow> {
     const row = UUID.test(id) ? await this.repos.aksiDocs.regulation(id) : undefined;
     if (!row) throw notFound("regulation");
-    if (READ.every((p) => checkAccess(user, p, row.region_code)?.reason === "scope"))
-      throw notFound("regulation");
+    if (!regionWithin(row.region_code, user.regionCode)) throw notFound("regulation");
     if (write) this.requireRegulationWrite(user, row.kind, row.region_code);
     else requireAny(user, READ, row.region_code);
     return row;
@@ -346,8 +345,7 @@ export class AksiVillageService {
 
   private async loadKpm(user: Actor, id: string, write: boolean): Promise<KpmRow> {
     const row = UUID.test(id) ? await this.repos.aksiDocs.kpm(id) : undefined;
-    if (!row || READ.every((p) => checkAccess(user, p, row.village_code)?.reason === "scope"))
-      throw notFound("KPM");
+    if (!row || !regionWithin(row.village_code, user.regionCode)) throw notFound("KPM");
     requireAny(user, write ? WRITE_VILLAGE : READ, row.village_code);
     return row;
   }
