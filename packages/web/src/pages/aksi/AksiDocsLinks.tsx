@@ -5,7 +5,7 @@ export function AksiDocsLinks({ cycleId }: { cycleId: string | null }) {
   const { t } = useTranslation();
   const q = cycleId ? `?cycle=${cycleId}` : "";
   return (
-    <nav aria-label={t("aksi.docs.linksLabel")} className="form-row" data-testid="aksi-docs-links">
+    <nav aria-label={t("aksi.docs.linksLabel")} className="filters" data-testid="aksi-docs-links">
       {cycleId && <a href={`#/aksi/rembuk${q}`}>{t("aksi.docs.rembuk.title")}</a>}
       <a href="#/aksi/regulasi">{t("aksi.docs.regulasi.title")}</a>
       <a href="#/aksi/kpm">{t("aksi.docs.kpm.title")}</a>

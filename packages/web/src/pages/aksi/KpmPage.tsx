@@ -71,24 +71,24 @@ export function KpmPage() {
       {canWrite && (
         <section className="card">
           <h2>{t("aksi.docs.kpm.add")}</h2>
-          <div className="form-row">
-            <label>
+          <div className="filters">
+            <label className="field">
               {t("aksi.docs.kpm.villageCode")}
               <input value={villageCode} onChange={(e) => setVillageCode(e.target.value)} />
             </label>
-            <label>
+            <label className="field">
               {t("aksi.docs.kpm.name")}
               <input value={name} onChange={(e) => setName(e.target.value)} />
             </label>
-            <label>
+            <label className="field">
               {t("aksi.docs.kpm.appointed")}
               <input type="date" value={appointedOn} onChange={(e) => setAppointedOn(e.target.value)} />
             </label>
-            <label>
+            <label className="field">
               {t("aksi.docs.kpm.trained")}
               <input type="date" value={trainedOn} onChange={(e) => setTrainedOn(e.target.value)} />
             </label>
-            <label>
+            <label className="field">
               {t("aksi.docs.kpm.contact")}
               <input value={contact} onChange={(e) => setContact(e.target.value)} />
             </label>

@@ -80,8 +80,8 @@ export function RegulasiPage() {
       {canWrite && (
         <section className="card">
           <h2>{t("aksi.docs.regulasi.add")}</h2>
-          <div className="form-row">
-            <label>
+          <div className="filters">
+            <label className="field">
               {t("aksi.docs.regulasi.kind")}
               <select value={kind} onChange={(e) => setKind(e.target.value as Regulation["kind"])}>
                 {(["perbup", "perwali", "perdes", "perkades"] as const).map((k) => (
@@ -91,19 +91,19 @@ export function RegulasiPage() {
                 ))}
               </select>
             </label>
-            <label>
+            <label className="field">
               {t("aksi.docs.regionCode")}
               <input value={regionCode} onChange={(e) => setRegionCode(e.target.value)} />
             </label>
-            <label>
+            <label className="field">
               {t("aksi.docs.regulasi.number")}
               <input value={number} onChange={(e) => setNumber(e.target.value)} />
             </label>
-            <label>
+            <label className="field">
               {t("aksi.docs.regulasi.date")}
               <input type="date" value={issuedOn} onChange={(e) => setIssuedOn(e.target.value)} />
             </label>
-            <label>
+            <label className="field">
               {t("aksi.docs.regulasi.titleField")}
               <input value={title} onChange={(e) => setTitle(e.target.value)} />
             </label>

@@ -54,8 +54,8 @@ function RembukForm({ cycle, onSaved }: { cycle: AksiCycleDetail["cycle"]; onSav
   return (
     <section className="card">
       <h2>{t("aksi.docs.rembuk.add")}</h2>
-      <div className="form-row">
-        <label>
+      <div className="filters">
+        <label className="field">
           {t("aksi.docs.rembuk.level")}
           <select value={level} onChange={(e) => setLevel(e.target.value as Rembuk["level"])}>
             {(["district", "subdistrict", "village"] as const).map((l) => (
@@ -65,35 +65,35 @@ function RembukForm({ cycle, onSaved }: { cycle: AksiCycleDetail["cycle"]; onSav
             ))}
           </select>
         </label>
-        <label>
+        <label className="field">
           {t("aksi.docs.regionCode")}
           <input value={regionCode} onChange={(e) => setRegionCode(e.target.value)} />
         </label>
-        <label>
+        <label className="field">
           {t("aksi.docs.rembuk.date")}
           <input type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
         </label>
-        <label>
+        <label className="field">
           {t("aksi.docs.rembuk.place")}
           <input value={place} onChange={(e) => setPlace(e.target.value)} />
         </label>
       </div>
-      <label>
+      <label className="field">
         {t("aksi.docs.rembuk.agenda")}
         <textarea value={agenda} onChange={(e) => setAgenda(e.target.value)} />
       </label>
-      <label>
+      <label className="field">
         {t("aksi.docs.rembuk.commitment")}
         <textarea value={commitment} onChange={(e) => setCommitment(e.target.value)} />
       </label>
-      <label>
+      <label className="field">
         {t("aksi.docs.rembuk.activities")}
         <textarea value={activities} onChange={(e) => setActivities(e.target.value)} />
       </label>
       <h3>{t("aksi.docs.rembuk.participants")}</h3>
       {participants.map((p, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, never reordered
-        <div className="form-row" key={i}>
+        <div className="filters" key={i}>
           <input
             aria-label={`${t("aksi.docs.rembuk.name")} ${i + 1}`}
             placeholder={t("aksi.docs.rembuk.name")}
@@ -129,7 +129,7 @@ function RembukForm({ cycle, onSaved }: { cycle: AksiCycleDetail["cycle"]; onSav
       <h3>{t("aksi.docs.rembuk.followUps")}</h3>
       {followUps.map((f, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, never reordered
-        <div className="form-row" key={i}>
+        <div className="filters" key={i}>
           <input
             aria-label={`${t("aksi.docs.rembuk.action")} ${i + 1}`}
             placeholder={t("aksi.docs.rembuk.action")}

@@ -57,7 +57,7 @@ function ReviewForm({ review, onSaved }: { review: AksiReview; onSaved: (r: Aksi
         <p>
           <a href={review.links.publicPage}>{t("aksi.docs.review.publicPage", { year: review.year })}</a>
         </p>
-        <label>
+        <label className="field">
           {t("aksi.docs.review.comment")}
           <textarea value={comment} disabled={disabled} onChange={(e) => setComment(e.target.value)} />
         </label>
@@ -66,7 +66,7 @@ function ReviewForm({ review, onSaved }: { review: AksiReview; onSaved: (r: Aksi
         <h2>{t("aksi.docs.review.indicators")}</h2>
         {indicators.map((x, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, never reordered
-          <div className="form-row" key={i}>
+          <div className="filters" key={i}>
             <input
               aria-label={`${t("aksi.docs.review.indicatorName")} ${i + 1}`}
               placeholder={t("aksi.docs.review.indicatorName")}
@@ -123,7 +123,7 @@ function ReviewForm({ review, onSaved }: { review: AksiReview; onSaved: (r: Aksi
         />
       </section>
       {!disabled && (
-        <div className="form-row">
+        <div className="filters">
           <button type="button" onClick={() => void save()}>
             {t("aksi.docs.review.save")}
           </button>

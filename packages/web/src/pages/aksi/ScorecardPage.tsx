@@ -56,7 +56,7 @@ function ScorecardForm({ card, onSaved }: { card: Scorecard; onSaved: (s: Scorec
   const group = (g: "ibu_hamil" | "anak_0_23") => (
     <section className="card" key={g}>
       <h2>{t(`aksi.docs.scorecard.groups.${g}`)}</h2>
-      <label>
+      <label className="field">
         {t("aksi.docs.scorecard.targets")}
         <input
           inputMode="numeric"
@@ -165,12 +165,12 @@ export function ScorecardPage({ village, quarter }: { village: string | null; qu
     <div>
       <h1>{t("aksi.docs.scorecard.title")}</h1>
       <AksiDocsLinks cycleId={null} />
-      <div className="form-row">
-        <label>
+      <div className="filters">
+        <label className="field">
           {t("aksi.docs.kpm.villageCode")}
           <input value={villageInput} onChange={(e) => setVillageInput(e.target.value)} />
         </label>
-        <label>
+        <label className="field">
           {t("aksi.docs.scorecard.quarter")}
           <input value={quarterInput} onChange={(e) => setQuarterInput(e.target.value)} />
         </label>
