@@ -14,12 +14,22 @@ import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 const pct = (v: number | null) => (v === null ? "–" : `${v.toFixed(1)}%`);
 type Indicator = AksiReview["indicators"][number];
 
-function ReviewForm({ review, onSaved }: { review: AksiReview; onSaved: (r: AksiReview) => void }) {
+function ReviewForm({
+  review,
+  onSaved,
+  message,
+  setMessage,
+}: {
+  review: AksiReview;
+  onSaved: (r: AksiReview) => void;
+  /** Kept by the page: saving re-mounts the form with the new version. */
+  message: string | null;
+  setMessage: (m: string | null) => void;
+}) {
   const { t } = useTranslation();
   const [comment, setComment] = useState(review.publicationComment);
   const [lessons, setLessons] = useState(review.lessons);
   const [indicators, setIndicators] = useState<Indicator[]>(review.indicators);
-  const [message, setMessage] = useState<string | null>(null);
   const setI = (i: number, change: Partial<Indicator>) =>
     setIndicators((xs) => xs.map((x, j) => (j === i ? { ...x, ...change } : x)));
   const numberOrNull = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
@@ -44,6 +54,7 @@ function ReviewForm({ review, onSaved }: { review: AksiReview; onSaved: (r: Aksi
       const r = await api.post<{ cycleId: string; aksiCode: string }>(
         `/api/aksi/cycles/${review.cycleId}/review/prefill-next`,
       );
+      onSaved(await api.get<AksiReview>(`/api/aksi/cycles/${review.cycleId}/review`));
       setMessage(t("aksi.docs.review.prefilled", { year: review.year + 1, aksi: r.aksiCode }));
     } catch (e) {
       setMessage((e as Error).message);
@@ -140,6 +151,7 @@ function ReviewForm({ review, onSaved }: { review: AksiReview; onSaved: (r: Aksi
 export function ReviewPage({ cycleId }: { cycleId: string | null }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState<AksiReview | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   const loaded = useApi(cycleId ? `review:${cycleId}` : null, () =>
     api.get<AksiReview>(`/api/aksi/cycles/${cycleId}/review`),
   );
@@ -197,7 +209,13 @@ export function ReviewPage({ cycleId }: { cycleId: string | null }) {
             </p>
             <p>{t("aksi.docs.review.noActivities")}</p>
           </section>
-          <ReviewForm key={r.version} review={r} onSaved={setSaved} />
+          <ReviewForm
+            key={r.version}
+            review={r}
+            onSaved={setSaved}
+            message={message}
+            setMessage={setMessage}
+          />
         </>
       )}
     </div>
