@@ -83,6 +83,11 @@ describe.skipIf(!chromiumPath)("aksi documents in the browser", () => {
     await page.getByLabel("Tenggat 1").fill("2025-05-31");
     await page.getByRole("button", { name: "Simpan rembuk" }).click();
     await page.getByRole("link", { name: "Unduh berita acara (PDF)" }).waitFor();
+    // The follow-up is done: its status changes in place (the meeting is written back whole).
+    const followUp = page.getByLabel("Status tindak lanjut: Susun Perbup peran desa");
+    await followUp.selectOption("selesai");
+    await page.reload();
+    await expect.poll(() => followUp.inputValue()).toBe("selesai");
     const beritaAcara = await downloadedPdfText(page, "Unduh berita acara (PDF)");
     for (const s of [
       "Berita Acara Rembuk Stunting",

@@ -181,9 +181,32 @@ export function RembukPage({ cycleId }: { cycleId: string | null }) {
     api.get<{ rembuk: Rembuk[] }>(`/api/aksi/cycles/${cycleId}/rembuk`),
   );
   const d = detail.data;
+  const [error, setError] = useState<string | null>(null);
+  /** Changes one follow-up's status: the whole meeting is written back with its version. */
+  const setFollowUpStatus = async (r: Rembuk, index: number, status: FollowUp["status"]) => {
+    setError(null);
+    try {
+      await api.put(`/api/aksi/rembuk/${r.id}`, {
+        level: r.level,
+        regionCode: r.regionCode,
+        heldOn: r.heldOn,
+        place: r.place,
+        agenda: r.agenda,
+        commitment: r.commitment,
+        participants: r.participants,
+        activities: r.activities,
+        followUps: r.followUps.map((f, j) => (j === index ? { ...f, status } : f)),
+        version: r.version,
+      });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    list.reload();
+  };
   return (
     <div>
       <h1>{t("aksi.docs.rembuk.title")}</h1>
+      {error && <p role="alert">{error}</p>}
       <AksiDocsLinks cycleId={cycleId} />
       {!cycleId && <p>{t("aksi.docs.chooseCycle")}</p>}
       {d && (
@@ -207,7 +230,22 @@ export function RembukPage({ cycleId }: { cycleId: string | null }) {
               {r.followUps.map((f, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a follow-up has no id of its own
                 <li key={i}>
-                  {f.action} — {f.owner} {f.dueDate ?? ""} ({t(`aksi.statuses.${f.status}`)})
+                  {f.action} — {f.owner} {f.dueDate ?? ""}{" "}
+                  {d?.canEdit ? (
+                    <select
+                      aria-label={`${t("aksi.docs.rembuk.followStatus")}: ${f.action}`}
+                      value={f.status}
+                      onChange={(e) => void setFollowUpStatus(r, i, e.target.value as FollowUp["status"])}
+                    >
+                      {(["belum", "proses", "selesai"] as const).map((st) => (
+                        <option key={st} value={st}>
+                          {t(`aksi.statuses.${st}`)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    `(${t(`aksi.statuses.${f.status}`)})`
+                  )}
                 </li>
               ))}
             </ul>
