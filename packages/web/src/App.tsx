@@ -30,6 +30,15 @@ const PasswordPage = lazy(() =>
 );
 const SessionPage = lazy(() => import("./pages/SessionPage.tsx").then((m) => ({ default: m.SessionPage })));
 const AksiPage = lazy(() => import("./pages/aksi/AksiPage.tsx").then((m) => ({ default: m.AksiPage })));
+const RembukPage = lazy(() => import("./pages/aksi/RembukPage.tsx").then((m) => ({ default: m.RembukPage })));
+const RegulasiPage = lazy(() =>
+  import("./pages/aksi/RegulasiPage.tsx").then((m) => ({ default: m.RegulasiPage })),
+);
+const KpmPage = lazy(() => import("./pages/aksi/KpmPage.tsx").then((m) => ({ default: m.KpmPage })));
+const ScorecardPage = lazy(() =>
+  import("./pages/aksi/ScorecardPage.tsx").then((m) => ({ default: m.ScorecardPage })),
+);
+const ReviewPage = lazy(() => import("./pages/aksi/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })));
 const CoveragePage = lazy(() =>
   import("./pages/families/CoveragePage.tsx").then((m) => ({ default: m.CoveragePage })),
 );
@@ -161,6 +170,23 @@ const pages: PageDef[] = [
     pattern: "/aksi",
     titleKey: "aksi.title",
     render: (_p, r) => <AksiPage cycleId={r.query.get("cycle")} />,
+  },
+  {
+    pattern: "/aksi/rembuk",
+    titleKey: "aksi.docs.rembuk.title",
+    render: (_p, r) => <RembukPage cycleId={r.query.get("cycle")} />,
+  },
+  { pattern: "/aksi/regulasi", titleKey: "aksi.docs.regulasi.title", render: () => <RegulasiPage /> },
+  { pattern: "/aksi/kpm", titleKey: "aksi.docs.kpm.title", render: () => <KpmPage /> },
+  {
+    pattern: "/aksi/scorecard",
+    titleKey: "aksi.docs.scorecard.title",
+    render: (_p, r) => <ScorecardPage village={r.query.get("village")} quarter={r.query.get("quarter")} />,
+  },
+  {
+    pattern: "/aksi/reviu",
+    titleKey: "aksi.docs.review.title",
+    render: (_p, r) => <ReviewPage cycleId={r.query.get("cycle")} />,
   },
   {
     pattern: "/families",

@@ -21,5 +21,6 @@ export * from "./penilaian-instrument.ts";
 export * from "./progress.ts";
 export * from "./ratios.ts";
 export * from "./scorecard.ts";
+export * from "./scorecard-counts.ts";
 export * from "./tpk.ts";
 export * from "./tpps.ts";

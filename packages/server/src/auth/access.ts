@@ -28,6 +28,8 @@ const PERMISSIONS = [
   "aksi:write", // edit the district's cycle: open it, status, notes, evidence
   "aksi:review", // the province's review of a district's aksi
   "aksi:configure", // add a year's version of the aksi list
+  "aksi:village", // a village's own aksi documents: its KPM, its scorecard, its Perdes/Perkades
+  "kpm:contact", // a KPM's contact (personal data; each view logged)
   "penilaian:manage", // open a penilaian kinerja, set its panel and values, publish it
   "penilaian:grade", // grade districts as a member of a penilaian panel
   "tpps:manage", // TPPS teams of the scope: decree, period, members
@@ -76,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "aksi:write",
     "tpps:manage",
     "minilok:manage",
+    "kpm:contact",
   ],
   kecamatan_tpps: [
     ...ALL_READS,
@@ -85,7 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "tpps:manage",
     "minilok:manage",
   ],
-  village_tpps: [...FIELD_ENTRY, ...FAMILIES, "tpps:manage"],
+  village_tpps: [...FIELD_ENTRY, ...FAMILIES, "tpps:manage", "aksi:village", "kpm:contact"],
   district_health: [
     ...FIELD_ENTRY,
     "import:write",

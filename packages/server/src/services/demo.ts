@@ -13,6 +13,7 @@ import type { Repositories } from "../db/repositories/index.ts";
 import { importMeasurements } from "../import/import.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { DemoInfo } from "./context.ts";
+import { createDemoAksiDocs } from "./demo-aksi-docs.ts";
 import { seedKeluargaDemo } from "./demo-keluarga.ts";
 import { UserService } from "./users.ts";
 
@@ -150,6 +151,14 @@ export async function createDemo(
   for (const u of users) {
     await userService.createInitial({ ...u, password: DEMO_PASSWORD }, { demoAccount: true });
   }
+  const desa = users.find((u) => u.role === "village_tpps")?.regionCode;
+  const villages = (await repos.regions.villagesOf(DEMO_DISTRICT)).map((r) => r.code);
+  await createDemoAksiDocs(
+    repos,
+    DEMO_DISTRICT,
+    [...new Set([...(desa ? [desa] : []), ...villages.slice(0, 2)])],
+    null,
+  );
   await repos.settings.set("demo", { synthetic: true, districtCode: DEMO_DISTRICT } satisfies DemoInfo);
   return {
     children: report.childrenCreated,

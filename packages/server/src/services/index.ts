@@ -6,6 +6,9 @@ import { join } from "node:path";
 import { Repositories } from "../db/repositories/index.ts";
 import { AksiService } from "./aksi.ts";
 import { AksiEvidenceService } from "./aksi-evidence.ts";
+import { RembukService } from "./aksi-rembuk.ts";
+import { AksiReviewService } from "./aksi-review.ts";
+import { AksiVillageService } from "./aksi-village.ts";
 import { AuditService } from "./audit.ts";
 import { AuditKasusService } from "./audit-kasus.ts";
 import { AuditKasusPlanService } from "./audit-kasus-plan.ts";
@@ -36,6 +39,9 @@ import { UserService } from "./users.ts";
 export interface Services {
   aksi: AksiService;
   aksiEvidence: AksiEvidenceService;
+  aksiRembuk: RembukService;
+  aksiReview: AksiReviewService;
+  aksiVillage: AksiVillageService;
   audit: AuditService;
   auditKasus: AuditKasusService;
   auditKasusPlan: AuditKasusPlanService;
@@ -77,10 +83,15 @@ export function createServices(
   const tpk = new TpkService(ctx);
   const families = new FamilyService(ctx);
   const kbm = new KbmService(ctx.repos);
+  // Evidence files and regulation documents live in the data folder beside the uploads, never under
+  // the web root (the upload sweep leaves this sub-folder alone: upload-files.ts).
+  const documentDir = join(ctx.uploadDir, "aksi-evidence");
   return {
     aksi,
-    // Evidence files live in the data folder beside the uploads, never under the web root.
-    aksiEvidence: new AksiEvidenceService(ctx.repos, join(ctx.uploadDir, "aksi-evidence")),
+    aksiEvidence: new AksiEvidenceService(ctx.repos, documentDir),
+    aksiRembuk: new RembukService(ctx),
+    aksiReview: new AksiReviewService(ctx, aksi),
+    aksiVillage: new AksiVillageService(ctx, documentDir),
     audit: new AuditService(ctx.repos),
     auditKasus: new AuditKasusService(ctx.repos),
     auditKasusPlan: new AuditKasusPlanService(ctx.repos),

@@ -14,6 +14,7 @@ export const PERMISSION = {
   audit: "audit:read",
   export: "export:read",
   aksi: "aksi:read",
+  aksiVillage: "aksi:village",
   families: "families:read",
   familiesWrite: "families:write",
   tpkVisit: "tpk:visit",

@@ -20,6 +20,7 @@ const items: NavItem[] = [
   { path: "/session", label: "nav.session", permission: PERMISSION.entry },
   { path: "/import", label: "nav.import", permission: PERMISSION.import },
   { path: "/aksi", label: "nav.aksi", permission: PERMISSION.aksi },
+  { path: "/aksi/scorecard", label: "aksi.docs.navDesa", permission: PERMISSION.aksiVillage },
   { path: "/families", label: "nav.families", permission: PERMISSION.dashboard },
   { path: "/tpk", label: "nav.tpk", permission: PERMISSION.families },
   { path: "/tpps", label: "tpps.nav", permission: PERMISSION.dashboard },

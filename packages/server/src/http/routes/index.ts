@@ -1,6 +1,7 @@
 /** Registers every API route module. */
 import type { App, AppContext } from "../context.ts";
 import { aksiRoutes } from "./aksi.ts";
+import { aksiDocsRoutes } from "./aksi-docs.ts";
 import { auditKasusRoutes } from "./audit-kasus.ts";
 import { authRoutes } from "./auth.ts";
 import { boundaryRoutes } from "./boundaries.ts";
@@ -35,5 +36,6 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await posyanduRoutes(app, ctx);
   await referralRoutes(app, ctx);
   await aksiRoutes(app, ctx);
+  await aksiDocsRoutes(app, ctx);
   await penilaianRoutes(app, ctx);
 }
