@@ -6,6 +6,7 @@
 import type { RegionLevel as AnyRegionLevel, RegionKind } from "@tumbuh/core";
 import type { ColumnType, Generated, Kysely } from "kysely";
 import type { AksiTables } from "./schema-aksi.ts";
+import type { AksiPlanTables } from "./schema-aksi-plan.ts";
 import type { FamilyTables } from "./schema-families.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -288,7 +289,7 @@ interface PiiKeyFingerprintTable {
   created_at: Generated<Timestamp>;
 }
 
-export interface DB extends FamilyTables, AksiTables {
+export interface DB extends FamilyTables, AksiTables, AksiPlanTables {
   schema_migrations: SchemaMigrationsTable;
   region_code_sets: RegionCodeSetsTable;
   regions: RegionsTable;

@@ -5,6 +5,7 @@
  */
 import type { Db } from "../schema.ts";
 import { AksiRepository } from "./aksi.ts";
+import { AksiPlanRepository } from "./aksi-plan.ts";
 import { AuditRepository } from "./audit.ts";
 import { AuditKasusRepository } from "./audit-kasus.ts";
 import { BoundariesRepository } from "./boundaries.ts";
@@ -25,6 +26,7 @@ import { UsersRepository } from "./users.ts";
 
 export class Repositories {
   readonly aksi: AksiRepository;
+  readonly aksiPlan: AksiPlanRepository;
   readonly audit: AuditRepository;
   readonly auditKasus: AuditKasusRepository;
   readonly boundaries: BoundariesRepository;
@@ -45,6 +47,7 @@ export class Repositories {
 
   constructor(readonly db: Db) {
     this.aksi = new AksiRepository(db);
+    this.aksiPlan = new AksiPlanRepository(db);
     this.audit = new AuditRepository(db);
     this.auditKasus = new AuditKasusRepository(db);
     this.boundaries = new BoundariesRepository(db);
