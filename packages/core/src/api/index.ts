@@ -1,4 +1,5 @@
 export * from "./aksi.ts";
+export * from "./aksi-plan.ts";
 export * from "./audit-kasus.ts";
 export * from "./auth.ts";
 export * from "./children.ts";

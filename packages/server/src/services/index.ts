@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { Repositories } from "../db/repositories/index.ts";
 import { AksiService } from "./aksi.ts";
 import { AksiEvidenceService } from "./aksi-evidence.ts";
+import { AksiPlanService } from "./aksi-plan.ts";
+import { AksiPlanSheetService } from "./aksi-plan-sheet.ts";
 import { AuditService } from "./audit.ts";
 import { AuditKasusService } from "./audit-kasus.ts";
 import { AuditKasusPlanService } from "./audit-kasus-plan.ts";
@@ -30,6 +32,8 @@ import { UserService } from "./users.ts";
 export interface Services {
   aksi: AksiService;
   aksiEvidence: AksiEvidenceService;
+  aksiPlan: AksiPlanService;
+  aksiPlanSheet: AksiPlanSheetService;
   audit: AuditService;
   auditKasus: AuditKasusService;
   auditKasusPlan: AuditKasusPlanService;
@@ -62,10 +66,13 @@ export function createServices(
   const prevalence = new PrevalenceService(ctx.repos, regions, ctx.demo, ctx.cache);
   const children = new ChildrenService(ctx);
   const aksi = new AksiService(ctx.repos);
+  const aksiPlan = new AksiPlanService(ctx.repos);
   return {
     aksi,
     // Evidence files live in the data folder beside the uploads, never under the web root.
     aksiEvidence: new AksiEvidenceService(ctx.repos, join(ctx.uploadDir, "aksi-evidence")),
+    aksiPlan,
+    aksiPlanSheet: new AksiPlanSheetService(aksiPlan, join(ctx.uploadDir, "aksi-plan")),
     audit: new AuditService(ctx.repos),
     auditKasus: new AuditKasusService(ctx.repos),
     auditKasusPlan: new AuditKasusPlanService(ctx.repos),

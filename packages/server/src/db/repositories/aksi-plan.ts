@@ -118,11 +118,7 @@ export class AksiPlanRepository {
   async villageSkdnYear(district: string, year: number): Promise<{ code: string; d: number; s: number }[]> {
     const rows = await this.db
       .selectFrom("rollup_skdn")
-      .select((eb) => [
-        "unit_code as code",
-        eb.fn.sum<number>("d").as("d"),
-        eb.fn.sum<number>("s").as("s"),
-      ])
+      .select((eb) => ["unit_code as code", eb.fn.sum<number>("d").as("d"), eb.fn.sum<number>("s").as("s")])
       .where("district_code", "=", district)
       .where("unit_kind", "=", "village")
       .where("period", "like", `${year}-%`)

@@ -1,6 +1,7 @@
 /** Registers every API route module. */
 import type { App, AppContext } from "../context.ts";
 import { aksiRoutes } from "./aksi.ts";
+import { aksiPlanRoutes } from "./aksi-plan.ts";
 import { auditKasusRoutes } from "./audit-kasus.ts";
 import { authRoutes } from "./auth.ts";
 import { boundaryRoutes } from "./boundaries.ts";
@@ -31,5 +32,6 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await publicRoutes(app, ctx);
   await posyanduRoutes(app, ctx);
   await aksiRoutes(app, ctx);
+  await aksiPlanRoutes(app, ctx);
   await penilaianRoutes(app, ctx);
 }
