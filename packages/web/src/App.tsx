@@ -30,6 +30,13 @@ const PasswordPage = lazy(() =>
 );
 const SessionPage = lazy(() => import("./pages/SessionPage.tsx").then((m) => ({ default: m.SessionPage })));
 const AksiPage = lazy(() => import("./pages/aksi/AksiPage.tsx").then((m) => ({ default: m.AksiPage })));
+const AnalisisSituasiPage = lazy(() =>
+  import("./pages/aksi/AnalisisSituasiPage.tsx").then((m) => ({ default: m.AnalisisSituasiPage })),
+);
+const LokusPage = lazy(() => import("./pages/aksi/LokusPage.tsx").then((m) => ({ default: m.LokusPage })));
+const RencanaPage = lazy(() =>
+  import("./pages/aksi/RencanaPage.tsx").then((m) => ({ default: m.RencanaPage })),
+);
 const CoveragePage = lazy(() =>
   import("./pages/families/CoveragePage.tsx").then((m) => ({ default: m.CoveragePage })),
 );
@@ -128,6 +135,21 @@ const pages: PageDef[] = [
     pattern: "/aksi",
     titleKey: "aksi.title",
     render: (_p, r) => <AksiPage cycleId={r.query.get("cycle")} />,
+  },
+  {
+    pattern: "/aksi/analisis-situasi",
+    titleKey: "aksi.plan.ansitTitle",
+    render: (_p, r) => <AnalisisSituasiPage cycleId={r.query.get("cycle")} year={r.query.get("year")} />,
+  },
+  {
+    pattern: "/aksi/lokus",
+    titleKey: "aksi.plan.lokusTitle",
+    render: (_p, r) => <LokusPage cycleId={r.query.get("cycle")} />,
+  },
+  {
+    pattern: "/aksi/rencana",
+    titleKey: "aksi.plan.rencanaTitle",
+    render: (_p, r) => <RencanaPage cycleId={r.query.get("cycle")} />,
   },
   {
     pattern: "/families",
