@@ -67,11 +67,11 @@ describe.skipIf(!chromiumPath)("analisis situasi, desa lokus and the plan in the
     await boxes.nth(0).check();
     await boxes.nth(2).check();
     await page
-      .getByLabel("Alasan")
+      .getByLabel("Alasan", { exact: true })
       .fill("Desa peringkat 2 sudah menerima program air minum tahun lalu; desa peringkat 3 dipilih gantinya.");
     const pdf = join(mkdtempSync(join(tmpdir(), "tumbuh-lokus-e2e-")), "SK desa lokus 2025.pdf");
     writeFileSync(pdf, "%PDF-1.4\n% synthetic decision\n%%EOF\n");
-    await page.getByLabel("Dokumen keputusan (SK)").setInputFiles(pdf);
+    await page.getByLabel("Dokumen keputusan (SK)", { exact: true }).setInputFiles(pdf);
     await page.getByRole("button", { name: "Simpan keputusan" }).click();
     await page.getByText("Keputusan desa lokus tersimpan.").waitFor();
     const decision = page.getByTestId("lokus-decision");
@@ -91,7 +91,7 @@ describe.skipIf(!chromiumPath)("analisis situasi, desa lokus and the plan in the
     await page.getByLabel("Rincian kegiatan", { exact: true }).fill("PMT lokal balita gizi kurang");
     await page.getByLabel("Kode indikator", { exact: true }).fill("SPE8");
     await page.getByLabel("Pagu", { exact: true }).fill("50.000.000");
-    await page.getByRole("checkbox", { name: first }).check();
+    await page.getByRole("checkbox", { name: first, exact: true }).check();
     await page.getByRole("button", { name: "Simpan kegiatan" }).click();
     await page.getByRole("rowheader", { name: "PMT lokal balita gizi kurang" }).waitFor();
     await expect.poll(() => page.getByTestId("budget-summary").textContent()).toContain("Rp 50.000.000");

@@ -12,6 +12,7 @@ import type { Repositories } from "../db/repositories/index.ts";
 import { importMeasurements } from "../import/import.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { DemoInfo } from "./context.ts";
+import { createDemoAksiPlan } from "./demo-aksi-plan.ts";
 import { UserService } from "./users.ts";
 
 const DEMO_DISTRICT = "35.03";
@@ -114,7 +115,15 @@ export interface DemoReport {
 export async function createDemo(
   database: Database,
   repos: Repositories,
-  opts: { keys: PiiKeys; workDir: string; children?: number; seed?: number; log?: (line: string) => void },
+  opts: {
+    keys: PiiKeys;
+    workDir: string;
+    children?: number;
+    seed?: number;
+    log?: (line: string) => void;
+    /** Where the aksi evidence files live (the desa lokus decision document); none without it. */
+    evidenceDir?: string;
+  },
 ): Promise<DemoReport> {
   const log = opts.log ?? (() => {});
   log("memuat batas wilayah demo / loading demo boundaries (Kabupaten Trenggalek)…");
@@ -142,6 +151,16 @@ export async function createDemo(
   const userService = new UserService(repos);
   for (const u of users) {
     await userService.createInitial({ ...u, password: DEMO_PASSWORD }, { demoAccount: true });
+  }
+  const bappeda = await repos.users.findByUsername("bappeda");
+  if (bappeda) {
+    log("menyusun analisis situasi dan rencana kegiatan 2025 / the 2025 analysis and activity plan…");
+    await createDemoAksiPlan(
+      repos,
+      DEMO_DISTRICT,
+      { id: bappeda.id, username: "bappeda", role: "district_tpps", regionCode: DEMO_DISTRICT },
+      opts.evidenceDir ?? null,
+    );
   }
   await repos.settings.set("demo", { synthetic: true, districtCode: DEMO_DISTRICT } satisfies DemoInfo);
   return {
