@@ -39,6 +39,13 @@ const ScorecardPage = lazy(() =>
   import("./pages/aksi/ScorecardPage.tsx").then((m) => ({ default: m.ScorecardPage })),
 );
 const ReviewPage = lazy(() => import("./pages/aksi/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })));
+const AnalisisSituasiPage = lazy(() =>
+  import("./pages/aksi/AnalisisSituasiPage.tsx").then((m) => ({ default: m.AnalisisSituasiPage })),
+);
+const LokusPage = lazy(() => import("./pages/aksi/LokusPage.tsx").then((m) => ({ default: m.LokusPage })));
+const RencanaPage = lazy(() =>
+  import("./pages/aksi/RencanaPage.tsx").then((m) => ({ default: m.RencanaPage })),
+);
 const CoveragePage = lazy(() =>
   import("./pages/families/CoveragePage.tsx").then((m) => ({ default: m.CoveragePage })),
 );
@@ -187,6 +194,21 @@ const pages: PageDef[] = [
     pattern: "/aksi/reviu",
     titleKey: "aksi.docs.review.title",
     render: (_p, r) => <ReviewPage cycleId={r.query.get("cycle")} />,
+  },
+  {
+    pattern: "/aksi/analisis-situasi",
+    titleKey: "aksi.plan.ansitTitle",
+    render: (_p, r) => <AnalisisSituasiPage cycleId={r.query.get("cycle")} year={r.query.get("year")} />,
+  },
+  {
+    pattern: "/aksi/lokus",
+    titleKey: "aksi.plan.lokusTitle",
+    render: (_p, r) => <LokusPage cycleId={r.query.get("cycle")} />,
+  },
+  {
+    pattern: "/aksi/rencana",
+    titleKey: "aksi.plan.rencanaTitle",
+    render: (_p, r) => <RencanaPage cycleId={r.query.get("cycle")} />,
   },
   {
     pattern: "/families",

@@ -1,5 +1,6 @@
 export * from "./aksi.ts";
 export * from "./aksi-docs.ts";
+export * from "./aksi-plan.ts";
 export * from "./audit-kasus.ts";
 export * from "./auth.ts";
 export * from "./children.ts";

@@ -14,6 +14,7 @@ import { importMeasurements } from "../import/import.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { DemoInfo } from "./context.ts";
 import { createDemoAksiDocs } from "./demo-aksi-docs.ts";
+import { createDemoAksiPlan } from "./demo-aksi-plan.ts";
 import { seedKeluargaDemo } from "./demo-keluarga.ts";
 import { UserService } from "./users.ts";
 
@@ -117,7 +118,15 @@ export interface DemoReport {
 export async function createDemo(
   database: Database,
   repos: Repositories,
-  opts: { keys: PiiKeys; workDir: string; children?: number; seed?: number; log?: (line: string) => void },
+  opts: {
+    keys: PiiKeys;
+    workDir: string;
+    children?: number;
+    seed?: number;
+    log?: (line: string) => void;
+    /** Where the aksi evidence files live (the desa lokus decision document); none without it. */
+    evidenceDir?: string;
+  },
 ): Promise<DemoReport> {
   const log = opts.log ?? (() => {});
   log("memuat batas wilayah demo / loading demo boundaries (Kabupaten Trenggalek)…");
@@ -159,6 +168,16 @@ export async function createDemo(
     [...new Set([...(desa ? [desa] : []), ...villages.slice(0, 2)])],
     null,
   );
+  const bappeda = await repos.users.findByUsername("bappeda");
+  if (bappeda) {
+    log("menyusun analisis situasi dan rencana kegiatan 2025 / the 2025 analysis and activity plan…");
+    await createDemoAksiPlan(
+      repos,
+      DEMO_DISTRICT,
+      { id: bappeda.id, username: "bappeda", role: "district_tpps", regionCode: DEMO_DISTRICT },
+      opts.evidenceDir ?? null,
+    );
+  }
   await repos.settings.set("demo", { synthetic: true, districtCode: DEMO_DISTRICT } satisfies DemoInfo);
   return {
     children: report.childrenCreated,

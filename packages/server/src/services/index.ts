@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { Repositories } from "../db/repositories/index.ts";
 import { AksiService } from "./aksi.ts";
 import { AksiEvidenceService } from "./aksi-evidence.ts";
+import { AksiPlanService } from "./aksi-plan.ts";
+import { AksiPlanSheetService } from "./aksi-plan-sheet.ts";
 import { RembukService } from "./aksi-rembuk.ts";
 import { AksiReviewService } from "./aksi-review.ts";
 import { AksiVillageService } from "./aksi-village.ts";
@@ -42,6 +44,8 @@ export interface Services {
   aksiRembuk: RembukService;
   aksiReview: AksiReviewService;
   aksiVillage: AksiVillageService;
+  aksiPlan: AksiPlanService;
+  aksiPlanSheet: AksiPlanSheetService;
   audit: AuditService;
   auditKasus: AuditKasusService;
   auditKasusPlan: AuditKasusPlanService;
@@ -86,9 +90,12 @@ export function createServices(
   // Evidence files and regulation documents live in the data folder beside the uploads, never under
   // the web root (the upload sweep leaves this sub-folder alone: upload-files.ts).
   const documentDir = join(ctx.uploadDir, "aksi-evidence");
+  const aksiPlan = new AksiPlanService(ctx.repos);
   return {
     aksi,
     aksiEvidence: new AksiEvidenceService(ctx.repos, documentDir),
+    aksiPlan,
+    aksiPlanSheet: new AksiPlanSheetService(aksiPlan, join(ctx.uploadDir, "aksi-plan")),
     aksiRembuk: new RembukService(ctx),
     aksiReview: new AksiReviewService(ctx, aksi),
     aksiVillage: new AksiVillageService(ctx, documentDir),

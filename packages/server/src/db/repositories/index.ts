@@ -6,6 +6,7 @@
 import type { Db } from "../schema.ts";
 import { AksiRepository } from "./aksi.ts";
 import { AksiDocsRepository } from "./aksi-docs.ts";
+import { AksiPlanRepository } from "./aksi-plan.ts";
 import { AuditRepository } from "./audit.ts";
 import { AuditKasusRepository } from "./audit-kasus.ts";
 import { BoundariesRepository } from "./boundaries.ts";
@@ -32,6 +33,7 @@ import { UsersRepository } from "./users.ts";
 export class Repositories {
   readonly aksi: AksiRepository;
   readonly aksiDocs: AksiDocsRepository;
+  readonly aksiPlan: AksiPlanRepository;
   readonly audit: AuditRepository;
   readonly auditKasus: AuditKasusRepository;
   readonly boundaries: BoundariesRepository;
@@ -58,6 +60,7 @@ export class Repositories {
   constructor(readonly db: Db) {
     this.aksi = new AksiRepository(db);
     this.aksiDocs = new AksiDocsRepository(db);
+    this.aksiPlan = new AksiPlanRepository(db);
     this.audit = new AuditRepository(db);
     this.auditKasus = new AuditKasusRepository(db);
     this.boundaries = new BoundariesRepository(db);

@@ -2,6 +2,7 @@
 import type { App, AppContext } from "../context.ts";
 import { aksiRoutes } from "./aksi.ts";
 import { aksiDocsRoutes } from "./aksi-docs.ts";
+import { aksiPlanRoutes } from "./aksi-plan.ts";
 import { auditKasusRoutes } from "./audit-kasus.ts";
 import { authRoutes } from "./auth.ts";
 import { boundaryRoutes } from "./boundaries.ts";
@@ -37,5 +38,6 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await referralRoutes(app, ctx);
   await aksiRoutes(app, ctx);
   await aksiDocsRoutes(app, ctx);
+  await aksiPlanRoutes(app, ctx);
   await penilaianRoutes(app, ctx);
 }
