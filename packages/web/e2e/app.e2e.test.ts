@@ -9,13 +9,13 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD, E2E_USERS, SEED_END_MONTH } from "./fixtures.ts";
 import { menuRoutes, settle, tourRoutes } from "./page-tour.ts";
 import { type DemoServer, startDemoServer } from "./serve.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { buildWebOnce } from "./web-build.ts";
 
 // Skips the suites (with a warning) when no Chromium is installed, except under CI, where this throws.
 const chromiumPath = chromiumForSuite();
@@ -23,7 +23,7 @@ const chromiumPath = chromiumForSuite();
 let built: Promise<unknown> | null = null;
 /** Builds the web app once for all suites of this file (the servers serve packages/web/dist). */
 function ensureBuilt() {
-  built ??= build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+  built ??= buildWebOnce();
   return built;
 }
 

@@ -7,13 +7,12 @@
  * Screenshots at 360 and 1280 px. Skipped without Chromium (except under CI).
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD } from "./fixtures.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { buildWebOnce } from "./web-build.ts";
 
 const chromiumPath = chromiumForSuite();
 const PASSWORD = "sintetis-minilok-2026";
@@ -72,7 +71,7 @@ describe.skipIf(!chromiumPath)("mini lokakarya in the browser", () => {
   let childName = "";
 
   beforeAll(async () => {
-    await build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+    await buildWebOnce();
     server = await startServer();
     browser = await launchBrowser(chromiumPath!);
   }, 600_000);
