@@ -19,10 +19,10 @@ import { storedMeasurement } from "@tumbuh/growth";
 import type { ChildRow, MeasurementRow, NewMeasurementRow } from "../db/repositories/children.ts";
 import { refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
 import { recordAudit } from "./audit.ts";
-import { TpkService } from "./tpk.ts";
 import { type Caller, loadChild, UUID } from "./child-access.ts";
 import type { ServiceContext } from "./context.ts";
 import { badRequest, conflict, staleVersion } from "./errors.ts";
+import { TpkService } from "./tpk.ts";
 
 /** A stored measurement as the API shows it. */
 export function toApiMeasurement(m: MeasurementRow): Measurement {

@@ -313,7 +313,10 @@ export class TpkService {
     if (await this.repos.tpk.isChildTarget(child.district_code, child.id)) return false;
     const [growth] = await this.repos.tpk.childrenGrowth(child.village_code, on, child.id);
     if (!growth) return false;
-    const target = tpkTargetFromPosyandu({ birthDate: growth.birth_date, flags: posyanduFlags(growth, on) }, on);
+    const target = tpkTargetFromPosyandu(
+      { birthDate: growth.birth_date, flags: posyanduFlags(growth, on) },
+      on,
+    );
     if (!target) return false;
     await this.repos.transaction(async (tx) => {
       const [family] = await tx.families.familiesOfChild(child.district_code, child.id);
