@@ -7,6 +7,7 @@
 export * from "./aksi.ts";
 export * from "./aksi-2022.ts";
 export * from "./aksi-2025.ts";
+export * from "./ansit.ts";
 export * from "./audit.ts";
 export * from "./budget.ts";
 export * from "./calendar.ts";
@@ -20,6 +21,8 @@ export * from "./penilaian.ts";
 export * from "./penilaian-instrument.ts";
 export * from "./progress.ts";
 export * from "./ratios.ts";
+export * from "./rencana.ts";
 export * from "./scorecard.ts";
+export * from "./scorecard-counts.ts";
 export * from "./tpk.ts";
 export * from "./tpps.ts";

@@ -14,6 +14,7 @@ export const PERMISSION = {
   audit: "audit:read",
   export: "export:read",
   aksi: "aksi:read",
+  aksiVillage: "aksi:village",
   families: "families:read",
   familiesWrite: "families:write",
   tpkVisit: "tpk:visit",
@@ -22,4 +23,8 @@ export const PERMISSION = {
   aksCases: "aks:cases",
   tppsManage: "tpps:manage",
   minilokManage: "minilok:manage",
+  referrals: "referrals:read",
+  referralsCreate: "referrals:create",
+  referralsUpdate: "referrals:update",
+  kbm: "kbm:configure",
 } as const;

@@ -1,6 +1,8 @@
 /** Registers every API route module. */
 import type { App, AppContext } from "../context.ts";
 import { aksiRoutes } from "./aksi.ts";
+import { aksiDocsRoutes } from "./aksi-docs.ts";
+import { aksiPlanRoutes } from "./aksi-plan.ts";
 import { auditKasusRoutes } from "./audit-kasus.ts";
 import { authRoutes } from "./auth.ts";
 import { boundaryRoutes } from "./boundaries.ts";
@@ -14,6 +16,7 @@ import { metaRoutes } from "./meta.ts";
 import { penilaianRoutes } from "./penilaian.ts";
 import { posyanduRoutes } from "./posyandu.ts";
 import { publicRoutes } from "./public.ts";
+import { referralRoutes } from "./referrals.ts";
 import { regionRoutes } from "./regions.ts";
 import { userRoutes } from "./users.ts";
 
@@ -32,6 +35,9 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await auditKasusRoutes(app, ctx);
   await publicRoutes(app, ctx);
   await posyanduRoutes(app, ctx);
+  await referralRoutes(app, ctx);
   await aksiRoutes(app, ctx);
+  await aksiDocsRoutes(app, ctx);
+  await aksiPlanRoutes(app, ctx);
   await penilaianRoutes(app, ctx);
 }
