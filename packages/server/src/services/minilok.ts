@@ -271,13 +271,14 @@ export class MinilokService {
     ip?: string,
   ): Promise<MinilokMeeting> {
     const m = await this.load(caller, id, "minilok:manage");
-    await this.repos.transaction(async (tx) => {
+    // the current meeting for a stale version is read after the transaction (one connection on PGlite)
+    const updated = await this.repos.transaction(async (tx) => {
       const ok = await tx.minilok.updateMeeting(id, body.version, {
         place: body.place ?? null,
         notes: body.notes ?? null,
         participants: JSON.stringify(body.participants),
       });
-      if (!ok) throw staleVersion(await this.get(caller, id));
+      if (!ok) return false;
       await recordAudit(tx, {
         actor: caller,
         action: "update",
@@ -287,7 +288,9 @@ export class MinilokService {
         after: { participants: body.participants.length },
         ip,
       });
+      return true;
     });
+    if (!updated) throw staleVersion(await this.get(caller, id));
     return this.get(caller, id);
   }
 

@@ -158,7 +158,8 @@ export class TppsService {
   async updateTeam(caller: Caller, id: string, body: TppsTeamUpdateBody, ip?: string): Promise<TppsTeam> {
     const current = await this.load(caller, id, "tpps:manage");
     this.checkPeriod(body);
-    await this.repos.transaction(async (tx) => {
+    // the current team for a stale version is read after the transaction (one connection on PGlite)
+    const updated = await this.repos.transaction(async (tx) => {
       const ok = await tx.tpps.updateTeam(id, body.version, {
         name: body.name,
         decree_number: body.decreeNumber ?? null,
@@ -166,7 +167,7 @@ export class TppsService {
         period_from: body.periodFrom,
         period_to: body.periodTo ?? null,
       });
-      if (!ok) throw staleVersion(await this.team(caller, id));
+      if (!ok) return false;
       await recordAudit(tx, {
         actor: caller,
         action: "update",
@@ -177,7 +178,9 @@ export class TppsService {
         after: { name: body.name, decreeNumber: body.decreeNumber ?? null, periodTo: body.periodTo ?? null },
         ip,
       });
+      return true;
     });
+    if (!updated) throw staleVersion(await this.team(caller, id));
     return this.team(caller, id);
   }
 
