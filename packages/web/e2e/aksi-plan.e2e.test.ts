@@ -6,13 +6,13 @@
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD } from "./fixtures.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { buildWebOnce } from "./web-build.ts";
 
 const chromiumPath = chromiumForSuite();
 
@@ -21,7 +21,7 @@ describe.skipIf(!chromiumPath)("analisis situasi, desa lokus and the plan in the
   let browser: Browser;
 
   beforeAll(async () => {
-    await build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+    await buildWebOnce();
     server = await startServer();
     browser = await launchBrowser(chromiumPath!);
   }, 600_000);
@@ -68,7 +68,9 @@ describe.skipIf(!chromiumPath)("analisis situasi, desa lokus and the plan in the
     await boxes.nth(2).check();
     await page
       .getByLabel("Alasan", { exact: true })
-      .fill("Desa peringkat 2 sudah menerima program air minum tahun lalu; desa peringkat 3 dipilih gantinya.");
+      .fill(
+        "Desa peringkat 2 sudah menerima program air minum tahun lalu; desa peringkat 3 dipilih gantinya.",
+      );
     const pdf = join(mkdtempSync(join(tmpdir(), "tumbuh-lokus-e2e-")), "SK desa lokus 2025.pdf");
     writeFileSync(pdf, "%PDF-1.4\n% synthetic decision\n%%EOF\n");
     await page.getByLabel("Dokumen keputusan (SK)", { exact: true }).setInputFiles(pdf);

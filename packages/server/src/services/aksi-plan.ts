@@ -50,7 +50,7 @@ import { UUID } from "./child-access.ts";
 import { badRequest, notFound, staleVersion } from "./errors.ts";
 
 /** Indicators Tumbuh computes from its own data, and how. */
-export const COMPUTED_INDICATORS: Readonly<Record<string, string>> = {
+const COMPUTED_INDICATORS: Readonly<Record<string, string>> = {
   SPE7: "SKDN Tumbuh: ΣD ÷ ΣS × 100 atas bulan-bulan tahun itu (balita ditimbang ÷ balita terdaftar)",
   STUNTING: "Roll-up Tumbuh (e-PPGBM/posyandu, rutin): pendek + sangat pendek ÷ diukur TB/U valid × 100",
 };

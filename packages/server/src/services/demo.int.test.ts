@@ -56,6 +56,22 @@ describeEachEngine("demo district", (ctx) => {
       .execute();
     expect(inVillage.length).toBeGreaterThan(0);
 
+    // families, TPK targets and visits, TPPS teams and a mini lokakarya in the TPK member's kecamatan
+    const count = async (
+      table: "families" | "tpk_targets" | "tpk_visits" | "tpps_teams" | "minilok_meetings",
+    ) =>
+      Number(
+        (
+          await ctx.database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count("families")).toBeGreaterThan(0);
+    expect(await count("tpk_targets")).toBeGreaterThanOrEqual(await count("tpk_visits"));
+    expect(await count("tpps_teams")).toBe(2);
+    expect(await count("minilok_meetings")).toBe(1);
     // The 2025 aksi cycle: own targets, desa lokus chosen with a reason and its SK, a plan with budget.
     const bappeda = await signIn(app, "bappeda", DEMO_PASSWORD);
     const cycle = (await bappeda.get("/api/aksi/cycles?year=2025")).json().cycles[0];
