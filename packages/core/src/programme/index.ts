@@ -13,6 +13,7 @@ export * from "./budget.ts";
 export * from "./calendar.ts";
 export * from "./config.ts";
 export * from "./indicator-catalogue.ts";
+export * from "./indicator-values.ts";
 export * from "./indicators.ts";
 export * from "./keluarga.ts";
 export * from "./lokus.ts";
