@@ -60,7 +60,10 @@ export interface ImportLatencyBench {
   dryRunSeconds: number;
   importSeconds: number;
   before: Record<Sample["kind"], LatencyFigures>;
+  /** From the upload to the confirmation's answer (dry run and confirmation). */
   during: Record<Sample["kind"], LatencyFigures>;
+  /** From the dry run's answer to the confirmation's answer (the import itself). */
+  confirm: Record<Sample["kind"], LatencyFigures>;
 }
 
 function figures(samples: Sample[]): LatencyFigures {
@@ -150,6 +153,7 @@ export async function benchImportLatency(
         // Requests sent before the upload, and those sent from the upload to the confirmation's answer.
         before: byKind(samples.filter((s) => s.t < start && s.t > start - 6000)),
         during: byKind(samples.filter((s) => s.t >= start && s.t < end)),
+        confirm: byKind(samples.filter((s) => s.t >= dryRunEnd && s.t < end)),
       };
     } finally {
       await app.close();
