@@ -45,6 +45,9 @@ export interface ThreadStart {
   loadDataDir?: Uint8Array;
 }
 
+/** Bytes of an answer parsed in one turn of the event loop (a few milliseconds of rows). */
+const PARSE_SLICE = 256 * 1024;
+
 const WORKER_ENTRY = new URL("./pglite-thread-worker.mjs", import.meta.url);
 
 /** Thrown for every request once the thread has stopped. */
@@ -232,11 +235,15 @@ class ThreadPgConnection extends EventEmitter {
     const reply = this.thread.call({ op: "protocol", bytes }, [bytes.buffer as ArrayBuffer]);
     this.queue = this.queue
       .then(() => reply)
-      .then((answer) => {
-        if (!answer || answer.length === 0) return;
-        this.parser.parse(Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength), (m) =>
-          this.deliver(m),
-        );
+      .then(async (answer) => {
+        if (!answer) return;
+        // A large answer (thousands of rows) is parsed a slice at a time, other requests served
+        // between slices, as a socket would deliver it.
+        const all = Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength);
+        for (let at = 0; at < all.length; at += PARSE_SLICE) {
+          if (at > 0) await new Promise<void>((r) => setImmediate(r));
+          this.parser.parse(all.subarray(at, at + PARSE_SLICE), (m) => this.deliver(m));
+        }
       })
       .catch((err: Error) => {
         // pg's client listens while it holds the connection; between clients nobody asks.

@@ -53,14 +53,20 @@ interface WeighingRow {
   fwei: boolean;
 }
 
-/** Counts per unit and month of one district's children (pure once the rows are loaded). */
-function districtSkdnCounts(
+/** Children counted between two turns of the event loop (other requests served meanwhile). */
+const YIELD_CHILDREN = 2000;
+
+/**
+ * Counts per unit and month of one district's children (pure once the rows are loaded). A large
+ * district takes seconds: it lets other requests through every YIELD_CHILDREN children.
+ */
+async function districtSkdnCounts(
   district: string,
   children: readonly ChildRow[],
   weighings: readonly WeighingRow[],
   months: readonly string[],
   kbm: KbmTable,
-): Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }> {
+): Promise<Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }>> {
   const byChild = new Map<string, FalteringWeighing[]>();
   for (const w of weighings) {
     let list = byChild.get(w.child_id);
@@ -89,7 +95,9 @@ function districtSkdnCounts(
     }
     addSkdnCounts(row.counts, c);
   };
+  let counted = 0;
   for (const child of children) {
+    if (++counted % YIELD_CHILDREN === 0) await new Promise<void>((r) => setImmediate(r));
     const counts = childSkdnCounts(
       { id: child.id, sex: child.sex, birthDate: child.birth_date, weighings: byChild.get(child.id) ?? [] },
       months,
@@ -130,7 +138,7 @@ export async function refreshDistrictSkdn(
   const weighings = await sql<WeighingRow>`
     SELECT child_id, measured_on, weight, oedema, zwei, fwei FROM measurements
     WHERE district_code = ${district} AND weight IS NOT NULL`.execute(h.db);
-  const rows = [...districtSkdnCounts(district, children.rows, weighings.rows, months, kbm).values()];
+  const rows = [...(await districtSkdnCounts(district, children.rows, weighings.rows, months, kbm)).values()];
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
     const col = (k: keyof SkdnCounts) => part.map((r) => r.counts[k]);
