@@ -193,8 +193,13 @@ async function threadEngine(pgDir: string, opts: OpenOptions): Promise<EmbeddedE
     pool: new pg.Pool(thread.pgConfig()),
     copy: {
       copyCsv: (target, csv) =>
-        thread.copyIn(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, new TextEncoder().encode(csv), true),
-      copyBinary: (target, data) => thread.copyIn(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, data),
+        thread.copyIn(
+          `COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`,
+          new TextEncoder().encode(csv),
+          true,
+        ),
+      copyBinary: (target, data) =>
+        thread.copyIn(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, data),
       async copyOutCsv(query) {
         const bytes = await thread.copyOut(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
         return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");

@@ -48,9 +48,18 @@ describe("PGlite on a worker thread", () => {
   it("answers queries with the types the server code expects (dates as text, bigint as number, timestamps as Date)", async () => {
     const r = await sql<{ i: number; d: string; b: number; t: Date; s: string; n: null }>`
       SELECT ${41}::int + 1 AS i, '2024-02-29'::date AS d, 9007199254740::bigint AS b,
-             '2026-01-02T03:04:05Z'::timestamptz AS t, ${"Désa — ñ"}::text AS s, NULL AS n`.execute(database.db);
+             '2026-01-02T03:04:05Z'::timestamptz AS t, ${"Désa — ñ"}::text AS s, NULL AS n`.execute(
+      database.db,
+    );
     expect(r.rows).toEqual([
-      { i: 42, d: "2024-02-29", b: 9_007_199_254_740, t: new Date("2026-01-02T03:04:05Z"), s: "Désa — ñ", n: null },
+      {
+        i: 42,
+        d: "2024-02-29",
+        b: 9_007_199_254_740,
+        t: new Date("2026-01-02T03:04:05Z"),
+        s: "Désa — ñ",
+        n: null,
+      },
     ]);
   });
 
@@ -72,7 +81,9 @@ describe("PGlite on a worker thread", () => {
   });
 
   it("gives a failed statement's SQLSTATE as node-postgres does, and the connection goes on", async () => {
-    const dup = await sql`INSERT INTO thread_t VALUES (1, 'lagi')`.execute(database.db).catch((e: unknown) => e);
+    const dup = await sql`INSERT INTO thread_t VALUES (1, 'lagi')`
+      .execute(database.db)
+      .catch((e: unknown) => e);
     expect(dup).toBeInstanceOf(Error);
     expect(dup).toMatchObject({ code: "23505", constraint: "thread_t_pkey", table: "thread_t" });
     const zero = await sql`SELECT 1 / ${0}::int`.execute(database.db).catch((e: unknown) => e);
@@ -162,7 +173,9 @@ describe("a database thread that dies", () => {
     expect((err as Error).message).toContain("The embedded database stopped (its thread exited with code 1)");
     expect((err as Error).message).toContain("Basis data tertanam berhenti");
     await expect(pool.query("SELECT 1")).rejects.toBeInstanceOf(DatabaseThreadLostError);
-    await expect(thread.copyOut("COPY (SELECT 1) TO '/dev/blob'")).rejects.toBeInstanceOf(DatabaseThreadLostError);
+    await expect(thread.copyOut("COPY (SELECT 1) TO '/dev/blob'")).rejects.toBeInstanceOf(
+      DatabaseThreadLostError,
+    );
     expect(lost).toHaveLength(1);
     expect(lost[0]).toBeInstanceOf(DatabaseThreadLostError);
     await pool.end().catch(() => {});

@@ -75,7 +75,10 @@ function rebuildError(fields: ThreadErrorFields): Error {
 /** The worker thread that owns PGlite, and the requests waiting for its replies. */
 export class PgliteThread {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve(b: Uint8Array | undefined): void; reject(e: Error): void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve(b: Uint8Array | undefined): void; reject(e: Error): void }
+  >();
   private nextId = 1;
   private lost: DatabaseThreadLostError | undefined;
   private closing = false;
@@ -157,7 +160,9 @@ export class PgliteThread {
    */
   async copyIn(sql: string, data: Uint8Array, handOver = false): Promise<void> {
     const own =
-      handOver && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : new Uint8Array(data);
+      handOver && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
+        ? data
+        : new Uint8Array(data);
     await this.call({ op: "copyIn", sql, data: own }, [own.buffer as ArrayBuffer]);
   }
 
