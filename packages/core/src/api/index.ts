@@ -7,5 +7,6 @@ export * from "./dashboard.ts";
 export * from "./families.ts";
 export * from "./growth.ts";
 export * from "./imports.ts";
+export * from "./penilaian.ts";
 export * from "./posyandu.ts";
 export * from "./roles.ts";

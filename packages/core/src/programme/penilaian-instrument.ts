@@ -21,9 +21,7 @@ export const PkItem = z.object({
   /** For grade items: what each grade means, e.g. { A: "100 % of lokasi prioritas …", B: "≥ 75 % …" }. */
   descriptors: z.record(z.string(), z.string()),
   /** For prevalence items: a drop of at least `minDropPp` points scores `score`, largest drop first. */
-  bands: z
-    .array(z.object({ minDropPp: z.number(), score: z.number().min(0).max(100) }))
-    .optional(),
+  bands: z.array(z.object({ minDropPp: z.number(), score: z.number().min(0).max(100) })).optional(),
 });
 export type PkItem = z.infer<typeof PkItem>;
 

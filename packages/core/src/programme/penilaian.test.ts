@@ -155,7 +155,12 @@ describe("penilaian kinerja", () => {
     ["tie third", [90, 80, 70, 70], [1, 2, 3, 3], ["Terbaik I", "Terbaik II", "Terbaik III", "Terbaik III"]],
     ["all tie", [50, 50, 50, 50], [1, 1, 1, 1], ["Terbaik I", "Terbaik I", "Terbaik I", "Terbaik I"]],
     // 70.004 and 70.001 round to 70.00 at 2 decimals: ranked on the rounded (announced) total
-    ["equal after rounding", [70.004, 70.001, 69.99, 0], [1, 1, 3, 4], ["Terbaik I", "Terbaik I", "Terbaik III", ""]],
+    [
+      "equal after rounding",
+      [70.004, 70.001, 69.99, 0],
+      [1, 1, 3, 4],
+      ["Terbaik I", "Terbaik I", "Terbaik III", ""],
+    ],
   ])("ranks %s", (_name, totals, ranks, awards) => {
     const codes = ["35.01", "35.02", "35.03", "35.04"];
     const r = penilaianKinerja(
@@ -204,7 +209,9 @@ describe("penilaian kinerja", () => {
       districts: [{ code: "35.01" }],
       panelists: [],
       grades: [],
-      values: [{ districtCode: "35.01", itemCode: "prev", value: prevalenceChangeScore(24.4, 21, prev.bands) }],
+      values: [
+        { districtCode: "35.01", itemCode: "prev", value: prevalenceChangeScore(24.4, 21, prev.bands) },
+      ],
     });
     expect(r.districts[0].total).toBe(100);
     const bad = checkConfig(PenilaianInstrument, {

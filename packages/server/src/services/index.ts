@@ -19,6 +19,7 @@ import { FamilyService } from "./families.ts";
 import { ImportService } from "./imports.ts";
 import { MeasurementService } from "./measurements.ts";
 import { PenilaianService } from "./penilaian.ts";
+import { PenilaianDocuments } from "./penilaian-documents.ts";
 import { PosyanduPageService } from "./posyandu-page.ts";
 import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
@@ -43,6 +44,7 @@ export interface Services {
   measurements: MeasurementService;
   posyanduPage: PosyanduPageService;
   penilaian: PenilaianService;
+  penilaianDocuments: PenilaianDocuments;
   prevalence: PrevalenceService;
   public: PublicService;
   regions: RegionService;
@@ -62,6 +64,7 @@ export function createServices(
   const prevalence = new PrevalenceService(ctx.repos, regions, ctx.demo, ctx.cache);
   const children = new ChildrenService(ctx);
   const aksi = new AksiService(ctx.repos);
+  const penilaian = new PenilaianService(ctx.repos, aksi);
   return {
     aksi,
     // Evidence files live in the data folder beside the uploads, never under the web root.
@@ -78,7 +81,8 @@ export function createServices(
     imports: new ImportService(ctx),
     measurements: new MeasurementService(ctx),
     posyanduPage: new PosyanduPageService(ctx.repos, regions),
-    penilaian: new PenilaianService(ctx.repos, aksi),
+    penilaian,
+    penilaianDocuments: new PenilaianDocuments(penilaian),
     prevalence,
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),
     regions,
