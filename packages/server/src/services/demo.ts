@@ -12,6 +12,7 @@ import type { Repositories } from "../db/repositories/index.ts";
 import { importMeasurements } from "../import/import.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { DemoInfo } from "./context.ts";
+import { createDemoPenilaian } from "./demo-penilaian.ts";
 import { UserService } from "./users.ts";
 
 const DEMO_DISTRICT = "35.03";
@@ -75,6 +76,12 @@ async function demoUsers(repos: Repositories): Promise<DemoUser[]> {
       role: "provincial_assessor",
       regionCode: "35",
       displayName: "Penilai Provinsi (demo)",
+    },
+    {
+      username: "penilai2",
+      role: "provincial_assessor",
+      regionCode: "35",
+      displayName: "Penilai Provinsi 2 (demo)",
     },
     {
       username: "bappeda",
@@ -143,6 +150,7 @@ export async function createDemo(
   for (const u of users) {
     await userService.createInitial({ ...u, password: DEMO_PASSWORD }, { demoAccount: true });
   }
+  await createDemoPenilaian(database, repos);
   await repos.settings.set("demo", { synthetic: true, districtCode: DEMO_DISTRICT } satisfies DemoInfo);
   return {
     children: report.childrenCreated,

@@ -426,8 +426,7 @@ export class PenilaianService {
       throw badRequest("districtCode", `${body.districtCode} is not assessed here`);
     const instrument = this.instrumentOf(row);
     const item = instrument.components.flatMap((c) => c.items).find((i) => i.code === body.itemCode);
-    if (!item || item.scoring !== "grade")
-      throw badRequest("itemCode", `${body.itemCode} is not a graded item`);
+    if (item?.scoring !== "grade") throw badRequest("itemCode", `${body.itemCode} is not a graded item`);
     const grades = instrument.gradeScale.map((g) => g.grade);
     if (body.grade !== null && !grades.includes(body.grade))
       throw badRequest("grade", `found '${body.grade}', expected one of ${grades.join(", ")}`);
