@@ -3,11 +3,12 @@
  * the printable result (ranking, awards, recommendations, the chair's signature) as PDF. Both read
  * through PenilaianService, so they carry its access checks (penilaian:manage of the province).
  */
+import type { AssessmentView } from "@tumbuh/core/api";
 import type { PenilaianInstrument, PenilaianResult } from "@tumbuh/core/programme";
 import ExcelJS from "exceljs";
 import type { Actor } from "../auth/access.ts";
 import { type PdfLanguage, pdfFileName, renderPdf } from "../pdf/document.ts";
-import type { AssessmentView, PenilaianService } from "./penilaian.ts";
+import type { PenilaianService } from "./penilaian.ts";
 
 export interface PenilaianFile {
   fileName: string;

@@ -8,7 +8,15 @@
  */
 import { randomUUID } from "node:crypto";
 import { levelOfCode, regionWithin, userMessage } from "@tumbuh/core";
-import type { Role } from "@tumbuh/core/api";
+import type {
+  AssessmentSummary,
+  AssessmentView,
+  PkGradeView,
+  PkSeat,
+  PkValueView,
+  PublishedView,
+  Role,
+} from "@tumbuh/core/api";
 import {
   checkConfig,
   PenilaianInstrument,
@@ -29,64 +37,6 @@ type Caller = Actor & { username: string };
 
 /** The item filled from Pantau Aksi (the share of the district's aksi progress, 0–100). */
 const PENGISIAN_ITEM = "pengisian.web";
-
-/** The caller's part in an assessment: the province that runs it, or a seat on its panel. */
-export type PkSeat = "pengelola" | "ketua" | "anggota";
-
-export interface AssessmentSummary {
-  id: string;
-  provinceCode: string;
-  provinceName: string;
-  year: number;
-  status: "draft" | "published";
-  decreeNumber: string | null;
-  districtCount: number;
-  seat: PkSeat | null;
-}
-
-export interface PkGradeView {
-  districtCode: string;
-  itemCode: string;
-  panelistId: string;
-  username: string;
-  grade: string | null;
-  note: string;
-}
-
-export interface PkValueView {
-  districtCode: string;
-  itemCode: string;
-  value: number | null;
-  before: number | null;
-  after: number | null;
-  source: string;
-}
-
-export interface AssessmentView {
-  id: string;
-  /** The caller's part: the province manages, the chair sees every grade, a member only their own. */
-  seat: PkSeat;
-  provinceCode: string;
-  provinceName: string;
-  year: number;
-  status: "draft" | "published";
-  decreeNumber: string | null;
-  version: number;
-  instrument: PenilaianInstrument;
-  panel: { userId: string; role: "ketua" | "anggota"; username: string; displayName: string }[];
-  districts: { code: string; name: string; recommendation: string }[];
-  publishedAt: string | null;
-}
-
-/** What a district or the public sees of a published assessment. */
-export interface PublishedView {
-  provinceCode: string;
-  year: number;
-  decreeNumber: string | null;
-  ranking: { code: string; name: string; total: number | null; rank: number | null; awards: string[] }[];
-  /** The caller's own district in full (scores per component and item, recommendation), if any. */
-  own: (PenilaianResult["districts"][number] & { recommendation: string }) | null;
-}
 
 export class PenilaianService {
   constructor(

@@ -14,6 +14,8 @@ export const PERMISSION = {
   audit: "audit:read",
   export: "export:read",
   aksi: "aksi:read",
+  penilaianManage: "penilaian:manage",
+  penilaianGrade: "penilaian:grade",
   families: "families:read",
   familiesWrite: "families:write",
   tpkVisit: "tpk:visit",
