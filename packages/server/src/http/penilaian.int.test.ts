@@ -46,7 +46,7 @@ describeEachEngine("penilaian routes: role × region", (ctx) => {
     expect(
       (await c.penilai.send("PUT", `/api/penilaian/${id}/grades`, { ...grade, grade: "Z" })).statusCode,
     ).toBe(400);
-    expect((await c.penilai.get(`/api/penilaian/${id}/result`)).statusCode).toBe(403);
+    expect((await c.penilai.get(`/api/penilaian/${id}/result`)).statusCode).toBe(200); // the chair
     expect((await c.jatim.get(`/api/penilaian/${id}/result`)).statusCode).toBe(200);
     for (const who of ["bappeda", "jateng", "dinkes-lain"])
       expect((await c[who].get(`/api/penilaian/${id}`)).statusCode, who).toBe(404);
@@ -57,9 +57,9 @@ describeEachEngine("penilaian routes: role × region", (ctx) => {
     expect((await app.inject({ method: "GET", url: `/api/public/penilaian${q}` })).statusCode).toBe(404);
     expect((await c.bappeda.get(`/api/penilaian/published${q}`)).statusCode).toBe(404);
     expect(
-      (await c.penilai.send("POST", `/api/penilaian/${id}/publish`, { decreeNumber: "SK-1", version: 1 }))
+      (await c.bappeda.send("POST", `/api/penilaian/${id}/publish`, { decreeNumber: "SK-1", version: 1 }))
         .statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (await c.jatim.send("POST", `/api/penilaian/${id}/publish`, { decreeNumber: "SK-1", version: 1 }))
         .statusCode,
@@ -282,12 +282,13 @@ describeEachEngine("penilaian routes: every new route in the role × region matr
     expect(await who("jatim")).toEqual(["35.03:penilai", "35.03:penilai2", "35.04:penilai2"]);
   });
 
-  it("gives the draft result, XLSX and PDF to the province only", async () => {
+  it("gives the draft result, XLSX and PDF to the province and the chair, not to members", async () => {
     const only = {
       nasional: 200,
       jatim: 200,
-      penilai: 403,
+      penilai: 200,
       penilai2: 403,
+      penilai3: 403,
       jateng: 404,
       bappeda: 404,
       anon: 401,
@@ -327,10 +328,16 @@ describeEachEngine("penilaian routes: every new route in the role × region matr
       kader: 404,
       anon: 401,
     });
-    expect(
-      (await c.jatim.send("POST", `/api/penilaian/${id}/publish`, { decreeNumber: "SK-2", version }))
-        .statusCode,
-    ).toBe(204);
+    // the chair publishes; a member, an assessor off the panel and anyone outside may not
+    const body = { decreeNumber: "SK-2", version };
+    for (const [who, status] of [
+      ["penilai2", 403],
+      ["penilai3", 403],
+      ["bappeda", 404],
+      ["jateng", 404],
+    ] as const)
+      expect((await c[who].send("POST", `/api/penilaian/${id}/publish`, body)).statusCode, who).toBe(status);
+    expect((await c.penilai.send("POST", `/api/penilaian/${id}/publish`, body)).statusCode).toBe(204);
     const pub = await app.inject({ method: "GET", url: "/api/public/penilaian?province=35" });
     expect(pub.statusCode).toBe(200);
     expect(pub.json().year).toBe(2025);

@@ -480,14 +480,29 @@ export class PenilaianService {
     });
   }
 
-  /** The current (draft) scores, ranks and awards, for the province. */
-  async result(user: Actor, id: string): Promise<PenilaianResult> {
-    return this.compute(await this.load(user, id, "penilaian:manage"));
+  /** The assessment for the province or the panel's chair (who sees every grade); members are refused. */
+  private async loadManagerOrChair(user: Actor, id: string): Promise<PkAssessmentRow> {
+    const { row, seat } = await this.loadWithSeat(user, id);
+    if (seat === "anggota")
+      throw new AccessDenied(
+        "permission",
+        "only the province or the panel's chair sees the scores and publishes them",
+        userMessage("access.denied"),
+      );
+    return row;
   }
 
-  /** Publishes the ranking with its decree number: the result is fixed as it is now. */
+  /** The current (draft) scores, ranks and awards, for the province and the panel's chair. */
+  async result(user: Actor, id: string): Promise<PenilaianResult> {
+    return this.compute(await this.loadManagerOrChair(user, id));
+  }
+
+  /**
+   * Publishes the ranking with its decree number — the province or the panel's chair, who closes the
+   * panel's work: the result is fixed as it is now.
+   */
   async publish(user: Caller, id: string, decreeNumber: string, version: number): Promise<void> {
-    const row = await this.load(user, id, "penilaian:manage");
+    const row = await this.loadManagerOrChair(user, id);
     if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
     if (!decreeNumber.trim())
       throw badRequest("decreeNumber", "nomor SK/Surat Gubernur wajib diisi (required)");

@@ -136,12 +136,17 @@ function ValueCell({
               />
             </>
           ) : null}{" "}
-          <button type="button" className="secondary" onClick={() => void save()}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={`${t("penilaian.save")} ${label}`}
+            onClick={() => void save()}
+          >
             {t("penilaian.save")}
           </button>
         </>
       ) : null}
-      <div className="hint">
+      <div className="hint" data-testid={`pk-value-${label}`}>
         {t("penilaian.score")}: {score(current?.value, i18n.language)}
         {current?.source ? ` · ${current.source}` : ""}
       </div>
@@ -180,7 +185,12 @@ function Recommendation({
         value={value}
         onChange={(e) => setValue(e.target.value)}
       />
-      <button type="button" className="secondary" onClick={() => void save()}>
+      <button
+        type="button"
+        className="secondary"
+        aria-label={`${t("penilaian.save")} ${t("penilaian.recommendation")} ${code}`}
+        onClick={() => void save()}
+      >
         {t("penilaian.save")}
       </button>
       <ErrorMessage error={error} />
@@ -227,6 +237,8 @@ export function PenilaianPage({ id }: { id: string }) {
   const v = view.data;
   if (!v) return view.error ? <ErrorMessage error={view.error} /> : <Loading />;
   const manage = v.seat === "pengelola";
+  // the province and the panel's chair see the scores and publish them
+  const closes = manage || v.seat === "ketua";
   const draft = v.status === "draft";
   const valueItems = v.instrument.components.flatMap((c) => c.items).filter((i) => i.scoring !== "grade");
   const reload = () => {
@@ -256,7 +268,7 @@ export function PenilaianPage({ id }: { id: string }) {
         <a className="button secondary" href={href(`/penilaian/${id}/instrumen`)}>
           {t("penilaian.instrumentTitle")}
         </a>
-        {manage ? (
+        {closes ? (
           <a className="button secondary" href={href(`/penilaian/${id}/hasil`)}>
             {t("penilaian.resultTitle")}
           </a>
@@ -333,7 +345,7 @@ export function PenilaianPage({ id }: { id: string }) {
         </ul>
       </section>
 
-      {manage && draft ? <PublishForm view={v} onDone={view.reload} /> : null}
+      {closes && draft ? <PublishForm view={v} onDone={view.reload} /> : null}
     </div>
   );
 }
