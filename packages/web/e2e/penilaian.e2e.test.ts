@@ -46,6 +46,21 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
     await server?.stop();
   });
 
+  /** On a failure: every open page's URL, main text and a screenshot, and the script errors. */
+  async function report(e: unknown): Promise<never> {
+    const pages = contexts.flatMap((c) => c.pages());
+    const lines: string[] = [];
+    for (const [i, p] of pages.entries()) {
+      await screenshot(p, `penilaian-failed-${i}`).catch(() => "");
+      const text = await p
+        .locator("main")
+        .textContent({ timeout: 2_000 })
+        .catch(() => "");
+      lines.push(`${p.url()}: ${(text ?? "").slice(0, 400)}`);
+    }
+    throw new Error(`${(e as Error).message}\n${lines.join("\n")}\nerrors: ${errors.join("; ")}`);
+  }
+
   /** A page in a fresh context (its own session), signed in as `username` when given. */
   async function pageAs(username: string | null, width = 1280): Promise<Page> {
     const context = await browser.newContext({ width, height: 900 });
@@ -153,7 +168,9 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
 
     // The chair sees both panelists' grades, then the ranking:
     // Trenggalek 0.5×100 + 0.2×80 + 0.2×100 + 0.1×100 = 96; Kota Batu 0.5×75 + 0.2×90 + 0.2×75 + 0.1×75 = 78.
+    // (the same address as the chair's last step: a hash navigation alone would not load anything)
     await ketua.goto(`${server.url}/#/penilaian/${id}/nilai?district=35.79`);
+    await ketua.reload();
     const all = ketua.getByTestId("pk-all-grades");
     await all.waitFor();
     await expect.poll(() => all.locator("thead").textContent()).toContain("penilai2");
