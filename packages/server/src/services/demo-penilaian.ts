@@ -16,7 +16,7 @@ const SECOND_DISTRICT = "35.79";
 const SYNTHETIC = "angka sintetis (demo)";
 
 /** The template with an outcome component: the prevalence change, scored by bands (a choice, not a rule). */
-export const DEMO_INSTRUMENT: PenilaianInstrument = {
+const DEMO_INSTRUMENT: PenilaianInstrument = {
   ...TEMPLATE_INSTRUMENT,
   version: "demo-jatim-2025",
   year: YEAR,

@@ -12,8 +12,8 @@ import { TableScroll } from "../../components/TableScroll.tsx";
 import { href } from "../../routing/router.ts";
 import { score } from "./shared.ts";
 
-/** The ranking table (also used for the published result). */
-export function RankingTable({
+/** The ranking table: rank, score per component, total and awards of each district. */
+function RankingTable({
   districts,
   components,
   lang,
