@@ -61,20 +61,39 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
     throw new Error(`${(e as Error).message}\n${lines.join("\n")}\nerrors: ${errors.join("; ")}`);
   }
 
-  /** A page in a fresh context (its own session), signed in as `username` when given. */
-  async function pageAs(username: string | null, width = 1280): Promise<Page> {
+  /**
+   * A page in a fresh context (its own session) on `path`: signed in as `username` through the
+   * sign-in page's `next`, so the app itself goes there once signed in (no second navigation
+   * racing the sign-in's own), or visited anonymously when `username` is null.
+   */
+  async function pageAs(username: string | null, path: string, width = 1280): Promise<Page> {
     const context = await browser.newContext({ width, height: 900 });
+    context.setDefaultTimeout(60_000);
     contexts.push(context);
     const page = await context.newPage();
     page.on("pageerror", (e) => errors.push(`${username}: ${e.message}`));
-    if (!username) return page;
-    await page.goto(`${server.url}/#/login`);
+    if (!username) {
+      await page.goto(`${server.url}/#${path}`);
+      return page;
+    }
+    await page.goto(`${server.url}/#/login?next=${encodeURIComponent(path)}`);
     await page.getByLabel("Nama pengguna").fill(username);
     await page.getByLabel("Kata sandi").fill(E2E_PASSWORD);
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.getByTestId("user-name").waitFor();
+    await page.waitForURL((u) => u.hash === `#${path}`);
     return page;
   }
+
+  /** Goes to `path` and reloads, so the page loads afresh even when only the hash changes. */
+  async function visit(page: Page, path: string): Promise<void> {
+    await page.goto(`${server.url}/#${path}`);
+    await page.waitForURL((u) => u.hash === `#${path}`);
+    await page.reload();
+  }
+
+  /** Polls until the value matches (generous: the machine may be busy). */
+  const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 200 });
 
   /** Clicks and waits for the API answer to `method path` (a path part), returning it. */
   async function clickFor(
@@ -92,26 +111,30 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
 
   /** A panelist grades every item of a district with `grade` and saves. */
   async function gradeDistrict(page: Page, id: string, district: string, grade: string) {
-    await page.goto(`${server.url}/#/penilaian/${id}/nilai?district=${district}`);
+    await visit(page, `/penilaian/${id}/nilai?district=${district}`);
     const form = page.getByTestId("pk-grade-form");
     await form.waitFor();
-    await expect.poll(() => page.locator("#pk-district").inputValue()).toBe(district);
-    await expect.poll(() => page.getByTestId("pk-graded-count").textContent()).toContain("0 dari 7");
+    await poll(() => page.locator("#pk-district").inputValue()).toBe(district);
+    await poll(() => page.getByTestId("pk-graded-count").textContent()).toContain("0 dari 7");
     for (const item of ITEMS) await page.getByLabel(`Nilai ${item}`, { exact: true }).selectOption(grade);
     await page.getByLabel("Catatan 1.1", { exact: true }).fill(`Lokus sesuai data (${grade})`);
     await page.getByRole("button", { name: "Simpan nilai" }).click();
-    await expect.poll(() => page.getByTestId("pk-grades-saved").textContent()).toContain("7 berubah");
+    await poll(() => page.getByTestId("pk-grades-saved").textContent()).toContain("7 berubah");
   }
 
-  it("the province opens it, two panelists grade two districts, the chair publishes, the district sees its result", async () => {
+  it(
+    "the province opens it, two panelists grade two districts, the chair publishes, the district sees its result",
+    () => walk().catch(report),
+    600_000,
+  );
+
+  async function walk(): Promise<void> {
     // Before anything: the district sees no result.
-    const bappeda = await pageAs("bappeda");
-    await bappeda.goto(`${server.url}/#/penilaian/hasil`);
+    const bappeda = await pageAs("bappeda", "/penilaian/hasil");
     await bappeda.getByTestId("pk-none").waitFor();
 
     // The province opens 2025 over its two districts.
-    const jatim = await pageAs("jatim");
-    await jatim.goto(`${server.url}/#/penilaian`);
+    const jatim = await pageAs("jatim", "/penilaian");
     await jatim.getByRole("heading", { name: "Penilaian kinerja", level: 1 }).waitFor();
     await jatim.getByRole("checkbox", { name: "KOTA BATU" }).waitFor();
     await jatim.getByLabel("Tahun").fill("2025");
@@ -120,7 +143,7 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
     );
     expect(opened.status()).toBe(201);
     const id = ((await opened.json()) as { id: string }).id;
-    await expect.poll(() => jatim.getByTestId("pk-title").textContent()).toContain("2025");
+    await poll(() => jatim.getByTestId("pk-title").textContent()).toContain("2025");
 
     // The panel: penilai chairs, penilai2 is a member.
     await jatim.getByLabel("Kedudukan penilai", { exact: true }).selectOption("ketua");
@@ -129,7 +152,7 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
       jatim.getByRole("button", { name: "Simpan tim panelis" }).click(),
     );
     expect(panel.status()).toBe(200);
-    await expect.poll(() => jatim.getByTestId("pk-panel").textContent()).toContain("penilai2");
+    await poll(() => jatim.getByTestId("pk-panel").textContent()).toContain("penilai2");
 
     // Web completeness, entered by the province: Trenggalek 80, Kota Batu 90.
     for (const [district, value] of [
@@ -155,12 +178,12 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
     await screenshot(jatim, "penilaian-overview-1280");
 
     // The chair grades Trenggalek all A and Kota Batu all B.
-    const ketua = await pageAs("penilai");
+    const ketua = await pageAs("penilai", "/penilaian");
     await gradeDistrict(ketua, id, "35.03", "A");
     await gradeDistrict(ketua, id, "35.79", "B");
 
     // The member grades the same, on a phone; the chair's grades stay hidden from them.
-    const anggota = await pageAs("penilai2", 360);
+    const anggota = await pageAs("penilai2", "/penilaian", 360);
     await gradeDistrict(anggota, id, "35.03", "A");
     await gradeDistrict(anggota, id, "35.79", "B");
     await expect(anggota.getByTestId("pk-all-grades").count()).resolves.toBe(0);
@@ -169,14 +192,13 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
     // The chair sees both panelists' grades, then the ranking:
     // Trenggalek 0.5×100 + 0.2×80 + 0.2×100 + 0.1×100 = 96; Kota Batu 0.5×75 + 0.2×90 + 0.2×75 + 0.1×75 = 78.
     // (the same address as the chair's last step: a hash navigation alone would not load anything)
-    await ketua.goto(`${server.url}/#/penilaian/${id}/nilai?district=35.79`);
-    await ketua.reload();
+    await visit(ketua, `/penilaian/${id}/nilai?district=35.79`);
     const all = ketua.getByTestId("pk-all-grades");
     await all.waitFor();
-    await expect.poll(() => all.locator("thead").textContent()).toContain("penilai2");
-    await expect.poll(() => all.locator("tbody tr").first().textContent()).toBe("1.1BB");
+    await poll(() => all.locator("thead").textContent()).toContain("penilai2");
+    await poll(() => all.locator("tbody tr").first().textContent()).toBe("1.1BB");
     await screenshot(ketua, "penilaian-grade-1280");
-    await ketua.goto(`${server.url}/#/penilaian/${id}/hasil`);
+    await visit(ketua, `/penilaian/${id}/hasil`);
     const ranking = ketua.getByTestId("pk-ranking");
     await ranking.waitFor();
     await expect
@@ -188,13 +210,13 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
     await screenshot(ketua, "penilaian-hasil-1280");
 
     // The chair publishes with the decree number.
-    await ketua.goto(`${server.url}/#/penilaian/${id}`);
+    await visit(ketua, `/penilaian/${id}`);
     await ketua.getByLabel("Nomor SK").fill("100.3.3.1/2025/KPTS (uji)");
     const pub = await clickFor(ketua, "POST", `/api/penilaian/${id}/publish`, () =>
       ketua.getByRole("button", { name: "Umumkan", exact: true }).click(),
     );
     expect(pub.status()).toBe(204);
-    await expect.poll(() => ketua.getByTestId("pk-status").textContent()).toBe("Diumumkan");
+    await poll(() => ketua.getByTestId("pk-status").textContent()).toBe("Diumumkan");
 
     // The district sees its own result with the recommendation, at both widths.
     await bappeda.reload();
@@ -208,19 +230,17 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
       "100.3.3.1/2025/KPTS (uji)",
     );
     await screenshot(bappeda, "penilaian-district-1280");
-    const phone = await pageAs("bappeda", 360);
-    await phone.goto(`${server.url}/#/penilaian/hasil`);
+    const phone = await pageAs("bappeda", "/penilaian/hasil", 360);
     await phone.getByTestId("pk-own").waitFor();
     await screenshot(phone, "penilaian-district-360");
 
     // The public sees the published ranking only.
-    const visitor = await pageAs(null);
-    await visitor.goto(`${server.url}/#/publik?district=35.03`);
+    const visitor = await pageAs(null, "/publik?district=35.03");
     const section = visitor.getByTestId("public-penilaian");
     await section.waitFor();
     await expect(section.textContent()).resolves.toContain("KOTA BATU");
     await expect(section.textContent()).resolves.not.toContain("Lokus sesuai data");
 
     expect(errors).toEqual([]);
-  }, 300_000);
+  }
 });
