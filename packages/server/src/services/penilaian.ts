@@ -1,10 +1,12 @@
 /**
  * Penilaian kinerja: a province assesses its districts' aksi konvergensi for a year. The province
- * (penilaian:manage) opens the assessment with its instrument, sets the panel (chair + members,
- * provincial assessors), fills the web-completeness item from Pantau Aksi, writes recommendations
- * and publishes the ranking with its decree number; panelists (penilaian:grade) only grade. The
- * scores and ranks come from core's `penilaianKinerja`. Districts see their own result once it is
- * published, the public sees the published ranking only.
+ * (penilaian:manage) opens the assessment over the chosen districts with its instrument (editable
+ * while a draft), sets the panel (chair + members, provincial assessors), fills the number items
+ * (web completeness from Pantau Aksi or by hand, prevalence change), writes recommendations and
+ * publishes the ranking with its decree number. Panelists (penilaian:grade, with a seat) only
+ * grade: a member sees only their own grades, the chair sees every grade and the scores and may
+ * publish too. The scores and ranks come from core's `penilaianKinerja`. Districts see nothing
+ * before publication, then their own result in full; the public sees the published ranking only.
  */
 import { randomUUID } from "node:crypto";
 import { levelOfCode, regionWithin, userMessage } from "@tumbuh/core";
