@@ -59,7 +59,9 @@ const FIGURES: Record<string, { pengisian: number; before: number; after: number
 
 /** Creates the demo assessment (regions of Kota Batu too: its name and code only, no children). */
 export async function createDemoPenilaian(database: Database, repos: Repositories): Promise<void> {
-  await loadRegions(database, { prefix: SECOND_DISTRICT });
+  // `tumbuh serve` has loaded every region already; a test database may hold only the demo district.
+  if ((await repos.regions.byCodes([SECOND_DISTRICT])).length === 0)
+    await loadRegions(database, { prefix: SECOND_DISTRICT });
   const [jatim, ketua, anggota] = await Promise.all(
     ["jatim", "penilai", "penilai2"].map((u) => repos.users.findByUsername(u)),
   );
