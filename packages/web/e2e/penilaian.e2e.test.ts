@@ -177,6 +177,12 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
     expect(rec.status()).toBe(204);
     await screenshot(jatim, "penilaian-overview-1280");
 
+    // The instrument: grade scale, components with weights, descriptors; editable while a draft.
+    await visit(jatim, `/penilaian/${id}/instrumen`);
+    await jatim.getByTestId("pk-component-aksi").waitFor();
+    await jatim.getByTestId("pk-weights").waitFor();
+    await screenshot(jatim, "penilaian-instrument-1280");
+
     // The chair grades Trenggalek all A and Kota Batu all B.
     const ketua = await pageAs("penilai", "/penilaian");
     await gradeDistrict(ketua, id, "35.03", "A");

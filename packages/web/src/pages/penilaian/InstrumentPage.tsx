@@ -121,9 +121,74 @@ function Editor({ view, onSaved }: { view: AssessmentView; onSaved: () => void }
       setError(e as Error);
     }
   };
+  let parsed: PenilaianInstrument | null = null;
+  try {
+    parsed = JSON.parse(text) as PenilaianInstrument;
+  } catch {
+    parsed = null;
+  }
+  /** Changes one number of the instrument and writes the JSON back. */
+  const setNumber = (change: (ins: PenilaianInstrument, v: number) => void, raw: string) => {
+    const v = Number(raw.replace(",", "."));
+    if (!parsed || !Number.isFinite(v)) return;
+    const next = structuredClone(parsed);
+    change(next, v);
+    setText(JSON.stringify(next, null, 2));
+  };
   return (
     <section className="card">
       <h2>{t("penilaian.editInstrument")}</h2>
+      {parsed?.gradeScale && parsed.components ? (
+        <fieldset data-testid="pk-weights">
+          <legend>{t("penilaian.weightsAndScores")}</legend>
+          {parsed.gradeScale.map((g, gi) => (
+            <label key={g.grade} className="field inline">
+              {t("penilaian.gradeScore", { grade: g.grade })}{" "}
+              <input
+                type="number"
+                value={g.score}
+                onChange={(e) =>
+                  setNumber((ins, v) => {
+                    ins.gradeScale[gi].score = v;
+                  }, e.target.value)
+                }
+              />
+            </label>
+          ))}
+          {parsed.components.map((c, ci) => (
+            <div key={c.code}>
+              <label className="field inline">
+                {t("penilaian.componentWeight", { name: c.name })}{" "}
+                <input
+                  type="number"
+                  step="0.05"
+                  value={c.weight}
+                  onChange={(e) =>
+                    setNumber((ins, v) => {
+                      ins.components[ci].weight = v;
+                    }, e.target.value)
+                  }
+                />
+              </label>
+              {c.items.map((i, ii) => (
+                <label key={i.code} className="field inline">
+                  {t("penilaian.itemWeight", { code: i.code })}{" "}
+                  <input
+                    type="number"
+                    step="0.5"
+                    value={i.weight}
+                    onChange={(e) =>
+                      setNumber((ins, v) => {
+                        ins.components[ci].items[ii].weight = v;
+                      }, e.target.value)
+                    }
+                  />
+                </label>
+              ))}
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
       <p className="hint">{t("penilaian.editHint")}</p>
       <textarea
         aria-label={t("penilaian.instrumentJson")}

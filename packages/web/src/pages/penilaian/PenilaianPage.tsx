@@ -227,6 +227,29 @@ function PublishForm({ view, onDone }: { view: AssessmentView; onDone: () => voi
   );
 }
 
+/** Fills every district's web completeness from its aksi cycle's progress (Pantau Aksi). */
+function FillFromPantauAksi({ id, onDone }: { id: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<Error | null>(null);
+  const fill = async () => {
+    setError(null);
+    try {
+      await api.post(`/api/penilaian/${id}/pengisian`);
+      onDone();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <p>
+      <button type="button" className="secondary" onClick={() => void fill()}>
+        {t("penilaian.fillPantauAksi")}
+      </button>
+      <ErrorMessage error={error} />
+    </p>
+  );
+}
+
 /** The assessment's overview for the province and its panel. */
 export function PenilaianPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -292,6 +315,7 @@ export function PenilaianPage({ id }: { id: string }) {
         <section className="card">
           <h2>{t("penilaian.valuesTitle")}</h2>
           <p className="hint">{t("penilaian.valuesHint")}</p>
+          {draft ? <FillFromPantauAksi id={id} onDone={grades.reload} /> : null}
           <TableScroll>
             <table>
               <thead>
