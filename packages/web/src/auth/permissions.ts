@@ -14,6 +14,7 @@ export const PERMISSION = {
   audit: "audit:read",
   export: "export:read",
   aksi: "aksi:read",
+  aksiVillage: "aksi:village",
   penilaianManage: "penilaian:manage",
   penilaianGrade: "penilaian:grade",
   families: "families:read",
@@ -22,4 +23,10 @@ export const PERMISSION = {
   tpkManage: "tpk:manage",
   aksManage: "aks:manage",
   aksCases: "aks:cases",
+  tppsManage: "tpps:manage",
+  minilokManage: "minilok:manage",
+  referrals: "referrals:read",
+  referralsCreate: "referrals:create",
+  referralsUpdate: "referrals:update",
+  kbm: "kbm:configure",
 } as const;
