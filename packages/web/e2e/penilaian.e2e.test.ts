@@ -1,19 +1,9 @@
-/**
- * Penilaian kinerja in Chromium, each user in their own browser context: the province (jatim)
- * opens the 2025 assessment over Trenggalek and Kota Batu, sets the panel and the web-completeness
- * values and writes a recommendation; two panelists grade both districts (the member never sees
- * the chair's grades, the chair sees both); the chair checks the ranking and publishes it; the
- * district (bappeda) sees nothing before and its own result after, and the public page shows the
- * ranking. Every step waits for the answer or the element it needs, never for a fixed time.
- * Screenshots at 360 and 1280 px.
- */
-import { resolve } from "node:path";
 import type { BrowserContext, Page, Response } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumForSuite, type IsolatedBrowser, launchIsolated, screenshot } from "./browser.ts";
 import { E2E_PASSWORD } from "./fixtures.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { buildWebOnce } from "./web-build.ts";
 
 const chromiumPath = chromiumForSuite();
 
@@ -35,7 +25,7 @@ describe.skipIf(!chromiumPath)("penilaian kinerja in the browser", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    await build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+    await buildWebOnce();
     server = await startServer();
     browser = await launchIsolated(chromiumPath!);
   }, 600_000);
