@@ -21,4 +21,10 @@ export const PERMISSION = {
   tpkManage: "tpk:manage",
   aksManage: "aks:manage",
   aksCases: "aks:cases",
+  tppsManage: "tpps:manage",
+  minilokManage: "minilok:manage",
+  referrals: "referrals:read",
+  referralsCreate: "referrals:create",
+  referralsUpdate: "referrals:update",
+  kbm: "kbm:configure",
 } as const;

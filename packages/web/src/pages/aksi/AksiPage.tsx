@@ -190,6 +190,11 @@ export function AksiPage({ cycleId }: { cycleId: string | null }) {
             {d.configTitle} · {t("aksi.missing")}: {d.missingCount}
           </p>
           <AksiDocsLinks cycleId={d.cycle.id} />
+          <p className="button-row">
+            <a href={`#/aksi/analisis-situasi?cycle=${d.cycle.id}`}>{t("aksi.plan.nav.ansit")}</a>
+            <a href={`#/aksi/lokus?cycle=${d.cycle.id}`}>{t("aksi.plan.nav.lokus")}</a>
+            <a href={`#/aksi/rencana?cycle=${d.cycle.id}`}>{t("aksi.plan.nav.rencana")}</a>
+          </p>
           {d.entries.map((e) => (
             <EntryCard
               key={`${e.aksiCode}:${e.version}`}
