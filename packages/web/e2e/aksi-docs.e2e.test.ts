@@ -9,6 +9,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD } from "./fixtures.ts";
+import { tourRoutes } from "./page-tour.ts";
 import { type RunningServer, startServer } from "./server.ts";
 import { buildWebOnce } from "./web-build.ts";
 
@@ -163,5 +164,23 @@ describe.skipIf(!chromiumPath)("aksi documents in the browser", () => {
     await bothWidths(page, "aksi-review", () =>
       page.getByRole("link", { name: "Cetak reviu tahunan (PDF)" }).waitFor(),
     );
+
+    // Every aksi document page fits a phone and a desktop: no page-wide overflow, table cells reachable.
+    const cycle = new URL(page.url().replace("#/", "")).searchParams.get("cycle");
+    const tour = await tourRoutes(
+      page,
+      server.url,
+      [
+        `/aksi/rembuk?cycle=${cycle}`,
+        "/aksi/regulasi",
+        "/aksi/kpm",
+        `/aksi/scorecard?village=${server.kaderVillage}&quarter=2025-Q3`,
+        `/aksi/reviu?cycle=${cycle}`,
+      ],
+      "bappeda",
+      screenshot,
+    );
+    expect(tour.problems).toEqual([]);
+    expect(tour.views).toBe(10);
   }, 300_000);
 });

@@ -158,7 +158,7 @@ export class AksiReviewService {
   async prefillNext(user: AksiCaller, cycleId: string): Promise<{ cycleId: string; aksiCode: string }> {
     const cycle = await loadCycle(this.repos, user, cycleId, "aksi:write");
     const row = await this.repos.aksiDocs.review(cycle.district_code, cycle.id);
-    if (!row || !row.lessons.trim())
+    if (!row?.lessons.trim())
       throw badRequest("lessons", "tulis pelajaran reviu dulu (the review has no lessons to copy)");
     const next =
       (await this.repos.aksi.cycleOf(cycle.district_code, cycle.year + 1)) ??

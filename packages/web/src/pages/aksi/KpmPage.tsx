@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
 import { useSession } from "../../auth/session.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 
 export function KpmPage() {
@@ -44,7 +45,7 @@ export function KpmPage() {
       <h1>{t("aksi.docs.kpm.title")}</h1>
       <AksiDocsLinks cycleId={null} />
       {list.error && <p role="alert">{list.error.message}</p>}
-      <div className="table-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -67,7 +68,7 @@ export function KpmPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {canWrite && (
         <section className="card">
           <h2>{t("aksi.docs.kpm.add")}</h2>

@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
 import { useSession } from "../../auth/session.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { navigate } from "../../routing/router.ts";
 import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 
@@ -66,7 +67,7 @@ function ScorecardForm({ card, onSaved }: { card: Scorecard; onSaved: (s: Scorec
           onChange={(e) => setTargets((s) => ({ ...s, [g]: e.target.value }))}
         />
       </label>
-      <div className="table-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -103,7 +104,7 @@ function ScorecardForm({ card, onSaved }: { card: Scorecard; onSaved: (s: Scorec
               ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p>
         {t("aksi.docs.scorecard.groupLevel")}: {pct(card.groups[g].pct)}
       </p>
