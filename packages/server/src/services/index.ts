@@ -9,6 +9,7 @@ import { AksiEvidenceService } from "./aksi-evidence.ts";
 import { AuditService } from "./audit.ts";
 import { AuditKasusService } from "./audit-kasus.ts";
 import { AuditKasusPlanService } from "./audit-kasus-plan.ts";
+import { AuditKasusReportService } from "./audit-kasus-report.ts";
 import { AuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth.ts";
 import { BoundaryService } from "./boundaries.ts";
 import { ChildrenService } from "./children.ts";
@@ -33,6 +34,7 @@ export interface Services {
   audit: AuditService;
   auditKasus: AuditKasusService;
   auditKasusPlan: AuditKasusPlanService;
+  auditKasusReport: AuditKasusReportService;
   auth: AuthService;
   boundaries: BoundaryService;
   children: ChildrenService;
@@ -69,6 +71,7 @@ export function createServices(
     audit: new AuditService(ctx.repos),
     auditKasus: new AuditKasusService(ctx.repos),
     auditKasusPlan: new AuditKasusPlanService(ctx.repos),
+    auditKasusReport: new AuditKasusReportService(ctx.repos, ctx.demo),
     auth: new AuthService(ctx.repos, policy, ctx.now),
     boundaries,
     children,

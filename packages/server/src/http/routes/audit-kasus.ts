@@ -214,6 +214,33 @@ export async function auditKasusRoutes(app: App, ctx: AppContext): Promise<void>
     }),
   );
 
+  app.get(
+    "/api/aks/cycles/:id/report.pdf",
+    {
+      schema: {
+        tags,
+        summary:
+          "The cycle's printable summary (PDF): named for the audit team (audited), aggregate for others",
+        params: IdParams,
+        querystring: z.object({ lang: z.enum(["id", "en"]).default("id") }),
+        response: responses({ 200: z.any().describe("the PDF file") }),
+      },
+    },
+    async (request, reply) => {
+      const file = await ctx.services.auditKasusReport.report(
+        requireUser(request),
+        request.params.id,
+        request.query.lang,
+        request.ip,
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="${file.fileName}"`)
+        .header("cache-control", "private, no-store")
+        .send(file.bytes);
+    },
+  );
+
   app.put(
     "/api/aks/cycles/:id/dissemination",
     {
