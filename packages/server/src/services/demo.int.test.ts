@@ -5,7 +5,7 @@ import { expect, it } from "vitest";
 import { keysFromMaster } from "../db/pii.ts";
 import { Repositories } from "../db/repositories/index.ts";
 import { describeEachEngine } from "../db/test-support.ts";
-import { testApp } from "../http/test-app.ts";
+import { signIn, testApp } from "../http/test-app.ts";
 import { createDemo, DEMO_PASSWORD, isEmptyDatabase, readDemoInfo } from "./demo.ts";
 import { loadRegions } from "./regions.ts";
 
@@ -54,5 +54,24 @@ describeEachEngine("demo district", (ctx) => {
       .where("village_code", "=", kader.regionCode)
       .execute();
     expect(inVillage.length).toBeGreaterThan(0);
+
+    // The demo audit: Semester I 2025 with its team, cases at several steps, named for the team only.
+    const bappeda = await signIn(app, "bappeda", DEMO_PASSWORD);
+    const cycles = (await bappeda.get("/api/aks/cycles?region=35.03")).json().cycles;
+    expect(cycles.map((c: { semester: string; member: boolean }) => [c.semester, c.member])).toEqual([
+      ["2025-S1", true],
+    ]);
+    expect(cycles[0].team.map((m: { username: string; role: string }) => `${m.username}:${m.role}`)).toEqual([
+      "bappeda:ketua",
+      "dinkes:tim_teknis",
+    ]);
+    expect(cycles[0].disseminationOn).toBe("2025-07-20");
+    expect(report.auditCases).toBeGreaterThan(0);
+    const cases = (await bappeda.get(`/api/aks/cycles/${cycles[0].id}/cases`)).json();
+    expect(cases.cases).toHaveLength(report.auditCases);
+    expect(cases.cases[0].name).not.toBe("");
+    const camat = await signIn(app, "camat", DEMO_PASSWORD);
+    expect((await camat.get(`/api/aks/cycles/${cycles[0].id}/cases`)).statusCode).toBe(403);
+    expect((await camat.get(`/api/aks/cycles/${cycles[0].id}/summary`)).json().cases).toBe(report.auditCases);
   });
 });

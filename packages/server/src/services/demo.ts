@@ -12,6 +12,7 @@ import type { Repositories } from "../db/repositories/index.ts";
 import { importMeasurements } from "../import/import.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { DemoInfo } from "./context.ts";
+import { createDemoAudit } from "./demo-aks.ts";
 import { UserService } from "./users.ts";
 
 const DEMO_DISTRICT = "35.03";
@@ -105,6 +106,8 @@ export interface DemoReport {
   measurements: number;
   boundaries: number;
   users: DemoUser[];
+  /** Cases of the demo's Audit Kasus Stunting (bappeda ketua, dinkes on the team). */
+  auditCases: number;
 }
 
 /**
@@ -143,8 +146,11 @@ export async function createDemo(
   for (const u of users) {
     await userService.createInitial({ ...u, password: DEMO_PASSWORD }, { demoAccount: true });
   }
+  log("membuka Audit Kasus Stunting demo / opening the demo stunting case audit…");
+  const auditCases = await createDemoAudit(repos, DEMO_DISTRICT, { ketua: "bappeda", timTeknis: "dinkes" });
   await repos.settings.set("demo", { synthetic: true, districtCode: DEMO_DISTRICT } satisfies DemoInfo);
   return {
+    auditCases,
     children: report.childrenCreated,
     measurements: report.measurementsAdded,
     boundaries,
