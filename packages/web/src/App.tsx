@@ -30,6 +30,13 @@ const PasswordPage = lazy(() =>
 );
 const SessionPage = lazy(() => import("./pages/SessionPage.tsx").then((m) => ({ default: m.SessionPage })));
 const AksiPage = lazy(() => import("./pages/aksi/AksiPage.tsx").then((m) => ({ default: m.AksiPage })));
+const AksPage = lazy(() => import("./pages/aks/AksPage.tsx").then((m) => ({ default: m.AksPage })));
+const AksCyclePage = lazy(() =>
+  import("./pages/aks/AksCyclePage.tsx").then((m) => ({ default: m.AksCyclePage })),
+);
+const AksCasePage = lazy(() =>
+  import("./pages/aks/AksCasePage.tsx").then((m) => ({ default: m.AksCasePage })),
+);
 const CoveragePage = lazy(() =>
   import("./pages/families/CoveragePage.tsx").then((m) => ({ default: m.CoveragePage })),
 );
@@ -128,6 +135,17 @@ const pages: PageDef[] = [
     pattern: "/aksi",
     titleKey: "aksi.title",
     render: (_p, r) => <AksiPage cycleId={r.query.get("cycle")} />,
+  },
+  { pattern: "/aks", titleKey: "aks.title", render: (_p, r) => <AksPage region={r.query.get("region")} /> },
+  {
+    pattern: "/aks/case/:id",
+    titleKey: "aks.caseTitle",
+    render: (p) => <AksCasePage key={p.id} id={p.id} />,
+  },
+  {
+    pattern: "/aks/:id",
+    titleKey: "aks.title",
+    render: (p, r) => <AksCyclePage key={p.id} id={p.id} tab={r.query.get("tab")} />,
   },
   {
     pattern: "/families",

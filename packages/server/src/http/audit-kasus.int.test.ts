@@ -158,6 +158,11 @@ describeEachEngine("Audit Kasus Stunting routes: role × region", (ctx) => {
       expect(res.json().cycles.map((x: { member: boolean }) => x.member)).toEqual([false]);
     }
     expect((await c.dinkes.get("/api/aks/cycles?region=35.03")).json().cycles[0].member).toBe(true);
+    await matrix((w) => c[w].get(`/api/aks/cycles/${cycleId}`), {
+      ...each([...TEAM, ...OUTSIDE], 200),
+      ...each(ELSEWHERE, 404),
+    });
+    expect((await c.camat.get(`/api/aks/cycles/${cycleId}`)).json().cycle.member).toBe(false);
     expect((await c["dinkes-lain"].get("/api/aks/cycles?region=35.04")).json()).toEqual({ cycles: [] });
   });
 

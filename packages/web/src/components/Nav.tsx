@@ -21,6 +21,7 @@ const items: NavItem[] = [
   { path: "/aksi", label: "nav.aksi", permission: PERMISSION.aksi },
   { path: "/families", label: "nav.families", permission: PERMISSION.dashboard },
   { path: "/tpk", label: "nav.tpk", permission: PERMISSION.families },
+  { path: "/aks", label: "aks.nav", permission: PERMISSION.dashboard },
   { path: "/admin/boundaries", label: "nav.boundaries", permission: PERMISSION.boundaries },
   { path: "/admin/users", label: "nav.users", permission: PERMISSION.users },
   { path: "/admin/audit", label: "nav.audit", permission: PERMISSION.audit },

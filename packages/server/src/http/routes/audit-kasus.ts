@@ -60,6 +60,19 @@ export async function auditKasusRoutes(app: App, ctx: AppContext): Promise<void>
   );
 
   app.get(
+    "/api/aks/cycles/:id",
+    {
+      schema: {
+        tags,
+        summary: "One audit cycle with its team and panel (no cases)",
+        params: IdParams,
+        response: responses({ 200: CycleResponse }),
+      },
+    },
+    async (request) => ({ cycle: await aks.getCycle(requireUser(request), request.params.id) }),
+  );
+
+  app.get(
     "/api/aks/cycles/:id/summary",
     {
       schema: {
