@@ -19,6 +19,7 @@ import { ExportService } from "./exports.ts";
 import { FamilyService } from "./families.ts";
 import { ImportService } from "./imports.ts";
 import { MeasurementService } from "./measurements.ts";
+import { OfflineKeyService } from "./offline-key.ts";
 import { PenilaianService } from "./penilaian.ts";
 import { PosyanduPageService } from "./posyandu-page.ts";
 import { PrevalenceService } from "./prevalence.ts";
@@ -43,6 +44,7 @@ export interface Services {
   families: FamilyService;
   imports: ImportService;
   measurements: MeasurementService;
+  offlineKey: OfflineKeyService;
   posyanduPage: PosyanduPageService;
   penilaian: PenilaianService;
   prevalence: PrevalenceService;
@@ -80,6 +82,7 @@ export function createServices(
     families: new FamilyService(ctx),
     imports: new ImportService(ctx),
     measurements: new MeasurementService(ctx),
+    offlineKey: new OfflineKeyService(ctx.keys),
     posyanduPage: new PosyanduPageService(ctx.repos, regions),
     penilaian: new PenilaianService(ctx.repos, aksi),
     prevalence,

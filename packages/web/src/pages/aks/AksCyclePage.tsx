@@ -411,7 +411,7 @@ export function AksCyclePage({ id, tab }: { id: string; tab: string | null }) {
       {cycle.loading ? <Loading /> : null}
       {c ? (
         <>
-          <p>
+          <p data-testid="aks-membership">
             {c.member ? <span className="chip good">{t("aks.member")}</span> : t("aks.notMember")}{" "}
             <a
               className="button secondary aks-no-print"
