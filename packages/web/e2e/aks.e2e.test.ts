@@ -53,7 +53,9 @@ describe.skipIf(!chromiumPath)("Audit Kasus Stunting in the browser", () => {
     await page.getByLabel("Peran di Tim Pakar").fill("ketua tim pakar");
     await page.getByRole("button", { name: "Buka audit semester ini" }).click();
     await page.getByTestId("aks-summary").waitFor();
-    await expect(page.getByTestId("aks-summary").textContent()).resolves.toContain("dr. Pakar Sintetis, Sp.A");
+    await expect(page.getByTestId("aks-summary").textContent()).resolves.toContain(
+      "dr. Pakar Sintetis, Sp.A",
+    );
 
     // case selection: the cases found in the seeded data, each with its reasons
     await page.getByRole("link", { name: "Pemilihan kasus" }).click();
@@ -87,7 +89,9 @@ describe.skipIf(!chromiumPath)("Audit Kasus Stunting in the browser", () => {
     const followups = page.getByTestId("aks-followups");
     await followups.waitFor();
     await followups.getByLabel("Ubah status: Dinas Kesehatan").selectOption("berjalan");
-    await expect.poll(() => followups.getByLabel("Ubah status: Dinas Kesehatan").inputValue()).toBe("berjalan");
+    await expect
+      .poll(() => followups.getByLabel("Ubah status: Dinas Kesehatan").inputValue())
+      .toBe("berjalan");
     await page.getByLabel("Tahap kasus").selectOption("ditindaklanjuti");
     await expect.poll(() => page.getByLabel("Tahap kasus").inputValue()).toBe("ditindaklanjuti");
     await expect(page.getByTestId("aks-evaluation").textContent()).resolves.toContain("Semester II 2025");
@@ -115,8 +119,10 @@ describe.skipIf(!chromiumPath)("Audit Kasus Stunting in the browser", () => {
     const admin = await signedIn("admin");
     await admin.goto(cycleUrl);
     await admin.getByTestId("aks-summary").waitFor();
-    await expect.poll(() => admin.getByTestId("aks-membership").textContent()).toContain("bukan anggota Tim Audit");
+    await expect
+      .poll(() => admin.getByTestId("aks-membership").textContent())
+      .toContain("bukan anggota Tim Audit");
     await expect(admin.locator("body").textContent()).resolves.not.toContain(name);
     await admin.close();
-  });
+  }, 240_000);
 });

@@ -18,7 +18,12 @@ describe("offline outbox secret", () => {
   });
 
   it("answers the caller's own secret only", () => {
-    const s = new OfflineKeyService(keys).forCaller({ id: B, username: "b", role: "posyandu_cadre", regionCode: "35.03.01.2001" });
+    const s = new OfflineKeyService(keys).forCaller({
+      id: B,
+      username: "b",
+      role: "posyandu_cadre",
+      regionCode: "35.03.01.2001",
+    });
     expect(s).toEqual({ userId: B, secret: offlineSecret(keys, B), version: 1 });
   });
 });
