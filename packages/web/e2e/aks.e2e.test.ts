@@ -119,9 +119,9 @@ describe.skipIf(!chromiumPath)("Audit Kasus Stunting in the browser", () => {
     const admin = await signedIn("admin");
     await admin.goto(cycleUrl);
     await admin.getByTestId("aks-summary").waitFor();
-    await expect
-      .poll(() => admin.getByTestId("aks-membership").textContent())
-      .toContain("bukan anggota Tim Audit");
+    const membership = (await admin.getByTestId("aks-membership").textContent()) ?? "";
+    if (!membership.includes("bukan anggota Tim Audit")) await screenshot(admin, "aks-debug-admin");
+    expect(membership).toContain("bukan anggota Tim Audit");
     await expect(admin.locator("body").textContent()).resolves.not.toContain(name);
     await admin.close();
   }, 240_000);
