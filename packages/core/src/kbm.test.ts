@@ -5,8 +5,10 @@ import {
   KBM_B,
   KBM_C,
   KBM_TABLES,
+  kbmForDistrict,
   kbmGrams,
   kbmGramsOverInterval,
+  kbmTableById,
   naikVerdict,
   weightGrams,
 } from "./kbm.ts";
@@ -117,5 +119,50 @@ describe("naik / tidak naik", () => {
   it("counts weight in whole grams", () => {
     expect(weightGrams(8.3) - weightGrams(7.5)).toBe(800);
     expect(8.3 - 7.5).not.toBe(0.8); // why: the kg difference is 0.8000000000000007
+  });
+});
+
+describe("the KBM table a district uses", () => {
+  const none = { national: null, districts: {} };
+  it.each([
+    ["nothing chosen: built-in A", none, "35.03", KBM_A.id, "builtin"],
+    ["national B", { national: KBM_B.id, districts: {} }, "35.03", KBM_B.id, "national"],
+    [
+      "district C over national B",
+      { national: KBM_B.id, districts: { "35.03": KBM_C.id } },
+      "35.03",
+      KBM_C.id,
+      "district",
+    ],
+    [
+      "another district's choice does not apply",
+      { national: KBM_B.id, districts: { "35.04": KBM_C.id } },
+      "35.03",
+      KBM_B.id,
+      "national",
+    ],
+    [
+      "an unknown stored id is passed over",
+      { national: "kbm-x", districts: { "35.03": "kbm-y" } },
+      "35.03",
+      KBM_A.id,
+      "builtin",
+    ],
+    [
+      "no district (a province or the nation): national",
+      { national: KBM_C.id, districts: { "35.03": KBM_B.id } },
+      null,
+      KBM_C.id,
+      "national",
+    ],
+  ] as const)("%s", (_label, choices, district, id, source) => {
+    const r = kbmForDistrict(choices, district);
+    expect([r.table.id, r.source]).toEqual([id, source]);
+  });
+
+  it("finds a table by id", () => {
+    expect(kbmTableById("kbm-c-aus-cdep")).toBe(KBM_C);
+    expect(kbmTableById("nope")).toBeUndefined();
+    expect(kbmTableById(null)).toBeUndefined();
   });
 });

@@ -159,3 +159,34 @@ export function naikVerdict(
   const gainGrams = weightGrams(current.weight) - weightGrams(previous.weight);
   return { verdict: gainGrams >= kbm ? "N" : "T", gainGrams, kbmGrams: kbm, monthsElapsed, ageMonths };
 }
+
+/** The KBM table with this id, or undefined. */
+export function kbmTableById(id: string | null | undefined): KbmTable | undefined {
+  return KBM_TABLES.find((t) => t.id === id);
+}
+
+/** The stored choices: the national default (null: the built-in one) and districts' overrides. */
+export interface KbmChoices {
+  national: string | null;
+  /** By district code. */
+  districts: Readonly<Record<string, string>>;
+}
+
+/** Which rule chose the table a district uses. */
+export type KbmChoiceSource = "district" | "national" | "builtin";
+
+/**
+ * The KBM table a district uses: its own choice, else the national default, else the built-in
+ * default (variant A). A stored id that names no shipped table is passed over, so an old or
+ * mistyped choice never leaves a district without a table.
+ */
+export function kbmForDistrict(
+  choices: KbmChoices,
+  district: string | null,
+): { table: KbmTable; source: KbmChoiceSource } {
+  const own = district ? kbmTableById(choices.districts[district]) : undefined;
+  if (own) return { table: own, source: "district" };
+  const national = kbmTableById(choices.national);
+  if (national) return { table: national, source: "national" };
+  return { table: DEFAULT_KBM, source: "builtin" };
+}

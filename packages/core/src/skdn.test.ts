@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KBM_A } from "./kbm.ts";
-import { isInS, type SkdnChild, skdnChildMonth, skdnSummary } from "./skdn.ts";
+import { isInS, kmsInMonth, type SkdnChild, skdnChildMonth, skdnSummary } from "./skdn.ts";
 
 const w = (date: string, weight: number) => ({ date, weight });
 
@@ -155,5 +155,40 @@ describe("SKDN summary, March 2025", () => {
       1,
       0,
     ]);
+  });
+});
+
+describe("K per month from the KMS / Buku KIA records", () => {
+  const child = {
+    hasKms: false,
+    kmsRecords: [
+      { date: "2025-03-20", hasKms: true },
+      { date: "2025-05-02", hasKms: false },
+      { date: "2025-05-02", hasKms: true },
+    ],
+  };
+  it.each([
+    ["2025-02", false, "before any weighing record: the child's own"],
+    ["2025-03", true, "the record of 20 March"],
+    ["2025-04", true, "no record in April: March's holds"],
+    ["2025-05", true, "two records on one day: the later in the input"],
+  ] as const)("%s → %s (%s)", (month, expected, _why) => {
+    expect(kmsInMonth(child, month)).toBe(expected);
+  });
+
+  it("is unknown without any record", () => {
+    expect(kmsInMonth({}, "2025-03")).toBeUndefined();
+  });
+
+  it("counts K and K/S by the month's record (2 of 3 with, 1 unknown)", () => {
+    const children: SkdnChild[] = [
+      { id: "a", birthDate: "2024-01-01", kmsRecords: [{ date: "2025-03-05", hasKms: true }], weighings: [] },
+      { id: "b", birthDate: "2024-01-01", hasKms: true, weighings: [] },
+      { id: "c", birthDate: "2024-01-01", weighings: [] },
+    ];
+    const s = skdnSummary(children, "2025-03");
+    expect([s.S, s.K, s.kUnknown, s.ks]).toEqual([3, 2, 1, 2 / 3]);
+    // February: a's record is later, so a is unknown too
+    expect(skdnSummary(children, "2025-02")).toMatchObject({ K: 1, kUnknown: 2 });
   });
 });

@@ -25,13 +25,38 @@ export type SkdnCategory = "B" | "O" | "N" | "T";
 export interface SkdnChild {
   id: string;
   birthDate: string;
-  /** KMS / Buku KIA: true with, false without, undefined when not recorded. */
+  /** KMS / Buku KIA as recorded on the child: true with, false without, undefined when not recorded. */
   hasKms?: boolean;
+  /**
+   * KMS / Buku KIA as recorded at weighings (any order): a month's K takes the latest record dated
+   * up to the month's last day, else `hasKms`.
+   */
+  kmsRecords?: readonly KmsRecord[];
   /** First day registered at the posyandu (default: the birth date). */
   registeredFrom?: string;
   /** Last day registered (moved away, died); none by default. */
   registeredUntil?: string;
   weighings: readonly Weighing[];
+}
+
+/** Whether a child had a KMS / Buku KIA on a day (seen at a weighing). */
+export interface KmsRecord {
+  date: string;
+  hasKms: boolean;
+}
+
+/**
+ * The child's KMS / Buku KIA in `month`: the latest weighing record dated up to the month's last
+ * day (on one date, the later in the input), else the child's own record, else undefined.
+ */
+export function kmsInMonth(
+  child: Pick<SkdnChild, "hasKms" | "kmsRecords">,
+  month: string,
+): boolean | undefined {
+  const { last } = monthBounds(month);
+  let best: KmsRecord | undefined;
+  for (const r of child.kmsRecords ?? []) if (r.date <= last && (!best || r.date >= best.date)) best = r;
+  return best ? best.hasKms : child.hasKms;
 }
 
 /** One child in one month. */
@@ -115,7 +140,7 @@ function indexWeighings(sorted: readonly Weighing[]): WeighingIndex {
 /** skdnChildMonth over the child's indexed valid weighings. */
 function classifyMonth(child: SkdnChild, index: WeighingIndex, month: string, kbm: KbmTable): SkdnChildMonth {
   const inS = isInS(child, month);
-  const out: SkdnChildMonth = { childId: child.id, month, inS, hasKms: child.hasKms };
+  const out: SkdnChildMonth = { childId: child.id, month, inS, hasKms: kmsInMonth(child, month) };
   if (!inS) return out;
   const weighing = index.latest.get(month);
   if (weighing === undefined || completedMonthsOfAge(child.birthDate, weighing.date) >= 60) return out;

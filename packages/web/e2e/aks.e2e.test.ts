@@ -6,13 +6,12 @@
  * moves it on; the evaluation at Semester II is shown from the child's measurements. A health
  * office account outside the team then sees the counts and no names. Screenshots at 360 and 1280 px.
  */
-import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD } from "./fixtures.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { buildWebOnce } from "./web-build.ts";
 
 const chromiumPath = chromiumForSuite();
 
@@ -21,7 +20,7 @@ describe.skipIf(!chromiumPath)("Audit Kasus Stunting in the browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+    await buildWebOnce();
     server = await startServer();
     browser = await launchBrowser(chromiumPath!);
   }, 600_000);

@@ -7,13 +7,12 @@
  * an e-PPGBM import corrected on the server meanwhile is shown as a conflict the cadre resolves
  * (docs/offline.md: a changed sex or birth date asks the user). Timings are printed.
  */
-import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD } from "./fixtures.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { buildWebOnce } from "./web-build.ts";
 
 const chromiumPath = chromiumForSuite();
 
@@ -116,7 +115,7 @@ async function serverMeasurements(page: Page, name: string) {
 
 describe.skipIf(!chromiumPath)("the posyandu session offline", () => {
   beforeAll(async () => {
-    await build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+    await buildWebOnce();
     server = await startServer();
   }, 600_000);
 

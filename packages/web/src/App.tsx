@@ -37,6 +37,22 @@ const AksCyclePage = lazy(() =>
 const AksCasePage = lazy(() =>
   import("./pages/aks/AksCasePage.tsx").then((m) => ({ default: m.AksCasePage })),
 );
+const RembukPage = lazy(() => import("./pages/aksi/RembukPage.tsx").then((m) => ({ default: m.RembukPage })));
+const RegulasiPage = lazy(() =>
+  import("./pages/aksi/RegulasiPage.tsx").then((m) => ({ default: m.RegulasiPage })),
+);
+const KpmPage = lazy(() => import("./pages/aksi/KpmPage.tsx").then((m) => ({ default: m.KpmPage })));
+const ScorecardPage = lazy(() =>
+  import("./pages/aksi/ScorecardPage.tsx").then((m) => ({ default: m.ScorecardPage })),
+);
+const ReviewPage = lazy(() => import("./pages/aksi/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })));
+const AnalisisSituasiPage = lazy(() =>
+  import("./pages/aksi/AnalisisSituasiPage.tsx").then((m) => ({ default: m.AnalisisSituasiPage })),
+);
+const LokusPage = lazy(() => import("./pages/aksi/LokusPage.tsx").then((m) => ({ default: m.LokusPage })));
+const RencanaPage = lazy(() =>
+  import("./pages/aksi/RencanaPage.tsx").then((m) => ({ default: m.RencanaPage })),
+);
 const CoveragePage = lazy(() =>
   import("./pages/families/CoveragePage.tsx").then((m) => ({ default: m.CoveragePage })),
 );
@@ -49,6 +65,10 @@ const FamilyForm = lazy(() =>
 const FamilyPage = lazy(() =>
   import("./pages/families/FamilyPage.tsx").then((m) => ({ default: m.FamilyPage })),
 );
+const TppsPage = lazy(() => import("./pages/tpps/TppsPage.tsx").then((m) => ({ default: m.TppsPage })));
+const MinilokPage = lazy(() =>
+  import("./pages/minilok/MinilokPage.tsx").then((m) => ({ default: m.MinilokPage })),
+);
 const TpkPage = lazy(() => import("./pages/families/TpkPage.tsx").then((m) => ({ default: m.TpkPage })));
 const PosyanduHomePage = lazy(() =>
   import("./pages/posyandu/PosyanduHomePage.tsx").then((m) => ({ default: m.PosyanduHomePage })),
@@ -58,6 +78,13 @@ const PosyanduPage = lazy(() =>
 );
 const QualityPage = lazy(() =>
   import("./pages/posyandu/QualityPage.tsx").then((m) => ({ default: m.QualityPage })),
+);
+const ReferralsPage = lazy(() =>
+  import("./pages/posyandu/ReferralsPage.tsx").then((m) => ({ default: m.ReferralsPage })),
+);
+const KbmPage = lazy(() => import("./pages/posyandu/KbmPage.tsx").then((m) => ({ default: m.KbmPage })));
+const F2GiziPage = lazy(() =>
+  import("./pages/posyandu/F2GiziPage.tsx").then((m) => ({ default: m.F2GiziPage })),
 );
 const SkdnPage = lazy(() => import("./pages/posyandu/SkdnPage.tsx").then((m) => ({ default: m.SkdnPage })));
 
@@ -96,6 +123,28 @@ const pages: PageDef[] = [
         period={r.query.get("period")}
       />
     ),
+  },
+  {
+    pattern: "/referrals",
+    titleKey: "posyandu.referrals.pageTitle",
+    render: (_p, r) => (
+      <ReferralsPage
+        region={r.query.get("region")}
+        posyandu={r.query.get("posyandu")}
+        puskesmas={r.query.get("puskesmas")}
+        status={r.query.get("status")}
+      />
+    ),
+  },
+  {
+    pattern: "/kbm",
+    titleKey: "posyandu.kbm.pageTitle",
+    render: (_p, r) => <KbmPage region={r.query.get("region")} />,
+  },
+  {
+    pattern: "/f2gizi",
+    titleKey: "posyandu.f2gizi.pageTitle",
+    render: (_p, r) => <F2GiziPage region={r.query.get("region")} period={r.query.get("period")} />,
   },
   {
     pattern: "/quality",
@@ -148,6 +197,38 @@ const pages: PageDef[] = [
     render: (p, r) => <AksCyclePage key={p.id} id={p.id} tab={r.query.get("tab")} />,
   },
   {
+    pattern: "/aksi/rembuk",
+    titleKey: "aksi.docs.rembuk.title",
+    render: (_p, r) => <RembukPage cycleId={r.query.get("cycle")} />,
+  },
+  { pattern: "/aksi/regulasi", titleKey: "aksi.docs.regulasi.title", render: () => <RegulasiPage /> },
+  { pattern: "/aksi/kpm", titleKey: "aksi.docs.kpm.title", render: () => <KpmPage /> },
+  {
+    pattern: "/aksi/scorecard",
+    titleKey: "aksi.docs.scorecard.title",
+    render: (_p, r) => <ScorecardPage village={r.query.get("village")} quarter={r.query.get("quarter")} />,
+  },
+  {
+    pattern: "/aksi/reviu",
+    titleKey: "aksi.docs.review.title",
+    render: (_p, r) => <ReviewPage cycleId={r.query.get("cycle")} />,
+  },
+  {
+    pattern: "/aksi/analisis-situasi",
+    titleKey: "aksi.plan.ansitTitle",
+    render: (_p, r) => <AnalisisSituasiPage cycleId={r.query.get("cycle")} year={r.query.get("year")} />,
+  },
+  {
+    pattern: "/aksi/lokus",
+    titleKey: "aksi.plan.lokusTitle",
+    render: (_p, r) => <LokusPage cycleId={r.query.get("cycle")} />,
+  },
+  {
+    pattern: "/aksi/rencana",
+    titleKey: "aksi.plan.rencanaTitle",
+    render: (_p, r) => <RencanaPage cycleId={r.query.get("cycle")} />,
+  },
+  {
     pattern: "/families",
     titleKey: "families.title",
     render: (_p, r) => <FamiliesPage semester={r.query.get("semester")} q={r.query.get("q") ?? ""} />,
@@ -164,6 +245,12 @@ const pages: PageDef[] = [
   },
   { pattern: "/tpk", titleKey: "tpk.title", render: (_p, r) => <TpkPage kind={r.query.get("kind") ?? ""} /> },
   { pattern: "/tpk/coverage", titleKey: "tpk.coverageTitle", render: () => <CoveragePage /> },
+  { pattern: "/tpps", titleKey: "tpps.title", render: () => <TppsPage /> },
+  {
+    pattern: "/minilok",
+    titleKey: "minilok.title",
+    render: (_p, r) => <MinilokPage meeting={r.query.get("meeting")} />,
+  },
   { pattern: "/account/password", titleKey: "account.passwordTitle", render: () => <PasswordPage /> },
   { pattern: "/admin/boundaries", titleKey: "boundaries.title", render: () => <BoundariesPage /> },
   { pattern: "/admin/users", titleKey: "users.title", render: () => <UsersPage /> },

@@ -52,6 +52,8 @@ export const Measurement = z
     oedema: z.boolean(),
     headc: z.number().nullable(),
     armc: z.number().nullable(),
+    /** KMS / Buku KIA seen at this weighing (null: not recorded), counted in SKDN K. */
+    hasKms: z.boolean().nullable().optional(),
     source: z.string(),
     posyanduId: z.string().nullable(),
     zlen: z.number().nullable(),
@@ -139,6 +141,8 @@ export const MeasurementInput = z.object({
 });
 export const CreateMeasurementBody = MeasurementInput.extend({
   posyanduId: z.string().max(100).optional(),
+  /** The child has its KMS / Buku KIA (seen at this weighing): SKDN K. Omitted: not recorded. */
+  hasKms: z.boolean().optional(),
   /** The id an offline device gave the measurement: sent again, the stored one is answered (`replayed`). */
   clientId: Uuid.optional(),
   /** The child's version the device measured against: another version is `stale_version` with the child now. */

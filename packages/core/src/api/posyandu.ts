@@ -53,6 +53,8 @@ export const SkdnReport = z
     period: z.string().nullable(),
     periods: z.array(z.string()),
     kbm: KbmInfo.nullable(),
+    /** The table the unit's district uses now (after a change, the figures follow at the refresh). */
+    kbmInUse: KbmInfo.extend({ chosenBy: z.enum(["district", "national", "builtin"]) }),
     refreshedAt: Timestamp.nullable(),
     summary: SkdnFigures,
     children: z.array(SkdnUnit.extend(SkdnFigures.shape)),
@@ -78,6 +80,10 @@ export const PosyanduChild = z.object({
   whz: z.number().nullable(),
   alerts: z.array(z.object({ rule: z.enum(["T", "2T", "BGM"]), since: z.string() })),
   lists: z.array(z.string()),
+  /** 2T or BGM: the referral alert. */
+  needsReferral: z.boolean(),
+  /** The child's latest referral (null: none, or the caller may not see referrals). */
+  referral: z.object({ id: z.string(), status: z.enum(["referred", "attended", "resolved"]) }).nullable(),
 });
 export type PosyanduChild = z.infer<typeof PosyanduChild>;
 
@@ -92,7 +98,8 @@ export const PosyanduPage = z
     ancestors: z.array(Region),
     asOf: z.string(),
     lastSession: z.string().nullable(),
-    kbm: KbmInfo,
+    kbm: KbmInfo.extend({ chosenBy: z.enum(["district", "national", "builtin"]) }),
+    mayRefer: z.boolean(),
     counts: z.record(z.string(), z.number().int()),
     children: z.array(PosyanduChild),
   })

@@ -28,8 +28,16 @@ const PERMISSIONS = [
   "aksi:write", // edit the district's cycle: open it, status, notes, evidence
   "aksi:review", // the province's review of a district's aksi
   "aksi:configure", // add a year's version of the aksi list
+  "aksi:village", // a village's own aksi documents: its KPM, its scorecard, its Perdes/Perkades
+  "kpm:contact", // a KPM's contact (personal data; each view logged)
   "penilaian:manage", // open a penilaian kinerja, set its panel and values, publish it
   "penilaian:grade", // grade districts as a member of a penilaian panel
+  "tpps:manage", // TPPS teams of the scope: decree, period, members
+  "minilok:manage", // mini lokakarya kecamatan: meetings, checklist, verification, recommendations
+  "referrals:read", // the named referral list of faltering children (each view logged)
+  "referrals:create", // refer a faltering child from the posyandu to the puskesmas
+  "referrals:update", // mark a referral attended or resolved (the puskesmas, i.e. the health office)
+  "kbm:configure", // choose the KBM table variant: national default (nation scope) or a district's own
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,12 +57,14 @@ const FIELD_ENTRY: Permission[] = [
   "children:identity",
   "children:write",
   "measurements:write",
+  "referrals:read",
+  "referrals:create",
 ];
 
 /** What each role may do (within its scope). docs/api.md shows the same table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  national_admin: [...ADMIN, "aksi:read", "aksi:configure", "penilaian:manage"],
-  provincial_admin: [...ADMIN, "aksi:read", "aksi:review", "penilaian:manage"],
+  national_admin: [...ADMIN, "aksi:read", "aksi:configure", "penilaian:manage", "kbm:configure"],
+  provincial_admin: [...ADMIN, "aksi:read", "aksi:review", "penilaian:manage", "tpps:manage"],
   provincial_assessor: [...ALL_READS, "aksi:read", "aksi:review", "penilaian:grade"],
   district_tpps: [
     ...ALL_READS,
@@ -66,10 +76,28 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "aks:cases",
     "aksi:read",
     "aksi:write",
+    "tpps:manage",
+    "minilok:manage",
+    "kpm:contact",
   ],
-  district_health: [...FIELD_ENTRY, "import:write", ...FAMILIES, "aks:cases", "aksi:read"],
-  kecamatan_tpps: [...ALL_READS, "children:read", "families:read", "tpk:manage"],
-  village_tpps: [...FIELD_ENTRY, ...FAMILIES],
+  kecamatan_tpps: [
+    ...ALL_READS,
+    "children:read",
+    "families:read",
+    "tpk:manage",
+    "tpps:manage",
+    "minilok:manage",
+  ],
+  village_tpps: [...FIELD_ENTRY, ...FAMILIES, "tpps:manage", "aksi:village", "kpm:contact"],
+  district_health: [
+    ...FIELD_ENTRY,
+    "import:write",
+    ...FAMILIES,
+    "aks:cases",
+    "aksi:read",
+    "referrals:update",
+    "kbm:configure",
+  ],
   posyandu_cadre: FIELD_ENTRY,
   tpk_member: [...ALL_READS, "children:read", "measurements:write", ...FAMILIES, "tpk:visit"],
 };

@@ -6,7 +6,11 @@
 import type { RegionLevel as AnyRegionLevel, RegionKind } from "@tumbuh/core";
 import type { ColumnType, Generated, Kysely } from "kysely";
 import type { AksiTables } from "./schema-aksi.ts";
+import type { AksiDocsTables } from "./schema-aksi-docs.ts";
+import type { AksiPlanTables } from "./schema-aksi-plan.ts";
 import type { FamilyTables } from "./schema-families.ts";
+import type { KeluargaTables } from "./schema-keluarga.ts";
+import type { PosyTables } from "./schema-posy.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A `date` column: read as 'YYYY-MM-DD', written as the same. */
@@ -97,6 +101,8 @@ export interface ChildrenTable extends Mutable {
   address: string | null;
   /** The id an offline device gave the record (migration 0075); null for imports and online entry. */
   client_id: string | null;
+  /** KMS / Buku KIA (migration 0092): null when not recorded. */
+  has_kms: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
 }
 
 export interface MeasurementsTable extends Mutable {
@@ -131,6 +137,8 @@ export interface MeasurementsTable extends Mutable {
   import_id: string | null;
   /** The id an offline device gave the measurement (migration 0075); a replay finds it. */
   client_id: string | null;
+  /** KMS / Buku KIA seen at this weighing (migration 0092): null when not recorded. */
+  has_kms: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
 }
 
 interface ImportsTable {
@@ -288,7 +296,13 @@ interface PiiKeyFingerprintTable {
   created_at: Generated<Timestamp>;
 }
 
-export interface DB extends FamilyTables, AksiTables {
+export interface DB
+  extends FamilyTables,
+    AksiTables,
+    KeluargaTables,
+    PosyTables,
+    AksiDocsTables,
+    AksiPlanTables {
   schema_migrations: SchemaMigrationsTable;
   region_code_sets: RegionCodeSetsTable;
   regions: RegionsTable;

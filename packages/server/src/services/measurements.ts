@@ -22,6 +22,7 @@ import { recordAudit } from "./audit.ts";
 import { type Caller, loadChild, UUID } from "./child-access.ts";
 import type { ServiceContext } from "./context.ts";
 import { badRequest, conflict, staleVersion } from "./errors.ts";
+import { TpkService } from "./tpk.ts";
 
 /** A stored measurement as the API shows it. */
 export function toApiMeasurement(m: MeasurementRow): Measurement {
@@ -35,6 +36,7 @@ export function toApiMeasurement(m: MeasurementRow): Measurement {
     oedema: m.oedema,
     headc: m.headc,
     armc: m.armc,
+    hasKms: m.has_kms,
     source: m.source,
     posyanduId: m.posyandu_id,
     zlen: m.zlen,
@@ -82,6 +84,7 @@ function measurementValues(
     oedema: input.oedema ?? false,
     headc: input.headc ?? null,
     armc: input.armc ?? null,
+    has_kms: input.hasKms ?? null,
     ...stored,
     source: "posyandu",
     import_id: null,
@@ -243,6 +246,8 @@ export class MeasurementService {
     });
     await refreshRollupsAndClear(this.ctx.database, [child.district_code]);
     this.ctx.cache.clear();
+    // a child the posyandu now flags (stunted, faltering) becomes a TPK target at once
+    await new TpkService(this.ctx).targetFromMeasurement(caller, child, input.date);
     const { warnings } = zPreview({ ...input, sex: child.sex, birthDate: child.birth_date }, today);
     return { measurement: toApiMeasurement(row), warnings };
   }

@@ -3,19 +3,21 @@
  * the cadre's action lists (core action-lists.ts). Names are personal data: the page needs
  * children:read in the posyandu's village, and every view is audited.
  */
-import { ACTION_LISTS, childActionStatus, DEFAULT_KBM, latestSessionMonth } from "@tumbuh/core";
+import { ACTION_LISTS, childActionStatus, latestSessionMonth, needsReferral } from "@tumbuh/core";
 import type { PosyanduPage } from "@tumbuh/core/api";
 import { checkAccess } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
 import { recordAudit } from "./audit.ts";
 import { type Caller, UUID } from "./child-access.ts";
 import { notFound } from "./errors.ts";
+import { type KbmService, kbmInfo } from "./kbm.ts";
 import type { RegionService } from "./regions.ts";
 
 export class PosyanduPageService {
   constructor(
     private readonly repos: Repositories,
     private readonly regions: RegionService,
+    private readonly kbm: KbmService,
   ) {}
 
   /**
@@ -27,11 +29,19 @@ export class PosyanduPageService {
     if (!p) throw notFound("posyandu");
     const denied = checkAccess(caller, "children:read", p.villageCode);
     if (denied) throw denied.reason === "scope" ? notFound("posyandu") : denied;
-    const [children, measurements, path] = await Promise.all([
+    const [children, measurements, path, kbm] = await Promise.all([
       this.repos.posyanduPage.children(p.district_code, p.id),
       this.repos.posyanduPage.measurements(p.district_code, p.id),
       this.regions.withAncestors(p.villageCode),
+      this.kbm.forDistrict(p.district_code),
     ]);
+    const mayReadReferrals = checkAccess(caller, "referrals:read", p.villageCode) === null;
+    const referrals = mayReadReferrals
+      ? await this.repos.referrals.latestOfChildren(
+          p.district_code,
+          children.map((c) => c.id),
+        )
+      : new Map();
     const byChild = new Map<string, typeof measurements>();
     for (const m of measurements) {
       const list = byChild.get(m.child_id) ?? [];
@@ -58,7 +68,8 @@ export class PosyanduPageService {
     const lastSession = latestSessionMonth(inputs, today);
     const counts: Record<string, number> = Object.fromEntries(ACTION_LISTS.map((l) => [l, 0]));
     const rows = inputs.map((input, i) => {
-      const s = childActionStatus(input, today, lastSession, DEFAULT_KBM);
+      const s = childActionStatus(input, today, lastSession, kbm.table);
+      const referral = referrals.get(input.id);
       for (const l of s.lists) counts[l]++;
       return {
         id: input.id,
@@ -74,6 +85,8 @@ export class PosyanduPageService {
         whz: s.whz ?? null,
         alerts: s.alerts,
         lists: s.lists,
+        needsReferral: needsReferral(s.alerts),
+        referral: referral ? { id: referral.id, status: referral.status } : null,
       };
     });
     await recordAudit(this.repos, {
@@ -90,7 +103,8 @@ export class PosyanduPageService {
       ancestors: [...path.ancestors, path.region],
       asOf: today,
       lastSession,
-      kbm: { id: DEFAULT_KBM.id, label: DEFAULT_KBM.label, source: DEFAULT_KBM.source, isDefault: true },
+      kbm: { ...kbmInfo(kbm.table), chosenBy: kbm.source },
+      mayRefer: checkAccess(caller, "referrals:create", p.villageCode) === null,
       counts,
       children: rows,
     };

@@ -16,6 +16,7 @@ import type { SkdnFigures, SkdnReport } from "@tumbuh/core/api";
 import type { Actor } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { SkdnMonthRow, SkdnUnit } from "../db/repositories/skdn.ts";
+import { type KbmService, kbmInfo as tableInfo } from "./kbm.ts";
 import type { RegionService } from "./regions.ts";
 import { defaultPeriodOf, resolveReportUnit } from "./report-unit.ts";
 
@@ -38,6 +39,7 @@ export class SkdnService {
   constructor(
     private readonly repos: Repositories,
     private readonly regions: RegionService,
+    private readonly kbm: KbmService,
   ) {}
 
   /**
@@ -55,6 +57,9 @@ export class SkdnService {
       ? { kind: "posyandu", id: u.posyandu.id, district: u.posyandu.district }
       : { kind: "region", code: u.regionCode };
     const rows = await this.repos.skdn.months(unit);
+    const inUse = u.posyandu
+      ? await this.kbm.forDistrict(u.posyandu.district)
+      : await this.kbm.forRegion(u.regionCode);
     const byPeriod = new Map(rows.map((r) => [r.period, r]));
     const periods = rows.map((r) => r.period).reverse();
     let period = query.period ?? null;
@@ -76,6 +81,7 @@ export class SkdnService {
       period,
       periods,
       kbm: kbmInfo(own?.kbmTable ?? rows[rows.length - 1]?.kbmTable),
+      kbmInUse: { ...tableInfo(inUse.table), chosenBy: inUse.source },
       refreshedAt: own?.refreshedAt ?? null,
       summary: skdnFigures(own),
       children,

@@ -14,14 +14,18 @@ const items: NavItem[] = [
   { path: "/map", label: "nav.map", permission: PERMISSION.dashboard },
   { path: "/posyandu", label: "nav.posyandu", permission: PERMISSION.children },
   { path: "/skdn", label: "nav.skdn", permission: PERMISSION.dashboard },
+  { path: "/referrals", label: "posyandu.nav.referrals", permission: PERMISSION.referrals },
   { path: "/quality", label: "nav.quality", permission: PERMISSION.dashboard },
   { path: "/children", label: "nav.children", permission: PERMISSION.children },
   { path: "/session", label: "nav.session", permission: PERMISSION.entry },
   { path: "/import", label: "nav.import", permission: PERMISSION.import },
   { path: "/aksi", label: "nav.aksi", permission: PERMISSION.aksi },
+  { path: "/aksi/scorecard", label: "aksi.docs.navDesa", permission: PERMISSION.aksiVillage },
   { path: "/families", label: "nav.families", permission: PERMISSION.dashboard },
   { path: "/tpk", label: "nav.tpk", permission: PERMISSION.families },
   { path: "/aks", label: "aks.nav", permission: PERMISSION.dashboard },
+  { path: "/tpps", label: "tpps.nav", permission: PERMISSION.dashboard },
+  { path: "/minilok", label: "minilok.nav", permission: PERMISSION.families },
   { path: "/admin/boundaries", label: "nav.boundaries", permission: PERMISSION.boundaries },
   { path: "/admin/users", label: "nav.users", permission: PERMISSION.users },
   { path: "/admin/audit", label: "nav.audit", permission: PERMISSION.audit },
@@ -40,7 +44,10 @@ export function Nav({ currentPath, open }: { currentPath: string; open: boolean 
     <nav id="main-nav" aria-label={t("nav.label")} className={open ? "main-nav open" : "main-nav"}>
       <ul>
         {visible.map((i) => {
-          const active = i.path === "/" ? currentPath === "/" : currentPath.startsWith(i.path);
+          const active =
+            i.path === "/"
+              ? currentPath === "/"
+              : currentPath === i.path || currentPath.startsWith(`${i.path}/`);
           return (
             <li key={i.path}>
               <a href={href(i.path)} aria-current={active ? "page" : undefined}>

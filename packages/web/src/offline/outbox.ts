@@ -32,6 +32,8 @@ export interface MeasurementBody {
   height?: number;
   measure?: "l" | "h";
   oedema?: boolean;
+  /** KMS / Buku KIA seen at this weighing (SKDN K); omitted when not asked. */
+  hasKms?: boolean;
   posyanduId: string;
   clientId: string;
   childVersion?: number;

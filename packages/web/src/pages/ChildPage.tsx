@@ -14,6 +14,7 @@ import { GrowthChart } from "./children/GrowthChart.tsx";
 import { IdentityReveal } from "./children/IdentityReveal.tsx";
 import { MeasurementTable } from "./children/MeasurementTable.tsx";
 import { GrowthAlerts } from "./posyandu/GrowthAlerts.tsx";
+import { ChildReferrals } from "./posyandu/ReferralsPage.tsx";
 
 const INDICATORS: GrowthIndicator[] = ["lhfa", "wfa", "wflh"];
 
@@ -36,6 +37,7 @@ export function ChildPage({ id }: { id: string }) {
       </p>
       <h1 data-testid="child-name">{child.name}</h1>
       <GrowthAlerts child={child} measurements={measurements} />
+      {can(PERMISSION.referrals) ? <ChildReferrals childId={child.id} /> : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="record-title">
           <h2 id="record-title">{t("child.record")}</h2>

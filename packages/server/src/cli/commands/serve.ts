@@ -114,7 +114,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (!values["no-demo"] && (await isEmptyDatabase(repos))) {
       const workDir = join(database.dataDir ?? resolve(process.env.TUMBUH_DATA_DIR ?? "./data"), "demo");
       mkdirSync(workDir, { recursive: true });
-      demoCreated = await createDemo(database, repos, { keys, workDir, log: say });
+      demoCreated = await createDemo(database, repos, {
+        keys,
+        workDir,
+        log: say,
+        evidenceDir: join(filesFolder(database), "aksi-evidence"),
+      });
     }
     const demo = await readDemoInfo(repos);
     app = await buildApp({

@@ -174,3 +174,22 @@ export async function refreshLockedRollups(h: HasDb, districts: readonly string[
   await sql`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK}, 0)`.execute(h.db);
   await refreshUpperRollup(h, [...new Set(unique.map((d) => d.slice(0, 2)))]);
 }
+
+/**
+ * Recomputes only the SKDN roll-ups of the given districts (after their KBM table changed), each
+ * under its district lock. Run it inside a transaction.
+ */
+export async function refreshSkdnRollups(h: HasDb, districts: readonly string[]): Promise<void> {
+  const unique = [...new Set(districts)].sort();
+  await lockRollups(h, unique);
+  for (const d of unique) await refreshDistrictSkdn(h, d);
+}
+
+/** The districts that have SKDN roll-up rows. */
+export async function districtsWithSkdn(h: HasDb): Promise<string[]> {
+  const r = await sql<{ d: string }>`
+    SELECT DISTINCT district_code AS d FROM rollup_skdn WHERE unit_kind = 'district' ORDER BY 1`.execute(
+    h.db,
+  );
+  return r.rows.map((x) => x.d);
+}

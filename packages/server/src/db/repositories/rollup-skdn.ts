@@ -7,10 +7,12 @@
 import {
   addSkdnCounts,
   childSkdnCounts,
-  DEFAULT_KBM,
   emptySkdnCounts,
   type FalteringWeighing,
+  type KbmChoices,
   type KbmTable,
+  type KmsRecord,
+  kbmForDistrict,
   SKDN_COUNT_KEYS,
   type SkdnCounts,
 } from "@tumbuh/core";
@@ -42,6 +44,13 @@ interface ChildRow {
   birth_date: string;
   village_code: string;
   posyandu_id: string | null;
+  has_kms: boolean | null;
+}
+
+interface KmsRow {
+  child_id: string;
+  measured_on: string;
+  has_kms: boolean;
 }
 
 interface WeighingRow {
@@ -58,6 +67,7 @@ function districtSkdnCounts(
   district: string,
   children: readonly ChildRow[],
   weighings: readonly WeighingRow[],
+  kmsRows: readonly KmsRow[],
   months: readonly string[],
   kbm: KbmTable,
 ): Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }> {
@@ -79,6 +89,15 @@ function districtSkdnCounts(
       zweiFlagged: w.fwei,
     });
   }
+  const kmsByChild = new Map<string, KmsRecord[]>();
+  for (const r of kmsRows) {
+    let list = kmsByChild.get(r.child_id);
+    if (!list) {
+      list = [];
+      kmsByChild.set(r.child_id, list);
+    }
+    list.push({ date: r.measured_on, hasKms: r.has_kms });
+  }
   const rows = new Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }>();
   const add = (kind: UnitKind, code: string, month: string, c: SkdnCounts) => {
     const key = `${kind}|${code}|${month}`;
@@ -91,7 +110,14 @@ function districtSkdnCounts(
   };
   for (const child of children) {
     const counts = childSkdnCounts(
-      { id: child.id, sex: child.sex, birthDate: child.birth_date, weighings: byChild.get(child.id) ?? [] },
+      {
+        id: child.id,
+        sex: child.sex,
+        birthDate: child.birth_date,
+        hasKms: child.has_kms ?? undefined,
+        kmsRecords: kmsByChild.get(child.id),
+        weighings: byChild.get(child.id) ?? [],
+      },
       months,
       kbm,
     );
@@ -108,16 +134,26 @@ function districtSkdnCounts(
 /** Rows written per INSERT statement. */
 const BATCH = 2000;
 
+/** The KBM table the district uses (its own choice, else the national one, else variant A; core kbm.ts). */
+async function districtKbm(h: HasDb, district: string): Promise<KbmTable> {
+  const rows = await sql<{ region_code: string; kbm_table: string }>`
+    SELECT region_code, kbm_table FROM kbm_choice WHERE region_code IN ('ID', ${district})`.execute(h.db);
+  const choices: KbmChoices = { national: null, districts: {} };
+  for (const r of rows.rows) {
+    if (r.region_code === "ID") choices.national = r.kbm_table;
+    else choices.districts = { [r.region_code]: r.kbm_table };
+  }
+  return kbmForDistrict(choices, district).table;
+}
+
 /**
- * Recomputes the SKDN rows of one district for every month in which it has measurements. Run it
- * inside the refresh's transaction, which holds the district's roll-up lock.
+ * Recomputes the SKDN rows of one district for every month in which it has measurements, with the
+ * district's KBM table unless one is given. Run it inside the refresh's transaction, which holds the
+ * district's roll-up lock.
  */
-export async function refreshDistrictSkdn(
-  h: HasDb,
-  district: string,
-  kbm: KbmTable = DEFAULT_KBM,
-): Promise<void> {
+export async function refreshDistrictSkdn(h: HasDb, district: string, kbmTable?: KbmTable): Promise<void> {
   if (!/^\d{2}\.\d{2}$/.test(district)) throw new Error(`invalid district code '${district}'`);
+  const kbm = kbmTable ?? (await districtKbm(h, district));
   const monthRows = await sql<{ month: string }>`
     SELECT DISTINCT to_char(measured_on, 'YYYY-MM') AS month FROM measurements
     WHERE district_code = ${district} ORDER BY 1`.execute(h.db);
@@ -125,12 +161,17 @@ export async function refreshDistrictSkdn(
   const months = monthRows.rows.map((r) => r.month);
   if (months.length === 0) return;
   const children = await sql<ChildRow>`
-    SELECT id, sex, birth_date, village_code, posyandu_id FROM children
+    SELECT id, sex, birth_date, village_code, posyandu_id, has_kms FROM children
     WHERE district_code = ${district}`.execute(h.db);
   const weighings = await sql<WeighingRow>`
     SELECT child_id, measured_on, weight, oedema, zwei, fwei FROM measurements
     WHERE district_code = ${district} AND weight IS NOT NULL`.execute(h.db);
-  const rows = [...districtSkdnCounts(district, children.rows, weighings.rows, months, kbm).values()];
+  const kms = await sql<KmsRow>`
+    SELECT child_id, measured_on, has_kms FROM measurements
+    WHERE district_code = ${district} AND has_kms IS NOT NULL`.execute(h.db);
+  const rows = [
+    ...districtSkdnCounts(district, children.rows, weighings.rows, kms.rows, months, kbm).values(),
+  ];
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
     const col = (k: keyof SkdnCounts) => part.map((r) => r.counts[k]);

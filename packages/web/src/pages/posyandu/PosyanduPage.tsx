@@ -7,6 +7,7 @@ import { useApi } from "../../api/useApi.ts";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { formatDecimal, formatPeriod } from "../../lib/format.ts";
 import { href } from "../../routing/router.ts";
+import { ReferButton } from "./ReferralsPage.tsx";
 import { SkdnCards } from "./SkdnCards.tsx";
 
 /**
@@ -45,6 +46,13 @@ export function PosyanduPage({ id }: { id: string }) {
           <a className="button secondary" href={href("/quality", { posyandu: id })}>
             {t("quality.title")}
           </a>
+          <a
+            className="button secondary"
+            href={href("/referrals", { posyandu: id })}
+            data-testid="open-referrals"
+          >
+            {t("posyandu.referrals.open")}
+          </a>
           <a className="button" href={href("/session", { posyandu: id })}>
             {t("nav.session")}
           </a>
@@ -75,7 +83,13 @@ export function PosyanduPage({ id }: { id: string }) {
           ))}
         </div>
         <p className="hint">{t(`posyandu.listHints.${list}`)}</p>
-        <ChildTable rows={shown} caption={t(`posyandu.lists.${list}`)} testId="action-list" />
+        <ChildTable
+          rows={shown}
+          caption={t(`posyandu.lists.${list}`)}
+          testId="action-list"
+          mayRefer={p.mayRefer}
+          onChange={page.reload}
+        />
       </section>
       <section aria-labelledby="all-title">
         <h2 id="all-title">{t("posyandu.allTitle", { n: p.children.length })}</h2>
@@ -83,15 +97,32 @@ export function PosyanduPage({ id }: { id: string }) {
           rows={p.children}
           caption={t("posyandu.allTitle", { n: p.children.length })}
           testId="all-children"
+          mayRefer={p.mayRefer}
+          onChange={page.reload}
         />
       </section>
-      <p className="hint">{t("posyandu.kbmNote", { label: p.kbm.label })}</p>
+      <p className="hint" data-testid="kbm-in-use">
+        {t("posyandu.kbmNote", { label: p.kbm.label })} ({t(`posyandu.kbm.chosenBy.${p.kbm.chosenBy}`)}){" "}
+        <a href={href("/kbm", { region: p.posyandu.villageCode })}>{t("posyandu.kbm.link")}</a>
+      </p>
     </div>
   );
 }
 
 /** Children with their latest status and alerts; each name opens the child's record. */
-function ChildTable({ rows, caption, testId }: { rows: PosyanduChild[]; caption: string; testId: string }) {
+function ChildTable({
+  rows,
+  caption,
+  testId,
+  mayRefer,
+  onChange,
+}: {
+  rows: PosyanduChild[];
+  caption: string;
+  testId: string;
+  mayRefer: boolean;
+  onChange: () => void;
+}) {
   const { t, i18n } = useTranslation();
   if (rows.length === 0) return <p className="notice">{t("posyandu.emptyList")}</p>;
   const z = (v: number | null) => formatDecimal(v, i18n.language);
@@ -133,6 +164,16 @@ function ChildTable({ rows, caption, testId }: { rows: PosyanduChild[]; caption:
                     })}
                   </span>
                 ))}
+                {c.referral && c.referral.status !== "resolved" ? (
+                  <a className="chip warn" href={href(`/children/${c.id}`)} data-testid="referral-chip">
+                    {t(`posyandu.referrals.status.${c.referral.status}`)}
+                  </a>
+                ) : c.needsReferral ? (
+                  <>
+                    <span className="chip bad">{t("posyandu.referrals.needsReferral")}</span>
+                    {mayRefer ? <ReferButton childId={c.id} name={c.name} onDone={onChange} /> : null}
+                  </>
+                ) : null}
               </td>
             </tr>
           ))}

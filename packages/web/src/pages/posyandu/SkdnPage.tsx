@@ -2,12 +2,14 @@ import type { SkdnFigures, SkdnReport } from "@tumbuh/core/api";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
+import { LazyEChart } from "../../charts/LazyEChart.tsx";
 import { ExportButtons } from "../../components/ExportButtons.tsx";
 import { PeriodSelect } from "../../components/PeriodSelect.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { formatCount, formatPercent, formatPeriod } from "../../lib/format.ts";
 import { href, navigate } from "../../routing/router.ts";
 import { SkdnCards } from "./SkdnCards.tsx";
+import { skdnTrendOption } from "./skdnCharts.ts";
 
 type Row = SkdnFigures & { label: string; code?: string; level?: string };
 
@@ -102,6 +104,20 @@ export function SkdnPage({
           <p className="hint">{t("skdn.intro")}</p>
         </div>
         <div className="filters">
+          {d.unit.level !== "nation" && d.unit.level !== "province" ? (
+            <a
+              className="button secondary"
+              href={href("/f2gizi", {
+                region:
+                  d.unit.level === "posyandu"
+                    ? (d.ancestors[d.ancestors.length - 1]?.code ?? null)
+                    : d.unit.code,
+                period: d.period,
+              })}
+            >
+              {t("posyandu.f2gizi.link")}
+            </a>
+          ) : null}
           <PeriodSelect
             periods={d.periods}
             value={d.period}
@@ -129,14 +145,40 @@ export function SkdnPage({
               />
             </section>
           ) : null}
+          <section aria-labelledby="skdn-chart-title">
+            <h2 id="skdn-chart-title">{t("posyandu.skdnChart.title")}</h2>
+            <LazyEChart
+              option={skdnTrendOption(d.trend, {
+                ds: t("posyandu.skdnChart.ds"),
+                nd: t("posyandu.skdnChart.nd"),
+                ks: t("posyandu.skdnChart.ks"),
+                target: t("posyandu.skdnChart.target"),
+                periodName: (p) => formatPeriod(p, i18n.language),
+                percent: (v) => formatPercent(v, i18n.language),
+              })}
+              label={t("posyandu.skdnChart.title")}
+              height={300}
+              testId="skdn-trend-chart"
+            />
+          </section>
           <section aria-labelledby="skdn-trend">
             <h2 id="skdn-trend">{t("skdn.trendTitle")}</h2>
             {table(trend, t("filters.period"), "skdn-trend", false)}
           </section>
         </>
       ) : null}
-      <p className="hint">
-        {t("skdn.kbmNote", { label: d.kbm?.label ?? "—" })} {t("skdn.definitions")}
+      <p className="hint" data-testid="skdn-kbm">
+        {t("skdn.kbmNote", { label: d.kbm?.label ?? "—" })}{" "}
+        {d.kbm?.id !== d.kbmInUse.id || !d.kbm
+          ? t("posyandu.skdnChart.kbmInUse", {
+              label: d.kbmInUse.label,
+              chosenBy: t(`posyandu.kbm.chosenBy.${d.kbmInUse.chosenBy}`),
+            })
+          : `(${t(`posyandu.kbm.chosenBy.${d.kbmInUse.chosenBy}`)})`}{" "}
+        <a href={href("/kbm", { region: d.unit.level === "posyandu" ? null : d.unit.code })}>
+          {t("posyandu.kbm.link")}
+        </a>{" "}
+        {t("skdn.definitions")}
       </p>
     </div>
   );

@@ -17,6 +17,7 @@ interface EntryInput {
   height?: number;
   measure: "l" | "h";
   oedema: boolean;
+  hasKms?: boolean;
   posyanduId: string;
 }
 
@@ -61,6 +62,7 @@ export function EntryRow({
   const [height, setHeight] = useState("");
   const [measure, setMeasure] = useState<"l" | "h">(() => defaultMeasure(child.birthDate, date));
   const [oedema, setOedema] = useState(false);
+  const [kms, setKms] = useState<"" | "yes" | "no">("");
   const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<Error | null>(null);
@@ -91,7 +93,15 @@ export function EntryRow({
     setSaving(true);
     setError(null);
     try {
-      await onSave({ date, weight: w, height: h, measure, oedema, posyanduId });
+      await onSave({
+        date,
+        weight: w,
+        height: h,
+        measure,
+        oedema,
+        posyanduId,
+        ...(kms ? { hasKms: kms === "yes" } : {}),
+      });
       onDone(index);
     } catch (e) {
       setError(e as Error);
@@ -225,6 +235,14 @@ export function EntryRow({
             checked={oedema}
             onChange={(e) => setOedema(e.target.checked)}
           />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-kms`}>{t("posyandu.kms.label")}</label>
+          <select id={`${uid}-kms`} value={kms} onChange={(e) => setKms(e.target.value as "" | "yes" | "no")}>
+            <option value="">{t("posyandu.kms.unknown")}</option>
+            <option value="yes">{t("posyandu.kms.yes")}</option>
+            <option value="no">{t("posyandu.kms.no")}</option>
+          </select>
         </div>
         <div className="field save-field">
           <button
