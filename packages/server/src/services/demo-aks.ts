@@ -13,7 +13,7 @@ import { AuditKasusService } from "./audit-kasus.ts";
 import { AuditKasusPlanService } from "./audit-kasus-plan.ts";
 import type { Caller } from "./child-access.ts";
 
-export const DEMO_AKS_SEMESTER = "2025-S1";
+const DEMO_AKS_SEMESTER = "2025-S1";
 
 /** Opens the demo audit and walks three cases through it; returns how many cases were selected. */
 export async function createDemoAudit(
