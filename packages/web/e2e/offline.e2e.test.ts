@@ -1,3 +1,12 @@
+/**
+ * The posyandu session without a network, in Chromium: a cadre loads her posyandu, loses the
+ * network (Chromium's emulation), reloads the app from its service worker, measures three
+ * children, and the outbox sends them when the network is back; two devices measuring the same
+ * child on the same date produce a conflict the second device resolves; the outbox is sealed at rest
+ * (no name or value readable in IndexedDB); a measurement made offline for a child whose birth date
+ * an e-PPGBM import corrected on the server meanwhile is shown as a conflict the cadre resolves
+ * (docs/offline.md: a changed sex or birth date asks the user). Timings are printed.
+ */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
@@ -54,8 +63,8 @@ function apiCall<T>(page: Page, method: string, path: string, body?: unknown): P
 }
 
 /** The first posyandu of the cadre's list. */
-async function firstPosyandu(page: Page): Promise<{ id: string; villageCode: string }> {
-  const { posyandu } = await apiCall<{ posyandu: { id: string; villageCode: string }[] }>(
+async function firstPosyandu(page: Page): Promise<{ id: string; villageCode: string; name: string }> {
+  const { posyandu } = await apiCall<{ posyandu: { id: string; villageCode: string; name: string }[] }>(
     page,
     "GET",
     "/api/posyandu",
@@ -206,6 +215,111 @@ describe.skipIf(!chromiumPath)("the posyandu session offline", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("seals the outbox at rest, and shows a child changed on the server meanwhile as a conflict to resolve", async () => {
+    const page = await device();
+    const posyandu = await firstPosyandu(page);
+    const today = await browserToday(page);
+    const name = "Diubah Server";
+    const nik = "3503016507240001";
+    const birth = new Date(Date.parse(today) - 420 * 86_400_000).toISOString().slice(0, 10);
+    const child = await apiCall<{ child: { id: string; version: number } }>(page, "POST", "/api/children", {
+      name,
+      nik,
+      sex: 2,
+      birthDate: birth,
+      villageCode: posyandu.villageCode,
+      posyanduId: posyandu.id,
+    });
+    await page.goto(`${server.url}/#/session?posyandu=${posyandu.id}&date=${today}`);
+    await page.locator("li.entry").filter({ hasText: name }).waitFor();
+
+    // offline: the measurement waits in the outbox, sealed — nothing of it readable in IndexedDB
+    await page.context().setOffline(true);
+    await measure(page, name, "9,6", "75,5");
+    const stored = await page.evaluate(
+      () =>
+        new Promise<{ keys: string[]; text: string }[]>((done, fail) => {
+          const open = indexedDB.open("tumbuh-offline");
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction("outbox").objectStore("outbox").getAll();
+            req.onsuccess = () =>
+              done(
+                req.result.map((row: Record<string, unknown>) => {
+                  const sealed = row.sealed as { data: ArrayBuffer } | undefined;
+                  return {
+                    keys: Object.keys(row).sort(),
+                    text: `${JSON.stringify(row)} ${sealed ? new TextDecoder("latin1").decode(sealed.data) : ""}`,
+                  };
+                }),
+              );
+          };
+        }),
+    );
+    expect(stored.map((r) => r.keys)).toEqual([["clientId", "sealed", "userId"]]);
+    expect(stored[0].text).not.toContain("Diubah");
+    expect(stored[0].text).not.toContain("9.6");
+
+    // meanwhile the district imports an e-PPGBM file that corrects the child's birth date (same NIK)
+    const corrected = new Date(Date.parse(birth) - 45 * 86_400_000).toISOString().slice(0, 10);
+    const dmy = (iso: string) => iso.split("-").reverse().join("/");
+    const village = (await fetchAs("dinkes", "GET", `/api/regions/${posyandu.villageCode}`)) as {
+      region: { name: string; parentName?: string };
+    };
+    const subdistrict = (await fetchAs(
+      "dinkes",
+      "GET",
+      `/api/regions/${posyandu.villageCode.slice(0, 8)}`,
+    )) as {
+      region: { name: string };
+    };
+    const measuredOn = new Date(Date.parse(today) - 40 * 86_400_000).toISOString().slice(0, 10);
+    const row: Record<string, string> = {
+      NIK: nik,
+      Nama: name.toUpperCase(),
+      JK: "P",
+      "Tgl Lahir": dmy(corrected),
+      "Nama Ortu": "IBU SINTETIS",
+      Prov: "JAWA TIMUR",
+      "Kab/Kota": "KABUPATEN TRENGGALEK",
+      Kec: subdistrict.region.name,
+      "Desa/Kel": village.region.name,
+      Posyandu: posyandu.name,
+      "Tanggal Pengukuran": dmy(measuredOn),
+      Berat: "9.1",
+      Tinggi: "74.0",
+      "Cara Ukur": "Terlentang",
+    };
+    const header = (await readFirstLine(server.importFile)).split(",");
+    const csv = `${header.join(",")}\n${header.map((h) => row[h] ?? "").join(",")}\n`;
+    const form = new FormData();
+    form.append("district", "35.03");
+    form.append("file", new Blob([csv], { type: "text/csv" }), "koreksi-tanggal-lahir.csv");
+    const upload = (await fetchAs("dinkes", "POST", "/api/imports", form)) as { import: { id: string } };
+    const done = (await fetchAs("dinkes", "POST", `/api/imports/${upload.import.id}/confirm`)) as {
+      import: { status: string };
+    };
+    expect(done.import.status).toBe("imported");
+    const now = (await fetchAs("dinkes", "GET", `/api/children/${child.child.id}`)) as {
+      child: { birthDate: string; version: number };
+    };
+    expect(now.child.birthDate).toBe(corrected);
+    expect(now.child.version).toBeGreaterThan(child.child.version);
+
+    // back online: the device's measurement meets the new record and waits for the cadre
+    await page.context().setOffline(false);
+    const conflict = page.getByTestId("conflict");
+    await conflict.waitFor();
+    await expect(conflict.getAttribute("data-kind")).resolves.toBe("child_changed");
+    await expect(conflict.textContent()).resolves.toContain(dmy(corrected));
+    await expect(page.getByTestId("outbox-count").textContent()).resolves.toBe("1 belum terkirim");
+    await screenshot(page, "33-offline-child-changed");
+    await conflict.getByRole("button", { name: "Kirim dengan data anak terbaru" }).click();
+    await page.getByTestId("outbox-count").filter({ hasText: "Semua data terkirim" }).waitFor();
+    const ms = (await serverMeasurements(page, name)).map((m) => [m.date, m.weight]);
+    expect(ms).toEqual(expect.arrayContaining([[today, 9.6]]));
+  });
+
   it("refuses to sign out without a network, and after sending leaves nothing of the user on the device", async () => {
     const page = await device();
     const dialogs: string[] = [];
@@ -235,6 +349,45 @@ describe.skipIf(!chromiumPath)("the posyandu session offline", () => {
     expect((await serverMeasurementsSignedIn(page, "Keluar Aman")).map((m) => m.weight)).toEqual([10]);
   });
 });
+
+/** The first line of a file (the e-PPGBM header of the fixture's import file). */
+async function readFirstLine(path: string): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  return (await readFile(path, "utf8")).split(/\r?\n/)[0].replace(/^\uFEFF/, "");
+}
+
+const sessions = new Map<string, { cookie: string; csrf: string }>();
+
+/** Calls the API from the test itself as another account (a district office, not the cadre's device). */
+async function fetchAs(
+  username: string,
+  method: string,
+  path: string,
+  body?: FormData | object,
+): Promise<unknown> {
+  let s = sessions.get(username);
+  if (!s) {
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password: E2E_PASSWORD }),
+    });
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+    s = { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+    sessions.set(username, s);
+  }
+  const headers: Record<string, string> = { cookie: s.cookie, "x-csrf-token": s.csrf };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers["content-type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(`${server.url}${path}`, { method, headers, body: payload });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return JSON.parse(text);
+}
 
 /** Signs in again (a fresh session) and reads the child's measurements. */
 async function serverMeasurementsSignedIn(page: Page, name: string) {

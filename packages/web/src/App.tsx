@@ -30,6 +30,13 @@ const PasswordPage = lazy(() =>
 );
 const SessionPage = lazy(() => import("./pages/SessionPage.tsx").then((m) => ({ default: m.SessionPage })));
 const AksiPage = lazy(() => import("./pages/aksi/AksiPage.tsx").then((m) => ({ default: m.AksiPage })));
+const AksPage = lazy(() => import("./pages/aks/AksPage.tsx").then((m) => ({ default: m.AksPage })));
+const AksCyclePage = lazy(() =>
+  import("./pages/aks/AksCyclePage.tsx").then((m) => ({ default: m.AksCyclePage })),
+);
+const AksCasePage = lazy(() =>
+  import("./pages/aks/AksCasePage.tsx").then((m) => ({ default: m.AksCasePage })),
+);
 const RembukPage = lazy(() => import("./pages/aksi/RembukPage.tsx").then((m) => ({ default: m.RembukPage })));
 const RegulasiPage = lazy(() =>
   import("./pages/aksi/RegulasiPage.tsx").then((m) => ({ default: m.RegulasiPage })),
@@ -221,6 +228,17 @@ const pages: PageDef[] = [
     pattern: "/penilaian/:id/hasil",
     titleKey: "penilaian.resultTitle",
     render: (p) => <ResultsPage key={p.id} id={p.id} />,
+  },
+  { pattern: "/aks", titleKey: "aks.title", render: (_p, r) => <AksPage region={r.query.get("region")} /> },
+  {
+    pattern: "/aks/case/:id",
+    titleKey: "aks.caseTitle",
+    render: (p) => <AksCasePage key={p.id} id={p.id} />,
+  },
+  {
+    pattern: "/aks/:id",
+    titleKey: "aks.title",
+    render: (p, r) => <AksCyclePage key={p.id} id={p.id} tab={r.query.get("tab")} />,
   },
   {
     pattern: "/aksi/rembuk",

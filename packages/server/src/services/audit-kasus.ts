@@ -110,6 +110,11 @@ export class AuditKasusService {
     return Promise.all(rows.map((r) => this.toCycle(caller, r)));
   }
 
+  /** One cycle with its team and panel (staff, not cases): for everyone who sees the district. */
+  async getCycle(caller: Caller, id: string): Promise<AksCycle> {
+    return this.toCycle(caller, await this.cycle(caller, id));
+  }
+
   /** Counts of a cycle's cases and follow-ups, without names: for everyone with access to the district. */
   async summary(caller: Caller, cycleId: string): Promise<AksSummary> {
     const cycle = await this.cycle(caller, cycleId);

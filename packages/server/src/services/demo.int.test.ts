@@ -88,5 +88,22 @@ describeEachEngine("demo district", (ctx) => {
     const ansit = (await bappeda.get(`/api/aksi/cycles/${cycle.id}/analisis`)).json();
     const spe9 = ansit.indicators.find((i: { code: string }) => i.code === "SPE9");
     expect(spe9.target).toMatchObject({ value: 95, origin: "own" });
+    // The demo audit: Semester I 2025 with its team, cases at several steps, named for the team only.
+    const cycles = (await bappeda.get("/api/aks/cycles?region=35.03")).json().cycles;
+    expect(cycles.map((c: { semester: string; member: boolean }) => [c.semester, c.member])).toEqual([
+      ["2025-S1", true],
+    ]);
+    expect(cycles[0].team.map((m: { username: string; role: string }) => `${m.username}:${m.role}`)).toEqual([
+      "bappeda:ketua",
+      "dinkes:tim_teknis",
+    ]);
+    expect(cycles[0].disseminationOn).toBe("2025-07-20");
+    expect(report.auditCases).toBeGreaterThan(0);
+    const cases = (await bappeda.get(`/api/aks/cycles/${cycles[0].id}/cases`)).json();
+    expect(cases.cases).toHaveLength(report.auditCases);
+    expect(cases.cases[0].name).not.toBe("");
+    const camat = await signIn(app, "camat", DEMO_PASSWORD);
+    expect((await camat.get(`/api/aks/cycles/${cycles[0].id}/cases`)).statusCode).toBe(403);
+    expect((await camat.get(`/api/aks/cycles/${cycles[0].id}/summary`)).json().cases).toBe(report.auditCases);
   });
 });

@@ -13,6 +13,7 @@ import type { Repositories } from "../db/repositories/index.ts";
 import { importMeasurements } from "../import/import.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { DemoInfo } from "./context.ts";
+import { createDemoAudit } from "./demo-aks.ts";
 import { createDemoAksiDocs } from "./demo-aksi-docs.ts";
 import { createDemoAksiPlan } from "./demo-aksi-plan.ts";
 import { seedKeluargaDemo } from "./demo-keluarga.ts";
@@ -116,6 +117,8 @@ export interface DemoReport {
   measurements: number;
   boundaries: number;
   users: DemoUser[];
+  /** Cases of the demo's Audit Kasus Stunting (bappeda ketua, dinkes on the team). */
+  auditCases: number;
 }
 
 /**
@@ -167,6 +170,8 @@ export async function createDemo(
   for (const u of users) {
     await userService.createInitial({ ...u, password: DEMO_PASSWORD }, { demoAccount: true });
   }
+  log("membuka Audit Kasus Stunting demo / opening the demo stunting case audit…");
+  const auditCases = await createDemoAudit(repos, DEMO_DISTRICT, { ketua: "bappeda", timTeknis: "dinkes" });
   const desa = users.find((u) => u.role === "village_tpps")?.regionCode;
   const villages = (await repos.regions.villagesOf(DEMO_DISTRICT)).map((r) => r.code);
   await createDemoAksiDocs(
@@ -188,6 +193,7 @@ export async function createDemo(
   await createDemoPenilaian(database, repos);
   await repos.settings.set("demo", { synthetic: true, districtCode: DEMO_DISTRICT } satisfies DemoInfo);
   return {
+    auditCases,
     children: report.childrenCreated,
     measurements: report.measurementsAdded,
     boundaries,

@@ -14,6 +14,7 @@ import { AksiVillageService } from "./aksi-village.ts";
 import { AuditService } from "./audit.ts";
 import { AuditKasusService } from "./audit-kasus.ts";
 import { AuditKasusPlanService } from "./audit-kasus-plan.ts";
+import { AuditKasusReportService } from "./audit-kasus-report.ts";
 import { AuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth.ts";
 import { BoundaryService } from "./boundaries.ts";
 import { ChildrenService } from "./children.ts";
@@ -27,6 +28,7 @@ import { ImportService } from "./imports.ts";
 import { KbmService } from "./kbm.ts";
 import { MeasurementService } from "./measurements.ts";
 import { MinilokService } from "./minilok.ts";
+import { OfflineKeyService } from "./offline-key.ts";
 import { PenilaianService } from "./penilaian.ts";
 import { PenilaianDocuments } from "./penilaian-documents.ts";
 import { PosyanduPageService } from "./posyandu-page.ts";
@@ -50,6 +52,7 @@ export interface Services {
   audit: AuditService;
   auditKasus: AuditKasusService;
   auditKasusPlan: AuditKasusPlanService;
+  auditKasusReport: AuditKasusReportService;
   auth: AuthService;
   boundaries: BoundaryService;
   children: ChildrenService;
@@ -61,6 +64,7 @@ export interface Services {
   imports: ImportService;
   kbm: KbmService;
   measurements: MeasurementService;
+  offlineKey: OfflineKeyService;
   minilok: MinilokService;
   posyanduPage: PosyanduPageService;
   penilaian: PenilaianService;
@@ -105,6 +109,7 @@ export function createServices(
     audit: new AuditService(ctx.repos),
     auditKasus: new AuditKasusService(ctx.repos),
     auditKasusPlan: new AuditKasusPlanService(ctx.repos),
+    auditKasusReport: new AuditKasusReportService(ctx.repos, ctx.demo),
     auth: new AuthService(ctx.repos, policy, ctx.now),
     boundaries,
     children,
@@ -116,6 +121,7 @@ export function createServices(
     imports: new ImportService(ctx),
     kbm,
     measurements: new MeasurementService(ctx),
+    offlineKey: new OfflineKeyService(ctx.keys),
     minilok: new MinilokService(ctx, tpk),
     posyanduPage: new PosyanduPageService(ctx.repos, regions, kbm),
     penilaian,

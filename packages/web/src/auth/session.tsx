@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useTranslation } from "react-i18next";
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
 import type { Me, Meta, User } from "../api/types.ts";
+import { refreshOutboxKey } from "../offline/outboxKey.ts";
 import { signOutKeepingNothing } from "../offline/signOut.ts";
 import { loadMe, saveMe } from "../offline/store.ts";
 
@@ -31,7 +32,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (m) => {
         setCsrfToken(m.csrfToken);
         setMe(m);
-        void saveMe(m).catch(() => {});
+        void saveMe(m)
+          .then(() => refreshOutboxKey(m.user.id))
+          .catch(() => {});
       },
       // no network: the user who signed in last on this device works on with the device's copy
       (e) =>
@@ -55,7 +58,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const full = await api.get<Me>("/api/auth/me");
     setCsrfToken(full.csrfToken);
     setMe(full);
-    await saveMe(full).catch(() => {});
+    await saveMe(full)
+      .then(() => refreshOutboxKey(full.user.id))
+      .catch(() => {});
   }, []);
 
   const signOut = useCallback(async () => {

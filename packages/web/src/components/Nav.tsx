@@ -30,6 +30,7 @@ const items: NavItem[] = [
   { path: "/penilaian/hasil", label: "penilaian.navHasil", permission: PERMISSION.aksi },
   { path: "/families", label: "nav.families", permission: PERMISSION.dashboard },
   { path: "/tpk", label: "nav.tpk", permission: PERMISSION.families },
+  { path: "/aks", label: "aks.nav", permission: PERMISSION.dashboard },
   { path: "/tpps", label: "tpps.nav", permission: PERMISSION.dashboard },
   { path: "/minilok", label: "minilok.nav", permission: PERMISSION.families },
   { path: "/admin/boundaries", label: "nav.boundaries", permission: PERMISSION.boundaries },
@@ -51,9 +52,10 @@ export function Nav({ currentPath, open }: { currentPath: string; open: boolean 
     <nav id="main-nav" aria-label={t("nav.label")} className={open ? "main-nav open" : "main-nav"}>
       <ul>
         {visible.map((i) => {
-          // the longest matching path is the active one (#/penilaian/hasil is not #/penilaian)
+          // the longest matching path is the active one (#/penilaian/hasil is not #/penilaian), and a
+          // path matches whole segments only (#/aksi is not #/aks)
           const matches = (path: string) =>
-            path === "/" ? currentPath === "/" : currentPath.startsWith(path);
+            path === "/" ? currentPath === "/" : currentPath === path || currentPath.startsWith(`${path}/`);
           const active =
             matches(i.path) &&
             !visible.some(

@@ -6,6 +6,7 @@
  */
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
 import type { Me, Posyandu, PosyanduChildren } from "../api/types.ts";
+import { type Sealed, seal, unseal } from "./crypto.ts";
 import type { OutboxItem } from "./outbox.ts";
 
 const DB_NAME = "tumbuh-offline";
@@ -21,11 +22,21 @@ export interface CachedSession {
   fetchedAt: string;
 }
 
+/**
+ * An outbox record as stored: only its id and owner in clear (for the index), the item itself
+ * sealed with the owner's key (crypto.ts). An item saved before the device had its user's key (the
+ * app updated while offline) is stored as it is, and sealed as soon as the key arrives.
+ */
+type StoredOutbox = { clientId: string; userId: string; sealed: Sealed } | OutboxItem;
+
 interface OfflineDb extends DBSchema {
   kv: { key: string; value: unknown };
   sessions: { key: string; value: CachedSession };
-  outbox: { key: string; value: OutboxItem; indexes: { byUser: string } };
+  outbox: { key: string; value: StoredOutbox; indexes: { byUser: string } };
 }
+
+/** The record's binding (AES-GCM additional data): its id and its owner. */
+const binding = (clientId: string, userId: string) => `${clientId}|${userId}`;
 
 let opening: Promise<IDBPDatabase<OfflineDb>> | null = null;
 
@@ -61,6 +72,8 @@ export async function saveMe(me: Me): Promise<void> {
   if (previous && previous.user.id !== me.user.id) {
     await tx.objectStore("sessions").clear();
     await tx.objectStore("kv").delete("posyanduList");
+    // the previous user's records stay sealed; without their key nobody on this device opens them
+    await tx.objectStore("kv").delete("outboxKey");
   }
   await tx.objectStore("kv").put({ ...me, csrfToken: "" }, "me");
   await tx.done;
@@ -86,9 +99,32 @@ export async function loadSession(userId: string, posyanduId: string): Promise<C
   return s && s.userId === userId ? s : null;
 }
 
-/** Every outbox item of a user, oldest first. */
+/** Keeps the signed-in user's outbox key (non-extractable) on the device until sign-out. */
+export async function setOutboxKey(userId: string, key: CryptoKey): Promise<void> {
+  await (await db()).put("kv", { userId, key }, "outboxKey");
+}
+
+async function outboxKeyOf(userId: string): Promise<CryptoKey | null> {
+  const v = (await (await db()).get("kv", "outboxKey")) as { userId: string; key: CryptoKey } | undefined;
+  return v && v.userId === userId ? v.key : null;
+}
+
+/**
+ * Every outbox item of a user, oldest first (opened with the user's key; items kept in clear from
+ * before the key arrived are sealed now).
+ */
 export async function outboxOf(userId: string): Promise<OutboxItem[]> {
-  const items = await (await db()).getAllFromIndex("outbox", "byUser", userId);
+  const rows = await (await db()).getAllFromIndex("outbox", "byUser", userId);
+  const key = await outboxKeyOf(userId);
+  const items: OutboxItem[] = [];
+  for (const row of rows) {
+    if ("sealed" in row) {
+      if (key) items.push(await unseal<OutboxItem>(key, row.sealed, binding(row.clientId, userId)));
+    } else {
+      items.push(row);
+      if (key) await putOutbox(row);
+    }
+  }
   return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
 }
 
@@ -99,8 +135,17 @@ export async function othersOutboxCount(userId: string): Promise<number> {
   return all.length - mine.length;
 }
 
+/** Stores an outbox item, sealed with its owner's key when the device has it. */
 export async function putOutbox(item: OutboxItem): Promise<void> {
-  await (await db()).put("outbox", item);
+  const key = await outboxKeyOf(item.userId);
+  const row: StoredOutbox = key
+    ? {
+        clientId: item.clientId,
+        userId: item.userId,
+        sealed: await seal(key, item, binding(item.clientId, item.userId)),
+      }
+    : item;
+  await (await db()).put("outbox", row);
 }
 
 export async function deleteOutbox(clientId: string): Promise<void> {

@@ -60,6 +60,19 @@ export async function auditKasusRoutes(app: App, ctx: AppContext): Promise<void>
   );
 
   app.get(
+    "/api/aks/cycles/:id",
+    {
+      schema: {
+        tags,
+        summary: "One audit cycle with its team and panel (no cases)",
+        params: IdParams,
+        response: responses({ 200: CycleResponse }),
+      },
+    },
+    async (request) => ({ cycle: await aks.getCycle(requireUser(request), request.params.id) }),
+  );
+
+  app.get(
     "/api/aks/cycles/:id/summary",
     {
       schema: {
@@ -212,6 +225,33 @@ export async function auditKasusRoutes(app: App, ctx: AppContext): Promise<void>
         request.ip,
       ),
     }),
+  );
+
+  app.get(
+    "/api/aks/cycles/:id/report.pdf",
+    {
+      schema: {
+        tags,
+        summary:
+          "The cycle's printable summary (PDF): named for the audit team (audited), aggregate for others",
+        params: IdParams,
+        querystring: z.object({ lang: z.enum(["id", "en"]).default("id") }),
+        response: responses({ 200: z.any().describe("the PDF file") }),
+      },
+    },
+    async (request, reply) => {
+      const file = await ctx.services.auditKasusReport.report(
+        requireUser(request),
+        request.params.id,
+        request.query.lang,
+        request.ip,
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="${file.fileName}"`)
+        .header("cache-control", "private, no-store")
+        .send(file.bytes);
+    },
   );
 
   app.put(

@@ -60,6 +60,23 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 
+  app.get(
+    "/api/auth/offline-key",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The secret the browser derives the signed-in user's offline outbox key from",
+        response: responses({
+          200: z.object({ userId: z.string(), secret: z.string(), version: z.literal(1) }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      return ctx.services.offlineKey.forCaller(requireUser(request));
+    },
+  );
+
   app.post(
     "/api/auth/password",
     {

@@ -1,0 +1,77 @@
+/** Pieces the Audit Kasus Stunting pages share: labels of semesters, reasons and statuses, and a save helper. */
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorMessage } from "../../components/Status.tsx";
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** "2025-S1" → "Semester I 2025". */
+export function semesterLabel(semester: string, t: T): string {
+  const m = /^(\d{4})-S([12])$/.exec(semester);
+  return m ? t("aks.semesterLabel", { half: m[2] === "1" ? "I" : "II", year: m[1] }) : semester;
+}
+
+/** The reasons a case was found, as chips. */
+export function ReasonChips({ reasons }: { reasons: readonly { reason: string; detail: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {reasons.map((r) => (
+        <span
+          key={r.reason}
+          className={`chip ${r.reason === "gagal_tumbuh" ? "warn" : "bad"}`}
+          title={r.detail}
+        >
+          {t(`aks.reasonNames.${r.reason}`, { defaultValue: r.reason })}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Runs a write, showing its error in the user's language or a short "saved" note; `busy` while it
+ * runs so a button is not pressed twice.
+ */
+export function useSave(): {
+  run: (write: () => Promise<unknown>) => Promise<boolean>;
+  busy: boolean;
+  feedback: React.ReactNode;
+} {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState(false);
+  const run = async (write: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      await write();
+      setSaved(true);
+      return true;
+    } catch (e) {
+      setError(e as Error);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const feedback = (
+    <>
+      <ErrorMessage error={error} />
+      {saved ? (
+        <p className="ok" role="status">
+          {t("aks.saved")}
+        </p>
+      ) : null}
+    </>
+  );
+  return { run, busy, feedback };
+}
+
+/** Today in the browser's calendar, yyyy-mm-dd. */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
