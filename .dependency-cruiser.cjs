@@ -4,7 +4,7 @@
 // http/app.ts (the composition root) -> db connection and keys too; services -> db, import, synth, auth,
 // core, growth; import -> db, anthro-csv (its streaming CSV tokenizer), core, growth; db -> core, growth;
 // auth -> core; cli -> services, db, import, auth, http (the app it serves), anthro-csv, synth;
-// anthro-csv and pdf standalone; synth -> db; services -> pdf. Only db/ touches kysely, pg, pg-copy-streams and PGlite.
+// anthro-csv and pdf standalone; synth -> db; services -> pdf. Only db/ touches kysely, pg, pg-copy-streams, pg-protocol and PGlite.
 // No cycles between modules at run time, nor (type imports included) between the top-level folders of
 // packages/server/src.
 //
@@ -26,7 +26,7 @@ const SERVER = "^packages/server/src/";
 const SERVER_FOLDERS = ["http", "services", "import", "db", "auth", "cli", "anthro-csv", "synth", "pdf"];
 
 /** Modules of the data-layer libraries (and their @types packages), wherever npm placed them. */
-const DATABASE_LIBRARIES = "(^|/)node_modules/(@types/)?(kysely|pg|pg-copy-streams|@electric-sql/pglite)/";
+const DATABASE_LIBRARIES = "(^|/)node_modules/(@types/)?(kysely|pg|pg-copy-streams|pg-protocol|@electric-sql/pglite)/";
 
 /**
  * A rule forbidding modules under `from` to depend on the target folders' modules outside `allowed`

@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Names the run, so that the browser tests build the web app once (packages/web/e2e/web-build.ts).
+    globalSetup: ["packages/web/e2e/global-setup.ts"],
     include: ["packages/*/src/**/*.test.ts", "packages/*/src/**/*.test.tsx", "packages/web/e2e/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

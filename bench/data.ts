@@ -46,9 +46,10 @@ export interface ImportBench {
 export async function fresh(
   engine: "pglite" | "postgres",
   url: string,
+  opts: { thread?: boolean } = {},
 ): Promise<{ database: Database; drop(): Promise<void> }> {
   if (engine === "pglite") {
-    const database = await openDatabase({ dataDir: "memory://" });
+    const database = await openDatabase({ dataDir: "memory://", thread: opts.thread });
     return { database, drop: () => database.close() };
   }
   const schema = `bench_${Date.now().toString(36)}`;

@@ -3,7 +3,8 @@
  * through the API of a server over a fresh database of each engine, while a client in another
  * process asks for /api/health and the district's dashboard (as served: 30-s response cache) one
  * request after another. Prints the p50/p95/max latency of each before and during the import. Called by bench/run.ts (`npm run bench -- import-latency`);
- * TUMBUH_LATENCY_ROWS (default 250,000: a file of 1,000,000 rows is beyond the upload limit) rows, TUMBUH_LATENCY_ENGINES (default "pglite,postgres").
+ * TUMBUH_LATENCY_ROWS (default 250,000: a file of 1,000,000 rows is beyond the upload limit) rows, TUMBUH_LATENCY_ENGINES (default "pglite,postgres"),
+ * TUMBUH_LATENCY_THREAD=0 to run PGlite on the server's thread instead of its own (as `serve` does).
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, openAsBlob } from "node:fs";
@@ -60,7 +61,10 @@ export interface ImportLatencyBench {
   dryRunSeconds: number;
   importSeconds: number;
   before: Record<Sample["kind"], LatencyFigures>;
+  /** From the upload to the confirmation's answer (dry run and confirmation). */
   during: Record<Sample["kind"], LatencyFigures>;
+  /** From the dry run's answer to the confirmation's answer (the import itself). */
+  confirm: Record<Sample["kind"], LatencyFigures>;
 }
 
 function figures(samples: Sample[]): LatencyFigures {
@@ -82,12 +86,14 @@ const byKind = (samples: Sample[]) => ({
 
 export async function benchImportLatency(
   engine: "pglite" | "postgres",
-  opts: { rows?: number; databaseUrl?: string } = {},
+  opts: { rows?: number; databaseUrl?: string; thread?: boolean } = {},
 ): Promise<ImportLatencyBench> {
   const rows = opts.rows ?? 250_000;
+  // PGlite on a thread of its own, as `serve` runs it (TUMBUH_LATENCY_THREAD=0: on the server's thread).
   const { database, drop } = await fresh(
     engine,
     opts.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL,
+    { thread: opts.thread ?? process.env.TUMBUH_LATENCY_THREAD !== "0" },
   );
   try {
     await loadRegions(database, { prefix: BENCH_DISTRICT });
@@ -150,6 +156,7 @@ export async function benchImportLatency(
         // Requests sent before the upload, and those sent from the upload to the confirmation's answer.
         before: byKind(samples.filter((s) => s.t < start && s.t > start - 6000)),
         during: byKind(samples.filter((s) => s.t >= start && s.t < end)),
+        confirm: byKind(samples.filter((s) => s.t >= dryRunEnd && s.t < end)),
       };
     } finally {
       await app.close();

@@ -66,7 +66,9 @@ const groups: Record<string, () => Promise<void>> = {
       for (const kind of ["health", "dashboard"] as const) {
         const f = (x: (typeof r.before)[typeof kind]) =>
           `p50 ${x.p50Ms} ms, p95 ${x.p95Ms} ms, max ${x.maxMs} ms (${x.requests} requests, ${x.failed} failed)`;
-        console.log(`    ${kind.padEnd(9)} before: ${f(r.before[kind])}; during: ${f(r.during[kind])}`);
+        console.log(
+          `    ${kind.padEnd(9)} before: ${f(r.before[kind])}; during: ${f(r.during[kind])}; confirm only: ${f(r.confirm[kind])}`,
+        );
       }
     }
   },

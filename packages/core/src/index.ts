@@ -20,6 +20,7 @@ export * from "./parse.ts";
 export * from "./periods.ts";
 export * from "./referral.ts";
 export * from "./regions.ts";
+export * from "./row-messages.ts";
 export * from "./sheet-name.ts";
 export * from "./skdn.ts";
 export * from "./skdn-counts.ts";

@@ -103,6 +103,8 @@ describe("parseSex", () => {
     expect(parseSex("x")).toEqual({
       ok: false,
       error: 'found "x", expected 1/2, m/f or L/P (laki-laki/perempuan)',
+      code: "row.notSex",
+      found: "x",
     });
     expect(parseSex("3").ok).toBe(false);
   });

@@ -6,13 +6,30 @@
 
 import type { MeasurePosition, Sex } from "@tumbuh/growth";
 
+/** The message code (messages.ts) of a cell that does not parse. */
+export type ParseCode =
+  | "row.notNumber"
+  | "row.notDate"
+  | "row.notCalendarDate"
+  | "row.notSex"
+  | "row.notMeasure"
+  | "row.notOedema";
+
+/** A cell that does not parse: the English text, its message code and the cell as found. */
+export interface ParseFailure {
+  ok: false;
+  error: string;
+  code: ParseCode;
+  found: string;
+}
+
 /** Outcome of parsing one cell: an empty cell is `{ ok: true, value: undefined }`. */
-export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; error: string };
+export type Parsed<T> = { ok: true; value: T | undefined } | ParseFailure;
 
 const EMPTY: Parsed<never> = { ok: true, value: undefined };
 
-function fail(found: string, expected: string): { ok: false; error: string } {
-  return { ok: false, error: `found "${found}", expected ${expected}` };
+function fail(found: string, expected: string, code: ParseCode): ParseFailure {
+  return { ok: false, error: `found "${found}", expected ${expected}`, code, found };
 }
 
 /** True for cells that mean "no value": empty, blanks, "-", "NA", "null". */
@@ -30,7 +47,9 @@ const NUMBER_EXPECTED = "a number such as 85.5 or 85,5";
 export function parseDecimal(cell: string | number | null | undefined): Parsed<number> {
   if (cell === null || cell === undefined) return EMPTY;
   if (typeof cell === "number")
-    return Number.isFinite(cell) ? { ok: true, value: cell } : fail(String(cell), NUMBER_EXPECTED);
+    return Number.isFinite(cell)
+      ? { ok: true, value: cell }
+      : fail(String(cell), NUMBER_EXPECTED, "row.notNumber");
   if (isBlank(cell)) return EMPTY;
   let t = cell.trim();
   const comma = t.lastIndexOf(",");
@@ -39,7 +58,8 @@ export function parseDecimal(cell: string | number | null | undefined): Parsed<n
     t = comma > point ? t.replace(/\./g, "").replace(",", ".") : t.replace(/,/g, "");
   }
   // Number("") and Number(" ") are 0; reject anything that is not a plain decimal literal.
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return fail(cell.trim(), NUMBER_EXPECTED);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t))
+    return fail(cell.trim(), NUMBER_EXPECTED, "row.notNumber");
   return { ok: true, value: Number(t) };
 }
 
@@ -70,30 +90,34 @@ export function excelSerialToIsoDate(serial: number): string | undefined {
 export function parseDate(cell: string | number | Date | null | undefined): Parsed<string> {
   if (cell === null || cell === undefined) return EMPTY;
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return fail("invalid date", DATE_EXPECTED);
+    if (Number.isNaN(cell.getTime())) return fail("invalid date", DATE_EXPECTED, "row.notDate");
     return { ok: true, value: cell.toISOString().slice(0, 10) };
   }
   if (typeof cell === "number") {
     const iso = excelSerialToIsoDate(cell);
-    return iso ? { ok: true, value: iso } : fail(String(cell), DATE_EXPECTED);
+    return iso ? { ok: true, value: iso } : fail(String(cell), DATE_EXPECTED, "row.notDate");
   }
   if (isBlank(cell)) return EMPTY;
   const t = cell.trim();
   let m = DMY.exec(t);
   if (m) {
     const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-    return iso ? { ok: true, value: iso } : fail(t, `${DATE_EXPECTED} that exists in the calendar`);
+    return iso
+      ? { ok: true, value: iso }
+      : fail(t, `${DATE_EXPECTED} that exists in the calendar`, "row.notCalendarDate");
   }
   m = YMD.exec(t);
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? { ok: true, value: iso } : fail(t, `${DATE_EXPECTED} that exists in the calendar`);
+    return iso
+      ? { ok: true, value: iso }
+      : fail(t, `${DATE_EXPECTED} that exists in the calendar`, "row.notCalendarDate");
   }
   if (/^\d{4,6}(\.\d+)?$/.test(t)) {
     const iso = excelSerialToIsoDate(Number(t));
     if (iso) return { ok: true, value: iso };
   }
-  return fail(t, DATE_EXPECTED);
+  return fail(t, DATE_EXPECTED, "row.notDate");
 }
 
 /** Whole days from one ISO date to another (negative when `to` is earlier). */
@@ -124,7 +148,9 @@ export function parseSex(cell: string | number | null | undefined): Parsed<Sex> 
   const t = String(cell).trim().toLowerCase();
   if (isBlank(t)) return EMPTY;
   const sex = Object.hasOwn(SEX_CODES, t) ? SEX_CODES[t] : undefined;
-  return sex ? { ok: true, value: sex } : fail(String(cell).trim(), "1/2, m/f or L/P (laki-laki/perempuan)");
+  return sex
+    ? { ok: true, value: sex }
+    : fail(String(cell).trim(), "1/2, m/f or L/P (laki-laki/perempuan)", "row.notSex");
 }
 
 const MEASURE_CODES = new Map<string, MeasurePosition>(
@@ -162,7 +188,7 @@ export function parseMeasure(cell: string | null | undefined): Parsed<MeasurePos
   if (exact) return MEASURED[exact];
   if (isBlank(cell)) return EMPTY;
   const m = MEASURE_CODES.get(cell.trim().toLowerCase());
-  return m ? MEASURED[m] : fail(cell.trim(), "l/h or telentang/berdiri");
+  return m ? MEASURED[m] : fail(cell.trim(), "l/h or telentang/berdiri", "row.notMeasure");
 }
 
 const OEDEMA_CODES: Record<string, boolean> = {
@@ -184,7 +210,7 @@ export function parseOedema(cell: string | null | undefined): Parsed<boolean> {
   if (cell === null || cell === undefined || isBlank(cell)) return EMPTY;
   const key = cell.trim().toLowerCase();
   const v = Object.hasOwn(OEDEMA_CODES, key) ? OEDEMA_CODES[key] : undefined;
-  return v === undefined ? fail(cell.trim(), "y/n or ya/tidak") : { ok: true, value: v };
+  return v === undefined ? fail(cell.trim(), "y/n or ya/tidak", "row.notOedema") : { ok: true, value: v };
 }
 
 /**

@@ -9,13 +9,13 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD, E2E_USERS, SEED_END_MONTH } from "./fixtures.ts";
 import { menuRoutes, settle, tourRoutes } from "./page-tour.ts";
 import { type DemoServer, startDemoServer } from "./serve.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { buildWebOnce } from "./web-build.ts";
 
 // Skips the suites (with a warning) when no Chromium is installed, except under CI, where this throws.
 const chromiumPath = chromiumForSuite();
@@ -23,7 +23,7 @@ const chromiumPath = chromiumForSuite();
 let built: Promise<unknown> | null = null;
 /** Builds the web app once for all suites of this file (the servers serve packages/web/dist). */
 function ensureBuilt() {
-  built ??= build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+  built ??= buildWebOnce();
   return built;
 }
 
@@ -342,7 +342,7 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     await page.close();
   });
 
-  it("imports a file: dry-run report with the rejected row, then confirmation", async () => {
+  it("imports a file: dry-run report with the rejected and flagged rows, then confirmation", async () => {
     const page = await newPage();
     await signIn(page, "dinkes");
     // one broken row appended: a birth date that does not exist
@@ -352,8 +352,13 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     broken[header.indexOf("Tgl Lahir")] = "31/02/2023";
     broken[header.indexOf("NIK")] = "";
     broken[header.indexOf("Nama")] = "Baris Rusak";
+    // and one implausible row first (row 2): a weight of 59 kg, within the entry limits, flagged by WHO
+    const heavy = lines[1].split(",");
+    heavy[header.indexOf("Berat")] = "59";
+    heavy[header.indexOf("NIK")] = "";
+    heavy[header.indexOf("Nama")] = "Nilai Aneh";
     const file = server.importFile.replace(/\.csv$/, "-with-error.csv");
-    writeFileSync(file, `${[...lines, broken.join(",")].join("\n")}\n`);
+    writeFileSync(file, `${[lines[0], heavy.join(","), ...lines.slice(1), broken.join(",")].join("\n")}\n`);
 
     const measured = async () =>
       (
@@ -375,9 +380,43 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     // exactly the broken row is rejected: the last line of the file (the header is row 1), with its value
     const rejected = page.getByTestId("rejected-table").locator("tbody tr");
     await expect(rejected.count()).resolves.toBe(1);
-    await expect(rejected.locator("td").nth(1).textContent()).resolves.toBe(String(lines.length + 1));
-    await expect(rejected.textContent()).resolves.toContain("31/02/2023");
+    await expect(rejected.locator("td").nth(1).textContent()).resolves.toBe(String(lines.length + 2));
+    await expect(rejected.locator("td").nth(3).textContent()).resolves.toBe("31/02/2023");
+    await expect(rejected.locator("td").nth(4).textContent()).resolves.toBe(
+      'Tgl Lahir: tanggal "31/02/2023" tidak ada di kalender.',
+    );
     await screenshot(page, "11-import-dry-run");
+    // the implausible weight is listed first, with its z-score written the Indonesian way
+    const flagged = page.getByTestId("flagged-table").locator("tbody tr").filter({ hasText: "Nilai Aneh" });
+    const weightForAge = flagged.filter({ hasText: "BB/U" });
+    await expect(weightForAge.count()).resolves.toBe(1);
+    const cells = (await weightForAge.locator("td").allTextContents()).map((c) => c.trim());
+    expect(cells[0]).toBe("2");
+    expect(cells[3]).toMatch(/^\d+,\d{1,2}$/);
+    expect(cells[4]).toBe("59 kg");
+    expect(cells[5]).toBe(`Z-skor BB/U ${cells[3]} tidak masuk akal (di luar -6 sampai 5, batas WHO).`);
+    await page.getByTestId("flagged-table").scrollIntoViewIfNeeded();
+    await screenshot(page, "11b-import-flagged", false);
+    // every flagged value downloads as CSV for Excel set to Indonesian
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /^Unduh nilai ditandai .* sebagai CSV$/ }).click(),
+    ]);
+    const csvLines = readFileSync((await csv.path())!, "utf8").split(/\r?\n/);
+    expect(csvLines[0]).toBe(
+      "\uFEFFBaris;Nama anak;Indikator;Z-skor;Nilai;Berat (kg);Panjang/tinggi (cm);Umur (hari);Alasan",
+    );
+    expect(csvLines).toContainEqual(
+      expect.stringMatching(new RegExp(`^2;Nilai Aneh;BB/U;${cells[3]};59 kg;59;`)),
+    );
+    // all of them, not the page shown: as many lines as the heading counts
+    const title = (await page.getByRole("heading", { name: /^Nilai tidak masuk akal/ }).textContent()) ?? "";
+    const count = Number(/\(([\d.]+)\)/.exec(title)?.[1].replace(/\./g, ""));
+    expect(csvLines.filter((l) => /^\d+;/.test(l))).toHaveLength(count);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByTestId("flagged-table").scrollIntoViewIfNeeded();
+    await screenshot(page, "11c-import-flagged-360", false);
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await measured()).toBe(before); // the dry run wrote nothing
     await page.getByRole("button", { name: "Konfirmasi impor" }).click();
     await page.getByText("Data sudah disimpan dan dasbor diperbarui.").waitFor();

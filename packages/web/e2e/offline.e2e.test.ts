@@ -1,16 +1,9 @@
-/**
- * The posyandu session without a network, in Chromium: a cadre loads her posyandu, loses the
- * network (Chromium's emulation), reloads the app from its service worker, measures three
- * children, and the outbox sends them when the network is back; two devices measuring the same
- * child on the same date produce a conflict the second device resolves. Timings are printed.
- */
-import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD } from "./fixtures.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { buildWebOnce } from "./web-build.ts";
 
 const chromiumPath = chromiumForSuite();
 
@@ -113,7 +106,7 @@ async function serverMeasurements(page: Page, name: string) {
 
 describe.skipIf(!chromiumPath)("the posyandu session offline", () => {
   beforeAll(async () => {
-    await build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+    await buildWebOnce();
     server = await startServer();
   }, 600_000);
 

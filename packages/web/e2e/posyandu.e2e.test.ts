@@ -1,16 +1,9 @@
-/**
- * The posyandu pages in a real browser (Chromium, against the fixture server): a cadre opens her
- * posyandu page as her home, finds a faltering child on the action list and opens the record; a
- * district officer opens the SKDN and the data-quality reports. Skipped like app.e2e.test.ts
- * when no Chromium is installed (failing under CI).
- */
-import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD, E2E_USERS, SEED_END_MONTH } from "./fixtures.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { buildWebOnce } from "./web-build.ts";
 
 const chromiumPath = chromiumForSuite();
 
@@ -58,7 +51,7 @@ async function apiCall<T>(page: Page, method: string, path: string, body?: unkno
 
 describe.skipIf(!chromiumPath)("posyandu pages in the browser", () => {
   beforeAll(async () => {
-    await build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+    await buildWebOnce();
     server = await startServer();
     browser = await launchBrowser(chromiumPath!);
   }, 600_000);

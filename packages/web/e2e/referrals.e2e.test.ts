@@ -1,16 +1,9 @@
-/**
- * Referrals in a real browser (Chromium, against the fixture server): a cadre opens her posyandu
- * page, sees a child with 2T (two weighings in a row without gain) and refers it; a district health
- * officer (acting for the puskesmas) opens the referral list and marks it attended. Screenshots at
- * 360 and 1280 px. Skipped like the other browser tests when no Chromium is installed.
- */
-import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, chromiumForSuite, launchBrowser, screenshot } from "./browser.ts";
 import { E2E_PASSWORD, E2E_USERS } from "./fixtures.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { buildWebOnce } from "./web-build.ts";
 
 const chromiumPath = chromiumForSuite();
 
@@ -66,7 +59,7 @@ function tenthMonthsAgo(today: string, back: number): string {
 
 describe.skipIf(!chromiumPath)("referrals in the browser", () => {
   beforeAll(async () => {
-    await build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
+    await buildWebOnce();
     server = await startServer();
     browser = await launchBrowser(chromiumPath!);
   }, 600_000);

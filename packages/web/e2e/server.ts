@@ -8,6 +8,8 @@ import { join, resolve } from "node:path";
 export interface RunningServer {
   /** http://127.0.0.1:<port> */
   url: string;
+  /** The server's data folder (its uploads in `uploads/`). */
+  dataDir: string;
   importFile: string;
   /** The village of the posyandu cadre account. */
   kaderVillage: string;
@@ -53,6 +55,7 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
   );
   return {
     url: ready.address,
+    dataDir,
     importFile: ready.importFile,
     kaderVillage: ready.kaderVillage,
     async stop() {

@@ -30,6 +30,22 @@ const PasswordPage = lazy(() =>
 );
 const SessionPage = lazy(() => import("./pages/SessionPage.tsx").then((m) => ({ default: m.SessionPage })));
 const AksiPage = lazy(() => import("./pages/aksi/AksiPage.tsx").then((m) => ({ default: m.AksiPage })));
+const RembukPage = lazy(() => import("./pages/aksi/RembukPage.tsx").then((m) => ({ default: m.RembukPage })));
+const RegulasiPage = lazy(() =>
+  import("./pages/aksi/RegulasiPage.tsx").then((m) => ({ default: m.RegulasiPage })),
+);
+const KpmPage = lazy(() => import("./pages/aksi/KpmPage.tsx").then((m) => ({ default: m.KpmPage })));
+const ScorecardPage = lazy(() =>
+  import("./pages/aksi/ScorecardPage.tsx").then((m) => ({ default: m.ScorecardPage })),
+);
+const ReviewPage = lazy(() => import("./pages/aksi/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })));
+const AnalisisSituasiPage = lazy(() =>
+  import("./pages/aksi/AnalisisSituasiPage.tsx").then((m) => ({ default: m.AnalisisSituasiPage })),
+);
+const LokusPage = lazy(() => import("./pages/aksi/LokusPage.tsx").then((m) => ({ default: m.LokusPage })));
+const RencanaPage = lazy(() =>
+  import("./pages/aksi/RencanaPage.tsx").then((m) => ({ default: m.RencanaPage })),
+);
 const CoveragePage = lazy(() =>
   import("./pages/families/CoveragePage.tsx").then((m) => ({ default: m.CoveragePage })),
 );
@@ -41,6 +57,10 @@ const FamilyForm = lazy(() =>
 );
 const FamilyPage = lazy(() =>
   import("./pages/families/FamilyPage.tsx").then((m) => ({ default: m.FamilyPage })),
+);
+const TppsPage = lazy(() => import("./pages/tpps/TppsPage.tsx").then((m) => ({ default: m.TppsPage })));
+const MinilokPage = lazy(() =>
+  import("./pages/minilok/MinilokPage.tsx").then((m) => ({ default: m.MinilokPage })),
 );
 const TpkPage = lazy(() => import("./pages/families/TpkPage.tsx").then((m) => ({ default: m.TpkPage })));
 const PosyanduHomePage = lazy(() =>
@@ -159,6 +179,38 @@ const pages: PageDef[] = [
     render: (_p, r) => <AksiPage cycleId={r.query.get("cycle")} />,
   },
   {
+    pattern: "/aksi/rembuk",
+    titleKey: "aksi.docs.rembuk.title",
+    render: (_p, r) => <RembukPage cycleId={r.query.get("cycle")} />,
+  },
+  { pattern: "/aksi/regulasi", titleKey: "aksi.docs.regulasi.title", render: () => <RegulasiPage /> },
+  { pattern: "/aksi/kpm", titleKey: "aksi.docs.kpm.title", render: () => <KpmPage /> },
+  {
+    pattern: "/aksi/scorecard",
+    titleKey: "aksi.docs.scorecard.title",
+    render: (_p, r) => <ScorecardPage village={r.query.get("village")} quarter={r.query.get("quarter")} />,
+  },
+  {
+    pattern: "/aksi/reviu",
+    titleKey: "aksi.docs.review.title",
+    render: (_p, r) => <ReviewPage cycleId={r.query.get("cycle")} />,
+  },
+  {
+    pattern: "/aksi/analisis-situasi",
+    titleKey: "aksi.plan.ansitTitle",
+    render: (_p, r) => <AnalisisSituasiPage cycleId={r.query.get("cycle")} year={r.query.get("year")} />,
+  },
+  {
+    pattern: "/aksi/lokus",
+    titleKey: "aksi.plan.lokusTitle",
+    render: (_p, r) => <LokusPage cycleId={r.query.get("cycle")} />,
+  },
+  {
+    pattern: "/aksi/rencana",
+    titleKey: "aksi.plan.rencanaTitle",
+    render: (_p, r) => <RencanaPage cycleId={r.query.get("cycle")} />,
+  },
+  {
     pattern: "/families",
     titleKey: "families.title",
     render: (_p, r) => <FamiliesPage semester={r.query.get("semester")} q={r.query.get("q") ?? ""} />,
@@ -175,6 +227,12 @@ const pages: PageDef[] = [
   },
   { pattern: "/tpk", titleKey: "tpk.title", render: (_p, r) => <TpkPage kind={r.query.get("kind") ?? ""} /> },
   { pattern: "/tpk/coverage", titleKey: "tpk.coverageTitle", render: () => <CoveragePage /> },
+  { pattern: "/tpps", titleKey: "tpps.title", render: () => <TppsPage /> },
+  {
+    pattern: "/minilok",
+    titleKey: "minilok.title",
+    render: (_p, r) => <MinilokPage meeting={r.query.get("meeting")} />,
+  },
   { pattern: "/account/password", titleKey: "account.passwordTitle", render: () => <PasswordPage /> },
   { pattern: "/admin/boundaries", titleKey: "boundaries.title", render: () => <BoundariesPage /> },
   { pattern: "/admin/users", titleKey: "users.title", render: () => <UsersPage /> },

@@ -3,12 +3,33 @@ import { z } from "zod";
 import { Period, PlainText, Region, RegionCode, Timestamp } from "./common.ts";
 import { NationalTarget } from "./dashboard.ts";
 
+/** A row message: its catalogue code (`row.*`, messages.ts) and parameters; the English text beside it. */
+const MessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
 export const RejectedRow = z.object({
   sheet: z.string().nullable(),
   row: z.number().int(),
   field: z.string().nullable(),
+  /** The cell as found (identifiers masked). */
   value: z.string().nullable(),
+  /** Absent in reports stored before the codes. */
+  code: z.string().optional(),
+  params: MessageParams.optional(),
   reason: z.string(),
+});
+/** A measurement imported with a WHO flag: the row, child, indicator, z-score and values measured. */
+export const FlaggedRow = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  /** len (TB/U), wei (BB/U), wfl (BB/TB), bmi (IMT/U), pos (measured standing under 9 months). */
+  indicator: z.enum(["len", "wei", "wfl", "bmi", "pos"]),
+  /** The indicator's name as programmes write it (TB/U...). */
+  indicatorLabel: z.string(),
+  zscore: z.number().nullable(),
+  weight: z.number().nullable(),
+  lenhei: z.number().nullable(),
+  ageDays: z.number().int().nullable(),
+  code: z.string(),
+  params: MessageParams,
 });
 export const ImportReport = z.object({
   rowsRead: z.number().int(),
@@ -22,10 +43,20 @@ export const ImportReport = z.object({
   rowsRepeated: z.number().int(),
   duplicates: z.number().int(),
   likelyDuplicates: z.array(
-    z.object({ row: z.number().int(), name: z.string(), birthDate: z.string(), reason: z.string() }),
+    z.object({
+      row: z.number().int(),
+      name: z.string(),
+      birthDate: z.string(),
+      code: z.string().optional(),
+      params: MessageParams.optional(),
+      reason: z.string(),
+    }),
   ),
   rejected: z.array(RejectedRow),
   rejectedCount: z.number().int(),
+  /** The WHO flags (the first 50,000; `flaggedCount` counts them all). */
+  flagged: z.array(FlaggedRow),
+  flaggedCount: z.number().int(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 export const ImportUpload = z

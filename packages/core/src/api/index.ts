@@ -1,4 +1,6 @@
 export * from "./aksi.ts";
+export * from "./aksi-docs.ts";
+export * from "./aksi-plan.ts";
 export * from "./audit-kasus.ts";
 export * from "./auth.ts";
 export * from "./children.ts";
@@ -7,6 +9,7 @@ export * from "./dashboard.ts";
 export * from "./families.ts";
 export * from "./growth.ts";
 export * from "./imports.ts";
+export * from "./keluarga.ts";
 export * from "./posyandu.ts";
 export * from "./referrals.ts";
 export * from "./roles.ts";

@@ -26,7 +26,8 @@ export const FUNDING_SOURCES = ["apbd", "dak", "dana_desa", "lainnya"] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
 const Rupiah = z.number().int("expected whole rupiah").nonnegative();
-const Amounts = z.object({
+/** An amount per funding source, whole rupiah; a source left out is 0. */
+export const BudgetAmounts = z.object({
   apbd: Rupiah.optional(),
   dak: Rupiah.optional(),
   dana_desa: Rupiah.optional(),
@@ -46,8 +47,8 @@ export const BudgetActivity = z.object({
   /** The indicator the activity serves (indicators catalogue code), if any. */
   indicatorCode: z.string().nullable(),
   villages: z.array(z.object({ code: z.string().min(1), pagu: Rupiah.optional() })),
-  pagu: Amounts,
-  realisasi: Amounts,
+  pagu: BudgetAmounts,
+  realisasi: BudgetAmounts,
 });
 export type BudgetActivity = z.infer<typeof BudgetActivity>;
 

@@ -28,8 +28,12 @@ const PERMISSIONS = [
   "aksi:write", // edit the district's cycle: open it, status, notes, evidence
   "aksi:review", // the province's review of a district's aksi
   "aksi:configure", // add a year's version of the aksi list
+  "aksi:village", // a village's own aksi documents: its KPM, its scorecard, its Perdes/Perkades
+  "kpm:contact", // a KPM's contact (personal data; each view logged)
   "penilaian:manage", // open a penilaian kinerja, set its panel and values, publish it
   "penilaian:grade", // grade districts as a member of a penilaian panel
+  "tpps:manage", // TPPS teams of the scope: decree, period, members
+  "minilok:manage", // mini lokakarya kecamatan: meetings, checklist, verification, recommendations
   "referrals:read", // the named referral list of faltering children (each view logged)
   "referrals:create", // refer a faltering child from the posyandu to the puskesmas
   "referrals:update", // mark a referral attended or resolved (the puskesmas, i.e. the health office)
@@ -60,7 +64,7 @@ const FIELD_ENTRY: Permission[] = [
 /** What each role may do (within its scope). docs/api.md shows the same table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_admin: [...ADMIN, "aksi:read", "aksi:configure", "penilaian:manage", "kbm:configure"],
-  provincial_admin: [...ADMIN, "aksi:read", "aksi:review", "penilaian:manage"],
+  provincial_admin: [...ADMIN, "aksi:read", "aksi:review", "penilaian:manage", "tpps:manage"],
   provincial_assessor: [...ALL_READS, "aksi:read", "aksi:review", "penilaian:grade"],
   district_tpps: [
     ...ALL_READS,
@@ -72,7 +76,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "aks:cases",
     "aksi:read",
     "aksi:write",
+    "tpps:manage",
+    "minilok:manage",
+    "kpm:contact",
   ],
+  kecamatan_tpps: [
+    ...ALL_READS,
+    "children:read",
+    "families:read",
+    "tpk:manage",
+    "tpps:manage",
+    "minilok:manage",
+  ],
+  village_tpps: [...FIELD_ENTRY, ...FAMILIES, "tpps:manage", "aksi:village", "kpm:contact"],
   district_health: [
     ...FIELD_ENTRY,
     "import:write",
@@ -82,8 +98,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "referrals:update",
     "kbm:configure",
   ],
-  kecamatan_tpps: [...ALL_READS, "children:read", "families:read", "tpk:manage"],
-  village_tpps: [...FIELD_ENTRY, ...FAMILIES],
   posyandu_cadre: FIELD_ENTRY,
   tpk_member: [...ALL_READS, "children:read", "measurements:write", ...FAMILIES, "tpk:visit"],
 };

@@ -12,6 +12,7 @@ import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { type DataFolderLock, lockDataFolder, restrictFolderModes } from "./data-folder.ts";
 import { migrate } from "./migrate.ts";
+import { PgliteThread } from "./pglite-thread.ts";
 import { prepareMarkedQueries } from "./prepared.ts";
 import type { DB } from "./schema.ts";
 
@@ -43,6 +44,11 @@ export interface Database {
   dataDir?: string;
   /** Runs `fn` on one pinned connection (temp tables, COPY and transactions share it). */
   withSession<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` if the database stops under the process (the embedded database's thread
+   * crashed): every query fails from then on. Never called after `close()`, nor on a server.
+   */
+  onLost(listener: (err: Error) => void): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +65,11 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite data folder contents to start from (a `dumpDataDir` tarball). */
   loadDataDir?: Blob;
+  /**
+   * Runs the embedded database on a worker thread of its own, so a long statement (an import)
+   * does not stop the process's event loop; default false (in this thread). `serve` sets it.
+   */
+  thread?: boolean;
   /** Settings of every server connection (`-c name=value`), e.g. Citus's in the routing test. */
   settings?: Record<string, string>;
 }
@@ -94,36 +105,16 @@ async function openEmbedded(opts: OpenOptions): Promise<Database> {
     lock = lockDataFolder(dataDir);
     pgDir = resolve(dataDir, "pgdata");
   }
-  let pglite: PGlite;
+  let engine: EmbeddedEngine;
   try {
-    pglite = new PGlite(pgDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
-    await pglite.waitReady;
-    // Imports stage whole files in temporary tables: give them room in memory (set before any
-    // temporary table is touched in the session).
-    await pglite.exec("SET temp_buffers = '512MB'");
+    engine = opts.thread ? await threadEngine(pgDir, opts) : await inProcessEngine(pgDir, opts);
     if (dataDir) restrictFolderModes(dataDir);
   } catch (err) {
     lock?.release();
     throw err;
   }
-  const pool = new pg.Pool(createPgConfig(pglite));
+  const { pool, copy } = engine;
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  const copy: Omit<Session, "db"> = {
-    async copyCsv(target, csv) {
-      await pglite.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob: new Blob([csv]),
-      });
-    },
-    async copyBinary(target, data) {
-      await pglite.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], {
-        blob: new Blob([data as Uint8Array<ArrayBuffer>]), // a Buffer is never backed by shared memory here
-      });
-    },
-    async copyOutCsv(query) {
-      const res = await pglite.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
-      return res.blob ? await res.blob.text() : "";
-    },
-  };
   return {
     db,
     engine: "pglite",
@@ -138,15 +129,84 @@ async function openEmbedded(opts: OpenOptions): Promise<Database> {
         client.release();
       }
     },
+    onLost(listener) {
+      engine.onLost(listener);
+    },
     async close() {
       try {
         await db.destroy();
-        await pglite.close();
+        await engine.close();
         if (dataDir) restrictFolderModes(dataDir);
       } finally {
         lock?.release();
       }
     },
+  };
+}
+
+/** PGlite, where it runs: its pool, its COPY, its end. */
+interface EmbeddedEngine {
+  pool: pg.Pool;
+  copy: Omit<Session, "db">;
+  onLost(listener: (err: Error) => void): void;
+  close(): Promise<void>;
+}
+
+/** PGlite on this thread, through its own node-postgres adapter. */
+async function inProcessEngine(pgDir: string, opts: OpenOptions): Promise<EmbeddedEngine> {
+  const pglite = new PGlite(pgDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  await pglite.waitReady;
+  // Imports stage whole files in temporary tables: give them room in memory (set before any
+  // temporary table is touched in the session).
+  await pglite.exec("SET temp_buffers = '512MB'");
+  return {
+    pool: new pg.Pool(createPgConfig(pglite)),
+    copy: {
+      async copyCsv(target, csv) {
+        await pglite.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+          blob: new Blob([csv]),
+        });
+      },
+      async copyBinary(target, data) {
+        await pglite.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], {
+          blob: new Blob([data as Uint8Array<ArrayBuffer>]), // a Buffer is never backed by shared memory here
+        });
+      },
+      async copyOutCsv(query) {
+        const res = await pglite.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
+        return res.blob ? await res.blob.text() : "";
+      },
+    },
+    // In this thread PGlite cannot stop without the process.
+    onLost() {},
+    close: () => pglite.close(),
+  };
+}
+
+/** PGlite on a worker thread of its own (pglite-thread.ts): the event loop stays free meanwhile. */
+async function threadEngine(pgDir: string, opts: OpenOptions): Promise<EmbeddedEngine> {
+  const thread = await PgliteThread.open({
+    pgDir,
+    loadDataDir: opts.loadDataDir ? new Uint8Array(await opts.loadDataDir.arrayBuffer()) : undefined,
+  });
+  return {
+    pool: new pg.Pool(thread.pgConfig()),
+    copy: {
+      copyCsv: (target, csv) =>
+        thread.copyIn(
+          `COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`,
+          new TextEncoder().encode(csv),
+          true,
+        ),
+      copyBinary: (target, data) =>
+        thread.copyIn(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, data),
+      async copyOutCsv(query) {
+        const bytes = await thread.copyOut(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+      },
+    },
+    onLost: (listener) => thread.onLost(listener),
+    close: () => thread.close(),
   };
 }
 
@@ -209,6 +269,8 @@ async function openServer(url: string, opts: OpenOptions): Promise<Database> {
         client.release();
       }
     },
+    // The pool reconnects: a server that went away fails the queries meanwhile, not the process.
+    onLost() {},
     async close() {
       await db.destroy();
     },

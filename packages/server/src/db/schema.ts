@@ -6,7 +6,10 @@
 import type { RegionLevel as AnyRegionLevel, RegionKind } from "@tumbuh/core";
 import type { ColumnType, Generated, Kysely } from "kysely";
 import type { AksiTables } from "./schema-aksi.ts";
+import type { AksiDocsTables } from "./schema-aksi-docs.ts";
+import type { AksiPlanTables } from "./schema-aksi-plan.ts";
 import type { FamilyTables } from "./schema-families.ts";
+import type { KeluargaTables } from "./schema-keluarga.ts";
 import type { PosyTables } from "./schema-posy.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -293,7 +296,13 @@ interface PiiKeyFingerprintTable {
   created_at: Generated<Timestamp>;
 }
 
-export interface DB extends FamilyTables, AksiTables, PosyTables {
+export interface DB
+  extends FamilyTables,
+    AksiTables,
+    KeluargaTables,
+    PosyTables,
+    AksiDocsTables,
+    AksiPlanTables {
   schema_migrations: SchemaMigrationsTable;
   region_code_sets: RegionCodeSetsTable;
   regions: RegionsTable;

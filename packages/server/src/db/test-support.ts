@@ -88,12 +88,20 @@ function pgliteTemplate(): Promise<Blob> {
 }
 
 /**
+ * Whether test databases run PGlite on a thread of its own as `serve` does (TUMBUH_TEST_PGLITE_THREAD=1)
+ * or in the test's thread (the default: faster to start; pglite-thread.int.test.ts covers the thread).
+ */
+function pgliteThreadInTests(): boolean {
+  return process.env.TUMBUH_TEST_PGLITE_THREAD === "1";
+}
+
+/**
  * Opens a new embedded database in the empty folder `dataDir`, migrated and without data as after a
  * first `tumbuh` command there: for tests of commands that open the configured database, and for the
  * browser tests' server.
  */
 export async function openTestDataDir(dataDir: string): Promise<Database> {
-  return openDatabase({ dataDir, loadDataDir: await pgliteTemplate() });
+  return openDatabase({ dataDir, loadDataDir: await pgliteTemplate(), thread: pgliteThreadInTests() });
 }
 
 /** Where a test database lives: embedded, one PostgreSQL server, or a Citus cluster's coordinator. */
@@ -132,7 +140,11 @@ export async function openTestDatabase(
   engine: TestEngine,
 ): Promise<{ database: Database; drop(): Promise<void> }> {
   if (engine === "pglite") {
-    const database = await openDatabase({ dataDir: "memory://", loadDataDir: await pgliteTemplate() });
+    const database = await openDatabase({
+      dataDir: "memory://",
+      loadDataDir: await pgliteTemplate(),
+      thread: pgliteThreadInTests(),
+    });
     return { database, drop: () => database.close() };
   }
   const url = testServerUrl(engine);

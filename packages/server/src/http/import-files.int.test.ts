@@ -107,7 +107,9 @@ describeEachEngine("imported files: encodings, disguises, limits", (ctx) => {
       expect.objectContaining({
         row: 2,
         field: "Berat",
-        reason: "3500000000000000 kg is outside the limits 0.5–60 kg",
+        value: "3500000000000000",
+        code: "row.outOfRange",
+        reason: "Berat: 3500000000000000 kg is outside the limits 0.5–60 kg.",
       }),
     );
   });

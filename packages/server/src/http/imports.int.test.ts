@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { anthroZScores } from "@tumbuh/growth";
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../db/test-support.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
@@ -66,6 +67,49 @@ describeEachEngine("import upload: dry run, confirm, scope", (ctx) => {
       action: "dry_run",
       after: { fileName: "trenggalek.csv", fileSha256: sha256, dryRun: true, importId: null },
     });
+  });
+
+  it("lists each rejected row with its value and code, and each flagged value with its z-score", async () => {
+    const dinkes = await signIn(app, "dinkes");
+    const csv = [
+      "Nama;JK;Tgl Lahir;Kec;Desa/Kel;Posyandu;Tanggal Pengukuran;Berat;Tinggi;Cara Ukur",
+      "Gita;P;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;11;140;berdiri",
+      "Sari;P;01/01/2022;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;1x;85;berdiri",
+    ].join("\n");
+    const res = await upload(app, dinkes, "cek.csv", Buffer.from(csv));
+    expect(res.statusCode).toBe(201);
+    const { id, report } = res.json().import;
+    expect(report.rejected).toEqual([
+      {
+        sheet: "",
+        row: 3,
+        field: "Berat",
+        value: "1x",
+        code: "row.notNumber",
+        params: { field: "Berat", value: "1x" },
+        reason: 'Berat: "1x" is not a number; expected a number such as 85.5 or 85,5.',
+      },
+    ]);
+    const z = anthroZScores({ sex: 2, ageDays: 1322, weight: 11, lenhei: 140, measure: "h" });
+    const zlen = Math.round((z.zlen as number) * 100) / 100;
+    expect(report.flaggedCount).toBe(report.flagged.length);
+    expect(report.flagged).toContainEqual({
+      row: 2,
+      name: "Gita",
+      indicator: "len",
+      indicatorLabel: "TB/U",
+      zscore: zlen,
+      weight: 11,
+      lenhei: 140,
+      ageDays: 1322,
+      code: "row.implausible",
+      params: { indicator: "TB/U", zscore: zlen, min: -6, max: 6 },
+    });
+    // The stored report (read back later) lists them the same.
+    const again = (await dinkes.get(`/api/imports/${id}`)).json().import.report;
+    expect(again.flagged).toEqual(report.flagged);
+    expect(again.rejected).toEqual(report.rejected);
+    await dinkes.send("DELETE", `/api/imports/${id}`);
   });
 
   it("refuses other districts, roles without import and files that are not CSV/XLSX", async () => {

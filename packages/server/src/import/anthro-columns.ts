@@ -3,6 +3,7 @@
  * and scored together (all six indicators). Shared by the staging and direct paths of an import.
  */
 import { type AnthroBatchOutput, anthroZScoresBatch, createAnthroBatchOutput } from "@tumbuh/growth";
+import type { FlaggedMeasurement } from "./report.ts";
 
 const MEASURE_CODE = { l: 1, h: 2 } as const;
 /** The text of a measure code (0 none, 1 lying, 2 standing). */
@@ -11,6 +12,41 @@ export const MEASURE_TEXT = [undefined, "l", "h"] as const;
 /** Whether row `i` of a scored batch carries a WHO flag (imported, shown as implausible, left out of prevalence). */
 export function flaggedAt(z: AnthroBatchOutput, i: number): boolean {
   return z.flen[i] === 1 || z.fwei[i] === 1 || z.fwfl[i] === 1 || z.fbmi[i] === 1 || z.c9moFlag[i] === 1;
+}
+
+const FLAGGED_INDICATORS = [
+  ["len", "flen", "zlen"],
+  ["wei", "fwei", "zwei"],
+  ["wfl", "fwfl", "zwfl"],
+  ["bmi", "fbmi", "zbmi"],
+] as const;
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+
+/**
+ * Adds the WHO flags of row `i` of a scored batch to `out`, one per flagged indicator (and one
+ * for a standing measurement under 9 months): the file's row `rowNo`, the child's name, the
+ * z-score and the values measured (`c`, the batch's input).
+ */
+export function collectFlags(
+  z: AnthroBatchOutput,
+  c: AnthroInputColumns,
+  i: number,
+  rowNo: number,
+  name: string,
+  out: FlaggedMeasurement[],
+): void {
+  const base = {
+    rowNo,
+    name,
+    weight: orNull(c.weight[i]),
+    lenhei: orNull(c.lenhei[i]),
+    ageDays: orNull(c.ageDays[i]),
+  };
+  if (z.c9moFlag[i] === 1) out.push({ ...base, indicator: "pos", zscore: null });
+  for (const [indicator, flag, score] of FLAGGED_INDICATORS)
+    if (z[flag][i] === 1) out.push({ ...base, indicator, zscore: round2(z[score][i]) });
 }
 
 /** The input columns of anthroZScoresBatch that a batch of measurements fills. */

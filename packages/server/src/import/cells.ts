@@ -52,7 +52,7 @@ export function detach(s: string): string {
 /** A NIK/KK cell: undefined when empty or all zeros (no number yet); an error unless 16 digits. */
 export function parseIdentifier(
   cell: Cell | undefined,
-): { ok: true; value?: string } | { ok: false; error: string } {
+): { ok: true; value?: string } | { ok: false; error: string; digits: number; found: string } {
   if (typeof cell === "string" && isSixteenDigits(cell)) return { ok: true, value: detach(cell) };
   const t = text(cell);
   if (t === undefined) return { ok: true };
@@ -62,9 +62,19 @@ export function parseIdentifier(
     return {
       ok: false,
       error: `expected 16 digits, found ${digits.length} digit(s)${/[^\d\s.'-]/.test(t) ? " and other characters" : ""}`,
+      digits: digits.length,
+      found: maskIdentifier(t),
     };
   }
   return { ok: true, value: digits };
+}
+
+/**
+ * A faulty NIK or KK as a report shows it: its first four characters (the province and district
+ * part), the rest hidden, so that no identifier lands in a report.
+ */
+function maskIdentifier(t: string): string {
+  return t.length <= 4 ? t : `${t.slice(0, 4)}${"•".repeat(Math.min(t.length - 4, 16))}`;
 }
 
 /** Exact powers of ten up to 10^15 (every one a double without rounding). */

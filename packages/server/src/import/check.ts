@@ -10,6 +10,7 @@ import {
   parseMeasure,
   parseOedema,
   parseSex,
+  type RowCode,
 } from "@tumbuh/core";
 import { parseIdentifier, plainDecimal, text } from "./cells.ts";
 import {
@@ -20,6 +21,7 @@ import {
   type PlaceInfo,
   type RawRecord,
   type Rejection,
+  rejection,
 } from "./checked-row.ts";
 import type { Field } from "./columns.ts";
 import { identityKey, nikKey } from "./matching.ts";
@@ -39,9 +41,28 @@ export interface RowContext {
   memo: ImportMemo;
 }
 
-/** Records a rejection of `field` for the row. */
-function fail(errors: Rejection[], ctx: RowContext, rowNo: number, field: Field, reason: string): void {
-  errors.push({ sheet: ctx.sheet, rowNo, field: FIELD_LABEL[field], reason });
+/** Records a rejection of `field` for the row: the message `code`, its parameters and the value found. */
+function fail(
+  errors: Rejection[],
+  ctx: RowContext,
+  rowNo: number,
+  field: Field,
+  code: RowCode,
+  params?: Record<string, string | number>,
+  value?: string,
+): void {
+  errors.push(rejection(ctx.sheet, rowNo, FIELD_LABEL[field], code, params, value));
+}
+
+/** Records the rejection of a cell that does not parse (ParseFailure of @tumbuh/core). */
+function failParse(
+  errors: Rejection[],
+  ctx: RowContext,
+  rowNo: number,
+  field: Field,
+  p: { code: RowCode; found: string },
+): void {
+  fail(errors, ctx, rowNo, field, p.code, { value: p.found }, p.found);
 }
 
 /**
@@ -63,7 +84,7 @@ function positive(
   if (v === undefined) {
     const p = parseDecimal(cell instanceof Date ? String(cell) : cell);
     if (!p.ok) {
-      fail(errors, ctx, rowNo, field, p.error);
+      failParse(errors, ctx, rowNo, field, p);
       return undefined;
     }
     v = p.value;
@@ -72,7 +93,7 @@ function positive(
   if (!limit) return v;
   const { min, max, unit } = ENTRY_LIMITS[limit];
   if (v >= min && v <= max) return v;
-  fail(errors, ctx, rowNo, field, `${v} ${unit} is outside the limits ${min}–${max} ${unit}`);
+  fail(errors, ctx, rowNo, field, "row.outOfRange", { value: v, min, max, unit }, String(v));
   return undefined;
 }
 
@@ -91,17 +112,24 @@ function checkMeasurement(
   const headc = positive(rec.headc, "headc", errors, ctx, rowNo, "headc");
   const armc = positive(rec.armc, "armc", errors, ctx, rowNo, "armc");
   const measure = parseMeasure(text(rec.measure));
-  if (!measure.ok) fail(errors, ctx, rowNo, "measure", measure.error);
+  if (!measure.ok) failParse(errors, ctx, rowNo, "measure", measure);
   const oedema = parseOedema(text(rec.oedema));
-  if (!oedema.ok) fail(errors, ctx, rowNo, "oedema", oedema.error);
+  if (!oedema.ok) failParse(errors, ctx, rowNo, "oedema", oedema);
   const hasMeasurementCells = rec.measuredOn !== undefined || weight !== undefined || lenhei !== undefined;
   if (ctx.requireMeasurement || hasMeasurementCells) {
     const d = ctx.memo.date(rec.measuredOn);
-    if (!d.ok) fail(errors, ctx, rowNo, "measuredOn", d.error);
-    else if (d.value === undefined)
-      fail(errors, ctx, rowNo, "measuredOn", "measurement date is empty; expected dd/mm/yyyy");
+    if (!d.ok) failParse(errors, ctx, rowNo, "measuredOn", d);
+    else if (d.value === undefined) fail(errors, ctx, rowNo, "measuredOn", "row.empty");
     else if (d.value > ctx.today)
-      fail(errors, ctx, rowNo, "measuredOn", `measurement date ${d.value} is in the future`);
+      fail(
+        errors,
+        ctx,
+        rowNo,
+        "measuredOn",
+        "row.dateInFuture",
+        { value: d.value, today: ctx.today },
+        d.value,
+      );
     else measuredOn = d.value;
     if (measuredOn && birthValue && birthDays !== undefined) {
       ageDays = (d.days as number) - birthDays;
@@ -111,7 +139,9 @@ function checkMeasurement(
           ctx,
           rowNo,
           "measuredOn",
-          `measured on ${measuredOn}, before the birth date ${birthValue}`,
+          "row.beforeBirth",
+          { value: measuredOn, birthDate: birthValue },
+          measuredOn,
         );
       else if (ageDays > MAX_AGE_DAYS)
         fail(
@@ -119,7 +149,9 @@ function checkMeasurement(
           ctx,
           rowNo,
           "measuredOn",
-          `age at measurement is ${ageDays} days; expected a child under 60 months (at most ${MAX_AGE_DAYS} days)`,
+          "row.tooOld",
+          { value: measuredOn, ageDays, maxDays: MAX_AGE_DAYS },
+          measuredOn,
         );
     }
     if (
@@ -127,7 +159,7 @@ function checkMeasurement(
       lenhei === undefined &&
       !errors.some((e) => e.field === "Berat" || e.field === "Tinggi")
     ) {
-      fail(errors, ctx, rowNo, "weight", "neither weight nor length/height given");
+      fail(errors, ctx, rowNo, "weight", "row.nothingMeasured");
     }
   }
   const scored = measuredOn !== undefined && ageDays !== undefined;
@@ -220,25 +252,43 @@ export function checkRecord(
 ): CheckedRow | Rejection[] {
   const errors: Rejection[] = [];
   const name = text(rec.name);
-  if (!name) fail(errors, ctx, rowNo, "name", "name is empty");
+  if (!name) fail(errors, ctx, rowNo, "name", "row.empty");
   const sex = parseSex(
     rec.sex === null || rec.sex === undefined ? undefined : rec.sex instanceof Date ? "" : rec.sex,
   );
-  if (!sex.ok) fail(errors, ctx, rowNo, "sex", sex.error);
-  else if (sex.value === undefined) fail(errors, ctx, rowNo, "sex", "sex is empty; expected L or P");
+  if (!sex.ok) failParse(errors, ctx, rowNo, "sex", sex);
+  else if (sex.value === undefined) fail(errors, ctx, rowNo, "sex", "row.empty");
   const birth = ctx.memo.date(rec.birthDate);
-  if (!birth.ok) fail(errors, ctx, rowNo, "birthDate", birth.error);
-  else if (birth.value === undefined)
-    fail(errors, ctx, rowNo, "birthDate", "birth date is empty; expected dd/mm/yyyy");
+  if (!birth.ok) failParse(errors, ctx, rowNo, "birthDate", birth);
+  else if (birth.value === undefined) fail(errors, ctx, rowNo, "birthDate", "row.empty");
   else if (birth.value > ctx.today)
-    fail(errors, ctx, rowNo, "birthDate", `birth date ${birth.value} is in the future`);
+    fail(
+      errors,
+      ctx,
+      rowNo,
+      "birthDate",
+      "row.dateInFuture",
+      { value: birth.value, today: ctx.today },
+      birth.value,
+    );
 
   const nik = parseIdentifier(rec.nik);
-  if (!nik.ok) fail(errors, ctx, rowNo, "nik", nik.error);
+  if (!nik.ok)
+    fail(errors, ctx, rowNo, "nik", "row.notIdentifier", { value: nik.found, digits: nik.digits }, nik.found);
   const kk = parseIdentifier(rec.kk);
-  if (!kk.ok) fail(errors, ctx, rowNo, "kk", kk.error);
+  if (!kk.ok)
+    fail(errors, ctx, rowNo, "kk", "row.notIdentifier", { value: kk.found, digits: kk.digits }, kk.found);
   const motherNik = parseIdentifier(rec.motherNik);
-  if (!motherNik.ok) fail(errors, ctx, rowNo, "motherNik", motherNik.error);
+  if (!motherNik.ok)
+    fail(
+      errors,
+      ctx,
+      rowNo,
+      "motherNik",
+      "row.notIdentifier",
+      { value: motherNik.found, digits: motherNik.digits },
+      motherNik.found,
+    );
 
   const birthWeight = positive(rec.birthWeight, "birthWeight", errors, ctx, rowNo);
   const birthLength = positive(rec.birthLength, "birthLength", errors, ctx, rowNo);

@@ -3,6 +3,7 @@
  * faulty row (row, field as users see it, reason), or the checked row with parsed values,
  * resolved place, sealed identifiers and matching keys.
  */
+import { type RowCode, rowMessageText } from "@tumbuh/core";
 import type { MeasurementValues } from "./anthro-columns.ts";
 import type { Field } from "./columns.ts";
 import type { Cell } from "./read.ts";
@@ -11,8 +12,46 @@ import type { SealedIdentifier } from "./sealing.ts";
 export interface Rejection {
   sheet: string;
   rowNo: number;
+  /** The column as users see it (FIELD_LABEL). */
   field: string;
+  /** The cell as found ("" when empty; identifiers masked). */
+  value: string;
+  /** The catalogue code and its parameters (the field among them). */
+  code: RowCode;
+  params: Record<string, string | number>;
+  /** The English text, for logs and API clients. */
   reason: string;
+}
+
+/** Why a row cannot be taken, before it is a rejection: the column, message and value found. */
+export interface RowProblem {
+  field: string;
+  code: RowCode;
+  params: Record<string, string | number>;
+  value: string;
+}
+
+/** A row problem of `field` with the message `code` about the cell `value`. */
+export function rowProblem(
+  field: string,
+  code: RowCode,
+  value = "",
+  params: Record<string, string | number> = {},
+): RowProblem {
+  return { field, code, params: value ? { value, ...params } : params, value };
+}
+
+/** A rejection of `field` (its label) with the message `code`; the English reason follows from them. */
+export function rejection(
+  sheet: string,
+  rowNo: number,
+  field: string,
+  code: RowCode,
+  params: Record<string, string | number> = {},
+  value = "",
+): Rejection {
+  const all = { field, ...params };
+  return { sheet, rowNo, field, value, code, params: all, reason: rowMessageText("en", code, all) };
 }
 
 /** A row's fields as text or native cells, by field name. */

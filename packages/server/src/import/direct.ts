@@ -20,16 +20,16 @@ import type { Facility } from "./facilities.ts";
 import { nbsKey, nbsOf, nikKey } from "./matching.ts";
 import { MeasurementBatch, type MeasurementColumns } from "./measurement-batch.ts";
 import { changes, type NewChild } from "./new-child.ts";
+import { duplicateMessage } from "./report.ts";
 import type { SealedIdentifier } from "./sealing.ts";
 
 /** The file must be imported through staging alone (see the module comment). */
 export class NeedsStagedImport extends Error {}
 
-export interface DirectDuplicate {
+export interface DirectDuplicate extends ReturnType<typeof duplicateMessage> {
   rowNo: number;
   name: string;
   birthDate: string;
-  reason: string;
 }
 
 interface DistrictKeys {
@@ -206,13 +206,13 @@ export class DirectImport {
    * write it directly for the same reasons; false when it needs `route` (a handed-over child, or
    * a date the child already has): nothing is changed then.
    */
-  addRepeat(c: NewChild, m: MeasurementPart): boolean {
+  addRepeat(c: NewChild, m: MeasurementPart, rowNo: number): boolean {
     if (c.handedOver) return false;
     if (m.measuredOn !== undefined) {
       const day = m.measuredDays as number;
       if (c.days.includes(day)) return false;
       c.days.push(day);
-      this.measurements.add(c.row.villageCode, c.id, c.posyandu?.id, day, c.row.sex, m);
+      this.measurements.add(rowNo, c.row.name, c.row.villageCode, c.id, c.posyandu?.id, day, c.row.sex, m);
     }
     return true;
   }
@@ -222,7 +222,7 @@ export class DirectImport {
       rowNo: row.rowNo,
       name: row.name,
       birthDate: row.birthDate,
-      reason: `same name, birth date and sex as the child of row ${other.firstRowNo} in this file`,
+      ...duplicateMessage("row.sameChildInFile", { row: other.firstRowNo }),
     });
   }
 
@@ -245,7 +245,16 @@ export class DirectImport {
   }
 
   private addMeasurement(row: CheckedRow, c: NewChild, posyandu: Facility | undefined): void {
-    this.measurements.add(row.villageCode, c.id, posyandu?.id, row.measuredDays as number, row.sex, row);
+    this.measurements.add(
+      row.rowNo,
+      row.name,
+      row.villageCode,
+      c.id,
+      posyandu?.id,
+      row.measuredDays as number,
+      row.sex,
+      row,
+    );
   }
 
   /**

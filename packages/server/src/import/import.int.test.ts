@@ -212,24 +212,69 @@ describeEachEngine("import", (t) => {
     expect(r.rowsRejected).toBe(7);
     expect(r.measurementsAdded).toBe(3);
     expect(r.measurementsFlagged).toBe(1);
+    // Each rejection: the column, the value found, the catalogue code and the English text.
     const byRow = (n: number) =>
-      r.rejections.filter((x) => x.rowNo === n).map((x) => `${x.field}: ${x.reason}`);
+      r.rejections.filter((x) => x.rowNo === n).map((x) => [x.field, x.value, x.code, x.reason]);
     expect(byRow(4)).toEqual([
-      expect.stringMatching(/^Desa\/Kel: no village named "Desa Tidak Ada" in kecamatan PANGGUL/),
+      [
+        "Desa/Kel",
+        "Desa Tidak Ada",
+        "row.unknownVillageIn",
+        'Desa/Kel: no village named "Desa Tidak Ada" in kecamatan PANGGUL.',
+      ],
     ]);
-    expect(byRow(5)).toEqual([expect.stringMatching(/^Tanggal Pengukuran: found "31\/02\/2025"/)]);
-    expect(byRow(6)).toEqual([
-      expect.stringMatching(/^JK: found "X"/),
-      expect.stringMatching(/^Berat: found "abc"/),
+    expect(byRow(5)).toEqual([
+      [
+        "Tanggal Pengukuran",
+        "31/02/2025",
+        "row.notCalendarDate",
+        'Tanggal Pengukuran: the date "31/02/2025" does not exist in the calendar.',
+      ],
     ]);
-    expect(byRow(7)).toEqual(["Berat: neither weight nor length/height given"]);
+    expect(byRow(6).map((x) => x.slice(0, 3))).toEqual([
+      ["JK", "X", "row.notSex"],
+      ["Berat", "abc", "row.notNumber"],
+    ]);
+    expect(byRow(7)).toEqual([
+      [
+        "Berat",
+        "",
+        "row.nothingMeasured",
+        "Neither weight nor length/height is given; expected at least one.",
+      ],
+    ]);
     expect(byRow(8)).toEqual([
-      expect.stringMatching(/^Tanggal Pengukuran: measurement date 2026-08-15 is in the future/),
+      [
+        "Tanggal Pengukuran",
+        "2026-08-15",
+        "row.dateInFuture",
+        "Tanggal Pengukuran: 2026-08-15 is after today (2025-12-31).",
+      ],
     ]);
-    expect(byRow(10)).toEqual([expect.stringMatching(/^NIK: expected 16 digits, found 4/)]);
-    expect(byRow(11)).toEqual(["Tinggi: 852 cm is outside the limits 25–150 cm"]);
-    expect(rejectionsCsv(r).split("\r\n")[0]).toBe("\uFEFFrow,sheet,field,reason");
-    expect(rejectionsCsv(r)).not.toContain("1234;");
+    // A faulty NIK is shown masked: no identifier in a report.
+    expect(byRow(10)).toEqual([
+      ["NIK", "1234", "row.notIdentifier", 'NIK: "1234" has 4 digits; expected 16 digits.'],
+    ]);
+    expect(byRow(11)).toEqual([
+      ["Tinggi", "852", "row.outOfRange", "Tinggi: 852 cm is outside the limits 25–150 cm."],
+    ]);
+    expect(rejectionsCsv(r).split("\r\n")[0]).toBe("\uFEFFBaris;Sheet;Kolom;Nilai;Alasan");
+    expect(rejectionsCsv(r)).toContain("11;;Tinggi;852;Tinggi: 852 cm di luar batas 25–150 cm.");
+    // The implausible height is listed: row, child, indicator, z-score and the value.
+    const gitaZ = anthroZScores({ sex: 2, ageDays: 1322, weight: 11, lenhei: 140, measure: "h" });
+    expect(gitaZ.flen).toBe(true);
+    expect(r.flags.filter((f) => f.indicator === "len")).toEqual([
+      {
+        rowNo: 9,
+        name: "Gita",
+        indicator: "len",
+        zscore: Math.round((gitaZ.zlen as number) * 100) / 100,
+        weight: 11,
+        lenhei: 140,
+        ageDays: 1322,
+      },
+    ]);
+    expect(r.flagsRaised).toBe(r.flags.length);
     // Z-scores are Tumbuh's own (the file's ZS TB/U of 9.99 is ignored).
     const budi = await t.database.db
       .selectFrom("measurements")

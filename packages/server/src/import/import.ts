@@ -35,7 +35,7 @@ import { ImportWriter } from "./writer.ts";
 
 export { ImportFileError } from "./errors.ts";
 export { IMPORT_LIMITS, ImportLimitError } from "./limits.ts";
-export { type ImportReport, rejectionsCsv, summaryText } from "./report.ts";
+export { flagsCsv, type ImportReport, rejectionsCsv, summaryText } from "./report.ts";
 
 export interface ImportOptions {
   /** Check and report without writing anything. */
@@ -158,7 +158,11 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
         measurements_added: report.measurementsAdded,
         measurements_updated: report.measurementsUpdated,
         measurements_unchanged: report.measurementsUnchanged,
-        report: JSON.stringify({ ...report, rejections: report.rejections.slice(0, 1000) }),
+        report: JSON.stringify({
+          ...report,
+          rejections: report.rejections.slice(0, 1000),
+          flags: report.flags.slice(0, 1000),
+        }),
         created_by: opts.createdBy ?? null,
       });
       if (opts.beforeCommit) await opts.beforeCommit(new Repositories(s.db), report);

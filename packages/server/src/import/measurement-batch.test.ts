@@ -71,9 +71,9 @@ describe("MeasurementBatch and encodeMeasurements", () => {
         m: undefined,
       },
     ];
-    for (const r of rows) {
+    for (const [k, r] of rows.entries()) {
       const day = isoDays(r.on);
-      batch.add(r.v, r.c, r.p, day, r.sex, {
+      batch.add(10 + k, `ANAK ${k}`, r.v, r.c, r.p, day, r.sex, {
         ageDays: day - birth,
         weight: r.w,
         lenhei: r.h,
@@ -89,12 +89,13 @@ describe("MeasurementBatch and encodeMeasurements", () => {
     if (!columns) throw new Error("no batch");
     expect(columns.villages).toEqual(["35.03.01.2001", "35.03.02.2003"]);
 
-    const { data, flagged } = encodeMeasurements(columns, createAnthroBatchOutput(4));
+    const { data, flagged, flags: flagList } = encodeMeasurements(columns, createAnthroBatchOutput(4));
     const got = tuples(data);
     expect(got).toHaveLength(3);
     const f8 = (b: Buffer | null) => (b === null ? undefined : b.readDoubleBE(0));
     const txt = (b: Buffer | null) => (b === null ? undefined : b.toString("utf8"));
     let flags = 0;
+    const expectedFlags: { rowNo: number; indicator: string; zscore: number | null }[] = [];
     rows.forEach((r, i) => {
       const t = got[i];
       expect(t).toHaveLength(MEASUREMENT_COLUMNS.length);
@@ -110,6 +111,18 @@ describe("MeasurementBatch and encodeMeasurements", () => {
       });
       const stored = storedFromZScores(z);
       if (z.flen || z.fwei || z.fwfl || z.fbmi) flags++;
+      for (const [ind, f, zs] of [
+        ["len", z.flen, z.zlen],
+        ["wei", z.fwei, z.zwei],
+        ["wfl", z.fwfl, z.zwfl],
+        ["bmi", z.fbmi, z.zbmi],
+      ] as const)
+        if (f)
+          expectedFlags.push({
+            rowNo: 10 + i,
+            indicator: ind,
+            zscore: Math.round((zs as number) * 100) / 100,
+          });
       expect(txt(at("district_code"))).toBe("35.03");
       expect(uuidText(at("id") as Buffer)[14]).toBe("7"); // a new version-7 id
       expect(uuidText(at("child_id") as Buffer)).toBe(uuidText(r.c));
@@ -148,12 +161,17 @@ describe("MeasurementBatch and encodeMeasurements", () => {
     expect(txt(got[1][col("status_tbu")])).toBe("normal");
     expect(flagged).toBe(flags);
     expect(flagged).toBeGreaterThan(0); // the 5 kg girl of 95 cm is implausibly light
+    // Each flag listed with the file's row, the child, the z-score and the values measured.
+    expect(flagList.map((f) => ({ rowNo: f.rowNo, indicator: f.indicator, zscore: f.zscore }))).toEqual(
+      expectedFlags,
+    );
+    expect(flagList[0]).toMatchObject({ rowNo: 11, name: "ANAK 1", weight: 5, lenhei: 95 });
   });
 
   it("refuses a measurement past its capacity instead of dropping it", () => {
     const batch = new MeasurementBatch(1, importId);
     const add = () =>
-      batch.add("35.03.01.2001", childA, undefined, 20_000, 1, {
+      batch.add(2, "ANAK", "35.03.01.2001", childA, undefined, 20_000, 1, {
         ageDays: 400,
         weight: 9,
         lenhei: 75,

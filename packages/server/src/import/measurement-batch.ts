@@ -14,11 +14,13 @@ import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
 import { IMPORT_SOURCE, MEASUREMENT_COLUMNS } from "../db/repositories/import-columns.ts";
 import {
   type AnthroInputColumns,
+  collectFlags,
   flaggedAt,
   MEASURE_TEXT,
   type MeasurementValues,
   setAnthroRow,
 } from "./anthro-columns.ts";
+import type { FlaggedMeasurement } from "./report.ts";
 
 /** A batch of measurements in columns; row i's child and posyandu ids are bytes 16·i to 16·i + 16. */
 export interface MeasurementColumns extends AnthroInputColumns {
@@ -33,6 +35,9 @@ export interface MeasurementColumns extends AnthroInputColumns {
   villages: string[];
   /** The import's id (16 bytes), stored on every row. */
   importId: Uint8Array;
+  /** The file row and the child's name of each measurement, for the report's flags. */
+  rowNo: Int32Array;
+  names: string[];
 }
 
 /** Fills MeasurementColumns row by row; `take` hands them over and starts a new batch. */
@@ -66,6 +71,8 @@ export class MeasurementBatch {
       village: new Int32Array(n),
       villages: [],
       importId: this.importId,
+      rowNo: new Int32Array(n),
+      names: [],
     };
   }
 
@@ -73,8 +80,13 @@ export class MeasurementBatch {
     return this.c.count;
   }
 
-  /** Adds a measurement of a child of `sex` (1 boy, 2 girl) taken in the village on the day (days since 1970-01-01). */
+  /**
+   * Adds a measurement of a child of `sex` (1 boy, 2 girl) taken in the village on the day (days
+   * since 1970-01-01), read from row `rowNo` of the file for the child `name`.
+   */
   add(
+    rowNo: number,
+    name: string,
     villageCode: string,
     childId: Uint8Array,
     posyanduId: Uint8Array | undefined,
@@ -87,6 +99,8 @@ export class MeasurementBatch {
     if (c.count >= this.capacity)
       throw new Error(`measurement batch full (${this.capacity} rows): take it first`);
     const i = c.count++;
+    c.rowNo[i] = rowNo;
+    c.names[i] = name;
     let v = this.villageIndex.get(villageCode);
     if (v === undefined) {
       v = c.villages.length;
@@ -117,12 +131,12 @@ export class MeasurementBatch {
 /**
  * Scores a batch (z-scores, WHO flags, Permenkes categories) and encodes it as binary COPY data
  * in MEASUREMENT_COLUMNS order, each row with a new time-ordered id. `out` is scratch space of at
- * least `c.count` rows. Returns the data and how many rows carry a WHO flag.
+ * least `c.count` rows. Returns the data, how many rows carry a WHO flag and the flags.
  */
 export function encodeMeasurements(
   c: MeasurementColumns,
   out: AnthroBatchOutput,
-): { data: Buffer; flagged: number } {
+): { data: Buffer; flagged: number; flags: FlaggedMeasurement[] } {
   const count = c.count;
   const z = anthroZScoresBatch(
     {
@@ -143,9 +157,13 @@ export function encodeMeasurements(
   const id = Buffer.allocUnsafe(16);
   const s = emptyStoredMeasurement();
   let flagged = 0;
+  const flags: FlaggedMeasurement[] = [];
   for (let i = 0; i < count; i++) {
     storedMeasurementAt(z, i, s);
-    if (flaggedAt(z, i)) flagged++;
+    if (flaggedAt(z, i)) {
+      flagged++;
+      collectFlags(z, c, i, c.rowNo[i], c.names[i], flags);
+    }
     uuid7Into(id);
     const v = c.village[i];
     w.row(MEASUREMENT_COLUMNS.length)
@@ -179,5 +197,5 @@ export function encodeMeasurements(
       .text(IMPORT_SOURCE)
       .uuid(c.importId);
   }
-  return { data: w.take() as Buffer, flagged };
+  return { data: w.take() as Buffer, flagged, flags };
 }

@@ -5,7 +5,7 @@
 import type { Session } from "../db/connection.ts";
 import { mergeStaged } from "../db/repositories/import-merge.ts";
 import { attachNiks } from "../db/repositories/import-write.ts";
-import type { ImportReport } from "./report.ts";
+import { duplicateMessage, type ImportReport } from "./report.ts";
 import type { StagedWork } from "./writer.ts";
 
 /**
@@ -25,7 +25,15 @@ export async function mergeStage(
     identityMatches: staged.identityMatches,
     handedOver: staged.handedOver,
   });
-  report.likelyDuplicates.push(...r.likelyDuplicates);
+  for (const d of r.likelyDuplicates) {
+    const m =
+      d.kind === "inFile"
+        ? duplicateMessage("row.sameChildInFile", { row: Number(d.other) })
+        : d.kind === "otherNik"
+          ? duplicateMessage("row.sameChildOtherNik", {})
+          : duplicateMessage("row.sameChildOtherVillage", { village: d.other });
+    report.likelyDuplicates.push({ rowNo: d.rowNo, name: d.name, birthDate: d.birthDate, ...m });
+  }
   report.likelyDuplicates.sort((a, b) => a.rowNo - b.rowNo);
   report.childrenCreated += r.childrenCreated;
   report.childrenUpdated = r.childrenUpdated;

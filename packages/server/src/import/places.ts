@@ -7,6 +7,7 @@
 import { placeKey } from "@tumbuh/core";
 import type { Session } from "../db/connection.ts";
 import { districtsEndingWith, provinces, regionsUnder } from "../db/repositories/import-places.ts";
+import { type RowProblem, rowProblem } from "./checked-row.ts";
 
 interface DistrictPlaces {
   code: string;
@@ -17,7 +18,17 @@ interface DistrictPlaces {
   villageCodes: Set<string>;
 }
 
-export type Resolved = { ok: true; code: string } | { ok: false; field: string; reason: string };
+export type Resolved = { ok: true; code: string } | ({ ok: false } & RowProblem);
+
+/** A place that does not resolve: the row problem. */
+function unresolved(
+  field: string,
+  code: RowProblem["code"],
+  value = "",
+  params: Record<string, string | number> = {},
+): Resolved {
+  return { ok: false, ...rowProblem(field, code, value, params) };
+}
 
 /** The map under `key` in `parent`, created when missing. */
 function child<V>(parent: Map<string, Map<string, V>>, key: string): Map<string, V> {
@@ -99,12 +110,10 @@ export class PlaceResolver {
       hits.length === 1
         ? { ok: true, code: hits[0].code }
         : hits.length === 0
-          ? { ok: false, field: "Kab/Kota", reason: `no district named "${districtName}"` }
-          : {
-              ok: false,
-              field: "Kab/Kota",
-              reason: `district name "${districtName}" is ambiguous (${hits.map((h) => h.code).join(", ")}); use --district`,
-            };
+          ? unresolved("Kab/Kota", "row.unknownDistrict", districtName)
+          : unresolved("Kab/Kota", "row.ambiguousDistrict", districtName, {
+              codes: hits.map((h) => h.code).join(", "),
+            });
     this.districtByName.set(cacheKey, result);
     return result;
   }
@@ -143,46 +152,25 @@ export class PlaceResolver {
     if (villageCode) {
       return d.villageCodes.has(villageCode)
         ? { ok: true, code: villageCode }
-        : {
-            ok: false,
-            field: "Kode Desa",
-            reason: `no village with code "${villageCode}" in district ${d.code}`,
-          };
+        : unresolved("Kode Desa", "row.unknownVillageCode", villageCode, {
+            district: `${d.name} (${d.code})`,
+          });
     }
-    if (!village)
-      return {
-        ok: false,
-        field: "Desa/Kel",
-        reason: "village is empty; expected the name of a village of the district",
-      };
+    if (!village) return unresolved("Desa/Kel", "row.empty");
     let candidates = d.villagesByKey.get(placeKey(village)) ?? [];
     if (subdistrict) {
       const sd = d.subdistrictByKey.get(placeKey(subdistrict));
       if (!sd)
-        return {
-          ok: false,
-          field: "Kec",
-          reason: `no kecamatan named "${subdistrict}" in ${d.name} (${d.code})`,
-        };
+        return unresolved("Kec", "row.unknownSubdistrict", subdistrict, {
+          district: `${d.name} (${d.code})`,
+        });
       candidates = candidates.filter((c) => c.startsWith(`${sd}.`));
       if (candidates.length === 0)
-        return {
-          ok: false,
-          field: "Desa/Kel",
-          reason: `no village named "${village}" in kecamatan ${subdistrict} of ${d.name}`,
-        };
+        return unresolved("Desa/Kel", "row.unknownVillageIn", village, { subdistrict });
     }
     if (candidates.length === 1) return { ok: true, code: candidates[0] };
     if (candidates.length === 0)
-      return {
-        ok: false,
-        field: "Desa/Kel",
-        reason: `no village named "${village}" in ${d.name} (${d.code})`,
-      };
-    return {
-      ok: false,
-      field: "Desa/Kel",
-      reason: `village name "${village}" is ambiguous in ${d.name} (${candidates.join(", ")}); give the kecamatan`,
-    };
+      return unresolved("Desa/Kel", "row.unknownVillage", village, { district: `${d.name} (${d.code})` });
+    return unresolved("Desa/Kel", "row.ambiguousVillage", village, { codes: candidates.join(", ") });
   }
 }

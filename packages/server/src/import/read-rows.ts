@@ -6,7 +6,13 @@
  */
 import { basename } from "node:path";
 import { checkRecord, checkRepeatRecord, type RowContext, repeatOf } from "./check.ts";
-import type { CheckedRow, RawRecord, Rejection } from "./checked-row.ts";
+import {
+  type CheckedRow,
+  type RawRecord,
+  type Rejection,
+  type RowProblem,
+  rejection,
+} from "./checked-row.ts";
 import { mapColumns, type SheetKind, sheetKind } from "./columns.ts";
 import { ImportFileError } from "./errors.ts";
 import type { Facility } from "./facilities.ts";
@@ -110,8 +116,8 @@ async function readSheet(
     report.rowsRejected++;
     report.rejections.push(...rejections);
   };
-  const reject = (rowNo: number, field: string, reason: string) =>
-    rejectRow([{ sheet: sheet.name, rowNo, field, reason }]);
+  const reject = (rowNo: number, p: RowProblem) =>
+    rejectRow([rejection(sheet.name, rowNo, p.field, p.code, p.params, p.value)]);
   // The cells of a row that describe the child (all but its measurement), and its measurement fields.
   const childCells = fields.filter(([f]) => !MEASUREMENT_FIELDS.has(f)).map(([, i]) => i);
   const measurementFields = fields.filter(([f]) => MEASUREMENT_FIELDS.has(f));
@@ -137,7 +143,7 @@ async function readSheet(
           continue;
         }
         // Most rows: the next month of a child written directly, with nothing else to settle.
-        if (writer.addRepeat(prev.child, m)) {
+        if (writer.addRepeat(prev.child, m, row.rowNo)) {
           if (writer.full) await writer.flush();
           continue;
         }
@@ -147,15 +153,15 @@ async function readSheet(
       let rec = recordOf(fields, row.cells, reused);
       if (kind === "monitoring") {
         const completed = source.register.complete(rec);
-        if ("error" in completed) {
-          reject(row.rowNo, completed.field, completed.error);
+        if ("problem" in completed) {
+          reject(row.rowNo, completed.problem);
           continue;
         }
         rec = completed.rec;
       }
       const place = await placeOfRow(rec, source.places, source.district);
       if (!place.ok) {
-        reject(row.rowNo, place.field, place.reason);
+        reject(row.rowNo, place);
         continue;
       }
       const checked = checkRecord(rec, row.rowNo, place, ctx);

@@ -4,7 +4,7 @@
  * be completed with its child's birth date, sex and place.
  */
 import { parseIdentifier, text } from "./cells.ts";
-import type { RawRecord } from "./checked-row.ts";
+import { type RawRecord, type RowProblem, rowProblem } from "./checked-row.ts";
 import { mapColumns, sheetKind } from "./columns.ts";
 import { IMPORT_LIMITS, type ImportLimits, tooManyRows } from "./limits.ts";
 import type { ImportMemo } from "./memo.ts";
@@ -62,9 +62,9 @@ export class ChildRegister {
    * A monitoring row completed with its child's register row (the monitoring row's own non-empty
    * cells win), or why the child cannot be found.
    */
-  complete(rec: RawRecord): { rec: RawRecord } | { field: string; error: string } {
+  complete(rec: RawRecord): { rec: RawRecord } | { problem: RowProblem } {
     const found = this.find(rec);
-    if ("error" in found) return found;
+    if ("problem" in found) return found;
     return {
       rec: {
         ...found.entry.rec,
@@ -73,21 +73,21 @@ export class ChildRegister {
     };
   }
 
-  private find(rec: RawRecord): { entry: RegisterEntry } | { error: string; field: string } {
+  private find(rec: RawRecord): { entry: RegisterEntry } | { problem: RowProblem } {
     const nik = parseIdentifier(rec.nik);
     if (nik.ok && nik.value) {
       const e = this.byNik.get(nik.value);
       if (e) return { entry: e };
     }
     const name = text(rec.name);
-    if (!name)
-      return { field: "NIK", error: "no NIK of a child in the child sheet and no name to find the child by" };
+    if (!name) return { problem: rowProblem("NIK", "row.registerNoKey") };
     const list = this.byName.get(this.memo.personKey(name)) ?? [];
     if (list.length === 1) return { entry: list[0] };
-    if (list.length === 0) return { field: "Nama", error: `no child named "${name}" in the child sheet` };
+    if (list.length === 0) return { problem: rowProblem("Nama", "row.registerNotFound", name) };
     return {
-      field: "Nama",
-      error: `${list.length} children named "${name}" in the child sheet (rows ${list.map((l) => l.rowNo).join(", ")}); give the NIK`,
+      problem: rowProblem("Nama", "row.registerAmbiguous", name, {
+        rows: list.map((l) => l.rowNo).join(", "),
+      }),
     };
   }
 }

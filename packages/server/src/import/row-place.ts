@@ -4,10 +4,10 @@
  */
 import { districtOfCode, levelOfCode } from "@tumbuh/core";
 import { text } from "./cells.ts";
-import type { PlaceInfo, RawRecord } from "./checked-row.ts";
+import { type PlaceInfo, type RawRecord, type RowProblem, rowProblem } from "./checked-row.ts";
 import type { PlaceResolver, Resolved } from "./places.ts";
 
-export type RowPlace = ({ ok: true } & PlaceInfo) | { ok: false; field: string; reason: string };
+export type RowPlace = ({ ok: true } & PlaceInfo) | ({ ok: false } & RowProblem);
 
 /** A district named in the row, resolved (from memory when the same names came before). */
 async function namedDistrict(places: PlaceResolver, rec: RawRecord, name: string): Promise<Resolved> {
@@ -26,8 +26,7 @@ export async function placeOfRow(
   if (!districtCode && vcode && levelOfCode(vcode) === "village") districtCode = districtOfCode(vcode);
   const dname = text(rec.district);
   if (!districtCode) {
-    if (!dname)
-      return { ok: false, field: "Kab/Kota", reason: "district is empty and no --district was given" };
+    if (!dname) return { ok: false, ...rowProblem("Kab/Kota", "row.noDistrict") };
     const r = await namedDistrict(places, rec, dname);
     if (!r.ok) return r;
     districtCode = r.code;
@@ -36,13 +35,16 @@ export async function placeOfRow(
     if (r.ok && r.code !== optionDistrict) {
       return {
         ok: false,
-        field: "Kab/Kota",
-        reason: `row is in district ${r.code} ("${dname}"), not in ${optionDistrict} given by --district`,
+        ...rowProblem("Kab/Kota", "row.otherDistrict", dname, { code: r.code, district: optionDistrict }),
       };
     }
   }
   const d = places.loadedDistrict(districtCode) ?? (await places.district(districtCode));
-  if (!d) return { ok: false, field: "Kode Desa", reason: `no district ${districtCode}` };
+  if (!d)
+    return {
+      ok: false,
+      ...rowProblem("Kode Desa", "row.unknownVillageCode", vcode ?? districtCode, { district: districtCode }),
+    };
   const village = places.village(d, text(rec.village), text(rec.subdistrict), vcode);
   if (!village.ok) return village;
   return { ok: true, districtCode, villageCode: village.code };

@@ -6,9 +6,16 @@
  */
 import { emptyStoredMeasurement, type StoredMeasurement, storedMeasurementAt } from "@tumbuh/growth";
 import { STAGE_ROW_COLUMNS, STORED_COLUMNS, type StageRowColumn } from "../db/repositories/import-columns.ts";
-import { AnthroColumns, flaggedAt, type MeasurementValues, setAnthroRow } from "./anthro-columns.ts";
+import {
+  AnthroColumns,
+  collectFlags,
+  flaggedAt,
+  type MeasurementValues,
+  setAnthroRow,
+} from "./anthro-columns.ts";
 import type { CheckedRow } from "./checked-row.ts";
 import type { ImportMemo } from "./memo.ts";
+import type { FlaggedMeasurement } from "./report.ts";
 
 /** A text cell for the staging CSV: quoted when it holds a quote, comma or line break. */
 function q(v: string | undefined): string {
@@ -75,6 +82,9 @@ function storedCells(s: StoredMeasurement): string {
  */
 export class StageBatch {
   private lines: string[] = [];
+  /** The file row and child's name of each line, for the report's flags. */
+  private rowNos: number[] = [];
+  private names: string[] = [];
   /** Per district and identity (the key of a child without NIK): the key of its last row with a NIK. */
   private readonly nikChildByIdentity = new Map<string, string>();
   /** Keys of the children staged without NIK, per district. */
@@ -98,6 +108,8 @@ export class StageBatch {
   /** Adds a checked row (its identity, its staging line and its measurement). */
   addRow(row: CheckedRow): void {
     this.noteIdentity(row.districtCode, row.identityKey, row.nik ? row.childKey : undefined);
+    this.rowNos.push(row.rowNo);
+    this.names.push(row.name);
     this.add(stageLine(row, this.memo), row.sex, row, row.measuredOn !== undefined, row.nik !== undefined);
   }
 
@@ -136,19 +148,25 @@ export class StageBatch {
 
   /**
    * Scores the rows and returns them as staging CSV (STAGE_COLUMNS order) with the number of
-   * measurements flagged implausible; the batch is empty afterwards.
+   * measurements flagged implausible and their flags; the batch is empty afterwards.
    */
-  take(): { csv: string; flagged: number } {
+  take(): { csv: string; flagged: number; flags: FlaggedMeasurement[] } {
     const count = this.lines.length;
     const z = this.anthro.score(count);
     let flagged = 0;
+    const flags: FlaggedMeasurement[] = [];
     const parts: string[] = new Array(count);
     for (let i = 0; i < count; i++) {
       // A row without a measurement (sex 0) scores nothing: its stored values are all empty.
-      if (this.anthro.sex[i] !== 0 && flaggedAt(z, i)) flagged++;
+      if (this.anthro.sex[i] !== 0 && flaggedAt(z, i)) {
+        flagged++;
+        collectFlags(z, this.anthro, i, this.rowNos[i], this.names[i], flags);
+      }
       parts[i] = `${this.lines[i]}${storedCells(storedMeasurementAt(z, i, this.stored))}\n`;
     }
     this.lines = [];
-    return { csv: parts.join(""), flagged };
+    this.rowNos = [];
+    this.names = [];
+    return { csv: parts.join(""), flagged, flags };
   }
 }

@@ -22,7 +22,7 @@ import { Facilities, type Facility } from "./facilities.ts";
 import { encodeMeasurements } from "./measurement-batch.ts";
 import type { ImportMemo } from "./memo.ts";
 import { encodeChildren, type NewChild } from "./new-child.ts";
-import type { ImportReport } from "./report.ts";
+import { addFlags, type ImportReport } from "./report.ts";
 import type { IdentifierSealer } from "./sealing.ts";
 import { StageBatch } from "./stage.ts";
 
@@ -125,8 +125,8 @@ export class ImportWriter {
    * The next measurement `m` of the new child `child` written directly by the row before: written
    * directly and true when nothing else needs settling, else false (deliver the row instead).
    */
-  addRepeat(child: NewChild | undefined, m: MeasurementPart): boolean {
-    if (!child || !this.direct?.addRepeat(child, m)) return false;
+  addRepeat(child: NewChild | undefined, m: MeasurementPart, rowNo: number): boolean {
+    if (!child || !this.direct?.addRepeat(child, m, rowNo)) return false;
     this.report.rowsWrittenDirectly++;
     return true;
   }
@@ -141,9 +141,15 @@ export class ImportWriter {
     const newFacilities = this.facilities.take();
     const written = this.direct?.take();
     const encoded = written?.measurements ? encodeMeasurements(written.measurements, this.scored) : undefined;
-    if (encoded) report.measurementsFlagged += encoded.flagged;
+    if (encoded) {
+      report.measurementsFlagged += encoded.flagged;
+      addFlags(report, encoded.flags);
+    }
     const staged = this.stage.size > 0 ? this.stage.take() : undefined;
-    if (staged) report.measurementsFlagged += staged.flagged;
+    if (staged) {
+      report.measurementsFlagged += staged.flagged;
+      addFlags(report, staged.flags);
+    }
     await this.copying;
     this.copying = (async () => {
       // Every identifier sealed so far: a staged row may carry one first sealed for a row written directly.
@@ -164,6 +170,8 @@ export class ImportWriter {
     await this.copying;
     const { report, direct } = this;
     report.districts = this.districtCodes();
+    // Direct and staged batches of one flush interleave: in row order (stable within a row).
+    report.flags.sort((a, b) => a.rowNo - b.rowNo);
     report.puskesmasCreated = this.facilities.puskesmasCreated;
     report.posyanduCreated = this.facilities.posyanduCreated;
     if (direct) {

@@ -25,7 +25,7 @@ export interface EvidenceDownload {
 }
 
 /** Reads a stream up to `limit` bytes; null when it is longer (the rest is drained). */
-async function readLimited(stream: Readable, limit: number): Promise<Buffer | null> {
+export async function readLimited(stream: Readable, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   let over = false;
@@ -35,6 +35,22 @@ async function readLimited(stream: Readable, limit: number): Promise<Buffer | nu
     if (!over) chunks.push(chunk as Buffer);
   }
   return over ? null : Buffer.concat(chunks);
+}
+
+/**
+ * Stores a document's bytes in `dir` under their SHA-256 (once: the same content is one file) and
+ * returns the hash. The folder is private to the server's account.
+ */
+export function storeDocument(dir: string, data: Buffer): string {
+  const sha256 = createHash("sha256").update(data).digest("hex");
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, sha256);
+  if (!existsSync(path)) {
+    const tmp = `${path}.${randomUUID()}.part`;
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, path);
+  }
+  return sha256;
 }
 
 export class AksiEvidenceService {
@@ -83,14 +99,7 @@ export class AksiEvidenceService {
     const name = cleanFileName(fileName);
     const sniffed = sniffEvidence(data.subarray(0, 16), name);
     if (!sniffed.ok) throw badRequest("file", sniffed.reason);
-    const sha256 = createHash("sha256").update(data).digest("hex");
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    const path = join(this.dir, sha256);
-    if (!existsSync(path)) {
-      const tmp = `${path}.${randomUUID()}.part`;
-      writeFileSync(tmp, data, { mode: 0o600 });
-      renameSync(tmp, path);
-    }
+    const sha256 = storeDocument(this.dir, data);
     const id = randomUUID();
     await this.repos.transaction(async (tx) => {
       await tx.aksi.insertEvidence({

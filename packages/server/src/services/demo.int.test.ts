@@ -5,7 +5,7 @@ import { expect, it } from "vitest";
 import { keysFromMaster } from "../db/pii.ts";
 import { Repositories } from "../db/repositories/index.ts";
 import { describeEachEngine } from "../db/test-support.ts";
-import { testApp } from "../http/test-app.ts";
+import { signIn, testApp } from "../http/test-app.ts";
 import { createDemo, DEMO_PASSWORD, isEmptyDatabase, readDemoInfo } from "./demo.ts";
 import { loadRegions } from "./regions.ts";
 
@@ -19,6 +19,7 @@ describeEachEngine("demo district", (ctx) => {
       keys: keysFromMaster(Buffer.alloc(32, 7)),
       workDir: mkdtempSync(join(tmpdir(), "tumbuh-demo-")),
       children: 60,
+      evidenceDir: mkdtempSync(join(tmpdir(), "tumbuh-demo-evidence-")),
     });
     // 14 kecamatan + 157 desa/kelurahan shapes, all matching loaded regions.
     expect(report.boundaries).toBe(171);
@@ -54,5 +55,38 @@ describeEachEngine("demo district", (ctx) => {
       .where("village_code", "=", kader.regionCode)
       .execute();
     expect(inVillage.length).toBeGreaterThan(0);
+
+    // families, TPK targets and visits, TPPS teams and a mini lokakarya in the TPK member's kecamatan
+    const count = async (
+      table: "families" | "tpk_targets" | "tpk_visits" | "tpps_teams" | "minilok_meetings",
+    ) =>
+      Number(
+        (
+          await ctx.database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count("families")).toBeGreaterThan(0);
+    expect(await count("tpk_targets")).toBeGreaterThanOrEqual(await count("tpk_visits"));
+    expect(await count("tpps_teams")).toBe(2);
+    expect(await count("minilok_meetings")).toBe(1);
+    // The 2025 aksi cycle: own targets, desa lokus chosen with a reason and its SK, a plan with budget.
+    const bappeda = await signIn(app, "bappeda", DEMO_PASSWORD);
+    const cycle = (await bappeda.get("/api/aksi/cycles?year=2025")).json().cycles[0];
+    expect(cycle).toMatchObject({ districtCode: "35.03", year: 2025 });
+    const lokus = (await bappeda.get(`/api/aksi/cycles/${cycle.id}/lokus`)).json().decision;
+    expect(lokus.villages.length).toBeGreaterThan(0);
+    expect(lokus.reason).toContain("sintetis");
+    expect(lokus.evidence.fileName).toContain("sintetis");
+    const plan = (await bappeda.get(`/api/aksi/cycles/${cycle.id}/activities`)).json();
+    expect(plan.activities).toHaveLength(6);
+    expect(plan.summary.total.pagu).toBe(3_526_000_000);
+    expect(plan.summary.lokusPagu.lokus).toBeGreaterThan(0);
+    expect(plan.summary.issues).toEqual([]);
+    const ansit = (await bappeda.get(`/api/aksi/cycles/${cycle.id}/analisis`)).json();
+    const spe9 = ansit.indicators.find((i: { code: string }) => i.code === "SPE9");
+    expect(spe9.target).toMatchObject({ value: 95, origin: "own" });
   });
 });

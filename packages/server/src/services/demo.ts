@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { todayInIndonesia } from "@tumbuh/core";
 import type { Role } from "@tumbuh/core/api";
 import type { Database } from "../db/connection.ts";
 import type { PiiKeys } from "../db/pii.ts";
@@ -12,6 +13,9 @@ import type { Repositories } from "../db/repositories/index.ts";
 import { importMeasurements } from "../import/import.ts";
 import { synthesizeDistrictFile } from "../synth/district.ts";
 import type { DemoInfo } from "./context.ts";
+import { createDemoAksiDocs } from "./demo-aksi-docs.ts";
+import { createDemoAksiPlan } from "./demo-aksi-plan.ts";
+import { seedKeluargaDemo } from "./demo-keluarga.ts";
 import { UserService } from "./users.ts";
 
 const DEMO_DISTRICT = "35.03";
@@ -114,7 +118,15 @@ export interface DemoReport {
 export async function createDemo(
   database: Database,
   repos: Repositories,
-  opts: { keys: PiiKeys; workDir: string; children?: number; seed?: number; log?: (line: string) => void },
+  opts: {
+    keys: PiiKeys;
+    workDir: string;
+    children?: number;
+    seed?: number;
+    log?: (line: string) => void;
+    /** Where the aksi evidence files live (the desa lokus decision document); none without it. */
+    evidenceDir?: string;
+  },
 ): Promise<DemoReport> {
   const log = opts.log ?? (() => {});
   log("memuat batas wilayah demo / loading demo boundaries (Kabupaten Trenggalek)…");
@@ -139,9 +151,32 @@ export async function createDemo(
     fileName: "demo-35.03-synthetic.csv",
   });
   const users = await demoUsers(repos);
+  const tpkUser = users.find((u) => u.role === "tpk_member");
+  if (tpkUser) {
+    log("membuat data keluarga, TPK, TPPS dan minilok sintetis / seeding families, TPK, TPPS and minilok…");
+    await seedKeluargaDemo(repos, { village: tpkUser.regionCode, today: todayInIndonesia(new Date()) });
+  }
   const userService = new UserService(repos);
   for (const u of users) {
     await userService.createInitial({ ...u, password: DEMO_PASSWORD }, { demoAccount: true });
+  }
+  const desa = users.find((u) => u.role === "village_tpps")?.regionCode;
+  const villages = (await repos.regions.villagesOf(DEMO_DISTRICT)).map((r) => r.code);
+  await createDemoAksiDocs(
+    repos,
+    DEMO_DISTRICT,
+    [...new Set([...(desa ? [desa] : []), ...villages.slice(0, 2)])],
+    null,
+  );
+  const bappeda = await repos.users.findByUsername("bappeda");
+  if (bappeda) {
+    log("menyusun analisis situasi dan rencana kegiatan 2025 / the 2025 analysis and activity plan…");
+    await createDemoAksiPlan(
+      repos,
+      DEMO_DISTRICT,
+      { id: bappeda.id, username: "bappeda", role: "district_tpps", regionCode: DEMO_DISTRICT },
+      opts.evidenceDir ?? null,
+    );
   }
   await repos.settings.set("demo", { synthetic: true, districtCode: DEMO_DISTRICT } satisfies DemoInfo);
   return {

@@ -21,7 +21,7 @@ import {
 } from "./export-tables.ts";
 import type { PrevalenceService } from "./prevalence.ts";
 
-interface Table {
+export interface Table {
   name: string;
   columns: string[];
   rows: CsvCell[][];
@@ -37,6 +37,7 @@ export interface ExportFile {
 /** Measurements exported at most (the file names the limit when reached). */
 const MEASUREMENT_LIMIT = 200_000;
 
+/** One table as an XLSX workbook of one sheet (bold header row). */
 export async function toXlsx(t: Table): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName(t.name));

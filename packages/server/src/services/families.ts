@@ -168,8 +168,8 @@ export class FamilyService {
     };
   }
 
-  /** Checks the body and computes what is stored: the assessment and the matched children. */
-  private async prepare(body: FamilyBody, today: string, district: string, familyId: string) {
+  /** Checks the body and computes what is stored: the assessment and the matched children (the family import uses it too). */
+  async prepare(body: FamilyBody, today: string, district: string, familyId: string) {
     const village = await this.repos.regions.get(body.villageCode);
     if (village?.level !== "village")
       throw badRequest("villageCode", `expected the code of a village, got ${body.villageCode}`);

@@ -21,18 +21,20 @@ import {
   importMeasurements,
   type ImportReport as PipelineReport,
 } from "../import/import.ts";
+import { FLAG_INDICATOR_LABEL, flagMessage } from "../import/report.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { badRequest, conflict, notFound, ServiceError } from "./errors.ts";
 import { ensureUploadFolder, sweepUploadFolder, writeUpload } from "./upload-files.ts";
 
-const REJECTIONS_SHOWN = 500;
+/** Rejections, likely duplicates and flags an upload's report keeps (the page lists them a page at a time; the downloads hold them all). */
+const REPORT_ROWS = 50_000;
 const KEEP_MS = 3600_000;
 /** The largest file an upload takes (IMPORT_LIMITS.uploadBytes; the HTTP layer's multipart limit). */
 export const UPLOAD_BYTES = IMPORT_LIMITS.uploadBytes;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The pipeline's report in the API's shape (first 500 rejections). */
+/** The pipeline's report in the API's shape (the first REPORT_ROWS of each list). */
 function toApiReport(r: PipelineReport): ImportReport {
   return {
     rowsRead: r.rowsRead,
@@ -45,20 +47,36 @@ function toApiReport(r: PipelineReport): ImportReport {
     posyanduCreated: r.posyanduCreated,
     rowsRepeated: r.rowsRepeated,
     duplicates: r.likelyDuplicates.length,
-    likelyDuplicates: r.likelyDuplicates.slice(0, REJECTIONS_SHOWN).map((d) => ({
+    likelyDuplicates: r.likelyDuplicates.slice(0, REPORT_ROWS).map((d) => ({
       row: d.rowNo,
       name: d.name,
       birthDate: d.birthDate,
+      code: d.code,
+      params: d.params,
       reason: d.reason,
     })),
-    rejected: r.rejections.slice(0, REJECTIONS_SHOWN).map((x) => ({
+    rejected: r.rejections.slice(0, REPORT_ROWS).map((x) => ({
       sheet: x.sheet,
       row: x.rowNo,
       field: x.field,
-      value: null,
+      value: x.value,
+      code: x.code,
+      params: x.params,
       reason: x.reason,
     })),
     rejectedCount: r.rowsRejected,
+    flagged: r.flags.slice(0, REPORT_ROWS).map((f) => ({
+      row: f.rowNo,
+      name: f.name,
+      indicator: f.indicator,
+      indicatorLabel: FLAG_INDICATOR_LABEL[f.indicator],
+      zscore: f.zscore,
+      weight: f.weight,
+      lenhei: f.lenhei,
+      ageDays: f.ageDays,
+      ...flagMessage(f),
+    })),
+    flaggedCount: r.flagsRaised,
   };
 }
 
@@ -87,7 +105,8 @@ function toUpload(row: UploadRow): ImportUpload {
     status: row.status,
     createdAt: new Date(row.created_at).toISOString(),
     createdBy: row.created_by,
-    report: row.report as ImportReport,
+    // Reports stored before flags were listed have none.
+    report: { ...{ flagged: [], flaggedCount: 0 }, ...(row.report as Partial<ImportReport>) } as ImportReport,
   };
 }
 

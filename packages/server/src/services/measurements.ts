@@ -22,6 +22,7 @@ import { recordAudit } from "./audit.ts";
 import { type Caller, loadChild, UUID } from "./child-access.ts";
 import type { ServiceContext } from "./context.ts";
 import { badRequest, conflict, staleVersion } from "./errors.ts";
+import { TpkService } from "./tpk.ts";
 
 /** A stored measurement as the API shows it. */
 export function toApiMeasurement(m: MeasurementRow): Measurement {
@@ -245,6 +246,8 @@ export class MeasurementService {
     });
     await refreshRollupsAndClear(this.ctx.database, [child.district_code]);
     this.ctx.cache.clear();
+    // a child the posyandu now flags (stunted, faltering) becomes a TPK target at once
+    await new TpkService(this.ctx).targetFromMeasurement(caller, child, input.date);
     const { warnings } = zPreview({ ...input, sex: child.sex, birthDate: child.birth_date }, today);
     return { measurement: toApiMeasurement(row), warnings };
   }

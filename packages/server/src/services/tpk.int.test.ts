@@ -189,4 +189,34 @@ describeEachEngine("TPK family assistance", (t) => {
       ]),
     );
   });
+
+  it("makes a child a target automatically when a recorded weighing flags it as faltering, once", async () => {
+    const s = testServices(t.database);
+    const D = "00000000-0000-4000-8000-00000000000d";
+    await t.database.db
+      .insertInto("children")
+      .values(child(D, V2, "Dewi", "2024-02-01"))
+      .execute();
+    await t.database.db
+      .insertInto("measurements")
+      .values([m(D, V2, "2025-06-01", 10.0, "normal"), m(D, V2, "2025-07-01", 10.4, "normal")])
+      .execute();
+    const kader2 = caller("posyandu_cadre", V2);
+    const isTarget = async () => (await s.tpk.targets(tpk2, {})).filter((x) => x.childId === D);
+    // gaining weight: no target
+    await s.measurements.create(kader2, D, { date: "2025-07-20", weight: 10.6 }, "2025-07-25");
+    expect(await isTarget()).toEqual([]);
+    // 10.6 kg in July, 10.5 kg in August: not gained (T) — a target at once, with its reason
+    await s.measurements.create(kader2, D, { date: "2025-08-03", weight: 10.5 }, "2025-08-05");
+    const [d] = await isTarget();
+    expect([d.kind, d.source, d.reasons, d.since]).toEqual([
+      "baduta",
+      "posyandu",
+      ["faltering"],
+      "2025-08-03",
+    ]);
+    // a later weighing never adds it twice
+    await s.measurements.create(kader2, D, { date: "2025-08-20", weight: 10.4 }, "2025-08-25");
+    expect(await isTarget()).toHaveLength(1);
+  });
 });

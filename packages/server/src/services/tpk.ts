@@ -300,6 +300,51 @@ export class TpkService {
     return { checked: children.length, added, alreadyTargets };
   }
 
+  /**
+   * Called after a measurement is written: when the posyandu now flags the child (stunted by the
+   * latest valid TB/U, faltering T/2T) and it is not a target yet, it becomes one automatically,
+   * linked to its family when one lists it; audited as the measurement's consequence. True when added.
+   */
+  async targetFromMeasurement(
+    caller: Caller,
+    child: { id: string; district_code: string; village_code: string },
+    on: string,
+  ): Promise<boolean> {
+    if (await this.repos.tpk.isChildTarget(child.district_code, child.id)) return false;
+    const [growth] = await this.repos.tpk.childrenGrowth(child.village_code, on, child.id);
+    if (!growth) return false;
+    const target = tpkTargetFromPosyandu(
+      { birthDate: growth.birth_date, flags: posyanduFlags(growth, on) },
+      on,
+    );
+    if (!target) return false;
+    await this.repos.transaction(async (tx) => {
+      const [family] = await tx.families.familiesOfChild(child.district_code, child.id);
+      const id = randomUUID();
+      await tx.tpk.insertTarget({
+        district_code: child.district_code,
+        id,
+        village_code: child.village_code,
+        kind: target.kind,
+        name: growth.name,
+        family_id: family?.id ?? null,
+        child_id: child.id,
+        source: "posyandu",
+        reasons: JSON.stringify(target.reasons),
+        since: on,
+      });
+      await recordAudit(tx, {
+        actor: caller,
+        action: "target_from_posyandu",
+        entity: "tpk_target",
+        entityId: id,
+        regionCode: child.village_code,
+        after: { on, reasons: target.reasons },
+      });
+    });
+    return true;
+  }
+
   /** Records a visit to a target by the team of the target's village. */
   async recordVisit(caller: Caller, body: TpkVisitBody, today: string, ip?: string): Promise<TpkVisit> {
     const target = await this.loadTarget(caller, body.targetId, "tpk:visit");

@@ -4,7 +4,7 @@
  * Files are deleted on confirm and on cancel; what a stopped server left behind, and what waited
  * longer than an hour, is swept away (sweepUploadFolder).
  */
-import { chmodSync, createWriteStream, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, createWriteStream, type Dirent, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -20,20 +20,25 @@ export async function writeUpload(path: string, file: Readable): Promise<void> {
   await pipeline(file, createWriteStream(path, { mode: 0o600, flags: "wx" }));
 }
 
-/** Deletes every file of `folder` but those in `keep`; returns how many it deleted. */
+/**
+ * Deletes every file of `folder` but those in `keep`; returns how many it deleted. Only the files
+ * directly in the folder are uploads: sub-folders hold stored documents (aksi evidence, regulation
+ * documents) and are never touched.
+ */
 export function sweepUploadFolder(folder: string, keep: ReadonlySet<string>): number {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(folder);
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return 0;
     throw err;
   }
   let removed = 0;
-  for (const name of names) {
-    const path = join(folder, name);
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue;
+    const path = join(folder, entry.name);
     if (keep.has(path)) continue;
-    rmSync(path, { force: true, recursive: true });
+    rmSync(path, { force: true });
     removed++;
   }
   return removed;

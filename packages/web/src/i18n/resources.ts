@@ -1,3 +1,4 @@
+import { ROW_MESSAGE_TEXTS } from "@tumbuh/core";
 import offlineEn from "../offline/i18n/en.json";
 import offlineId from "../offline/i18n/id.json";
 import en from "./en.json";
@@ -22,8 +23,18 @@ function featureTexts(lang: "id" | "en"): Record<string, Tree> {
   return out;
 }
 
+/**
+ * The texts of the rows of an imported file (`msg.row.*`): kept in @tumbuh/core, which the
+ * `tumbuh import` command prints too, so that both say the same.
+ */
+function rowMessages(lang: "id" | "en"): Tree {
+  const out: Tree = {};
+  for (const [code, text] of Object.entries(ROW_MESSAGE_TEXTS[lang])) out[code.slice("row.".length)] = text;
+  return out;
+}
+
 function build(lang: "id" | "en", main: Tree, offline: Tree): Tree {
-  const tree: Tree = { ...main, offline };
+  const tree: Tree = { ...main, offline, msg: { ...(main.msg as Tree), row: rowMessages(lang) } };
   for (const [feature, texts] of Object.entries(featureTexts(lang))) {
     const existing = tree[feature];
     tree[feature] = typeof existing === "object" ? { ...existing, ...texts } : texts;

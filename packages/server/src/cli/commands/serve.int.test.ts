@@ -1,12 +1,14 @@
 /**
  * `tumbuh serve` and the embedded database's folder, with real processes: the server holds the
  * folder while it runs, other commands are refused with the holder's pid, a server killed with
- * SIGKILL leaves a stale lock the next command takes over, and a server that cannot listen exits.
+ * SIGKILL leaves a stale lock the next command takes over, a server that cannot listen exits, and
+ * so does one whose database thread stops.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { LOCK_FILE } from "../../db/data-folder.ts";
 import { runCli } from "../run-cli.test-support.ts";
@@ -96,5 +98,46 @@ describe("tumbuh serve and its data folder (real processes, embedded database)",
     } finally {
       server.child.kill("SIGKILL");
     }
+  }, 480_000);
+
+  it("runs the embedded database on a thread and exits (code 1, a clear message, the folder unlocked) when that thread stops", async () => {
+    // Loaded into the server process before Tumbuh: on SIGUSR2 it ends the process's worker threads,
+    // as a crash of the database's thread would.
+    const preload = join(root, "end-threads.mjs");
+    writeFileSync(
+      preload,
+      `import { isMainThread, Worker } from "node:worker_threads";
+if (isMainThread) {
+  const workers = new Set();
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (...args) { workers.add(this); return post.apply(this, args); };
+  process.on("SIGUSR2", () => { for (const w of workers) void w.terminate(); });
+}
+`,
+    );
+    const port = await freePort();
+    const server = spawnCli(
+      ["serve", "--no-demo", "--api-only", "--host", "127.0.0.1", "--port", String(port)],
+      dataDir,
+      { NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` },
+    );
+    try {
+      await server.waitFor(/is running at/);
+      expect(server.output()).toContain("(pglite)");
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(health.status).toBe(200);
+      server.child.kill("SIGUSR2");
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain(
+        "tumbuh serve: Basis data tertanam berhenti (its thread exited with code 1); server tidak dapat melanjutkan tanpa basis data. / The embedded database stopped (its thread exited with code 1); the server cannot go on without its database.",
+      );
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    } finally {
+      server.child.kill("SIGKILL");
+    }
+    // The database is intact.
+    const after = await runCliProcess(["check"], dataDir);
+    expect(after.output).toContain("ok:");
+    expect(after.code).toBe(0);
   }, 480_000);
 });

@@ -30,7 +30,9 @@ TUMBUH_DATA_DIR (default ./data), or the PostgreSQL server in DATABASE_URL. On f
 regions of Indonesia are loaded; on an empty database the demo district Kabupaten Trenggalek
 (35.03) is created with synthetic children, unless --no-demo is given. --api-only serves the API
 without building or serving the web app. While it runs the server holds the embedded
-database's folder: other tumbuh commands on that folder are refused until it stops.
+database's folder: other tumbuh commands on that folder are refused until it stops. The
+embedded database runs on a thread of its own (TUMBUH_PGLITE_THREAD=0: on the server's thread);
+if that thread stops, the server exits with code 1.
 `;
 
 /**
@@ -99,7 +101,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const trustProxy = parseTrustProxy(process.env.TUMBUH_TRUST_PROXY);
   const hasWeb = !values["api-only"] && ensureWebBuild(io);
 
-  const { database, keys } = await openCliDatabase();
+  // The embedded database runs on a thread of its own, so an import's long statements do not stop
+  // other users' requests (TUMBUH_PGLITE_THREAD=0 keeps it on the server's thread).
+  const { database, keys } = await openCliDatabase({ thread: process.env.TUMBUH_PGLITE_THREAD !== "0" });
+  // A database that stopped under the server (its thread crashed) takes the server with it: every
+  // request would fail, and a supervisor restarts a process that exits.
+  database.onLost((err) => {
+    io.stderr.write(`tumbuh serve: ${err.message}\n`);
+    process.exit(1);
+  });
   const say = (line: string) => io.stdout.write(`${line}\n`);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
@@ -114,7 +124,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (!values["no-demo"] && (await isEmptyDatabase(repos))) {
       const workDir = join(database.dataDir ?? resolve(process.env.TUMBUH_DATA_DIR ?? "./data"), "demo");
       mkdirSync(workDir, { recursive: true });
-      demoCreated = await createDemo(database, repos, { keys, workDir, log: say });
+      demoCreated = await createDemo(database, repos, {
+        keys,
+        workDir,
+        log: say,
+        evidenceDir: join(filesFolder(database), "aksi-evidence"),
+      });
     }
     const demo = await readDemoInfo(repos);
     app = await buildApp({

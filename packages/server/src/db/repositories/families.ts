@@ -225,4 +225,59 @@ export class FamiliesRepository {
       };
     });
   }
+
+  /** A family of the same village and semester with this head and mother (names compared in lower case), for an import to replace. */
+  findSame(
+    district: string,
+    village: string,
+    semester: string,
+    headName: string,
+    motherName: string | null,
+  ): Promise<{ id: string; version: number } | undefined> {
+    let q = this.db
+      .selectFrom("families")
+      .select(["id", "version"])
+      .where("district_code", "=", district)
+      .where("village_code", "=", village)
+      .where("semester", "=", semester)
+      .where(sql`lower(head_name)`, "=", headName.toLowerCase());
+    q =
+      motherName === null
+        ? q.where("mother_name", "is", null)
+        : q.where(sql`lower(mother_name)`, "=", motherName.toLowerCase());
+    return q.orderBy("created_at").executeTakeFirst();
+  }
+
+  /**
+   * Families and at-risk families per village and semester in a region (every semester recorded,
+   * or those given): the counts analisis situasi reads beside the measurements.
+   */
+  async villageSemesterCounts(
+    region: string,
+    semesters?: readonly string[],
+  ): Promise<{ village_code: string; semester: string; families: number; berisiko: number }[]> {
+    const r = regionFilter(region);
+    let q = this.db.selectFrom("families as f");
+    if (r.district) q = q.where("f.district_code", "=", r.district);
+    if (r.village) q = q.where("f.village_code", "=", r.village);
+    if (r.villagePrefix) q = q.where("f.village_code", "like", `${r.villagePrefix}%`);
+    if (semesters?.length) q = q.where("f.semester", "in", [...semesters]);
+    const rows = await q
+      .select((eb) => [
+        "f.village_code",
+        "f.semester",
+        eb.fn.countAll<number>().as("families"),
+        sql<number>`count(*) filter (where f.krs_verdict = 'berisiko')`.as("berisiko"),
+      ])
+      .groupBy(["f.village_code", "f.semester"])
+      .orderBy("f.village_code")
+      .orderBy("f.semester")
+      .execute();
+    return rows.map((x) => ({
+      village_code: x.village_code,
+      semester: x.semester,
+      families: Number(x.families),
+      berisiko: Number(x.berisiko),
+    }));
+  }
 }

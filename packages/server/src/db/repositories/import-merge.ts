@@ -19,11 +19,17 @@ export interface MergeInput {
   handedOver: Uint8Array | null;
 }
 
+/**
+ * A staged row that may be a child already known: `kind` says which (an existing child of the
+ * same village with another NIK, one of another village, or a child of another row of the file),
+ * `other` names it (its village code, or the other row's number).
+ */
 interface MergedDuplicate {
   rowNo: number;
   name: string;
   birthDate: string;
-  reason: string;
+  kind: "otherNik" | "otherVillage" | "inFile";
+  other: string;
 }
 
 export interface MergeResult {
@@ -150,22 +156,34 @@ async function matchStoredChildren(s: Session, inFile: DistrictFilter): Promise<
 async function findLikelyDuplicates(s: Session, inFile: DistrictFilter): Promise<MergedDuplicate[]> {
   const dups = await traced("likely duplicates", () =>
     sql
-      .raw<{ row_no: number; name: string; birth_date: string; reason: string }>(`
+      .raw<{
+        row_no: number;
+        name: string;
+        birth_date: string;
+        kind: MergedDuplicate["kind"];
+        other: string;
+      }>(`
     SELECT s.row_no, s.name, s.birth_date::text AS birth_date,
-      CASE WHEN c.village_code = s.village_code THEN 'same name, birth date, sex and village as an existing child with a different NIK'
-           ELSE 'same name, birth date and sex as an existing child in village ' || c.village_code END AS reason
+      CASE WHEN c.village_code = s.village_code THEN 'otherNik' ELSE 'otherVillage' END AS kind,
+      c.village_code AS other
     FROM import_children s
     JOIN children c ON c.district_code = s.district_code AND c.name_key = s.name_key
       AND c.birth_date = s.birth_date AND c.sex = s.sex AND ${inFile("c")}
     WHERE s.child_id IS NULL
     UNION ALL
-    SELECT a.row_no, a.name, a.birth_date::text, 'same name, birth date and sex as the child of row ' || b.row_no || ' in this file'
+    SELECT a.row_no, a.name, a.birth_date::text, 'inFile', b.row_no::text
     FROM import_children a JOIN import_children b ON a.district_code = b.district_code AND a.name_key = b.name_key
       AND a.birth_date = b.birth_date AND a.sex = b.sex AND a.child_key > b.child_key
     ORDER BY 1 LIMIT 10000`)
       .execute(s.db),
   );
-  return dups.rows.map((d) => ({ rowNo: d.row_no, name: d.name, birthDate: d.birth_date, reason: d.reason }));
+  return dups.rows.map((d) => ({
+    rowNo: d.row_no,
+    name: d.name,
+    birthDate: d.birth_date,
+    kind: d.kind,
+    other: d.other,
+  }));
 }
 
 /** Inserts the new children and updates the stored ones the file changes. */

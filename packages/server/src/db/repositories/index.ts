@@ -5,6 +5,8 @@
  */
 import type { Db } from "../schema.ts";
 import { AksiRepository } from "./aksi.ts";
+import { AksiDocsRepository } from "./aksi-docs.ts";
+import { AksiPlanRepository } from "./aksi-plan.ts";
 import { AuditRepository } from "./audit.ts";
 import { AuditKasusRepository } from "./audit-kasus.ts";
 import { BoundariesRepository } from "./boundaries.ts";
@@ -14,6 +16,7 @@ import { F2GiziRepository } from "./f2gizi.ts";
 import { FamiliesRepository } from "./families.ts";
 import { ImportUploadsRepository } from "./imports.ts";
 import { KbmChoiceRepository } from "./kbm-choice.ts";
+import { MinilokRepository } from "./minilok.ts";
 import { PenilaianRepository } from "./penilaian.ts";
 import { PeriodActivityRepository } from "./period-activity.ts";
 import { PosyanduPageRepository } from "./posyandu-page.ts";
@@ -24,10 +27,13 @@ import { SettingsRepository } from "./settings.ts";
 import { SkdnRepository } from "./skdn.ts";
 import { TargetsRepository } from "./targets.ts";
 import { TpkRepository } from "./tpk.ts";
+import { TppsRepository } from "./tpps.ts";
 import { UsersRepository } from "./users.ts";
 
 export class Repositories {
   readonly aksi: AksiRepository;
+  readonly aksiDocs: AksiDocsRepository;
+  readonly aksiPlan: AksiPlanRepository;
   readonly audit: AuditRepository;
   readonly auditKasus: AuditKasusRepository;
   readonly boundaries: BoundariesRepository;
@@ -36,6 +42,7 @@ export class Repositories {
   readonly f2gizi: F2GiziRepository;
   readonly families: FamiliesRepository;
   readonly imports: ImportUploadsRepository;
+  readonly minilok: MinilokRepository;
   readonly kbmChoice: KbmChoiceRepository;
   readonly periodActivity: PeriodActivityRepository;
   readonly posyanduPage: PosyanduPageRepository;
@@ -47,10 +54,13 @@ export class Repositories {
   readonly skdn: SkdnRepository;
   readonly targets: TargetsRepository;
   readonly tpk: TpkRepository;
+  readonly tpps: TppsRepository;
   readonly users: UsersRepository;
 
   constructor(readonly db: Db) {
     this.aksi = new AksiRepository(db);
+    this.aksiDocs = new AksiDocsRepository(db);
+    this.aksiPlan = new AksiPlanRepository(db);
     this.audit = new AuditRepository(db);
     this.auditKasus = new AuditKasusRepository(db);
     this.boundaries = new BoundariesRepository(db);
@@ -59,6 +69,7 @@ export class Repositories {
     this.f2gizi = new F2GiziRepository(db);
     this.families = new FamiliesRepository(db);
     this.imports = new ImportUploadsRepository(db);
+    this.minilok = new MinilokRepository(db);
     this.kbmChoice = new KbmChoiceRepository(db);
     this.periodActivity = new PeriodActivityRepository(db);
     this.posyanduPage = new PosyanduPageRepository(db);
@@ -70,6 +81,7 @@ export class Repositories {
     this.skdn = new SkdnRepository(db);
     this.targets = new TargetsRepository(db);
     this.tpk = new TpkRepository(db);
+    this.tpps = new TppsRepository(db);
     this.users = new UsersRepository(db);
   }
 

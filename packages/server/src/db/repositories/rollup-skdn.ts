@@ -62,15 +62,21 @@ interface WeighingRow {
   fwei: boolean;
 }
 
-/** Counts per unit and month of one district's children (pure once the rows are loaded). */
-function districtSkdnCounts(
+/** Children counted between two turns of the event loop (other requests served meanwhile). */
+const YIELD_CHILDREN = 2000;
+
+/**
+ * Counts per unit and month of one district's children (pure once the rows are loaded). A large
+ * district takes seconds: it lets other requests through every YIELD_CHILDREN children.
+ */
+async function districtSkdnCounts(
   district: string,
   children: readonly ChildRow[],
   weighings: readonly WeighingRow[],
   kmsRows: readonly KmsRow[],
   months: readonly string[],
   kbm: KbmTable,
-): Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }> {
+): Promise<Map<string, { kind: UnitKind; code: string; month: string; counts: SkdnCounts }>> {
   const byChild = new Map<string, FalteringWeighing[]>();
   for (const w of weighings) {
     let list = byChild.get(w.child_id);
@@ -108,7 +114,9 @@ function districtSkdnCounts(
     }
     addSkdnCounts(row.counts, c);
   };
+  let counted = 0;
   for (const child of children) {
+    if (++counted % YIELD_CHILDREN === 0) await new Promise<void>((r) => setImmediate(r));
     const counts = childSkdnCounts(
       {
         id: child.id,
@@ -170,7 +178,7 @@ export async function refreshDistrictSkdn(h: HasDb, district: string, kbmTable?:
     SELECT child_id, measured_on, has_kms FROM measurements
     WHERE district_code = ${district} AND has_kms IS NOT NULL`.execute(h.db);
   const rows = [
-    ...districtSkdnCounts(district, children.rows, weighings.rows, kms.rows, months, kbm).values(),
+    ...(await districtSkdnCounts(district, children.rows, weighings.rows, kms.rows, months, kbm)).values(),
   ];
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);

@@ -213,6 +213,18 @@ export class TpkRepository {
     return this.db.selectFrom("tpk_targets").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
+  /** Whether the child is an active target. */
+  async isChildTarget(district: string, childId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("tpk_targets")
+      .select("id")
+      .where("district_code", "=", district)
+      .where("child_id", "=", childId)
+      .where("active", "=", true)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** The child ids of the district's active targets. */
   async childTargets(district: string): Promise<Set<string>> {
     const rows = await this.db
@@ -302,7 +314,7 @@ export class TpkRepository {
   }
 
   /** The children of a region (under 60 months on `on`) with their measurements, for the posyandu flags. */
-  async childrenGrowth(region: string, on: string): Promise<ChildGrowthRow[]> {
+  async childrenGrowth(region: string, on: string, childId?: string): Promise<ChildGrowthRow[]> {
     const r: Filtered = regionFilter(region);
     let q = this.db
       .selectFrom("children as c")
@@ -326,6 +338,7 @@ export class TpkRepository {
     if (r.district) q = q.where("c.district_code", "=", r.district);
     if (r.village) q = q.where("c.village_code", "=", r.village);
     if (r.villagePrefix) q = q.where("c.village_code", "like", `${r.villagePrefix}%`);
+    if (childId) q = q.where("c.id", "=", childId);
     const rows = await q.orderBy("c.id").orderBy("m.measured_on").execute();
     const out = new Map<string, ChildGrowthRow>();
     for (const row of rows) {

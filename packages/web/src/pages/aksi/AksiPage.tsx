@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
 import { useSession } from "../../auth/session.tsx";
+import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 
 const pct = (v: number | null) => (v === null ? "–" : `${v.toFixed(1)}%`);
 
@@ -187,6 +188,12 @@ export function AksiPage({ cycleId }: { cycleId: string | null }) {
           </h2>
           <p>
             {d.configTitle} · {t("aksi.missing")}: {d.missingCount}
+          </p>
+          <AksiDocsLinks cycleId={d.cycle.id} />
+          <p className="button-row">
+            <a href={`#/aksi/analisis-situasi?cycle=${d.cycle.id}`}>{t("aksi.plan.nav.ansit")}</a>
+            <a href={`#/aksi/lokus?cycle=${d.cycle.id}`}>{t("aksi.plan.nav.lokus")}</a>
+            <a href={`#/aksi/rencana?cycle=${d.cycle.id}`}>{t("aksi.plan.nav.rencana")}</a>
           </p>
           {d.entries.map((e) => (
             <EntryCard

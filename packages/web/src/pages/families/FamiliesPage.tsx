@@ -8,6 +8,7 @@ import { PERMISSION } from "../../auth/permissions.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { href, navigate } from "../../routing/router.ts";
+import { FamilyImport } from "./FamilyImport.tsx";
 import { recentSemesters } from "./semester.ts";
 import { localToday } from "./VisitForm.tsx";
 
@@ -103,6 +104,15 @@ export function FamiliesPage({ semester, q }: { semester: string | null; q: stri
             </table>
           </div>
         </section>
+      ) : null}
+      {can(PERMISSION.familiesWrite) ? (
+        <FamilyImport
+          semester={sem}
+          onImported={() => {
+            counts.reload();
+            list.reload();
+          }}
+        />
       ) : null}
       {can(PERMISSION.families) ? (
         <section className="card">
