@@ -26,7 +26,8 @@ const SERVER = "^packages/server/src/";
 const SERVER_FOLDERS = ["http", "services", "import", "db", "auth", "cli", "anthro-csv", "synth", "pdf"];
 
 /** Modules of the data-layer libraries (and their @types packages), wherever npm placed them. */
-const DATABASE_LIBRARIES = "(^|/)node_modules/(@types/)?(kysely|pg|pg-copy-streams|pg-protocol|@electric-sql/pglite)/";
+const DATABASE_LIBRARIES =
+  "(^|/)node_modules/(@types/)?(kysely|pg|pg-copy-streams|pg-protocol|@electric-sql/pglite)/";
 
 /**
  * A rule forbidding modules under `from` to depend on the target folders' modules outside `allowed`

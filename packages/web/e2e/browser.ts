@@ -88,6 +88,32 @@ export async function launchBrowser(
   };
 }
 
+export interface IsolatedBrowser {
+  /** A fresh context (its own cookies and storage): one per signed-in user. */
+  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium for tests where several users act side by side, each in its own context. */
+export async function launchIsolated(executablePath: string): Promise<IsolatedBrowser> {
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  return {
+    async newContext(viewport = { width: 1280, height: 900 }) {
+      const context = await browser.newContext({
+        viewport,
+        locale: "id-ID",
+        timezoneId: "Asia/Jakarta",
+        acceptDownloads: true,
+      });
+      context.setDefaultTimeout(30_000);
+      return context;
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
 /** Where screenshots are kept (gitignored test artefacts). */
 const SCREENSHOT_DIR = resolve(import.meta.dirname, "../../../test-artifacts/screenshots");
 

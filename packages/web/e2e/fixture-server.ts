@@ -23,6 +23,8 @@ async function main() {
   if (!process.argv[2]) throw new Error("usage: fixture-server.ts <dataDir>");
   const database = await openTestDataDir(dataDir);
   await loadRegions(database, { prefix: "35.03" });
+  // a second district of the province for the penilaian kinerja (regions only, no children)
+  await loadRegions(database, { prefix: "35.79" });
 
   // the routine data the dashboards start from: 150 children followed over 6 months
   const seedFile = join(dataDir, "seed.csv");

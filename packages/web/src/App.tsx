@@ -46,6 +46,24 @@ const LokusPage = lazy(() => import("./pages/aksi/LokusPage.tsx").then((m) => ({
 const RencanaPage = lazy(() =>
   import("./pages/aksi/RencanaPage.tsx").then((m) => ({ default: m.RencanaPage })),
 );
+const PenilaianListPage = lazy(() =>
+  import("./pages/penilaian/PenilaianListPage.tsx").then((m) => ({ default: m.PenilaianListPage })),
+);
+const PenilaianPage = lazy(() =>
+  import("./pages/penilaian/PenilaianPage.tsx").then((m) => ({ default: m.PenilaianPage })),
+);
+const GradingPage = lazy(() =>
+  import("./pages/penilaian/GradingPage.tsx").then((m) => ({ default: m.GradingPage })),
+);
+const InstrumentPage = lazy(() =>
+  import("./pages/penilaian/InstrumentPage.tsx").then((m) => ({ default: m.InstrumentPage })),
+);
+const ResultsPage = lazy(() =>
+  import("./pages/penilaian/ResultsPage.tsx").then((m) => ({ default: m.ResultsPage })),
+);
+const HasilPage = lazy(() =>
+  import("./pages/penilaian/HasilPage.tsx").then((m) => ({ default: m.HasilPage })),
+);
 const CoveragePage = lazy(() =>
   import("./pages/families/CoveragePage.tsx").then((m) => ({ default: m.CoveragePage })),
 );
@@ -177,6 +195,32 @@ const pages: PageDef[] = [
     pattern: "/aksi",
     titleKey: "aksi.title",
     render: (_p, r) => <AksiPage cycleId={r.query.get("cycle")} />,
+  },
+  { pattern: "/penilaian", titleKey: "penilaian.title", render: () => <PenilaianListPage /> },
+  {
+    pattern: "/penilaian/hasil",
+    titleKey: "penilaian.publishedTitle",
+    render: (_p, r) => <HasilPage province={r.query.get("province")} year={r.query.get("year")} />,
+  },
+  {
+    pattern: "/penilaian/:id",
+    titleKey: "penilaian.title",
+    render: (p) => <PenilaianPage key={p.id} id={p.id} />,
+  },
+  {
+    pattern: "/penilaian/:id/nilai",
+    titleKey: "penilaian.gradeTitle",
+    render: (p, r) => <GradingPage key={p.id} id={p.id} district={r.query.get("district")} />,
+  },
+  {
+    pattern: "/penilaian/:id/instrumen",
+    titleKey: "penilaian.instrumentTitle",
+    render: (p) => <InstrumentPage key={p.id} id={p.id} />,
+  },
+  {
+    pattern: "/penilaian/:id/hasil",
+    titleKey: "penilaian.resultTitle",
+    render: (p) => <ResultsPage key={p.id} id={p.id} />,
   },
   {
     pattern: "/aksi/rembuk",

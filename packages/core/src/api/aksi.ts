@@ -135,6 +135,8 @@ export const OpenPenilaianBody = z.object({
   year: Year,
   /** The instrument (PenilaianInstrument of core/programme); the template when left out. */
   instrument: z.unknown().optional(),
+  /** The districts assessed (e.g. the kabupaten lokus); all districts of the province when left out. */
+  districts: z.array(RegionCode).min(1).max(100).optional(),
 });
 export const PenilaianPanelBody = z.object({
   members: z
@@ -156,4 +158,5 @@ export const PublishPenilaianBody = z.object({
   decreeNumber: z.string().max(200),
   version: z.number().int(),
 });
-export const PublishedPenilaianQuery = z.object({ province: RegionCode, year: Year });
+/** The published ranking of a province: of `year`, or the latest published when left out. */
+export const PublishedPenilaianQuery = z.object({ province: RegionCode, year: Year.optional() });

@@ -10,6 +10,7 @@ export * from "./families.ts";
 export * from "./growth.ts";
 export * from "./imports.ts";
 export * from "./keluarga.ts";
+export * from "./penilaian.ts";
 export * from "./posyandu.ts";
 export * from "./referrals.ts";
 export * from "./roles.ts";

@@ -111,7 +111,7 @@ export function analisisSituasi(
       };
     });
     const interventionGaps = cells
-      .filter((c, i) => indicators[i].unit === "persen" && indicators[i].intervention !== "hasil")
+      .filter((_c, i) => indicators[i].unit === "persen" && indicators[i].intervention !== "hasil")
       .map((c) => c.gap);
     const coverageGap = meanCoverageGap(interventionGaps);
     const stuntingRate = percent(v.stunted, v.hazValid);

@@ -12,9 +12,16 @@ export const PkItem = z.object({
   /** The aksi the item assesses, if any. */
   aksi: z.string().nullable(),
   weight: z.number().positive(),
-  scoring: z.enum(["grade", "number"]),
+  /**
+   * grade: each panelist gives a letter; number: the province enters a value 0–100 (e.g. web
+   * completeness); prevalence: the province enters the prevalence before and after (same survey),
+   * scored by `bands`.
+   */
+  scoring: z.enum(["grade", "number", "prevalence"]),
   /** For grade items: what each grade means, e.g. { A: "100 % of lokasi prioritas …", B: "≥ 75 % …" }. */
   descriptors: z.record(z.string(), z.string()),
+  /** For prevalence items: a drop of at least `minDropPp` points scores `score`, largest drop first. */
+  bands: z.array(z.object({ minDropPp: z.number(), score: z.number().min(0).max(100) })).optional(),
 });
 export type PkItem = z.infer<typeof PkItem>;
 
@@ -77,6 +84,23 @@ export const PenilaianInstrument = z
     );
     ins.components.forEach((c, ci) => {
       c.items.forEach((item, ii) => {
+        if (item.scoring === "prevalence") {
+          const bands = item.bands ?? [];
+          if (bands.length === 0)
+            ctx.addIssue({
+              code: "custom",
+              path: ["components", ci, "items", ii, "bands"],
+              message: `item ${item.code} scores prevalence change: expected at least one band`,
+            });
+          for (let b = 1; b < bands.length; b++)
+            if (bands[b].minDropPp >= bands[b - 1].minDropPp)
+              ctx.addIssue({
+                code: "custom",
+                path: ["components", ci, "items", ii, "bands", b, "minDropPp"],
+                message: `item ${item.code}: expected bands from the largest drop down`,
+              });
+          return;
+        }
         if (item.scoring !== "grade") return;
         for (const g of grades)
           if (!(g in item.descriptors))

@@ -148,6 +148,82 @@ describe("penilaian kinerja", () => {
     );
   });
 
+  it.each([
+    // totals (one number item, weight 1) → ranks and Terbaik awards (3 given); ties share and skip
+    ["all different", [90, 80, 70, 60], [1, 2, 3, 4], ["Terbaik I", "Terbaik II", "Terbaik III", ""]],
+    ["three tie first", [80, 80, 80, 70], [1, 1, 1, 4], ["Terbaik I", "Terbaik I", "Terbaik I", ""]],
+    ["tie third", [90, 80, 70, 70], [1, 2, 3, 3], ["Terbaik I", "Terbaik II", "Terbaik III", "Terbaik III"]],
+    ["all tie", [50, 50, 50, 50], [1, 1, 1, 1], ["Terbaik I", "Terbaik I", "Terbaik I", "Terbaik I"]],
+    // 70.004 and 70.001 round to 70.00 at 2 decimals: ranked on the rounded (announced) total
+    [
+      "equal after rounding",
+      [70.004, 70.001, 69.99, 0],
+      [1, 1, 3, 4],
+      ["Terbaik I", "Terbaik I", "Terbaik III", ""],
+    ],
+  ])("ranks %s", (_name, totals, ranks, awards) => {
+    const codes = ["35.01", "35.02", "35.03", "35.04"];
+    const r = penilaianKinerja(
+      {
+        ...INSTRUMENT,
+        components: [
+          {
+            code: "P",
+            name: "P",
+            weight: 1,
+            items: [{ code: "web", name: "web", aksi: null, weight: 1, scoring: "number", descriptors: {} }],
+          },
+        ],
+        awards: { terbaik: 3, kategoriKhusus: [] },
+      },
+      {
+        districts: codes.map((code) => ({ code })),
+        panelists: [],
+        grades: [],
+        values: codes.map((districtCode, i) => ({ districtCode, itemCode: "web", value: totals[i] })),
+      },
+    );
+    const byCode = new Map(r.districts.map((d) => [d.code, d]));
+    expect(codes.map((c) => byCode.get(c)?.rank)).toEqual(ranks);
+    expect(codes.map((c) => byCode.get(c)?.awards.join(", "))).toEqual(awards);
+  });
+
+  it("takes a prevalence-change item as a value and checks its bands", () => {
+    const prev = {
+      code: "prev",
+      name: "Penurunan prevalensi",
+      aksi: null,
+      weight: 1,
+      scoring: "prevalence" as const,
+      descriptors: {},
+      bands: [
+        { minDropPp: 3, score: 100 },
+        { minDropPp: 0, score: 50 },
+      ],
+    };
+    const ins = { ...INSTRUMENT, components: [{ code: "O", name: "Outcome", weight: 1, items: [prev] }] };
+    expect(checkConfig(PenilaianInstrument, { ...ins, awards: { terbaik: 1, kategoriKhusus: [] } }).ok).toBe(
+      true,
+    );
+    const r = penilaianKinerja(ins, {
+      districts: [{ code: "35.01" }],
+      panelists: [],
+      grades: [],
+      values: [
+        { districtCode: "35.01", itemCode: "prev", value: prevalenceChangeScore(24.4, 21, prev.bands) },
+      ],
+    });
+    expect(r.districts[0].total).toBe(100);
+    const bad = checkConfig(PenilaianInstrument, {
+      ...ins,
+      awards: { terbaik: 1, kategoriKhusus: [] },
+      components: [{ ...ins.components[0], items: [{ ...prev, bands: [...prev.bands].reverse() }] }],
+    });
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      "components.0.items.0.bands.1.minDropPp: item prev: expected bands from the largest drop down",
+    ]);
+  });
+
   it("flags invalid, duplicate and unknown grades and values without counting them", () => {
     const r = penilaianKinerja(INSTRUMENT, {
       districts: [{ code: "35.01" }],

@@ -4,8 +4,8 @@
  * aggregation were not found (workflows.md §1.1) — and the rules below are documented choices:
  *
  * - each item is graded by every panelist with a letter (A/B/C/D, converted by the instrument's
- *   scale) or given a number 0–100 (e.g. web completeness from Pantau Aksi, a prevalence-change
- *   score);
+ *   scale) or given a number 0–100 (e.g. web completeness from Pantau Aksi, or a prevalence-change
+ *   score from `prevalenceChangeScore`);
  * - an item's score is the mean of the panelists' scores; a missing or invalid grade is left out
  *   of that mean and flagged — never counted as 0;
  * - a component's score is the weighted mean of its items; the total is the weighted mean of the
@@ -130,7 +130,7 @@ export function penilaianKinerja(instrument: PenilaianInstrument, input: Penilai
   const values = new Map<string, ItemValue>();
   for (const v of input.values) {
     const entry = itemsByCode.get(v.itemCode);
-    if (!districtCodes.has(v.districtCode) || !entry || entry.item.scoring !== "number") {
+    if (!districtCodes.has(v.districtCode) || !entry || entry.item.scoring === "grade") {
       flags.push({
         districtCode: v.districtCode,
         itemCode: v.itemCode,

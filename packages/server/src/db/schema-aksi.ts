@@ -103,6 +103,8 @@ export interface PkValuesTable {
   value: number | null;
   source: string;
   updated_at: Timestamp;
+  prevalence_before: ColumnType<number | null, number | null | undefined, number | null>;
+  prevalence_after: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** The aksi and penilaian tables, spread into the DB type of schema.ts. */

@@ -16,6 +16,7 @@ import type { DemoInfo } from "./context.ts";
 import { createDemoAksiDocs } from "./demo-aksi-docs.ts";
 import { createDemoAksiPlan } from "./demo-aksi-plan.ts";
 import { seedKeluargaDemo } from "./demo-keluarga.ts";
+import { createDemoPenilaian } from "./demo-penilaian.ts";
 import { UserService } from "./users.ts";
 
 const DEMO_DISTRICT = "35.03";
@@ -79,6 +80,12 @@ async function demoUsers(repos: Repositories): Promise<DemoUser[]> {
       role: "provincial_assessor",
       regionCode: "35",
       displayName: "Penilai Provinsi (demo)",
+    },
+    {
+      username: "penilai2",
+      role: "provincial_assessor",
+      regionCode: "35",
+      displayName: "Penilai Provinsi 2 (demo)",
     },
     {
       username: "bappeda",
@@ -178,6 +185,7 @@ export async function createDemo(
       opts.evidenceDir ?? null,
     );
   }
+  await createDemoPenilaian(database, repos);
   await repos.settings.set("demo", { synthetic: true, districtCode: DEMO_DISTRICT } satisfies DemoInfo);
   return {
     children: report.childrenCreated,

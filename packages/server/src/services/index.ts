@@ -28,6 +28,7 @@ import { KbmService } from "./kbm.ts";
 import { MeasurementService } from "./measurements.ts";
 import { MinilokService } from "./minilok.ts";
 import { PenilaianService } from "./penilaian.ts";
+import { PenilaianDocuments } from "./penilaian-documents.ts";
 import { PosyanduPageService } from "./posyandu-page.ts";
 import { PrevalenceService } from "./prevalence.ts";
 import { PublicService } from "./public.ts";
@@ -63,6 +64,7 @@ export interface Services {
   minilok: MinilokService;
   posyanduPage: PosyanduPageService;
   penilaian: PenilaianService;
+  penilaianDocuments: PenilaianDocuments;
   prevalence: PrevalenceService;
   public: PublicService;
   referrals: ReferralService;
@@ -91,6 +93,7 @@ export function createServices(
   // the web root (the upload sweep leaves this sub-folder alone: upload-files.ts).
   const documentDir = join(ctx.uploadDir, "aksi-evidence");
   const aksiPlan = new AksiPlanService(ctx.repos);
+  const penilaian = new PenilaianService(ctx.repos, aksi);
   return {
     aksi,
     aksiEvidence: new AksiEvidenceService(ctx.repos, documentDir),
@@ -115,7 +118,8 @@ export function createServices(
     measurements: new MeasurementService(ctx),
     minilok: new MinilokService(ctx, tpk),
     posyanduPage: new PosyanduPageService(ctx.repos, regions, kbm),
-    penilaian: new PenilaianService(ctx.repos, aksi),
+    penilaian,
+    penilaianDocuments: new PenilaianDocuments(penilaian),
     prevalence,
     referrals: new ReferralService(ctx.repos, kbm),
     public: new PublicService(ctx.repos, regions, prevalence, boundaries, ctx.demo, ctx.cache),

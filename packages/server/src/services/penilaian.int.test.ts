@@ -157,7 +157,7 @@ describeEachEngine("penilaian kinerja", (t) => {
     expect((await rejects(g(p1, "35.03", "pengisian.web", "A"))).code).toBe("bad_request");
     expect((await rejects(g(admin, "35.03", "1.1", "A"))).reason).toBe("permission");
     expect((await rejects(g(outsider, "35.03", "1.1", "A"))).code).toBe("not_found");
-    expect((await rejects(pk.result(p1, id))).reason).toBe("permission");
+    expect((await rejects(pk.result(p2, id))).reason).toBe("permission"); // a member; p1 chairs
     // 35.03: 1.1 A, B → 87.5; 1.2 B, B → 75. 35.04: 1.1 B, C → 62.5; 1.2 A, A → 100.
     await g(p1, "35.03", "1.1", "C");
     await g(p1, "35.03", "1.1", "A"); // changed: the last grade counts

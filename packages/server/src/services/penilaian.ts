@@ -1,22 +1,33 @@
 /**
  * Penilaian kinerja: a province assesses its districts' aksi konvergensi for a year. The province
- * (penilaian:manage) opens the assessment with its instrument, sets the panel (chair + members,
- * provincial assessors), fills the web-completeness item from Pantau Aksi, writes recommendations
- * and publishes the ranking with its decree number; panelists (penilaian:grade) only grade. The
- * scores and ranks come from core's `penilaianKinerja`. Districts see their own result once it is
- * published, the public sees the published ranking only.
+ * (penilaian:manage) opens the assessment over the chosen districts with its instrument (editable
+ * while a draft), sets the panel (chair + members, provincial assessors), fills the number items
+ * (web completeness from Pantau Aksi or by hand, prevalence change), writes recommendations and
+ * publishes the ranking with its decree number. Panelists (penilaian:grade, with a seat) only
+ * grade: a member sees only their own grades, the chair sees every grade and the scores and may
+ * publish too. The scores and ranks come from core's `penilaianKinerja`. Districts see nothing
+ * before publication, then their own result in full; the public sees the published ranking only.
  */
 import { randomUUID } from "node:crypto";
-import { levelOfCode, regionWithin } from "@tumbuh/core";
-import type { Role } from "@tumbuh/core/api";
+import { levelOfCode, regionWithin, userMessage } from "@tumbuh/core";
+import type {
+  AssessmentSummary,
+  AssessmentView,
+  PkGradeView,
+  PkSeat,
+  PkValueView,
+  PublishedView,
+  Role,
+} from "@tumbuh/core/api";
 import {
   checkConfig,
   PenilaianInstrument,
   type PenilaianResult,
   penilaianKinerja,
+  prevalenceChangeScore,
   TEMPLATE_INSTRUMENT,
 } from "@tumbuh/core/programme";
-import { type Actor, checkAccess, requireAccess } from "../auth/access.ts";
+import { AccessDenied, type Actor, checkAccess, requireAccess } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { PkAssessmentRow } from "../db/repositories/penilaian.ts";
 import type { AksiService } from "./aksi.ts";
@@ -28,28 +39,6 @@ type Caller = Actor & { username: string };
 
 /** The item filled from Pantau Aksi (the share of the district's aksi progress, 0–100). */
 const PENGISIAN_ITEM = "pengisian.web";
-
-export interface AssessmentView {
-  id: string;
-  provinceCode: string;
-  year: number;
-  status: "draft" | "published";
-  decreeNumber: string | null;
-  version: number;
-  instrument: PenilaianInstrument;
-  panel: { userId: string; role: "ketua" | "anggota"; username: string; displayName: string }[];
-  districts: { code: string; name: string; recommendation: string }[];
-}
-
-/** What a district or the public sees of a published assessment. */
-export interface PublishedView {
-  provinceCode: string;
-  year: number;
-  decreeNumber: string | null;
-  ranking: { code: string; name: string; total: number | null; rank: number | null; awards: string[] }[];
-  /** The caller's own district in full (scores per component and item, recommendation), if any. */
-  own: (PenilaianResult["districts"][number] & { recommendation: string }) | null;
-}
 
 export class PenilaianService {
   constructor(
@@ -78,22 +67,23 @@ export class PenilaianService {
     provinceCode: string,
     year: number,
     instrument?: unknown,
+    chosen?: readonly string[],
   ): Promise<AssessmentView> {
     if (levelOfCode(provinceCode) !== "province")
       throw badRequest("provinceCode", `expected a province code such as 35, got ${provinceCode}`);
     requireAccess(user, "penilaian:manage", provinceCode);
-    const checked = checkConfig(
-      PenilaianInstrument,
-      instrument ?? { ...TEMPLATE_INSTRUMENT, year, regionCode: provinceCode },
-    );
-    if (!checked.ok)
-      throw new ServiceError("bad_request", `instrumen tidak valid: ${checked.errors.join("; ")}`, {
-        field: "instrument",
-        errors: checked.errors,
-      });
+    const checked = {
+      value: checkInstrument(instrument ?? { ...TEMPLATE_INSTRUMENT, year, regionCode: provinceCode }),
+    };
     if ((await this.repos.penilaian.assessmentsIn(provinceCode)).some((a) => a.year === year))
       throw conflict("year", `penilaian kinerja ${provinceCode} tahun ${year} sudah dibuka (already open)`);
-    const districts = (await this.repos.regions.children(provinceCode)).filter((r) => r.level === "district");
+    const all = (await this.repos.regions.children(provinceCode)).filter((r) => r.level === "district");
+    const districts = chosen ? all.filter((d) => chosen.includes(d.code)) : all;
+    for (const [i, code] of (chosen ?? []).entries())
+      if (!all.some((d) => d.code === code))
+        throw badRequest(`districts.${i}`, `found ${code}, expected a district of province ${provinceCode}`);
+    if (districts.length === 0)
+      throw badRequest("districts", `expected at least one district of province ${provinceCode}`);
     const id = randomUUID();
     await this.repos.transaction(async (tx) => {
       await tx.penilaian.insertAssessment(
@@ -121,14 +111,18 @@ export class PenilaianService {
 
   /** The assessment as the province and its panelists see it. */
   async view(user: Actor, id: string): Promise<AssessmentView> {
-    const row = await this.loadManageOrGrade(user, id);
+    const { row, seat } = await this.loadWithSeat(user, id);
     const districts = await this.repos.penilaian.districts(id);
     const names = new Map(
-      (await this.repos.regions.byCodes(districts.map((d) => d.districtCode))).map((r) => [r.code, r.name]),
+      (await this.repos.regions.byCodes([row.province_code, ...districts.map((d) => d.districtCode)])).map(
+        (r) => [r.code, r.name],
+      ),
     );
     return {
       id,
+      seat,
       provinceCode: row.province_code,
+      provinceName: names.get(row.province_code) ?? row.province_code,
       year: row.year,
       status: row.status,
       decreeNumber: row.decree_number,
@@ -140,16 +134,196 @@ export class PenilaianService {
         name: names.get(d.districtCode) ?? d.districtCode,
         recommendation: d.recommendation,
       })),
+      publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
     };
   }
 
-  private async loadManageOrGrade(user: Actor, id: string) {
+  /**
+   * The assessment and the caller's part in it: the province (penilaian:manage), or a panelist
+   * (penilaian:grade and a seat on this panel). An assessor of the province without a seat is
+   * refused; anybody outside the province gets not-found.
+   */
+  private async loadWithSeat(user: Actor, id: string): Promise<{ row: PkAssessmentRow; seat: PkSeat }> {
     try {
-      return await this.load(user, id, "penilaian:manage");
+      return { row: await this.load(user, id, "penilaian:manage"), seat: "pengelola" };
     } catch (e) {
       if ((e as { reason?: string }).reason !== "permission") throw e;
-      return this.load(user, id, "penilaian:grade");
     }
+    const row = await this.load(user, id, "penilaian:grade");
+    const seat = (await this.repos.penilaian.panel(id)).find((p) => p.userId === user.id)?.role;
+    if (!seat) throw notAPanelist();
+    return { row, seat };
+  }
+
+  /**
+   * The assessments the caller takes part in: a province's (or, for the nation, every province's
+   * unless `provinceCode` narrows it) for penilaian:manage; those with a seat on the panel for a
+   * panelist.
+   */
+  async list(user: Actor, provinceCode?: string): Promise<{ assessments: AssessmentSummary[] }> {
+    let rows: (PkAssessmentRow & { seat: PkSeat })[];
+    if (!checkAccess(user, "penilaian:manage", provinceCode ?? user.regionCode)) {
+      const scope = provinceCode ?? (levelOfCode(user.regionCode) === "province" ? user.regionCode : null);
+      rows = (await this.repos.penilaian.assessmentsIn(scope)).map((r) => ({ ...r, seat: "pengelola" }));
+    } else {
+      requireAccess(user, "penilaian:grade", provinceCode ?? user.regionCode);
+      rows = (await this.repos.penilaian.assessmentsOfPanelist(user.id)).filter(
+        (r) => !provinceCode || r.province_code === provinceCode,
+      );
+    }
+    const names = new Map(
+      (await this.repos.regions.byCodes([...new Set(rows.map((r) => r.province_code))])).map((r) => [
+        r.code,
+        r.name,
+      ]),
+    );
+    const assessments: AssessmentSummary[] = [];
+    for (const r of rows)
+      assessments.push({
+        id: r.id,
+        provinceCode: r.province_code,
+        provinceName: names.get(r.province_code) ?? r.province_code,
+        year: r.year,
+        status: r.status,
+        decreeNumber: r.decree_number,
+        districtCount: (await this.repos.penilaian.districts(r.id)).length,
+        seat: r.seat,
+      });
+    return { assessments };
+  }
+
+  /** The provincial assessors who may sit on the panel (for the province's panel form). */
+  async candidates(user: Actor, id: string) {
+    const row = await this.load(user, id, "penilaian:manage");
+    return { candidates: await this.repos.penilaian.assessorsOf(row.province_code) };
+  }
+
+  /** Replaces the instrument of a draft (checked like on opening; year and province stay the assessment's). */
+  async setInstrument(
+    user: Caller,
+    id: string,
+    instrument: unknown,
+    version: number,
+  ): Promise<AssessmentView> {
+    const row = await this.load(user, id, "penilaian:manage");
+    if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
+    const checked = checkInstrument(instrument);
+    if (checked.year !== row.year || checked.regionCode !== row.province_code)
+      throw badRequest(
+        "instrument.year",
+        `expected the assessment's year ${row.year} and province ${row.province_code}, found ${checked.year} and ${checked.regionCode}`,
+      );
+    await this.repos.transaction(async (tx) => {
+      const after = await tx.penilaian.updateInstrument(id, version, checked);
+      if (!after) throw staleVersion({ version: row.version, status: row.status });
+      await recordAudit(tx, {
+        actor: user,
+        action: "set_instrument",
+        entity: "penilaian",
+        entityId: id,
+        regionCode: row.province_code,
+        before: row.instrument,
+        after: checked,
+      });
+    });
+    return this.view(user, id);
+  }
+
+  /**
+   * Grades of the assessment as the caller may see them: the province and the chair see every
+   * panelist's grades, a member only their own (drafts of others stay private).
+   */
+  async grades(user: Actor, id: string): Promise<{ grades: PkGradeView[]; values: PkValueView[] }> {
+    const { seat } = await this.loadWithSeat(user, id);
+    const rows = await this.repos.penilaian.gradesWithNames(id, seat === "anggota" ? user.id : undefined);
+    return {
+      grades: rows.map((g) => ({
+        districtCode: g.districtCode,
+        itemCode: g.itemCode,
+        panelistId: g.panelistId,
+        username: g.username,
+        grade: g.grade,
+        note: g.note,
+      })),
+      values: (await this.repos.penilaian.values(id)).map((v) => ({
+        districtCode: v.district_code,
+        itemCode: v.item_code,
+        value: v.value,
+        before: v.prevalence_before,
+        after: v.prevalence_after,
+        source: v.source,
+      })),
+    };
+  }
+
+  /**
+   * The province's value of a number item (0–100) or a prevalence item (before and after, scored
+   * by the item's bands) for a district.
+   */
+  async setValue(
+    user: Caller,
+    id: string,
+    body: {
+      districtCode: string;
+      itemCode: string;
+      value?: number | null;
+      before?: number | null;
+      after?: number | null;
+      source: string;
+    },
+  ): Promise<PkValueView> {
+    const row = await this.load(user, id, "penilaian:manage");
+    if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
+    if (!(await this.repos.penilaian.districts(id)).some((d) => d.districtCode === body.districtCode))
+      throw badRequest("districtCode", `${body.districtCode} is not assessed here`);
+    const item = this.instrumentOf(row)
+      .components.flatMap((c) => c.items)
+      .find((i) => i.code === body.itemCode);
+    if (!item || item.scoring === "grade")
+      throw badRequest(
+        "itemCode",
+        `${body.itemCode} is not a number or prevalence item (panelists grade it)`,
+      );
+    let value: number | null;
+    let before: number | null = null;
+    let after: number | null = null;
+    if (item.scoring === "prevalence") {
+      before = body.before ?? null;
+      after = body.after ?? null;
+      value = prevalenceChangeScore(before, after, item.bands ?? []);
+    } else {
+      value = body.value ?? null;
+      if (value !== null && !(value >= 0 && value <= 100))
+        throw badRequest("value", `found ${value}, expected a number from 0 to 100`);
+    }
+    const stored = {
+      assessment_id: id,
+      district_code: body.districtCode,
+      item_code: body.itemCode,
+      value,
+      source: body.source,
+      prevalence_before: before,
+      prevalence_after: after,
+    };
+    await this.repos.transaction(async (tx) => {
+      await tx.penilaian.upsertValues([stored]);
+      await recordAudit(tx, {
+        actor: user,
+        action: "set_value",
+        entity: "penilaian",
+        entityId: id,
+        regionCode: body.districtCode,
+        after: { item: body.itemCode, value, before, after, source: body.source },
+      });
+    });
+    return {
+      districtCode: body.districtCode,
+      itemCode: body.itemCode,
+      value,
+      before,
+      after,
+      source: body.source,
+    };
   }
 
   /** Sets the panel: provincial assessors of the province, one chair (ketua). */
@@ -199,16 +373,12 @@ export class PenilaianService {
     const row = await this.load(user, id, "penilaian:grade");
     requireAccess(user, "penilaian:grade", body.districtCode);
     if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
-    if (!(await this.repos.penilaian.panel(id)).some((p) => p.userId === user.id))
-      throw new ServiceError("bad_request", "Anda bukan anggota panel penilaian ini (not a panelist)", {
-        field: "panel",
-      });
+    if (!(await this.repos.penilaian.panel(id)).some((p) => p.userId === user.id)) throw notAPanelist();
     if (!(await this.repos.penilaian.districts(id)).some((d) => d.districtCode === body.districtCode))
       throw badRequest("districtCode", `${body.districtCode} is not assessed here`);
     const instrument = this.instrumentOf(row);
     const item = instrument.components.flatMap((c) => c.items).find((i) => i.code === body.itemCode);
-    if (!item || item.scoring !== "grade")
-      throw badRequest("itemCode", `${body.itemCode} is not a graded item`);
+    if (item?.scoring !== "grade") throw badRequest("itemCode", `${body.itemCode} is not a graded item`);
     const grades = instrument.gradeScale.map((g) => g.grade);
     if (body.grade !== null && !grades.includes(body.grade))
       throw badRequest("grade", `found '${body.grade}', expected one of ${grades.join(", ")}`);
@@ -281,38 +451,60 @@ export class PenilaianService {
   }
 
   private async compute(row: PkAssessmentRow): Promise<PenilaianResult> {
+    const instrument = this.instrumentOf(row);
+    // Grades and values of items an edited instrument no longer has are kept, but not counted.
+    const known = new Set(instrument.components.flatMap((c) => c.items.map((i) => i.code)));
     const districts = await this.repos.penilaian.districts(row.id);
     const names = new Map(
       (await this.repos.regions.byCodes(districts.map((d) => d.districtCode))).map((r) => [r.code, r.name]),
     );
-    return penilaianKinerja(this.instrumentOf(row), {
+    return penilaianKinerja(instrument, {
       districts: districts.map((d) => ({
         code: d.districtCode,
         name: names.get(d.districtCode) ?? d.districtCode,
       })),
       panelists: (await this.repos.penilaian.panel(row.id)).map((p) => p.userId),
-      grades: (await this.repos.penilaian.grades(row.id)).map((g) => ({
-        districtCode: g.district_code,
-        itemCode: g.item_code,
-        panelist: g.panelist_id,
-        grade: g.grade,
-      })),
-      values: (await this.repos.penilaian.values(row.id)).map((v) => ({
-        districtCode: v.district_code,
-        itemCode: v.item_code,
-        value: v.value,
-      })),
+      grades: (await this.repos.penilaian.grades(row.id))
+        .filter((g) => known.has(g.item_code))
+        .map((g) => ({
+          districtCode: g.district_code,
+          itemCode: g.item_code,
+          panelist: g.panelist_id,
+          grade: g.grade,
+        })),
+      values: (await this.repos.penilaian.values(row.id))
+        .filter((v) => known.has(v.item_code))
+        .map((v) => ({
+          districtCode: v.district_code,
+          itemCode: v.item_code,
+          value: v.value,
+        })),
     });
   }
 
-  /** The current (draft) scores, ranks and awards, for the province. */
-  async result(user: Actor, id: string): Promise<PenilaianResult> {
-    return this.compute(await this.load(user, id, "penilaian:manage"));
+  /** The assessment for the province or the panel's chair (who sees every grade); members are refused. */
+  private async loadManagerOrChair(user: Actor, id: string): Promise<PkAssessmentRow> {
+    const { row, seat } = await this.loadWithSeat(user, id);
+    if (seat === "anggota")
+      throw new AccessDenied(
+        "permission",
+        "only the province or the panel's chair sees the scores and publishes them",
+        userMessage("access.denied"),
+      );
+    return row;
   }
 
-  /** Publishes the ranking with its decree number: the result is fixed as it is now. */
+  /** The current (draft) scores, ranks and awards, for the province and the panel's chair. */
+  async result(user: Actor, id: string): Promise<PenilaianResult> {
+    return this.compute(await this.loadManagerOrChair(user, id));
+  }
+
+  /**
+   * Publishes the ranking with its decree number — the province or the panel's chair, who closes the
+   * panel's work: the result is fixed as it is now.
+   */
   async publish(user: Caller, id: string, decreeNumber: string, version: number): Promise<void> {
-    const row = await this.load(user, id, "penilaian:manage");
+    const row = await this.loadManagerOrChair(user, id);
     if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
     if (!decreeNumber.trim())
       throw badRequest("decreeNumber", "nomor SK/Surat Gubernur wajib diisi (required)");
@@ -341,9 +533,12 @@ export class PenilaianService {
    * `user` null), and the caller's own district in full when the caller belongs to one. Nothing
    * before publication.
    */
-  async published(user: Actor | null, provinceCode: string, year: number): Promise<PublishedView> {
-    const row = (await this.repos.penilaian.assessmentsIn(provinceCode)).find((a) => a.year === year);
-    if (!row || row.status !== "published") throw notFound("hasil penilaian kinerja");
+  async published(user: Actor | null, provinceCode: string, year?: number): Promise<PublishedView> {
+    // assessmentsIn lists the newest year first: without a year, the latest published.
+    const row = (await this.repos.penilaian.assessmentsIn(provinceCode)).find(
+      (a) => a.status === "published" && (year === undefined || a.year === year),
+    );
+    if (!row) throw notFound("hasil penilaian kinerja");
     const result = row.result as PenilaianResult;
     const recs = new Map(
       (await this.repos.penilaian.districts(row.id)).map((d) => [d.districtCode, d.recommendation]),
@@ -354,7 +549,7 @@ export class PenilaianService {
         : undefined;
     return {
       provinceCode,
-      year,
+      year: row.year,
       decreeNumber: row.decree_number,
       ranking: result.districts.map((d) => ({
         code: d.code,
@@ -366,4 +561,24 @@ export class PenilaianService {
       own: own ? { ...own, recommendation: recs.get(own.code) ?? "" } : null,
     };
   }
+}
+
+/** An assessor of the province who has no seat on this panel: refused (403), like a missing permission. */
+function notAPanelist(): AccessDenied {
+  return new AccessDenied(
+    "permission",
+    "not a panelist of this assessment: only its panel grades",
+    userMessage("access.denied"),
+  );
+}
+
+/** The instrument checked, or a 400 listing each wrong field. */
+function checkInstrument(instrument: unknown): PenilaianInstrument {
+  const checked = checkConfig(PenilaianInstrument, instrument);
+  if (!checked.ok)
+    throw new ServiceError("bad_request", `instrumen tidak valid: ${checked.errors.join("; ")}`, {
+      field: "instrument",
+      errors: checked.errors,
+    });
+  return checked.value;
 }

@@ -15,6 +15,8 @@ export const PERMISSION = {
   export: "export:read",
   aksi: "aksi:read",
   aksiVillage: "aksi:village",
+  penilaianManage: "penilaian:manage",
+  penilaianGrade: "penilaian:grade",
   families: "families:read",
   familiesWrite: "families:write",
   tpkVisit: "tpk:visit",

@@ -6,7 +6,8 @@ import { href } from "../routing/router.ts";
 interface NavItem {
   path: string;
   label: string;
-  permission?: string;
+  /** Shown when the user holds this permission (or any of these). */
+  permission?: string | readonly string[];
 }
 
 const items: NavItem[] = [
@@ -21,6 +22,12 @@ const items: NavItem[] = [
   { path: "/import", label: "nav.import", permission: PERMISSION.import },
   { path: "/aksi", label: "nav.aksi", permission: PERMISSION.aksi },
   { path: "/aksi/scorecard", label: "aksi.docs.navDesa", permission: PERMISSION.aksiVillage },
+  {
+    path: "/penilaian",
+    label: "penilaian.nav",
+    permission: [PERMISSION.penilaianManage, PERMISSION.penilaianGrade],
+  },
+  { path: "/penilaian/hasil", label: "penilaian.navHasil", permission: PERMISSION.aksi },
   { path: "/families", label: "nav.families", permission: PERMISSION.dashboard },
   { path: "/tpk", label: "nav.tpk", permission: PERMISSION.families },
   { path: "/tpps", label: "tpps.nav", permission: PERMISSION.dashboard },
@@ -38,12 +45,20 @@ const items: NavItem[] = [
 export function Nav({ currentPath, open }: { currentPath: string; open: boolean }) {
   const { t } = useTranslation();
   const { me, can } = useSession();
-  const visible = items.filter((i) => (i.permission ? !!me && can(i.permission) : true));
+  const allowed = (p: string | readonly string[]) => (typeof p === "string" ? can(p) : p.some((x) => can(x)));
+  const visible = items.filter((i) => (i.permission ? !!me && allowed(i.permission) : true));
   return (
     <nav id="main-nav" aria-label={t("nav.label")} className={open ? "main-nav open" : "main-nav"}>
       <ul>
         {visible.map((i) => {
-          const active = i.path === "/" ? currentPath === "/" : currentPath.startsWith(i.path);
+          // the longest matching path is the active one (#/penilaian/hasil is not #/penilaian)
+          const matches = (path: string) =>
+            path === "/" ? currentPath === "/" : currentPath.startsWith(path);
+          const active =
+            matches(i.path) &&
+            !visible.some(
+              (o) => o.path.length > i.path.length && o.path.startsWith(i.path) && matches(o.path),
+            );
           return (
             <li key={i.path}>
               <a href={href(i.path)} aria-current={active ? "page" : undefined}>

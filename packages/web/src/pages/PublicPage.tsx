@@ -13,6 +13,7 @@ import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { formatCount, formatPercent, formatPeriod } from "../lib/format.ts";
 import { navigate } from "../routing/router.ts";
 import { ChoroplethMap } from "./map/ChoroplethMap.tsx";
+import { PublicPenilaian } from "./penilaian/PublicPenilaian.tsx";
 import { PublicTable, publicExport } from "./public/PublicTable.tsx";
 
 /**
@@ -185,6 +186,7 @@ export function PublicPage({ district, period }: { district: string | null; peri
           </section>
         </>
       ) : null}
+      <PublicPenilaian district={chosen} />
     </div>
   );
 }

@@ -110,7 +110,11 @@ describe("tumbuh serve and its data folder (real processes, embedded database)",
 if (isMainThread) {
   const workers = new Set();
   const post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (...args) { workers.add(this); return post.apply(this, args); };
+  // Node's own module-loader thread (an InternalWorker, whose end ends the process) is left alone.
+  Worker.prototype.postMessage = function (...args) {
+    if (this.constructor === Worker) workers.add(this);
+    return post.apply(this, args);
+  };
   process.on("SIGUSR2", () => { for (const w of workers) void w.terminate(); });
 }
 `,

@@ -43,6 +43,54 @@ export class PenilaianRepository {
       .execute();
   }
 
+  /** The assessments `userId` sits on the panel of, with the seat. */
+  assessmentsOfPanelist(userId: string): Promise<(PkAssessmentRow & { seat: "ketua" | "anggota" })[]> {
+    return this.db
+      .selectFrom("pk_assessments as a")
+      .innerJoin("pk_panelists as p", "p.assessment_id", "a.id")
+      .selectAll("a")
+      .select("p.role as seat")
+      .where("p.user_id", "=", userId)
+      .orderBy("a.year", "desc")
+      .orderBy("a.province_code")
+      .execute();
+  }
+
+  /** Replaces the instrument when the stored version is `version` (a draft only); the new row or undefined. */
+  updateInstrument(id: string, version: number, instrument: unknown): Promise<PkAssessmentRow | undefined> {
+    return this.db
+      .updateTable("pk_assessments")
+      .set({
+        instrument: JSON.stringify(instrument),
+        updated_at: sql<Date>`now()`,
+        version: sql<number>`version + 1`,
+      })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .where("status", "=", "draft")
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Grades with the panelist's user name, optionally of one panelist only. */
+  gradesWithNames(assessmentId: string, panelistId?: string) {
+    let q = this.db
+      .selectFrom("pk_grades as g")
+      .innerJoin("users as u", "u.id", "g.panelist_id")
+      .select([
+        "g.district_code as districtCode",
+        "g.item_code as itemCode",
+        "g.panelist_id as panelistId",
+        "u.username",
+        "g.grade",
+        "g.note",
+        "g.updated_at as updatedAt",
+      ])
+      .where("g.assessment_id", "=", assessmentId);
+    if (panelistId) q = q.where("g.panelist_id", "=", panelistId);
+    return q.orderBy("g.district_code").orderBy("g.item_code").orderBy("u.username").execute();
+  }
+
   /** Sets status, decree and result when the stored version is `version`; the new row or undefined. */
   updateAssessment(
     id: string,
@@ -78,6 +126,18 @@ export class PenilaianRepository {
       .where("p.assessment_id", "=", assessmentId)
       .orderBy("p.role", "desc")
       .orderBy("u.username")
+      .execute();
+  }
+
+  /** The active provincial assessors of a province: who may sit on its panel. */
+  assessorsOf(provinceCode: string) {
+    return this.db
+      .selectFrom("users")
+      .select(["id as userId", "username", "display_name as displayName"])
+      .where("role", "=", "provincial_assessor")
+      .where("region_code", "=", provinceCode)
+      .where("disabled", "=", false)
+      .orderBy("username")
       .execute();
   }
 
@@ -158,6 +218,8 @@ export class PenilaianRepository {
         oc.columns(["assessment_id", "district_code", "item_code"]).doUpdateSet({
           value: (eb) => eb.ref("excluded.value"),
           source: (eb) => eb.ref("excluded.source"),
+          prevalence_before: (eb) => eb.ref("excluded.prevalence_before"),
+          prevalence_after: (eb) => eb.ref("excluded.prevalence_after"),
           updated_at: sql<Date>`now()`,
         }),
       )

@@ -6,8 +6,12 @@ import {
   AksiCycleParams,
   OpenPenilaianBody,
   PenilaianGradeBody,
+  PenilaianInstrumentBody,
+  PenilaianListQuery,
   PenilaianPanelBody,
+  PenilaianPrintQuery,
   PenilaianRecommendationBody,
+  PenilaianValueBody,
   PublishedPenilaianQuery,
   PublishPenilaianBody,
 } from "@tumbuh/core/api";
@@ -24,8 +28,92 @@ export async function penilaianRoutes(app: App, ctx: AppContext): Promise<void> 
     "/api/penilaian",
     { schema: { tags, summary: "Open a province's assessment of a year", body: OpenPenilaianBody } },
     async (request, reply) => {
-      const { provinceCode, year, instrument } = request.body;
-      return reply.code(201).send(await pk.open(requireUser(request), provinceCode, year, instrument));
+      const { provinceCode, year, instrument, districts } = request.body;
+      return reply
+        .code(201)
+        .send(await pk.open(requireUser(request), provinceCode, year, instrument, districts));
+    },
+  );
+
+  app.get(
+    "/api/penilaian",
+    {
+      schema: {
+        tags,
+        summary: "The assessments the caller runs (province) or sits on the panel of",
+        querystring: PenilaianListQuery,
+      },
+    },
+    async (request) => pk.list(requireUser(request), request.query.province),
+  );
+
+  app.get(
+    "/api/penilaian/:id/candidates",
+    { schema: { tags, summary: "Provincial assessors who may sit on the panel", params } },
+    async (request) => pk.candidates(requireUser(request), request.params.id),
+  );
+
+  app.put(
+    "/api/penilaian/:id/instrument",
+    { schema: { tags, summary: "Replace a draft's instrument", params, body: PenilaianInstrumentBody } },
+    async (request) =>
+      pk.setInstrument(
+        requireUser(request),
+        request.params.id,
+        request.body.instrument,
+        request.body.version,
+      ),
+  );
+
+  app.get(
+    "/api/penilaian/:id/grades",
+    {
+      schema: {
+        tags,
+        summary: "Grades (all for the province and the chair, own for a member) and values",
+        params,
+      },
+    },
+    async (request) => pk.grades(requireUser(request), request.params.id),
+  );
+
+  app.put(
+    "/api/penilaian/:id/values",
+    {
+      schema: {
+        tags,
+        summary: "A number or prevalence item's value for a district",
+        params,
+        body: PenilaianValueBody,
+      },
+    },
+    async (request) => pk.setValue(requireUser(request), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/penilaian/:id/export.xlsx",
+    { schema: { tags, summary: "Ranking and grades as XLSX", params } },
+    async (request, reply) => {
+      const file = await ctx.services.penilaianDocuments.xlsx(requireUser(request), request.params.id);
+      return reply
+        .type(file.contentType)
+        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
+  );
+
+  app.get(
+    "/api/penilaian/:id/print.pdf",
+    { schema: { tags, summary: "The printable result (PDF)", params, querystring: PenilaianPrintQuery } },
+    async (request, reply) => {
+      const file = await ctx.services.penilaianDocuments.pdf(requireUser(request), request.params.id, {
+        language: request.query.lang,
+        synthetic: ctx.demo.synthetic,
+      });
+      return reply
+        .type(file.contentType)
+        .header("content-disposition", `inline; filename="${file.fileName}"`)
+        .send(file.body);
     },
   );
 
