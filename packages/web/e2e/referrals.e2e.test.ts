@@ -154,6 +154,22 @@ describe.skipIf(!chromiumPath)("referrals in the browser", () => {
     await page.close();
   });
 
+  it("a district health officer sees the SKDN trend chart, the KBM table in use and the F II Gizi report", async () => {
+    const page = await newPage();
+    await signIn(page, "dinkes");
+    await page.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "SKDN" }).click();
+    await page.getByTestId("skdn-units").waitFor();
+    await expect
+      .poll(() => page.getByTestId("skdn-trend-chart").locator("svg path").count(), { timeout: 30_000 })
+      .toBeGreaterThan(3);
+    await expect(page.getByTestId("skdn-kbm").textContent()).resolves.toContain("bawaan aplikasi");
+    await page.getByRole("link", { name: "Laporan F II Gizi" }).click();
+    await page.getByTestId("f2gizi-table").waitFor();
+    await expect(page.getByTestId("f2gizi-table").textContent()).resolves.toContain("Jumlah seluruhnya");
+    await screenshot(page, "referrals-05-f2gizi-1280");
+    await page.close();
+  });
+
   it("raised no script errors", () => {
     expect(pageErrors).toEqual([]);
   });
