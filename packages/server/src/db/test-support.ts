@@ -149,7 +149,14 @@ export async function openTestDatabase(
   }
   const url = testServerUrl(engine);
   const schema = `test_${randomBytes(6).toString("hex")}`;
-  const database = await openDatabase({ databaseUrl: url, schema, poolSize: 4 });
+  // Each test database's connections carry its schema as their application name, so that a test can
+  // tell its own sessions from those of the other test files sharing the server.
+  const database = await openDatabase({
+    databaseUrl: url,
+    schema,
+    poolSize: 4,
+    settings: { application_name: schema },
+  });
   if (engine === "citus") {
     try {
       await distribute(database.db, { shardCount: CITUS_TEST_SHARDS });

@@ -140,14 +140,15 @@ describeEachEngine("imported files: encodings, disguises, limits", (ctx) => {
     const answered = new Date().toISOString();
     expect(up.statusCode).toBe(201);
     if (ctx.engine === "postgres") {
-      // Other test files share the database and may be between two statements of a transaction of
-      // their own: a transaction held for the report is one begun before the upload answered and
-      // still open, untouched, two seconds later.
+      // Other test files share the server: only this test database's own sessions (its schema as
+      // their application name) count. A transaction held for the report is one begun before the
+      // upload answered and still open, untouched, two seconds later.
       const idle = async () =>
         (
           await sql<{ id: string }>`
             SELECT pid || '@' || xact_start AS id FROM pg_stat_activity
             WHERE datname = current_database() AND state LIKE 'idle in transaction%'
+              AND application_name = current_setting('application_name')
               AND xact_start < ${answered}::timestamptz`.execute(ctx.database.db)
         ).rows.map((r) => r.id);
       const before = await idle();
