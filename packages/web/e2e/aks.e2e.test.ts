@@ -37,7 +37,10 @@ describe.skipIf(!chromiumPath)("Audit Kasus Stunting in the browser", () => {
     await page.getByLabel("Nama pengguna").fill(username);
     await page.getByLabel("Kata sandi").fill(E2E_PASSWORD);
     await page.getByRole("button", { name: "Masuk" }).click();
-    await page.getByTestId("user-name").waitFor();
+    // the context may still hold the previous user's session (its name shows at once): wait for the
+    // sign-in page to move on, so its move to the dashboard cannot land after the test's own goto
+    await page.waitForURL((u) => !u.hash.startsWith("#/login"));
+    await expect(page.getByTestId("user-name").textContent()).resolves.toBeTruthy();
     return page;
   }
 

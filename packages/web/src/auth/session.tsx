@@ -58,7 +58,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const full = await api.get<Me>("/api/auth/me");
     setCsrfToken(full.csrfToken);
     setMe(full);
-    await saveMe(full)
+    // The outbox key arrives in the background: the user goes on at once (the sign-in page moves to
+    // the page asked for), and what is saved before the key is there is sealed when it comes.
+    void saveMe(full)
       .then(() => refreshOutboxKey(full.user.id))
       .catch(() => {});
   }, []);
