@@ -9,6 +9,7 @@ import { ExportButtons } from "../components/ExportButtons.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
 import { ageInMonths, formatDate, formatDecimal } from "../lib/format.ts";
 import { statusKey } from "../lib/status.ts";
+import { localToday } from "../lib/today.ts";
 import { href } from "../routing/router.ts";
 import { GrowthChart } from "./children/GrowthChart.tsx";
 import { IdentityReveal } from "./children/IdentityReveal.tsx";
@@ -29,7 +30,7 @@ export function ChildPage({ id }: { id: string }) {
   if (res.error) return <ErrorMessage error={res.error} />;
   if (!res.data) return <Loading />;
   const { child, measurements } = res.data;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
   return (
     <div className="page">
       <p>

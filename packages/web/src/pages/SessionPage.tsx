@@ -4,18 +4,13 @@ import { useApi } from "../api/useApi.ts";
 import { PERMISSION } from "../auth/permissions.ts";
 import { useSession } from "../auth/session.tsx";
 import { ErrorMessage, Loading } from "../components/Status.tsx";
+import { localToday } from "../lib/today.ts";
 import { ConflictList, OutboxBar } from "../offline/OutboxPanel.tsx";
 import { posyanduList, sessionChildren, sessionRows } from "../offline/sessionData.ts";
 import { useOutbox } from "../offline/useOutbox.ts";
 import { navigate } from "../routing/router.ts";
 import { EntryRow } from "./session/EntryRow.tsx";
 import { NewChildForm } from "./session/NewChildForm.tsx";
-
-/** Today's date in the browser's own time zone (a posyandu session happens on local time). */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
 
 /** Focuses the weight field of the next child still to be measured. */
 function focusNextEntry(index: number) {

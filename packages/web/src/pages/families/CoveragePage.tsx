@@ -6,7 +6,7 @@ import { useApi } from "../../api/useApi.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { formatPercent } from "../../lib/format.ts";
-import { localToday } from "./VisitForm.tsx";
+import { localToday } from "../../lib/today.ts";
 
 function monthStart(date: string): string {
   return `${date.slice(0, 7)}-01`;

@@ -7,10 +7,10 @@ import { useApi } from "../../api/useApi.ts";
 import { PERMISSION } from "../../auth/permissions.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
+import { localToday } from "../../lib/today.ts";
 import { href, navigate } from "../../routing/router.ts";
 import { FamilyImport } from "./FamilyImport.tsx";
 import { recentSemesters } from "./semester.ts";
-import { localToday } from "./VisitForm.tsx";
 
 /** At-risk counts per village (everyone with dashboard access) and, for roles that work with families, the named list. */
 export function FamiliesPage({ semester, q }: { semester: string | null; q: string }) {

@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ErrorMessage } from "../../components/Status.tsx";
+import { localToday } from "../../lib/today.ts";
 import { navigate } from "../../routing/router.ts";
 import { recentSemesters } from "./semester.ts";
 import { VillagePicker } from "./VillagePicker.tsx";
-import { localToday } from "./VisitForm.tsx";
 
 interface ChildDraft {
   name: string;

@@ -7,8 +7,9 @@ import { PERMISSION } from "../../auth/permissions.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { formatDate } from "../../lib/format.ts";
+import { localToday } from "../../lib/today.ts";
 import { href } from "../../routing/router.ts";
-import { localToday, VisitForm } from "./VisitForm.tsx";
+import { VisitForm } from "./VisitForm.tsx";
 
 const KINDS = ["", "catin", "ibu_hamil", "ibu_pascasalin", "baduta", "balita"] as const;
 

@@ -3,14 +3,9 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { ErrorMessage } from "../../components/Status.tsx";
+import { localToday } from "../../lib/today.ts";
 
 const TYPES = ["penyuluhan", "rujukan", "bansos"] as const;
-
-/** Today in the browser's time zone, YYYY-MM-DD. */
-export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
 
 /** Records one TPK visit to a target: the date, the kind of assistance, findings and follow-up. */
 export function VisitForm({

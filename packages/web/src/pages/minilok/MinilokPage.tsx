@@ -16,12 +16,8 @@ import { PERMISSION } from "../../auth/permissions.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { formatDate, formatPercent } from "../../lib/format.ts";
+import { localToday } from "../../lib/today.ts";
 import { href, navigate } from "../../routing/router.ts";
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
 
 /** The meetings of the user's kecamatan (or district) and, for the TPPS roles, a form to hold one. */
 function MeetingList() {

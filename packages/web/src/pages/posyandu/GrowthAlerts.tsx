@@ -2,6 +2,7 @@ import { growthAlerts } from "@tumbuh/core";
 import { useTranslation } from "react-i18next";
 import type { Child, Measurement } from "../../api/types.ts";
 import { formatPeriod } from "../../lib/format.ts";
+import { localToday } from "../../lib/today.ts";
 
 /**
  * The growth alerts of a child's record (core faltering.ts, default KBM): T at the latest weighing,
@@ -9,7 +10,7 @@ import { formatPeriod } from "../../lib/format.ts";
  */
 export function GrowthAlerts({ child, measurements }: { child: Child; measurements: Measurement[] }) {
   const { t, i18n } = useTranslation();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
   const weighings = measurements
     .filter((m) => m.weight !== null && m.weight > 0 && m.date <= today)
     .map((m) => ({ date: m.date, weight: m.weight as number, oedema: m.oedema }));
