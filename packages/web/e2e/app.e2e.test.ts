@@ -219,6 +219,9 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     await page.goto(`${server.url}/#/map?region=${sub.children[0].code}`);
     await page.getByTestId("no-boundaries").waitFor();
     await page.getByTestId("child-region-table").waitFor();
+    // the empty state tells the admin where to add the shapes, and the link goes there
+    await page.getByTestId("no-boundaries").getByRole("link").click();
+    await page.getByLabel("Berkas GeoJSON").waitFor();
     await signOut(page);
     await page.close();
   });
@@ -611,15 +614,20 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     );
     const page = await fresh.context.newPage();
     const scripts = new Map<string, number>();
+    const pending: Promise<unknown>[] = [];
     page.on("requestfinished", (req) => {
       if (req.resourceType() !== "script") return;
-      void req.sizes().then((s) => scripts.set(req.url(), s.responseBodySize));
+      pending.push(req.sizes().then((s) => scripts.set(req.url(), s.responseBodySize)));
     });
-    const total = () => [...scripts.values()].reduce((a, b) => a + b, 0);
+    // every script's size known (each is read after its request ended, asynchronously)
+    const total = async () => {
+      await Promise.all(pending);
+      return [...scripts.values()].reduce((a, b) => a + b, 0);
+    };
     await page.goto(`${server.url}/#/login`);
     await page.getByRole("heading", { name: "Masuk" }).waitFor();
     await settle(page);
-    const signInPage = total();
+    const signInPage = await total();
     const encodings = await page.evaluate(async () => {
       const src = document.querySelector<HTMLScriptElement>("script[type=module]")!.src;
       return (await fetch(src)).headers.get("content-encoding");
@@ -630,8 +638,10 @@ describe.skipIf(!chromiumPath)("Tumbuh in the browser", () => {
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.getByTestId("stat-stunting").waitFor();
     await settle(page);
+    // the chart library comes after the figures: counted once the trend chart has drawn
+    await waitForPaths(page.getByTestId("trend-chart"), 1);
+    const withCharts = await total();
     const chartFiles = [...scripts.keys()].filter((u) => /\/EChart-/.test(u));
-    const withCharts = total();
     const charts = chartFiles.reduce((n, u) => n + (scripts.get(u) ?? 0), 0);
     const sizes = {
       signInPage,

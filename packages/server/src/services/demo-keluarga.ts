@@ -2,7 +2,8 @@
  * The demo district's families, TPK work, TPPS teams and a mini lokakarya (synthetic): in the
  * kecamatan of the busiest village, the children the posyandu flagged (stunted, faltering) become
  * TPK targets, each with a family whose at-risk factors are drawn from a seeded generator; about
- * two in three targets had a visit in the last two months; the district and kecamatan TPPS (one
+ * two in three of them had a visit in the last two months; the pregnant mothers of those families
+ * and a bride-to-be are targets too; the district and kecamatan TPPS (one
  * person on both) and one past meeting with its checklist and recommendations.
  */
 import { randomUUID } from "node:crypto";
@@ -91,6 +92,8 @@ export async function seedKeluargaDemo(
       const children = [...siblings.map((b) => ({ birthDate: b })), { birthDate: c.birth_date }];
       const waterSource = rand() < 0.25 ? pick(WATER_SOURCES.slice(4)) : pick(WATER_SOURCES.slice(0, 4));
       const latrine = rand() < 0.3 ? pick(LATRINES.slice(1)) : LATRINES[0];
+      // the first family on record expects a child, so the demo has a pregnancy to accompany
+      const pregnant = families === 0 || rand() < 0.1;
       const a = assessKeluargaBerisiko(
         { motherBirthDate: motherBirth, children, waterSource, latrine },
         opts.today,
@@ -105,7 +108,7 @@ export async function seedKeluargaDemo(
           head_name: `${pick(FATHERS)} (keluarga ${c.name})`,
           mother_name: pick(MOTHERS),
           mother_birth_date: motherBirth,
-          pregnant: rand() < 0.1,
+          pregnant,
           children_recorded: true,
           water_source: waterSource,
           latrine,
@@ -128,6 +131,21 @@ export async function seedKeluargaDemo(
         })),
       );
       families++;
+      if (pregnant) {
+        await tx.tpk.insertTarget({
+          district_code: district,
+          id: randomUUID(),
+          village_code: c.village_code,
+          kind: "ibu_hamil",
+          name: `Ibu ${c.name.split(" ")[0]} (sintetis)`,
+          family_id: familyId,
+          child_id: null,
+          source: "keluarga",
+          reasons: null,
+          since: on,
+        });
+        targets++;
+      }
       if (!flagged) continue;
       const targetId = randomUUID();
       await tx.tpk.insertTarget({
@@ -161,6 +179,21 @@ export async function seedKeluargaDemo(
         visits++;
       }
     }
+
+    // a bride-to-be of the busiest village, named by the KUA three months before the wedding
+    await tx.tpk.insertTarget({
+      district_code: district,
+      id: randomUUID(),
+      village_code: opts.village,
+      kind: "catin",
+      name: "Calon Pengantin Sintetis",
+      family_id: null,
+      child_id: null,
+      source: "manual",
+      reasons: null,
+      since: on,
+    });
+    targets++;
 
     // TPPS: the district's and the kecamatan's teams; the camat sits on both
     const camat = {

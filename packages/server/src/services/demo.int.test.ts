@@ -69,7 +69,13 @@ describeEachEngine("demo district", (ctx) => {
         ).n,
       );
     expect(await count("families")).toBeGreaterThan(0);
+    // targets with visits: the coverage pages have something to count
+    expect(await count("tpk_visits")).toBeGreaterThan(0);
     expect(await count("tpk_targets")).toBeGreaterThanOrEqual(await count("tpk_visits"));
+    const kinds = await ctx.database.db.selectFrom("tpk_targets").select("kind").distinct().execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual(
+      expect.arrayContaining(["catin", "ibu_hamil", expect.stringMatching(/^(baduta|balita)$/)]),
+    );
     expect(await count("tpps_teams")).toBe(2);
     expect(await count("minilok_meetings")).toBe(1);
     // The 2025 aksi cycle: own targets, desa lokus chosen with a reason and its SK, a plan with budget.
