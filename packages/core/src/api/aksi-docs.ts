@@ -4,6 +4,7 @@
  * published figures (aksi 7) and the annual review (aksi 8).
  */
 import { z } from "zod";
+import { Year } from "./aksi.ts";
 import { IsoDate, NAME_MAX, PlainText, RegionCode } from "./common.ts";
 
 /** Text over several lines (a commitment, lessons): at most `max` characters, no NUL. */
@@ -220,6 +221,8 @@ const ReviewIndicator = z.object({
 
 export const ReviewBody = z.object({
   publicationComment: LongText(10_000).optional(),
+  /** true publishes the commentary on the public page (from now); false withdraws it. */
+  publicationPublished: z.boolean().optional(),
   lessons: LongText(20_000).optional(),
   indicators: z.array(ReviewIndicator).max(100).optional(),
   version: Version,
@@ -232,6 +235,8 @@ export const AksiReview = z.object({
   districtName: z.string(),
   year: z.number(),
   publicationComment: z.string(),
+  /** When the commentary was published on the public page; null while it is a draft. */
+  publicationPublishedAt: z.string().nullable(),
   lessons: z.string(),
   indicators: z.array(
     z.object({
@@ -266,3 +271,11 @@ export const AksiReview = z.object({
   canEdit: z.boolean(),
 });
 export type AksiReview = z.infer<typeof AksiReview>;
+
+export const PublicCommentaryQuery = z.object({ district: RegionCode, year: Year });
+
+/** The district's published commentary (aksi 7) on a year's figures; null when none is published. */
+export const PublicCommentary = z.object({
+  commentary: z.object({ year: z.number(), text: z.string(), publishedAt: z.string() }).nullable(),
+});
+export type PublicCommentary = z.infer<typeof PublicCommentary>;

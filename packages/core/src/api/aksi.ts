@@ -3,6 +3,7 @@
  * review, Pantau Aksi (progress per district and per province) and each aksi's history.
  */
 import { z } from "zod";
+import { AksiRecordKind } from "../programme/aksi.ts";
 import { RegionCode } from "./common.ts";
 
 export const AksiStatusCode = z.enum(["belum", "proses", "selesai", "direviu"]);
@@ -48,6 +49,8 @@ export const AksiOutputState = z.object({
   present: z.boolean(),
   markedDone: z.boolean(),
   evidenceCount: z.number(),
+  /** The record held that fulfils the output (see AksiRecordKind); null when none. */
+  fulfilledBy: AksiRecordKind.nullable(),
 });
 
 export const AksiEntry = z.object({

@@ -14,12 +14,31 @@ import { Confidence, reportDuplicates } from "./config.ts";
 export const AksiOutputKind = z.enum(["dokumen", "data", "keputusan"]);
 export type AksiOutputKind = z.infer<typeof AksiOutputKind>;
 
+/**
+ * A record Tumbuh keeps that fulfils an output by its presence for the cycle's district and year:
+ * the lokus decision, a planned activity with budget, a rembuk (its berita acara is generated from
+ * it), a Perbup/Perwali, a KPM, a desa scorecard quarter, the annual review, the published commentary.
+ */
+export const AksiRecordKind = z.enum([
+  "lokus",
+  "rencana",
+  "rembuk",
+  "regulasi",
+  "kpm",
+  "scorecard",
+  "reviu",
+  "publikasi",
+]);
+export type AksiRecordKind = z.infer<typeof AksiRecordKind>;
+
 export const AksiOutput = z.object({
   /** Unique within the configuration, e.g. `1.rekomendasi-lokus`. */
   code: z.string().min(1),
   kind: AksiOutputKind,
   name: z.string().min(1),
   confidence: Confidence,
+  /** The record that fulfils this output when Tumbuh holds it; absent: only evidence or a mark counts. */
+  fulfilledBy: AksiRecordKind.optional(),
 });
 export type AksiOutput = z.infer<typeof AksiOutput>;
 

@@ -7,6 +7,7 @@
 export * from "./aksi.ts";
 export * from "./aksi-2022.ts";
 export * from "./aksi-2025.ts";
+export * from "./aksi-records.ts";
 export * from "./ansit.ts";
 export * from "./audit.ts";
 export * from "./budget.ts";

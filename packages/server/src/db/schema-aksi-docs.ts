@@ -83,6 +83,8 @@ export interface AksiReviewsTable {
   cycle_id: string;
   district_code: string;
   publication_comment: Generated<string>;
+  publication_published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  publication_published_by: string | null;
   indicators: Json;
   lessons: Generated<string>;
   prefilled_cycle_id: string | null;

@@ -30,6 +30,13 @@ const TREND_YEARS = 5;
 /** The heading the lessons carry in next year's analisis situasi notes. */
 const lessonsHeading = (year: number) => `Pelajaran dari reviu kinerja tahun ${year}:`;
 
+/** The publication columns a save sets: kept when not asked, the first publication time kept on republishing. */
+function publication(published: boolean | undefined, current: Date | null, by: string) {
+  if (published === undefined) return {};
+  if (!published) return { publication_published_at: null, publication_published_by: null };
+  return current ? {} : { publication_published_at: new Date(), publication_published_by: by };
+}
+
 export class AksiReviewService {
   constructor(
     private readonly ctx: ServiceContext,
@@ -91,6 +98,9 @@ export class AksiReviewService {
       districtName: (await this.repos.regions.name(district)) ?? district,
       year: cycle.year,
       publicationComment: row?.publication_comment ?? "",
+      publicationPublishedAt: row?.publication_published_at
+        ? new Date(row.publication_published_at).toISOString()
+        : null,
       lessons: row?.lessons ?? "",
       indicators: Array.isArray(row?.indicators) ? (row.indicators as AksiReview["indicators"]) : [],
       stuntingTrend,
@@ -126,6 +136,7 @@ export class AksiReviewService {
           district_code: cycle.district_code,
           publication_comment: body.publicationComment ?? (body.version === 0 ? "" : undefined),
           lessons: body.lessons ?? (body.version === 0 ? "" : undefined),
+          ...publication(body.publicationPublished, before?.publication_published_at ?? null, user.id),
           indicators:
             body.indicators !== undefined
               ? JSON.stringify(body.indicators)

@@ -20,9 +20,11 @@ import type {
 } from "@tumbuh/core/api";
 import {
   type AksiConfig,
+  type AksiRecordKind,
   aksiProgress,
   KEMENDAGRI_PROGRESS_BANDS,
   progressBand,
+  withRecordedOutputs,
 } from "@tumbuh/core/programme";
 import { type Actor, checkAccess, type Permission, requireAccess } from "../auth/access.ts";
 import type { AksiCycleRow, AksiEntryRow, AksiEvidenceRow } from "../db/repositories/aksi.ts";
@@ -61,22 +63,31 @@ function outputsDone(row: AksiEntryRow | undefined): string[] {
   return Array.isArray(row?.outputs_done) ? (row.outputs_done as string[]) : [];
 }
 
-/** Pantau Aksi of one cycle from its entries and evidence. */
-function progressOf(config: AksiConfig, entries: AksiEntryRow[], evidence: AksiEvidenceRow[]) {
+/** Pantau Aksi of one cycle from its entries, evidence and the records the district holds. */
+function progressOf(
+  config: AksiConfig,
+  entries: AksiEntryRow[],
+  evidence: AksiEvidenceRow[],
+  held: ReadonlySet<AksiRecordKind>,
+) {
   return aksiProgress(
     config,
-    entries.map((e) => ({
-      aksiCode: e.aksi_code,
-      status: e.status,
-      outputsPresent: [
-        ...new Set([
-          ...outputsDone(e),
-          ...evidence
-            .filter((f) => f.aksi_code === e.aksi_code && f.output_code !== null)
-            .map((f) => f.output_code as string),
-        ]),
-      ],
-    })),
+    withRecordedOutputs(
+      config,
+      entries.map((e) => ({
+        aksiCode: e.aksi_code,
+        status: e.status,
+        outputsPresent: [
+          ...new Set([
+            ...outputsDone(e),
+            ...evidence
+              .filter((f) => f.aksi_code === e.aksi_code && f.output_code !== null)
+              .map((f) => f.output_code as string),
+          ]),
+        ],
+      })),
+      held,
+    ),
   );
 }
 
@@ -112,6 +123,7 @@ export class AksiService {
       config,
       await this.repos.aksi.entries(cycle.id),
       await this.repos.aksi.evidence([cycle.id]),
+      await this.repos.aksi.recordsHeld(cycle),
     );
     return {
       id: cycle.id,
@@ -174,7 +186,8 @@ export class AksiService {
     const config = await this.config(cycle);
     const rows = await this.repos.aksi.entries(id);
     const evidence = await this.repos.aksi.evidence([id]);
-    const progress = progressOf(config, rows, evidence);
+    const held = await this.repos.aksi.recordsHeld(cycle);
+    const progress = progressOf(config, rows, evidence, held);
     const byCode = new Map(rows.map((r) => [r.aksi_code, r]));
     const entries: AksiEntry[] = config.aksi.map((a) => {
       const row = byCode.get(a.code);
@@ -195,6 +208,7 @@ export class AksiService {
           confidence: o.confidence,
           present: !p?.missingOutputs.some((m) => m.code === o.code),
           markedDone: done.has(o.code),
+          fulfilledBy: o.fulfilledBy !== undefined && held.has(o.fulfilledBy) ? o.fulfilledBy : null,
           evidenceCount: files.filter((f) => f.output_code === o.code).length,
         })),
         status: row?.status ?? "belum",
@@ -376,6 +390,7 @@ export class AksiService {
         config,
         entries.filter((e) => e.cycle_id === cycle.id),
         evidence.filter((f) => f.cycle_id === cycle.id),
+        await this.repos.aksi.recordsHeld(cycle),
       );
       rows.push({
         code: d.code,

@@ -5,7 +5,7 @@
  * counts they could be worked out from withheld (public-figures.ts).
  */
 import { levelOfCode, searchKey, userMessage } from "@tumbuh/core";
-import { type BoundaryCollection, PublicPrevalence } from "@tumbuh/core/api";
+import { type BoundaryCollection, type PublicCommentary, PublicPrevalence } from "@tumbuh/core/api";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { BoundaryService } from "./boundaries.ts";
 import { type DemoInfo, holdsDemoData } from "./context.ts";
@@ -47,6 +47,16 @@ export class PublicService {
     requireDistrict(district);
     await this.regions.withAncestors(district);
     return this.prevalence.publicPeriods(district);
+  }
+
+  /**
+   * The commentary the district published (aksi 7) on its figures of `year`: its text and when it
+   * was published, nothing about who wrote it; null when the district has published none.
+   */
+  async commentary(district: string, year: number): Promise<PublicCommentary["commentary"]> {
+    requireDistrict(district);
+    const row = await this.repos.aksiDocs.publishedCommentary(district, year);
+    return row ? { year, text: row.text, publishedAt: new Date(row.published_at).toISOString() } : null;
   }
 
   /** prevalenceOf as JSON text, reused from the cache for a short while. */

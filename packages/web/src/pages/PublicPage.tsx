@@ -1,3 +1,4 @@
+import type { PublicCommentary } from "@tumbuh/core/api";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client.ts";
@@ -43,6 +44,14 @@ export function PublicPage({ district, period }: { district: string | null; peri
   const p = prev.data;
   const target = p?.nationalTarget?.stunting ?? meta?.nationalTarget.stunting ?? 14;
   const pct = (v: number | null) => formatPercent(v, lang);
+  const year = p?.period ? Number(p.period.slice(0, 4)) : null;
+  const commentary = useApi(chosen && year ? `public-commentary:${chosen}:${year}` : null, () =>
+    api.get<PublicCommentary>("/api/public/commentary", {
+      district: chosen ?? undefined,
+      year: String(year),
+    }),
+  );
+  const note = commentary.data?.commentary ?? null;
   const subNames = useMemo(() => new Map((p?.subdistricts ?? []).map((s) => [s.code, s.name])), [p]);
   const bar = useMemo(
     () =>
@@ -119,6 +128,13 @@ export function PublicPage({ district, period }: { district: string | null; peri
             <strong>{t("source.label")}:</strong> {p.source.label}
             {p.source.synthetic ? ` · ${t("source.synthetic")}` : ""}. {t("public.privacy")}
           </p>
+          {note ? (
+            <section className="card" data-testid="public-commentary" aria-labelledby="commentary-title">
+              <h2 id="commentary-title">{t("public.commentaryTitle", { year: note.year })}</h2>
+              <p style={{ whiteSpace: "pre-wrap" }}>{note.text}</p>
+              <p className="hint">{t("public.commentaryPublished", { at: note.publishedAt.slice(0, 10) })}</p>
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="sub-chart-title">
             <h2 id="sub-chart-title">{t("public.bySubdistrict")}</h2>
             <p className="hint">

@@ -301,6 +301,12 @@ export class AksiDocsRepository {
         ...(row.indicators !== undefined ? { indicators: row.indicators } : {}),
         ...(row.lessons !== undefined ? { lessons: row.lessons } : {}),
         ...(row.prefilled_cycle_id !== undefined ? { prefilled_cycle_id: row.prefilled_cycle_id } : {}),
+        ...(row.publication_published_at !== undefined
+          ? {
+              publication_published_at: row.publication_published_at,
+              publication_published_by: row.publication_published_by,
+            }
+          : {}),
         updated_by: row.updated_by,
         updated_at: sql<Date>`now()`,
         version: sql<number>`version + 1`,
@@ -310,5 +316,22 @@ export class AksiDocsRepository {
       .where("version", "=", version)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /** The district's published commentary (aksi 7) of its cycle of `year`; undefined when none is published. */
+  publishedCommentary(
+    districtCode: string,
+    year: number,
+  ): Promise<{ text: string; published_at: Date } | undefined> {
+    return this.db
+      .selectFrom("aksi_reviews as r")
+      .innerJoin("aksi_cycles as c", "c.id", "r.cycle_id")
+      .select(["r.publication_comment as text", "r.publication_published_at as published_at"])
+      .where("r.district_code", "=", districtCode)
+      .where("c.district_code", "=", districtCode)
+      .where("c.year", "=", year)
+      .where("r.publication_published_at", "is not", null)
+      .where("r.publication_comment", "<>", "")
+      .executeTakeFirst() as Promise<{ text: string; published_at: Date } | undefined>;
   }
 }

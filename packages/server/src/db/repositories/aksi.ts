@@ -3,6 +3,8 @@
  * done, the province's review) and the evidence files' records. Every query names the district (or
  * the cycle, which belongs to one district), so it routes to one shard.
  */
+
+import type { AksiRecordKind } from "@tumbuh/core/programme";
 import type { Insertable, Selectable } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../schema.ts";
@@ -163,5 +165,55 @@ export class AksiRepository {
       .where("id", "=", id)
       .where("removed_at", "is", null)
       .execute();
+  }
+
+  /**
+   * The records the district holds for a cycle that fulfil aksi outputs (see AksiRecordKind): the
+   * lokus decision, an activity with a positive pagu, a district-level rembuk (its berita acara is
+   * generated from it), a Perbup/Perwali issued by the end of the year, an active KPM, a scorecard
+   * quarter of the year, the annual review with indicators or lessons, the published commentary.
+   */
+  async recordsHeld(cycle: {
+    id: string;
+    district_code: string;
+    year: number;
+  }): Promise<Set<AksiRecordKind>> {
+    const d = cycle.district_code;
+    const yearEnd = `${cycle.year}-12-31`;
+    const r = await sql<Record<AksiRecordKind, boolean>>`
+      SELECT
+        EXISTS (SELECT 1 FROM aksi_lokus_decisions WHERE district_code = ${d} AND cycle_id = ${cycle.id}) AS lokus,
+        EXISTS (
+          SELECT 1 FROM aksi_activities a, jsonb_each_text(a.pagu) p
+          WHERE a.district_code = ${d} AND a.cycle_id = ${cycle.id} AND p.value::numeric > 0
+        ) AS rencana,
+        EXISTS (
+          SELECT 1 FROM aksi_rembuk
+          WHERE district_code = ${d} AND cycle_id = ${cycle.id} AND level = 'district'
+        ) AS rembuk,
+        EXISTS (
+          SELECT 1 FROM aksi_regulations
+          WHERE district_code = ${d} AND region_code = ${d} AND kind IN ('perbup', 'perwali')
+            AND issued_on <= ${yearEnd}::date
+        ) AS regulasi,
+        EXISTS (
+          SELECT 1 FROM aksi_kpm
+          WHERE district_code = ${d} AND active AND (appointed_on IS NULL OR appointed_on <= ${yearEnd}::date)
+        ) AS kpm,
+        EXISTS (
+          SELECT 1 FROM desa_scorecards WHERE district_code = ${d} AND quarter LIKE ${`${cycle.year}-Q%`}
+        ) AS scorecard,
+        EXISTS (
+          SELECT 1 FROM aksi_reviews
+          WHERE district_code = ${d} AND cycle_id = ${cycle.id} AND (lessons <> '' OR indicators <> '[]'::jsonb)
+        ) AS reviu,
+        EXISTS (
+          SELECT 1 FROM aksi_reviews
+          WHERE district_code = ${d} AND cycle_id = ${cycle.id}
+            AND publication_published_at IS NOT NULL AND publication_comment <> ''
+        ) AS publikasi
+    `.execute(this.db);
+    const row = r.rows[0];
+    return new Set((Object.keys(row) as AksiRecordKind[]).filter((k) => row[k] === true));
   }
 }

@@ -7,6 +7,8 @@ import {
   BoundaryCollection,
   PeriodsResponse,
   PublicBoundariesQuery,
+  PublicCommentary,
+  PublicCommentaryQuery,
   PublicDistrictsQuery,
   PublicDistrictsResponse,
   PublicPeriodsQuery,
@@ -61,6 +63,21 @@ export async function publicRoutes(app: App, ctx: AppContext): Promise<void> {
       reply.header("cache-control", "public, max-age=300");
       return reply.type("application/json; charset=utf-8").send(body as unknown as PublicPrevalence);
     },
+  );
+
+  app.get(
+    "/api/public/commentary",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "The district's published commentary on a year's figures (aksi 7)",
+        querystring: PublicCommentaryQuery,
+        response: responses({ 200: PublicCommentary }),
+      },
+    },
+    async (request) => ({
+      commentary: await figures.commentary(request.query.district, request.query.year),
+    }),
   );
 
   app.get(

@@ -13,6 +13,24 @@ import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 
 const pct = (v: number | null) => (v === null ? "–" : `${v.toFixed(1)}%`);
 
+type RecordKind = NonNullable<AksiEntry["outputs"][number]["fulfilledBy"]>;
+
+/** The page where the record that fulfils an output is kept. */
+function recordPage(kind: RecordKind, cycleId: string): string {
+  const q = `?cycle=${cycleId}`;
+  const pages: Record<RecordKind, string> = {
+    lokus: `#/aksi/lokus${q}`,
+    rencana: `#/aksi/rencana${q}`,
+    rembuk: `#/aksi/rembuk${q}`,
+    regulasi: "#/aksi/regulasi",
+    kpm: "#/aksi/kpm",
+    scorecard: "#/aksi/scorecard",
+    reviu: `#/aksi/reviu${q}`,
+    publikasi: `#/aksi/reviu${q}`,
+  };
+  return pages[kind];
+}
+
 function EntryCard({
   cycleId,
   entry,
@@ -69,6 +87,15 @@ function EntryCard({
           <li key={o.code}>
             {o.present ? "✔" : "✗"} {o.name}
             {o.evidenceCount > 0 ? ` (${o.evidenceCount} ${t("aksi.files")})` : ""}
+            {o.fulfilledBy ? (
+              <span data-fulfilled-by={o.fulfilledBy} data-output={o.code}>
+                {" "}
+                — {t("aksi.records.fulfilledBy")}{" "}
+                <a href={recordPage(o.fulfilledBy, cycleId)}>{t(`aksi.records.${o.fulfilledBy}`)}</a>
+              </span>
+            ) : (
+              !o.present && <span data-missing={o.code}> — {t("aksi.records.missing")}</span>
+            )}
             {!locked && (
               <label className="upload">
                 {" "}

@@ -28,6 +28,7 @@ function ReviewForm({
 }) {
   const { t } = useTranslation();
   const [comment, setComment] = useState(review.publicationComment);
+  const [published, setPublished] = useState(review.publicationPublishedAt !== null);
   const [lessons, setLessons] = useState(review.lessons);
   const [indicators, setIndicators] = useState<Indicator[]>(review.indicators);
   const setI = (i: number, change: Partial<Indicator>) =>
@@ -39,6 +40,7 @@ function ReviewForm({
       onSaved(
         await api.put<AksiReview>(`/api/aksi/cycles/${review.cycleId}/review`, {
           publicationComment: comment,
+          publicationPublished: published,
           lessons,
           indicators: indicators.filter((i) => i.name.trim()),
           version: review.version,
@@ -72,6 +74,26 @@ function ReviewForm({
           {t("aksi.docs.review.comment")}
           <textarea value={comment} disabled={disabled} onChange={(e) => setComment(e.target.value)} />
         </label>
+        <p>
+          <small>{t("aksi.docs.review.noPersonal")}</small>
+        </p>
+        <label>
+          <input
+            type="checkbox"
+            checked={published}
+            disabled={disabled}
+            onChange={(e) => setPublished(e.target.checked)}
+          />{" "}
+          {t("aksi.docs.review.published")}
+        </label>
+        <p data-testid="review-publication">
+          {review.publicationPublishedAt
+            ? t("aksi.docs.review.publishedAt", {
+                at: review.publicationPublishedAt.slice(0, 10),
+                year: review.year,
+              })
+            : t("aksi.docs.review.draft")}
+        </p>
       </section>
       <section className="card">
         <h2>{t("aksi.docs.review.indicators")}</h2>
