@@ -61,6 +61,8 @@ export const AksCandidate = z.object({
   kind: AksCaseKind,
   childId: z.string().nullable(),
   familyId: z.string().nullable(),
+  /** A TPK target (a catin, or a pregnant woman not linked to a family). */
+  targetId: z.string().nullable(),
   name: z.string(),
   villageCode: z.string(),
   villageName: z.string().nullable(),
@@ -75,9 +77,13 @@ export const AksSelectBody = z
     kind: AksCaseKind,
     childId: Uuid.optional(),
     familyId: Uuid.optional(),
+    targetId: Uuid.optional(),
     note: PlainText(1000).pipe(z.string().min(1, "expected the reason the team selected this case")),
   })
-  .refine((b) => b.childId || b.familyId, { message: "expected childId or familyId", path: ["childId"] });
+  .refine((b) => b.childId || b.familyId || b.targetId, {
+    message: "expected childId, familyId or targetId",
+    path: ["childId"],
+  });
 export type AksSelectBody = z.infer<typeof AksSelectBody>;
 
 /**
@@ -146,6 +152,7 @@ export const AksCase = z
     villageName: z.string().nullable(),
     childId: z.string().nullable(),
     familyId: z.string().nullable(),
+    targetId: z.string().nullable(),
     name: z.string(),
     address: z.string().nullable(),
     reasons: z.array(AksReason),

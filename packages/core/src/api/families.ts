@@ -177,6 +177,8 @@ export const TpkTargetBody = z.object({
   name: PlainText(NAME_MAX).pipe(z.string().min(1, "expected the person's name")),
   familyId: Uuid.nullable().optional(),
   childId: Uuid.nullable().optional(),
+  /** A bride-to-be's wedding date: required for a catin, who is a target from 3 months before it. */
+  weddingDate: IsoDate.nullable().optional(),
 });
 export type TpkTargetBody = z.infer<typeof TpkTargetBody>;
 
@@ -192,6 +194,7 @@ export const TpkTarget = z
     source: z.string(),
     reasons: z.array(z.string()),
     since: z.string(),
+    weddingDate: z.string().nullable(),
     /** The family's at-risk verdict and true factors, when the target is linked to a family. */
     familyVerdict: KrsVerdict.nullable(),
     familyReasons: z.array(z.string()),
@@ -215,6 +218,10 @@ export const TpkVisitBody = z.object({
   findings: PlainText(1000).nullable().optional(),
   followUp: PlainText(500).nullable().optional(),
   followUpDue: IsoDate.nullable().optional(),
+  /** Screening of a catin or a pregnant woman (refused for other targets). */
+  lilaCm: z.number().min(10).max(50).nullable().optional(),
+  hbGdl: z.number().min(3).max(20).nullable().optional(),
+  elsimil: z.enum(["ideal", "berisiko"]).nullable().optional(),
 });
 export type TpkVisitBody = z.infer<typeof TpkVisitBody>;
 
@@ -229,6 +236,9 @@ export const TpkVisit = z
     findings: z.string().nullable(),
     followUp: z.string().nullable(),
     followUpDue: z.string().nullable(),
+    lilaCm: z.number().nullable(),
+    hbGdl: z.number().nullable(),
+    elsimil: z.enum(["ideal", "berisiko"]).nullable(),
   })
   .meta({ id: "TpkVisit" });
 export type TpkVisit = z.infer<typeof TpkVisit>;

@@ -4,6 +4,7 @@ import {
   type AuditCandidate,
   DEFAULT_AUDIT_CRITERIA,
   evaluateNextSemester,
+  latestScreening,
   selectAuditCases,
   type TbuMeasurement,
 } from "./audit.ts";
@@ -119,5 +120,55 @@ describe("Audit Kasus Stunting case finding", () => {
       changed: true,
       outcome: "tidak_stunting_lagi",
     });
+  });
+});
+
+describe("latestScreening", () => {
+  const s = (
+    date: string,
+    lilaCm: number | null,
+    hbGdl: number | null,
+    elsimil: "ideal" | "berisiko" | null,
+  ) => ({
+    date,
+    lilaCm,
+    hbGdl,
+    elsimil,
+  });
+  it.each([
+    // screenings (in any order) → the latest value of each field
+    { name: "none", in: [], out: { lilaCm: null, hbGdl: null, elsimilBerisiko: null } },
+    {
+      name: "one full screening",
+      in: [s("2025-03-01", 22.5, 11.4, "berisiko")],
+      out: { lilaCm: 22.5, hbGdl: 11.4, elsimilBerisiko: true },
+    },
+    {
+      name: "a later Hb keeps the earlier LiLA",
+      in: [s("2025-05-01", null, 12.6, null), s("2025-03-01", 22.5, 11.4, "berisiko")],
+      out: { lilaCm: 22.5, hbGdl: 12.6, elsimilBerisiko: true },
+    },
+    {
+      name: "a later Elsimil ideal replaces berisiko, whatever the order given",
+      in: [s("2025-02-01", 24, null, "berisiko"), s("2025-06-30", null, null, "ideal")],
+      out: { lilaCm: 24, hbGdl: null, elsimilBerisiko: false },
+    },
+  ])("$name", ({ in: screenings, out }) => {
+    expect(latestScreening(screenings)).toEqual(out);
+  });
+
+  it("feeds the catin rule: the latest Hb below 12 g/dL selects her, a recovered one does not", () => {
+    const recovered = latestScreening([s("2025-02-01", 24, 11.2, null), s("2025-05-01", null, 12.1, null)]);
+    const anaemic = latestScreening([s("2025-02-01", 24, 12.4, null), s("2025-05-01", null, 11.9, null)]);
+    const sel = selectAuditCases(
+      [
+        { kind: "catin", id: "R", villageCode: "V1", ...recovered },
+        { kind: "catin", id: "A", villageCode: "V1", ...anaemic },
+      ],
+      "2025-S1",
+    );
+    expect(sel.cases.map((c) => [c.id, c.reasons])).toEqual([
+      ["A", [{ reason: "catin_berisiko", detail: "Hb 11.9 g/dL" }]],
+    ]);
   });
 });

@@ -147,6 +147,31 @@ function reasonsOf(c: AuditCandidate, semester: Semester, k: AuditCriteria): Aud
   return out.filter((r) => k.reasons.includes(r.reason));
 }
 
+/** A screening recorded at a visit to a catin or a pregnant woman (any field may be missing). */
+export interface Screening {
+  date: string;
+  lilaCm: number | null;
+  hbGdl: number | null;
+  elsimil: "ideal" | "berisiko" | null;
+}
+
+/**
+ * What the screenings of a semester say of a person: for each field, its value at the latest
+ * screening that recorded it (a later visit that measured only Hb keeps the earlier LiLA); the
+ * Elsimil result is "berisiko" or not. Fields never recorded are null.
+ */
+export function latestScreening(screenings: readonly Screening[]): {
+  lilaCm: number | null;
+  hbGdl: number | null;
+  elsimilBerisiko: boolean | null;
+} {
+  const sorted = [...screenings].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const lilaCm = sorted.find((s) => s.lilaCm !== null)?.lilaCm ?? null;
+  const hbGdl = sorted.find((s) => s.hbGdl !== null)?.hbGdl ?? null;
+  const elsimil = sorted.find((s) => s.elsimil !== null)?.elsimil ?? null;
+  return { lilaCm, hbGdl, elsimilBerisiko: elsimil === null ? null : elsimil === "berisiko" };
+}
+
 /** The semester's cases from the candidates, each with its reasons (see the module comment). */
 export function selectAuditCases(
   candidates: readonly AuditCandidate[],

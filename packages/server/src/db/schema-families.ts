@@ -71,6 +71,8 @@ export interface TpkTargetsTable extends Mutable {
   source: "manual" | "posyandu" | "keluarga";
   reasons: Json;
   since: string;
+  /** A bride-to-be's wedding date (she is a target from 3 months before it). */
+  wedding_date: string | null;
   active: Generated<boolean>;
 }
 
@@ -85,6 +87,10 @@ export interface TpkVisitsTable extends Mutable {
   findings: string | null;
   follow_up: string | null;
   follow_up_due: string | null;
+  /** Screening of a catin or a pregnant woman at the visit: LiLA (cm), Hb (g/dL), Elsimil result. */
+  lila_cm: number | null;
+  hb_gdl: number | null;
+  elsimil: "ideal" | "berisiko" | null;
   created_by: string | null;
 }
 
@@ -118,6 +124,8 @@ export interface AksCasesTable extends Mutable {
   kind: "anak" | "ibu_hamil" | "catin";
   child_id: string | null;
   family_id: string | null;
+  /** A case found among the TPK targets (a catin, or a pregnant woman not linked to a family). */
+  tpk_target_id: string | null;
   person_name: string;
   address: string | null;
   reasons: Json;

@@ -1,6 +1,7 @@
 /**
  * Audit Kasus Stunting, the reading side: case finding over Tumbuh's data (children's measurements
- * and posyandu flags, families recorded pregnant with a "4 Terlalu" factor) through
+ * and posyandu flags, families recorded pregnant with a "4 Terlalu" factor, brides-to-be and
+ * pregnant women screened at TPK visits: LiLA, Hb, Elsimil) through
  * @tumbuh/core/programme's selectAuditCases, and a stored case as the API shows it (with the
  * evaluation at the next semester from the child's measurements). No access checks here: the
  * service (audit-kasus.ts) checks the team seat first.
@@ -9,6 +10,7 @@ import type { AksCandidate, AksCase, AksFollowup, AksWorksheet } from "@tumbuh/c
 import {
   type AuditCandidate,
   evaluateNextSemester,
+  latestScreening,
   type Semester,
   selectAuditCases,
   semesterDates,
@@ -49,6 +51,28 @@ export async function findAuditCandidates(repos: Repositories, cycle: AksCycleRo
   const district = cycle.district_code;
   const children = await repos.tpk.childrenGrowth(district, end);
   const families = await repos.auditKasus.pregnantFamilies(district, semester);
+  const range = semesterDates(semester);
+  const screened = await repos.auditKasus.screenedTargets(district, range.from, range.to);
+  const screeningOf = (t: (typeof screened)[number]) =>
+    latestScreening(
+      t.screenings.map((x) => ({
+        date: x.visited_on,
+        lilaCm: x.lila_cm,
+        hbGdl: x.hb_gdl,
+        elsimil: x.elsimil,
+      })),
+    );
+  // A pregnant woman screened at a TPK visit and recorded pregnant in her family's data is one
+  // candidate (the family's); one without such a family is a candidate of her own (the target).
+  const familyIds = new Set(families.map((f) => f.id));
+  const mothersScreening = new Map(
+    screened
+      .filter((t) => t.kind === "ibu_hamil" && t.family_id !== null && familyIds.has(t.family_id))
+      .map((t) => [t.family_id as string, screeningOf(t)]),
+  );
+  const ownTargets = screened.filter(
+    (t) => t.kind === "catin" || t.family_id === null || !familyIds.has(t.family_id),
+  );
   const input: AuditCandidate[] = [
     ...children.map(
       (c): AuditCandidate => ({
@@ -64,20 +88,37 @@ export async function findAuditCandidates(repos: Repositories, cycle: AksCycleRo
     ),
     ...families.map((f): AuditCandidate => {
       const factors = (f.krs_factors ?? {}) as Record<string, { value: boolean | null }>;
+      const screening = mothersScreening.get(f.id);
       return {
         kind: "ibu_hamil",
         id: f.id,
         villageCode: f.village_code,
         empatTerlalu: TERLALU.some((k) => factors[k]?.value === true),
+        lilaCm: screening?.lilaCm ?? null,
+        hbGdl: screening?.hbGdl ?? null,
       };
+    }),
+    ...ownTargets.map((t): AuditCandidate => {
+      const screening = screeningOf(t);
+      return t.kind === "catin"
+        ? { kind: "catin", id: t.id, villageCode: t.village_code, ...screening }
+        : {
+            kind: "ibu_hamil",
+            id: t.id,
+            villageCode: t.village_code,
+            lilaCm: screening.lilaCm,
+            hbGdl: screening.hbGdl,
+          };
     }),
   ];
   const selection = selectAuditCases(input, semester);
   const existing = await repos.auditKasus.cases(district, cycle.id);
-  const picked = new Set(existing.flatMap((c) => [c.child_id, c.family_id]).filter(Boolean));
+  const picked = new Set(existing.flatMap((c) => [c.child_id, c.family_id, c.tpk_target_id]).filter(Boolean));
+  const targetIds = new Set(ownTargets.map((t) => t.id));
   const names = new Map<string, string>([
     ...children.map((c) => [c.id, c.name] as [string, string]),
     ...families.map((f) => [f.id, f.mother_name ?? f.head_name] as [string, string]),
+    ...ownTargets.map((t) => [t.id, t.name] as [string, string]),
   ]);
   const villageNames = new Map<string, string | null>();
   for (const c of selection.cases)
@@ -86,7 +127,8 @@ export async function findAuditCandidates(repos: Repositories, cycle: AksCycleRo
   return selection.cases.map((c) => ({
     kind: c.kind,
     childId: c.kind === "anak" ? c.id : null,
-    familyId: c.kind === "ibu_hamil" ? c.id : null,
+    familyId: c.kind === "ibu_hamil" && !targetIds.has(c.id) ? c.id : null,
+    targetId: targetIds.has(c.id) ? c.id : null,
     name: names.get(c.id) ?? "",
     villageCode: c.villageCode,
     villageName: villageNames.get(c.villageCode) ?? null,
@@ -121,6 +163,7 @@ export async function toCase(repos: Repositories, row: AksCaseRow, cycle: AksCyc
     villageName: row.village_name,
     childId: row.child_id,
     familyId: row.family_id,
+    targetId: row.tpk_target_id ?? null,
     name: row.person_name,
     address: row.address,
     reasons: row.reasons as AksCase["reasons"],

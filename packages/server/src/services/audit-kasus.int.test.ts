@@ -25,6 +25,7 @@ describeEachEngine("Audit Kasus Stunting", (t) => {
   };
   let cycleId = "";
   let caseId = "";
+  let catinAtRisk = "";
 
   beforeAll(async () => {
     await loadRegions(t.database, { prefix: "35.03" });
@@ -72,7 +73,7 @@ describeEachEngine("Audit Kasus Stunting", (t) => {
       ])
       .execute();
     // a pregnant mother of 19 (terlalu muda): an at-risk pregnancy
-    await testServices(t.database).families.create(
+    const family = await testServices(t.database).families.create(
       { ...users.tpps, role: "village_tpps", regionCode: V1 },
       {
         villageCode: V1,
@@ -86,6 +87,32 @@ describeEachEngine("Audit Kasus Stunting", (t) => {
       },
       TODAY,
     );
+    // screenings at TPK visits in 2025-S1: two brides-to-be (one anaemic), the same pregnant
+    // mother (LiLA under 23.5 cm: KEK) and a pregnant woman with no family record (anaemic)
+    await account("tpk", "tpk_member", V1);
+    const tpk = testServices(t.database).tpk;
+    const screen = async (
+      target: { kind: "catin" | "ibu_hamil"; name: string; weddingDate?: string; familyId?: string },
+      visit: { lilaCm?: number; hbGdl?: number; elsimil?: "ideal" | "berisiko" },
+    ) => {
+      const added = await tpk.addTarget(users.tpk, { villageCode: V1, ...target }, "2025-03-01");
+      await tpk.recordVisit(
+        users.tpk,
+        { targetId: added.id, visitedOn: "2025-03-15", visitType: "penyuluhan", ...visit },
+        "2025-03-15",
+      );
+      return added.id;
+    };
+    catinAtRisk = await screen(
+      { kind: "catin", name: "Catin Sintetis Anemia", weddingDate: "2025-05-10" },
+      { hbGdl: 11.5, lilaCm: 23.9 },
+    );
+    await screen(
+      { kind: "catin", name: "Catin Sintetis Sehat", weddingDate: "2025-05-31" },
+      { hbGdl: 12.5, lilaCm: 24, elsimil: "ideal" },
+    );
+    await screen({ kind: "ibu_hamil", name: "Ibu Hamil Sintetis", familyId: family.id }, { lilaCm: 22.8 });
+    await screen({ kind: "ibu_hamil", name: "Bumil Tanpa KK Sintetis" }, { hbGdl: 10.5 });
   });
 
   it("opens a cycle whose team only district accounts that may work on cases join", async () => {
@@ -140,10 +167,32 @@ describeEachEngine("Audit Kasus Stunting", (t) => {
     expect((await s.auditKasus.summary(users.kec, cycleId)).cases).toBe(0);
 
     const found = await s.auditKasus.candidates(users.dinkes, cycleId);
-    expect(found.candidates.map((c) => [c.kind, c.name, c.reasons.map((r) => r.reason)])).toEqual([
-      ["anak", "Anak Sintetis Satu", ["kasus_baru", "stunting"]],
-      ["ibu_hamil", "Ibu Hamil Sintetis", ["ibu_hamil_berisiko"]],
+    const shown = found.candidates.map((c) => [c.kind, c.name, c.reasons.map((r) => r.detail)]);
+    expect(shown.slice(0, 1)).toEqual([
+      [
+        "anak",
+        "Anak Sintetis Satu",
+        ["TB/U pendek on 2025-03-10, normal on 2024-11-10", "TB/U pendek on 2025-03-10"],
+      ],
     ]);
+    // the pregnant mother once (her family's record and her TPK screening), the woman without a
+    // family record on her own, the anaemic bride-to-be; the healthy one is not a case
+    expect(shown.slice(1, 3)).toEqual(
+      expect.arrayContaining([
+        ["ibu_hamil", "Ibu Hamil Sintetis", ["KEK (LiLA 22.8 cm), 4 Terlalu"]],
+        ["ibu_hamil", "Bumil Tanpa KK Sintetis", ["anaemia (Hb 10.5 g/dL)"]],
+      ]),
+    );
+    expect(shown.slice(3)).toEqual([["catin", "Catin Sintetis Anemia", ["Hb 11.5 g/dL"]]]);
+    expect(found.candidates.map((c) => c.reasons[0].reason)).toEqual([
+      "kasus_baru",
+      "ibu_hamil_berisiko",
+      "ibu_hamil_berisiko",
+      "catin_berisiko",
+    ]);
+    const mother = found.candidates.find((c) => c.name === "Ibu Hamil Sintetis");
+    expect([mother?.familyId !== null, mother?.targetId]).toEqual([true, null]);
+    expect(found.candidates[3]).toMatchObject({ familyId: null, childId: null, targetId: catinAtRisk });
     expect(found.candidates[0].reasons[0].detail).toBe("TB/U pendek on 2025-03-10, normal on 2024-11-10");
   });
 
@@ -231,5 +280,27 @@ describeEachEngine("Audit Kasus Stunting", (t) => {
       ]),
     );
     expect(JSON.stringify(rows)).not.toMatch(/Sintetis|protein|PMT/);
+  });
+
+  it("selects a bride-to-be found at a TPK screening, once", async () => {
+    const s = testServices(t.database);
+    const selected = await s.auditKasus.select(users.dinkes, cycleId, {
+      kind: "catin",
+      targetId: catinAtRisk,
+      note: "anemia pada skrining catin",
+    });
+    expect(selected).toMatchObject({
+      kind: "catin",
+      targetId: catinAtRisk,
+      childId: null,
+      familyId: null,
+      name: "Catin Sintetis Anemia",
+      reasons: [{ reason: "catin_berisiko", detail: "Hb 11.5 g/dL" }],
+    });
+    await expect(
+      s.auditKasus.select(users.dinkes, cycleId, { kind: "catin", targetId: catinAtRisk, note: "lagi" }),
+    ).rejects.toMatchObject({ code: "conflict", details: { field: "targetId" } });
+    const found = await s.auditKasus.candidates(users.dinkes, cycleId);
+    expect(found.candidates.find((c) => c.targetId === catinAtRisk)?.selected).toBe(true);
   });
 });

@@ -154,18 +154,24 @@ export class AuditKasusService {
   async select(caller: Caller, cycleId: string, body: AksSelectBody, ip?: string): Promise<AksCase> {
     const { candidates } = await this.candidates(caller, cycleId, ip);
     const cycle = await this.cycle(caller, cycleId);
+    const field = body.childId ? "childId" : body.familyId ? "familyId" : "targetId";
     const found = candidates.find((c) =>
-      body.childId ? c.childId === body.childId : c.familyId === body.familyId,
+      body.childId
+        ? c.childId === body.childId
+        : body.familyId
+          ? c.familyId === body.familyId
+          : c.targetId === body.targetId,
     );
     if (!found)
       throw badRequest(
-        body.childId ? "childId" : "familyId",
+        field,
         `this person is not among the cases found in ${cycle.semester}; only found cases are selected`,
       );
-    if (found.selected)
-      throw conflict(body.childId ? "childId" : "familyId", "this case is already selected");
-    const family = body.familyId
-      ? await this.repos.families.find(body.familyId)
+    if (found.selected) throw conflict(field, "this case is already selected");
+    const target = found.targetId ? await this.repos.tpk.findTarget(found.targetId) : undefined;
+    const familyId = body.familyId ?? target?.family_id ?? null;
+    const family = familyId
+      ? await this.repos.families.find(familyId)
       : body.childId
         ? (await this.repos.families.familiesOfChild(cycle.district_code, body.childId))[0]
         : undefined;
@@ -189,6 +195,7 @@ export class AuditKasusService {
         kind: found.kind,
         child_id: found.childId,
         family_id: found.familyId ?? family?.id ?? null,
+        tpk_target_id: found.targetId,
         person_name: found.name,
         address,
         reasons: JSON.stringify(found.reasons),

@@ -46,7 +46,7 @@ export async function createDemoAudit(
   const pick = (reason: string, taken: readonly AksCandidate[]) =>
     candidates.find((c) => !taken.includes(c) && c.reasons[0]?.reason === reason);
   const chosen: AksCandidate[] = [];
-  for (const reason of ["kasus_baru", "stunting", "gagal_tumbuh"]) {
+  for (const reason of ["kasus_baru", "stunting", "gagal_tumbuh", "catin_berisiko"]) {
     const c = pick(reason, chosen) ?? candidates.find((x) => !chosen.includes(x));
     if (c) chosen.push(c);
   }
@@ -54,12 +54,14 @@ export async function createDemoAudit(
     "Kasus baru di desa lokus; keluarga bersedia diwawancarai",
     "Stunting menetap; pola asuh perlu dikaji",
     "Berat badan tidak naik dua kali; dirujuk ke puskesmas",
+    "Calon pengantin anemia dan LiLA kurang dari skrining Elsimil",
   ];
   for (const [i, c] of chosen.entries()) {
     const selected = await aks.select(ketua, cycle.id, {
       kind: c.kind,
       childId: c.childId ?? undefined,
       familyId: c.familyId ?? undefined,
+      targetId: c.targetId ?? undefined,
       note: notes[i],
     });
     if (i > 1) continue;

@@ -180,10 +180,12 @@ export async function seedKeluargaDemo(
       }
     }
 
-    // a bride-to-be of the busiest village, named by the KUA three months before the wedding
+    // a bride-to-be of the busiest village, named by the KUA two months before the wedding and
+    // screened at a visit (not at risk)
+    const catin = randomUUID();
     await tx.tpk.insertTarget({
       district_code: district,
-      id: randomUUID(),
+      id: catin,
       village_code: opts.village,
       kind: "catin",
       name: "Calon Pengantin Sintetis",
@@ -192,8 +194,60 @@ export async function seedKeluargaDemo(
       source: "manual",
       reasons: null,
       since: on,
+      wedding_date: addMonths(opts.today, 2),
     });
     targets++;
+    await tx.tpk.insertVisit({
+      district_code: district,
+      id: randomUUID(),
+      target_id: catin,
+      team_id: teamId,
+      village_code: opts.village,
+      visited_on: addDays(opts.today, -7),
+      visit_type: "penyuluhan",
+      findings: "Bimbingan siap nikah; skrining Elsimil (sintetis)",
+      follow_up: null,
+      follow_up_due: null,
+      lila_cm: 24.6,
+      hb_gdl: 12.8,
+      elsimil: "ideal",
+      created_by: null,
+    });
+    visits++;
+    // a bride of early 2025, accompanied before her wedding and found at risk (anaemic, LiLA under
+    // 23.5 cm): a case for the Audit Kasus Stunting of 2025-S1; her accompaniment has ended
+    const pastCatin = randomUUID();
+    await tx.tpk.insertTarget({
+      district_code: district,
+      id: pastCatin,
+      village_code: opts.village,
+      kind: "catin",
+      name: "Catin Berisiko Sintetis",
+      family_id: null,
+      child_id: null,
+      source: "manual",
+      reasons: null,
+      since: "2025-02-17",
+      wedding_date: "2025-05-17",
+      active: false,
+    });
+    await tx.tpk.insertVisit({
+      district_code: district,
+      id: randomUUID(),
+      target_id: pastCatin,
+      team_id: teamId,
+      village_code: opts.village,
+      visited_on: "2025-03-20",
+      visit_type: "rujukan",
+      findings: "Pucat, mudah lelah; dirujuk ke puskesmas untuk tablet tambah darah (sintetis)",
+      follow_up: "Periksa Hb ulang",
+      follow_up_due: "2025-04-20",
+      lila_cm: 22.6,
+      hb_gdl: 11.2,
+      elsimil: "berisiko",
+      created_by: null,
+    });
+    visits++;
 
     // TPPS: the district's and the kecamatan's teams; the camat sits on both
     const camat = {

@@ -108,6 +108,12 @@ describeEachEngine("demo district", (ctx) => {
     const cases = (await bappeda.get(`/api/aks/cycles/${cycles[0].id}/cases`)).json();
     expect(cases.cases).toHaveLength(report.auditCases);
     expect(cases.cases[0].name).not.toBe("");
+    // among them the bride-to-be found at risk at a TPK screening (anaemic, LiLA under 23.5 cm)
+    expect(
+      cases.cases
+        .filter((c: { kind: string }) => c.kind === "catin")
+        .map((c: { reasons: { detail: string }[] }) => c.reasons[0].detail),
+    ).toEqual(["Elsimil berisiko, LiLA 22.6 cm, Hb 11.2 g/dL"]);
     const camat = await signIn(app, "camat", DEMO_PASSWORD);
     expect((await camat.get(`/api/aks/cycles/${cycles[0].id}/cases`)).statusCode).toBe(403);
     expect((await camat.get(`/api/aks/cycles/${cycles[0].id}/summary`)).json().cases).toBe(report.auditCases);

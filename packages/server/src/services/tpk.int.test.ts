@@ -219,4 +219,51 @@ describeEachEngine("TPK family assistance", (t) => {
     await s.measurements.create(kader2, D, { date: "2025-08-20", weight: 10.4 }, "2025-08-25");
     expect(await isTarget()).toHaveLength(1);
   });
+
+  it("accompanies a bride-to-be from 3 months before her wedding and screens her at visits", async () => {
+    const s = testServices(t.database);
+    const catin = (weddingDate?: string) =>
+      s.tpk.addTarget(tpk2, { villageCode: V2, kind: "catin", name: "Catin Sintetis", weddingDate }, ON);
+    // no wedding date; a wedding more than 3 months away (2025-10-21 is 3 months and a day after
+    // 2025-07-20); a wedding already past: each refused by field with its message
+    await expect(catin()).rejects.toMatchObject({
+      details: { field: "weddingDate" },
+      userMessage: { key: "catin.weddingDateRequired" },
+    });
+    await expect(catin("2025-10-21")).rejects.toMatchObject({
+      details: { field: "weddingDate" },
+      userMessage: { key: "catin.tooEarly", params: { weddingDate: "2025-10-21", from: "2025-07-21" } },
+    });
+    await expect(catin("2025-07-19")).rejects.toMatchObject({
+      userMessage: { key: "catin.weddingPassed", params: { weddingDate: "2025-07-19", today: ON } },
+    });
+    // the last day of the window, and the wedding day itself, are accepted
+    const bride = await catin("2025-10-20");
+    expect(bride).toMatchObject({ kind: "catin", weddingDate: "2025-10-20" });
+    expect((await catin(ON)).weddingDate).toBe(ON);
+
+    const v = await s.tpk.recordVisit(
+      tpk2,
+      {
+        targetId: bride.id,
+        visitedOn: ON,
+        visitType: "penyuluhan",
+        lilaCm: 22.9,
+        hbGdl: 11.8,
+        elsimil: "berisiko",
+      },
+      ON,
+    );
+    expect([v.lilaCm, v.hbGdl, v.elsimil]).toEqual([22.9, 11.8, "berisiko"]);
+    const shown = await s.tpk.target(tpk2, bride.id);
+    expect(shown.visits.map((x) => [x.lilaCm, x.hbGdl, x.elsimil])).toEqual([[22.9, 11.8, "berisiko"]]);
+    // a child target is not screened this way
+    const [ayu] = await s.tpk.targets(tpk1, { q: "ayu" });
+    await expect(
+      s.tpk.recordVisit(tpk1, { targetId: ayu.id, visitedOn: ON, visitType: "penyuluhan", hbGdl: 11 }, ON),
+    ).rejects.toMatchObject({
+      details: { field: "hbGdl" },
+      userMessage: { key: "screening.notForKind", params: { kind: ayu.kind } },
+    });
+  });
 });

@@ -6,7 +6,7 @@
  * audited; coverage is aggregate.
  */
 import { randomUUID } from "node:crypto";
-import { districtOfCode, growthAlerts, monthOf } from "@tumbuh/core";
+import { districtOfCode, growthAlerts, monthOf, userMessage } from "@tumbuh/core";
 import type {
   CoverageRow,
   TpkCoverageResponse,
@@ -17,7 +17,15 @@ import type {
   TpkVisit,
   TpkVisitBody,
 } from "@tumbuh/core/api";
-import { KRS_FACTORS, type PosyanduFlag, tpkCoverage, tpkTargetFromPosyandu } from "@tumbuh/core/programme";
+import {
+  addMonths,
+  DEFAULT_TPK_WINDOWS,
+  KRS_FACTORS,
+  type PosyanduFlag,
+  tpkCoverage,
+  tpkTargetFromPosyandu,
+  tpkTargetKind,
+} from "@tumbuh/core/programme";
 import { requireAccess } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
 import type { ChildGrowthRow, TpkTargetRow, TpkVisitRow } from "../db/repositories/tpk.ts";
@@ -40,11 +48,43 @@ function toTarget(r: TpkTargetRow): TpkTarget {
     source: r.source,
     reasons: Array.isArray(r.reasons) ? (r.reasons as string[]) : [],
     since: r.since,
+    weddingDate: r.wedding_date ?? null,
     familyVerdict: (r.family_verdict as TpkTarget["familyVerdict"]) ?? null,
     familyReasons: KRS_FACTORS.filter((k) => factors[k]?.value === true),
     lastVisit: r.last_visit,
     visits: r.visits,
   };
+}
+
+/**
+ * The wedding date of a catin target: required, and the person must be a catin on `today`
+ * (from 3 months before the wedding to the wedding day, @tumbuh/core/programme tpkTargetKind);
+ * null for the other groups, which carry none.
+ */
+function checkWeddingDate(body: TpkTargetBody, today: string): string | null {
+  if (body.kind !== "catin") return null;
+  const weddingDate = body.weddingDate;
+  if (!weddingDate)
+    throw badRequest(
+      "weddingDate",
+      "expected the wedding date of a bride-to-be",
+      userMessage("catin.weddingDateRequired"),
+    );
+  if (weddingDate < today)
+    throw badRequest(
+      "weddingDate",
+      `the wedding date ${weddingDate} has passed (today is ${today})`,
+      userMessage("catin.weddingPassed", { weddingDate, today }),
+    );
+  if (tpkTargetKind({ type: "catin", weddingDate }, today) !== "catin") {
+    const from = addMonths(weddingDate, -DEFAULT_TPK_WINDOWS.catinMonthsBefore);
+    throw badRequest(
+      "weddingDate",
+      `the wedding on ${weddingDate} is more than ${DEFAULT_TPK_WINDOWS.catinMonthsBefore} months away; a catin is accompanied from ${from}`,
+      userMessage("catin.tooEarly", { weddingDate, from }),
+    );
+  }
+  return weddingDate;
 }
 
 function toVisit(r: TpkVisitRow): TpkVisit {
@@ -58,6 +98,9 @@ function toVisit(r: TpkVisitRow): TpkVisit {
     findings: r.findings,
     followUp: r.follow_up,
     followUpDue: r.follow_up_due,
+    lilaCm: r.lila_cm ?? null,
+    hbGdl: r.hb_gdl ?? null,
+    elsimil: r.elsimil ?? null,
   };
 }
 
@@ -207,6 +250,7 @@ export class TpkService {
     if (region?.level !== "village")
       throw badRequest("villageCode", `expected the code of a village, got ${body.villageCode}`);
     const district = districtOfCode(body.villageCode);
+    const weddingDate = checkWeddingDate(body, today);
     if (body.familyId) {
       const f = await this.repos.families.find(body.familyId);
       if (!f || f.village_code !== body.villageCode)
@@ -232,6 +276,7 @@ export class TpkService {
         source: "manual",
         reasons: null,
         since: today,
+        wedding_date: weddingDate,
       });
       await recordAudit(tx, {
         actor: caller,
@@ -355,6 +400,13 @@ export class TpkService {
         "followUpDue",
         `the follow-up date ${body.followUpDue} is before the visit ${body.visitedOn}`,
       );
+    const screened = body.lilaCm != null || body.hbGdl != null || body.elsimil != null;
+    if (screened && target.kind !== "catin" && target.kind !== "ibu_hamil")
+      throw badRequest(
+        body.lilaCm != null ? "lilaCm" : body.hbGdl != null ? "hbGdl" : "elsimil",
+        `screening is recorded for a catin or a pregnant woman, not for a ${target.kind} target`,
+        userMessage("screening.notForKind", { kind: target.kind }),
+      );
     const id = randomUUID();
     const teamId = (await this.repos.tpk.teamOfVillage(target.district_code, target.village_code)) ?? null;
     await this.repos.transaction(async (tx) => {
@@ -369,6 +421,9 @@ export class TpkService {
         findings: body.findings ?? null,
         follow_up: body.followUp ?? null,
         follow_up_due: body.followUpDue ?? null,
+        lila_cm: body.lilaCm ?? null,
+        hb_gdl: body.hbGdl ?? null,
+        elsimil: body.elsimil ?? null,
         created_by: caller.id,
       });
       await recordAudit(tx, {

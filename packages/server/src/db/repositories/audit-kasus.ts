@@ -24,6 +24,21 @@ export type AksTeamMemberRow = {
   display_name: string;
 };
 
+/** A catin or ibu hamil TPK target with the screenings of her visits, newest first. */
+export interface ScreenedTargetRow {
+  id: string;
+  kind: "catin" | "ibu_hamil";
+  village_code: string;
+  name: string;
+  family_id: string | null;
+  screenings: {
+    visited_on: string;
+    lila_cm: number | null;
+    hb_gdl: number | null;
+    elsimil: "ideal" | "berisiko" | null;
+  }[];
+}
+
 export class AuditKasusRepository {
   constructor(private readonly db: Db) {}
 
@@ -163,6 +178,67 @@ export class AuditKasusRepository {
       .where("version", "=", version)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  }
+
+  /**
+   * The district's catin and ibu hamil TPK targets (those whose accompaniment has ended too: the
+   * semester may be past) with the screenings (LiLA, Hb, Elsimil)
+   * recorded at their visits dated in `[from, to)`, newest first; a target without any is left out.
+   */
+  async screenedTargets(district: string, from: string, to: string): Promise<ScreenedTargetRow[]> {
+    const rows = await this.db
+      .selectFrom("tpk_targets as t")
+      .innerJoin("tpk_visits as v", (j) =>
+        j.onRef("v.district_code", "=", "t.district_code").onRef("v.target_id", "=", "t.id"),
+      )
+      .select([
+        "t.id",
+        "t.kind",
+        "t.village_code",
+        "t.name",
+        "t.family_id",
+        "v.visited_on",
+        "v.lila_cm",
+        "v.hb_gdl",
+        "v.elsimil",
+      ])
+      .where("t.district_code", "=", district)
+      .where("t.kind", "in", ["catin", "ibu_hamil"])
+      .where("v.visited_on", ">=", from)
+      .where("v.visited_on", "<", to)
+      .where((eb) =>
+        eb.or([
+          eb("v.lila_cm", "is not", null),
+          eb("v.hb_gdl", "is not", null),
+          eb("v.elsimil", "is not", null),
+        ]),
+      )
+      .orderBy("t.id")
+      .orderBy("v.visited_on", "desc")
+      .orderBy("v.created_at", "desc")
+      .execute();
+    const out = new Map<string, ScreenedTargetRow>();
+    for (const r of rows) {
+      let t = out.get(r.id);
+      if (!t) {
+        t = {
+          id: r.id,
+          kind: r.kind as ScreenedTargetRow["kind"],
+          village_code: r.village_code,
+          name: r.name,
+          family_id: r.family_id,
+          screenings: [],
+        };
+        out.set(r.id, t);
+      }
+      t.screenings.push({
+        visited_on: r.visited_on,
+        lila_cm: r.lila_cm,
+        hb_gdl: r.hb_gdl,
+        elsimil: r.elsimil,
+      });
+    }
+    return [...out.values()];
   }
 
   /** The district's families recorded pregnant in a semester (case finding for ibu hamil). */

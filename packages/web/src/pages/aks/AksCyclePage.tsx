@@ -129,6 +129,7 @@ function CandidateRow({ cycleId, c }: { cycleId: string; c: AksCandidate }) {
         kind: c.kind,
         childId: c.childId ?? undefined,
         familyId: c.familyId ?? undefined,
+        targetId: c.targetId ?? undefined,
         note,
       });
       navigate(`/aks/case/${res.case.id}`);
@@ -197,7 +198,7 @@ function SelectTab({ cycleId }: { cycleId: string }) {
       ) : null}
       <ul className="aks-cards">
         {shown.map((c) => (
-          <CandidateRow key={`${c.childId ?? c.familyId}`} cycleId={cycleId} c={c} />
+          <CandidateRow key={`${c.childId ?? c.familyId ?? c.targetId}`} cycleId={cycleId} c={c} />
         ))}
       </ul>
     </section>

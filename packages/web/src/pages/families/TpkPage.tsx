@@ -9,6 +9,7 @@ import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { localToday } from "../../lib/today.ts";
 import { href } from "../../routing/router.ts";
+import { TargetForm } from "./TargetForm.tsx";
 import { VisitForm } from "./VisitForm.tsx";
 
 const KINDS = ["", "catin", "ibu_hamil", "ibu_pascasalin", "baduta", "balita"] as const;
@@ -25,6 +26,7 @@ export function TpkPage({ kind }: { kind: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  const [adding, setAdding] = useState(false);
   const list = useApi(`tpk-targets:${kind}`, () =>
     api.get<{ targets: TpkTarget[] }>("/api/tpk/targets", { kind: kind || undefined }),
   );
@@ -59,9 +61,27 @@ export function TpkPage({ kind }: { kind: string }) {
       {can(PERMISSION.tpkVisit) ? (
         <section className="card">
           <p className="hint">{t("tpk.fromPosyanduHint")}</p>
-          <button type="button" onClick={fromPosyandu} disabled={busy}>
-            {t("tpk.fromPosyandu")}
-          </button>
+          <div className="button-row">
+            <button type="button" onClick={fromPosyandu} disabled={busy}>
+              {t("tpk.fromPosyandu")}
+            </button>
+            {adding ? null : (
+              <button type="button" className="secondary" onClick={() => setAdding(true)}>
+                {t("tpk.addTarget")}
+              </button>
+            )}
+          </div>
+          {adding ? (
+            <TargetForm
+              scope={region}
+              onCancel={() => setAdding(false)}
+              onSaved={(x) => {
+                setAdding(false);
+                setNotice(t("tpk.targetSaved", { name: x.name }));
+                list.reload();
+              }}
+            />
+          ) : null}
         </section>
       ) : null}
       {notice ? (
@@ -101,6 +121,11 @@ export function TpkPage({ kind }: { kind: string }) {
               ))}{" "}
               <span className="hint">{x.villageName ?? x.villageCode}</span>
             </p>
+            {x.weddingDate ? (
+              <p className="hint">
+                {t("tpk.weddingDate")}: {formatDate(x.weddingDate)}
+              </p>
+            ) : null}
             {x.familyVerdict ? (
               <p>
                 {t("tpk.familyRisk")}:{" "}

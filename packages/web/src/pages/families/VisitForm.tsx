@@ -7,7 +7,17 @@ import { localToday } from "../../lib/today.ts";
 
 const TYPES = ["penyuluhan", "rujukan", "bansos"] as const;
 
-/** Records one TPK visit to a target: the date, the kind of assistance, findings and follow-up. */
+/** A number typed with a decimal comma or point ("22,5" → 22.5); null when empty. */
+function decimal(text: string): number | null {
+  const s = text.trim().replace(",", ".");
+  return s === "" ? null : Number(s);
+}
+
+/**
+ * Records one TPK visit to a target: the date, the kind of assistance, findings and follow-up; for
+ * a bride-to-be or a pregnant woman also her LiLA, Hb and (catin) Elsimil result, which the Audit
+ * Kasus Stunting case finding reads.
+ */
 export function VisitForm({
   target,
   onSaved,
@@ -24,6 +34,10 @@ export function VisitForm({
   const [findings, setFindings] = useState("");
   const [followUp, setFollowUp] = useState("");
   const [followUpDue, setFollowUpDue] = useState("");
+  const [lila, setLila] = useState("");
+  const [hb, setHb] = useState("");
+  const [elsimil, setElsimil] = useState<"" | "ideal" | "berisiko">("");
+  const screens = target.kind === "catin" || target.kind === "ibu_hamil";
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const id = `visit-${target.id}`;
@@ -40,6 +54,7 @@ export function VisitForm({
         findings: findings.trim() || null,
         followUp: followUp.trim() || null,
         followUpDue: followUpDue || null,
+        ...(screens ? { lilaCm: decimal(lila), hbGdl: decimal(hb), elsimil: elsimil || null } : {}),
       });
       onSaved(res.visit);
     } catch (err) {
@@ -76,6 +91,45 @@ export function VisitForm({
           ))}
         </select>
       </div>
+      {screens ? (
+        <fieldset className="screening">
+          <legend>{t("tpk.screening")}</legend>
+          <div className="field">
+            <label htmlFor={`${id}-lila`}>{t("tpk.lila")}</label>
+            <input
+              id={`${id}-lila`}
+              inputMode="decimal"
+              pattern="[0-9]+([.,][0-9])?"
+              value={lila}
+              onChange={(e) => setLila(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-hb`}>{t("tpk.hb")}</label>
+            <input
+              id={`${id}-hb`}
+              inputMode="decimal"
+              pattern="[0-9]+([.,][0-9])?"
+              value={hb}
+              onChange={(e) => setHb(e.target.value)}
+            />
+          </div>
+          {target.kind === "catin" ? (
+            <div className="field">
+              <label htmlFor={`${id}-elsimil`}>{t("tpk.elsimil")}</label>
+              <select
+                id={`${id}-elsimil`}
+                value={elsimil}
+                onChange={(e) => setElsimil(e.target.value as "" | "ideal" | "berisiko")}
+              >
+                <option value="">{t("tpk.elsimilNone")}</option>
+                <option value="ideal">{t("tpk.elsimilIdeal")}</option>
+                <option value="berisiko">{t("tpk.elsimilBerisiko")}</option>
+              </select>
+            </div>
+          ) : null}
+        </fieldset>
+      ) : null}
       <div className="field">
         <label htmlFor={`${id}-findings`}>{t("tpk.findings")}</label>
         <textarea
