@@ -176,4 +176,68 @@ describe.skipIf(!chromiumPath)("TPK family assistance in the browser", () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it("a TPK member screens a bride-to-be on her phone and the audit team finds her at risk", async () => {
+    const today = isoToday();
+    const wedding = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    // the TPK member of the first test adds a bride-to-be named by the KUA a month before her wedding
+    const page = await newPage(360, 740);
+    await signIn(page, "tpk", TPK_PASSWORD);
+    await page.goto(`${server.url}/#/tpk`);
+    await page.getByRole("button", { name: "Tambah sasaran" }).click();
+    const add = page.getByRole("form", { name: "Tambah sasaran" });
+    await expect(add.getByLabel("Kelompok sasaran").inputValue()).resolves.toBe("catin");
+    await add.getByLabel("Nama").fill("Catin Sintetis Skrining");
+    await add.getByLabel("Tanggal pernikahan").fill(wedding);
+    await add.getByRole("button", { name: "Simpan" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Catin Sintetis Skrining ditambahkan sebagai sasaran." })
+      .waitFor();
+    const card = page.getByTestId("tpk-target").filter({ hasText: "Catin Sintetis Skrining" });
+    await expect(card.textContent()).resolves.toContain("Calon pengantin");
+
+    // her screening at the visit, typed with decimal commas: anaemic, LiLA under 23.5 cm
+    await card.getByRole("button", { name: "Catat kunjungan" }).click();
+    const form = card.getByRole("form");
+    await form.getByLabel("LiLA (cm)").fill("22,8");
+    await form.getByLabel("Hb (g/dL)").fill("11,4");
+    await form.getByLabel("Hasil skrining Elsimil").selectOption("berisiko");
+    await form.getByRole("button", { name: "Simpan" }).click();
+    await page.getByRole("status").filter({ hasText: "Kunjungan tersimpan." }).waitFor();
+    await expect.poll(() => card.textContent()).toMatch(/Kunjungan: 1/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "families-04-phone-catin");
+    await page.close();
+
+    // the district opens this semester's audit; its case finding lists her with the reason
+    const semester = `${today.slice(0, 4)}-S${Number(today.slice(5, 7)) <= 6 ? 1 : 2}`;
+    const bappeda = await newPage(1280, 900);
+    await signIn(bappeda, "bappeda");
+    const cycle = await apiCall<{ cycle: { id: string } }>(bappeda, "POST", "/api/aks/cycles", {
+      districtCode: "35.03",
+      semester,
+      team: [],
+      panel: [],
+    });
+    expect(cycle.status).toBe(201);
+    await bappeda.goto(`${server.url}/#/aks/${cycle.body.cycle.id}?tab=select`);
+    await bappeda.getByLabel("Tampilkan alasan").selectOption("catin_berisiko");
+    const found = bappeda.getByTestId("aks-candidate").filter({ hasText: "Catin Sintetis Skrining" });
+    await found.waitFor();
+    await expect(found.textContent()).resolves.toContain("Catin berisiko");
+    await expect(found.getByText("Catin berisiko").getAttribute("title")).resolves.toBe(
+      "Elsimil berisiko, LiLA 22.8 cm, Hb 11.4 g/dL",
+    );
+    await found.getByRole("textbox").fill("Catin anemia dari skrining TPK");
+    await found.getByRole("button", { name: "Pilih kasus" }).click();
+    await bappeda.getByTestId("aks-case").waitFor();
+    await expect(bappeda.getByRole("heading", { level: 1 }).textContent()).resolves.toContain(
+      "Catin Sintetis Skrining",
+    );
+    await screenshot(bappeda, "families-05-aks-catin");
+    expect(pageErrors).toEqual([]);
+    await bappeda.close();
+  }, 180_000);
 });
