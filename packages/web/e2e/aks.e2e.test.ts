@@ -71,6 +71,10 @@ describe.skipIf(!chromiumPath)("Audit Kasus Stunting in the browser", () => {
     // the case: worksheet, the panel's review, the follow-up plan
     await page.getByTestId("aks-case").waitFor();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain(name);
+    // the findings behind the reasons are worded in Indonesian, dates as dd/mm/yyyy
+    const caseText = (await page.getByTestId("aks-case").textContent()) ?? "";
+    expect(caseText).toMatch(/pada \d{2}\/\d{2}\/\d{4}|ditandai tidak naik berat badan/);
+    expect(caseText).not.toMatch(/ on \d{4}-\d{2}-\d{2}|flagged faltering/);
     const ws = page.getByTestId("aks-worksheet");
     await ws.getByLabel("Pola makan dan pola asuh").fill("MP-ASI sejak 4 bulan, kurang protein hewani");
     await ws.getByLabel("Lingkungan (air minum, jamban)").fill("Jamban belum layak");

@@ -228,7 +228,7 @@ describe.skipIf(!chromiumPath)("TPK family assistance in the browser", () => {
     await found.waitFor();
     await expect(found.textContent()).resolves.toContain("Catin berisiko");
     await expect(found.getByText("Catin berisiko").getAttribute("title")).resolves.toBe(
-      "Elsimil berisiko, LiLA 22.8 cm, Hb 11.4 g/dL",
+      "Elsimil: berisiko, LiLA 22,8 cm, Hb 11,4 g/dL",
     );
     await found.getByRole("textbox").fill("Catin anemia dari skrining TPK");
     await found.getByRole("button", { name: "Pilih kasus" }).click();

@@ -55,7 +55,15 @@ export type AksCycle = z.infer<typeof AksCycle>;
 export const AksCyclesQuery = z.object({ region: RegionCode.optional() });
 export const AksCyclesResponse = z.object({ cycles: z.array(AksCycle) });
 
-export const AksReason = z.object({ reason: z.string(), detail: z.string() });
+/** A finding behind a reason: a code (`tbu`, `kek`, `hb`...) with its values (core programme/audit.ts). */
+export const AksFact = z.object({ code: z.string() }).catchall(z.union([z.string(), z.number(), z.null()]));
+export type AksFact = z.infer<typeof AksFact>;
+/** A reason, its facts for the user's language (absent on cases stored before them) and the English text. */
+export const AksReason = z.object({
+  reason: z.string(),
+  detail: z.string(),
+  facts: z.array(AksFact).optional(),
+});
 
 export const AksCandidate = z.object({
   kind: AksCaseKind,

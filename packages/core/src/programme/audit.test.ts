@@ -123,6 +123,45 @@ describe("Audit Kasus Stunting case finding", () => {
   });
 });
 
+describe("audit facts", () => {
+  it("keeps each finding as a code with its values, and words them in English for the detail", () => {
+    const sel = selectAuditCases(
+      [
+        {
+          kind: "anak",
+          id: "A",
+          villageCode: "V1",
+          measurements: m("2024-11-02:normal", "2025-02-10:pendek"),
+        },
+        { kind: "ibu_hamil", id: "I", villageCode: "V1", kek: true, hbGdl: 10.2, empatTerlalu: true },
+        { kind: "catin", id: "K", villageCode: "V1", elsimilBerisiko: true, lilaCm: 22.1 },
+      ],
+      "2025-S1",
+    );
+    expect(sel.cases.flatMap((c) => c.reasons.map((r) => [r.reason, r.facts, r.detail]))).toEqual([
+      [
+        "kasus_baru",
+        [
+          { code: "tbu", tbu: "pendek", date: "2025-02-10" },
+          { code: "tbuBefore", tbu: "normal", date: "2024-11-02" },
+        ],
+        "TB/U pendek on 2025-02-10, normal on 2024-11-02",
+      ],
+      ["stunting", [{ code: "tbu", tbu: "pendek", date: "2025-02-10" }], "TB/U pendek on 2025-02-10"],
+      [
+        "ibu_hamil_berisiko",
+        [{ code: "kek", lilaCm: null }, { code: "anaemia", hbGdl: 10.2 }, { code: "empatTerlalu" }],
+        "KEK, anaemia (Hb 10.2 g/dL), 4 Terlalu",
+      ],
+      [
+        "catin_berisiko",
+        [{ code: "elsimil" }, { code: "lila", lilaCm: 22.1 }],
+        "Elsimil berisiko, LiLA 22.1 cm",
+      ],
+    ]);
+  });
+});
+
 describe("latestScreening", () => {
   const s = (
     date: string,
@@ -168,7 +207,7 @@ describe("latestScreening", () => {
       "2025-S1",
     );
     expect(sel.cases.map((c) => [c.id, c.reasons])).toEqual([
-      ["A", [{ reason: "catin_berisiko", detail: "Hb 11.9 g/dL" }]],
+      ["A", [{ reason: "catin_berisiko", detail: "Hb 11.9 g/dL", facts: [{ code: "hb", hbGdl: 11.9 }] }]],
     ]);
   });
 });

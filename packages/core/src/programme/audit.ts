@@ -88,7 +88,8 @@ export interface AuditCase {
   id: string;
   kind: AuditCandidate["kind"];
   villageCode: string;
-  reasons: { reason: AuditReason; detail: string }[];
+  /** Each reason with its facts, and the facts in English (`detail`). */
+  reasons: { reason: AuditReason; detail: string; facts: AuditFact[] }[];
 }
 
 export interface AuditSelection {
@@ -113,36 +114,83 @@ function latestValid(
   return best;
 }
 
+/**
+ * One finding behind a reason, as a code with its values, so that each language words it (the web
+ * app: `aks.facts.<code>`): TB/U category on a date, the earlier category, faltering, KEK (with the
+ * LiLA when measured), anaemia, risti, "4 Terlalu", Elsimil berisiko, a low LiLA or Hb.
+ */
+export type AuditFact =
+  | { code: "tbu"; tbu: TbuCode; date: string }
+  | { code: "tbuBefore"; tbu: TbuCode; date: string }
+  | { code: "faltering" }
+  | { code: "kek"; lilaCm: number | null }
+  | { code: "anaemia"; hbGdl: number }
+  | { code: "risti" }
+  | { code: "empatTerlalu" }
+  | { code: "elsimil" }
+  | { code: "lila"; lilaCm: number }
+  | { code: "hb"; hbGdl: number };
+
+/** The facts in English, for API clients, logs and records stored before facts existed. */
+export function auditFactsText(facts: readonly AuditFact[]): string {
+  const words = (f: AuditFact): string => {
+    switch (f.code) {
+      case "tbu":
+        return `TB/U ${f.tbu} on ${f.date}`;
+      case "tbuBefore":
+        return `${f.tbu} on ${f.date}`;
+      case "faltering":
+        return "flagged faltering at the posyandu";
+      case "kek":
+        return f.lilaCm === null ? "KEK" : `KEK (LiLA ${f.lilaCm} cm)`;
+      case "anaemia":
+        return `anaemia (Hb ${f.hbGdl} g/dL)`;
+      case "risti":
+        return "risti";
+      case "empatTerlalu":
+        return "4 Terlalu";
+      case "elsimil":
+        return "Elsimil berisiko";
+      case "lila":
+        return `LiLA ${f.lilaCm} cm`;
+      case "hb":
+        return `Hb ${f.hbGdl} g/dL`;
+    }
+  };
+  return facts.map(words).join(", ");
+}
+
+function reason(r: AuditReason, facts: AuditFact[]): AuditCase["reasons"][number] {
+  return { reason: r, detail: auditFactsText(facts), facts };
+}
+
 function reasonsOf(c: AuditCandidate, semester: Semester, k: AuditCriteria): AuditCase["reasons"] {
   const out: AuditCase["reasons"] = [];
   if (c.kind === "anak") {
     const range = semesterDates(semester);
     const latest = latestValid(c.measurements, range);
     if (latest && isStunted(latest.tbu)) {
+      const now: AuditFact = { code: "tbu", tbu: latest.tbu, date: latest.date };
       const before = latestValid(c.measurements, { from: "0000-01-01", to: latest.date });
       if (before && !isStunted(before.tbu))
-        out.push({
-          reason: "kasus_baru",
-          detail: `TB/U ${latest.tbu} on ${latest.date}, ${before.tbu} on ${before.date}`,
-        });
-      out.push({ reason: "stunting", detail: `TB/U ${latest.tbu} on ${latest.date}` });
+        out.push(reason("kasus_baru", [now, { code: "tbuBefore", tbu: before.tbu, date: before.date }]));
+      out.push(reason("stunting", [now]));
     }
-    if (c.faltering === true)
-      out.push({ reason: "gagal_tumbuh", detail: "flagged faltering at the posyandu" });
+    if (c.faltering === true) out.push(reason("gagal_tumbuh", [{ code: "faltering" }]));
   } else if (c.kind === "ibu_hamil") {
-    const found: string[] = [];
-    if (c.kek === true || (c.lilaCm != null && c.lilaCm < k.lilaKekCm))
-      found.push(c.lilaCm != null && c.lilaCm < k.lilaKekCm ? `KEK (LiLA ${c.lilaCm} cm)` : "KEK");
-    if (c.hbGdl != null && c.hbGdl < k.hbAnaemiaIbuHamil) found.push(`anaemia (Hb ${c.hbGdl} g/dL)`);
-    if (c.risti === true) found.push("risti");
-    if (c.empatTerlalu === true) found.push("4 Terlalu");
-    if (found.length) out.push({ reason: "ibu_hamil_berisiko", detail: found.join(", ") });
+    const found: AuditFact[] = [];
+    const lowLila = c.lilaCm != null && c.lilaCm < k.lilaKekCm;
+    if (c.kek === true || lowLila) found.push({ code: "kek", lilaCm: lowLila ? (c.lilaCm ?? null) : null });
+    if (c.hbGdl != null && c.hbGdl < k.hbAnaemiaIbuHamil) found.push({ code: "anaemia", hbGdl: c.hbGdl });
+    if (c.risti === true) found.push({ code: "risti" });
+    if (c.empatTerlalu === true) found.push({ code: "empatTerlalu" });
+    if (found.length) out.push(reason("ibu_hamil_berisiko", found));
   } else {
-    const found: string[] = [];
-    if (c.elsimilBerisiko === true) found.push("Elsimil berisiko");
-    if (c.lilaCm != null && c.lilaCm < k.lilaKekCm) found.push(`LiLA ${c.lilaCm} cm`);
-    if (c.hbGdl != null && c.hbGdl < k.hbAnaemiaCatin) found.push(`Hb ${c.hbGdl} g/dL`);
-    if (found.length) out.push({ reason: "catin_berisiko", detail: found.join(", ") });
+    const found: AuditFact[] = [];
+    if (c.elsimilBerisiko === true) found.push({ code: "elsimil" });
+    if (c.lilaCm != null && c.lilaCm < k.lilaKekCm) found.push({ code: "lila", lilaCm: c.lilaCm });
+    if (c.hbGdl != null && c.hbGdl < k.hbAnaemiaCatin) found.push({ code: "hb", hbGdl: c.hbGdl });
+    if (found.length) out.push(reason("catin_berisiko", found));
   }
   return out.filter((r) => k.reasons.includes(r.reason));
 }

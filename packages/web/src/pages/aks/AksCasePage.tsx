@@ -12,7 +12,7 @@ import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { href } from "../../routing/router.ts";
 import { FollowupForm, FollowupTable } from "./AksCyclePage.tsx";
-import { ReasonChips, semesterLabel, todayIso, useSave } from "./shared.tsx";
+import { ReasonChips, reasonText, semesterLabel, todayIso, useSave } from "./shared.tsx";
 import "./aks.css";
 
 const STATUSES = ["terpilih", "dikaji", "direkomendasikan", "ditindaklanjuti", "selesai"] as const;
@@ -160,7 +160,7 @@ function Evaluation({ c }: { c: AksCase }) {
 }
 
 export function AksCasePage({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const loaded = useApi(`aks-case:${id}`, () => api.get<{ case: AksCase }>(`/api/aks/cases/${id}`));
   const [fresh, setFresh] = useState<AksCase | null>(null);
   const c = fresh && fresh.id === id ? fresh : (loaded.data?.case ?? null);
@@ -192,7 +192,8 @@ export function AksCasePage({ id }: { id: string }) {
             <ul>
               {c.reasons.map((r) => (
                 <li key={r.reason}>
-                  {t(`aks.reasonNames.${r.reason}`, { defaultValue: r.reason })}: {r.detail}
+                  {t(`aks.reasonNames.${r.reason}`, { defaultValue: r.reason })}:{" "}
+                  {reasonText(r, t, i18n.language)}
                 </li>
               ))}
             </ul>

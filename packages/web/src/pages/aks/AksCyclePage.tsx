@@ -12,7 +12,7 @@ import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { href, navigate } from "../../routing/router.ts";
-import { ReasonChips, semesterLabel, todayIso, useSave } from "./shared.tsx";
+import { ReasonChips, reasonText, semesterLabel, todayIso, useSave } from "./shared.tsx";
 import "./aks.css";
 
 type Tab = "cases" | "select" | "followup";
@@ -120,7 +120,7 @@ function CasesTab({ data }: { data: AksCasesResponse }) {
 }
 
 function CandidateRow({ cycleId, c }: { cycleId: string; c: AksCandidate }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [note, setNote] = useState("");
   const save = useSave();
   const select = () =>
@@ -139,7 +139,7 @@ function CandidateRow({ cycleId, c }: { cycleId: string; c: AksCandidate }) {
       <strong>{c.name}</strong> · {t(`aks.kinds.${c.kind}`)} · {c.villageName ?? c.villageCode}{" "}
       <ReasonChips reasons={c.reasons} />
       <br />
-      <small>{c.reasons.map((r) => r.detail).join("; ")}</small>
+      <small>{c.reasons.map((r) => reasonText(r, t, i18n.language)).join("; ")}</small>
       {c.selected ? (
         <p>
           <span className="chip good">{t("aks.selected")}</span>

@@ -1,7 +1,9 @@
 /** Pieces the Audit Kasus Stunting pages share: labels of semesters, reasons and statuses, and a save helper. */
+import type { AksFact } from "@tumbuh/core/api";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../components/Status.tsx";
+import { formatDate, formatDecimal } from "../../lib/format.ts";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -11,16 +13,48 @@ export function semesterLabel(semester: string, t: T): string {
   return m ? t("aks.semesterLabel", { half: m[2] === "1" ? "I" : "II", year: m[1] }) : semester;
 }
 
-/** The reasons a case was found, as chips. */
-export function ReasonChips({ reasons }: { reasons: readonly { reason: string; detail: string }[] }) {
-  const { t } = useTranslation();
+interface Reason {
+  reason: string;
+  detail: string;
+  facts?: readonly AksFact[];
+}
+
+/**
+ * A reason's findings in the user's language (dates and decimals as the language writes them, TB/U
+ * categories by their labels); a case stored before findings were kept shows its stored text.
+ */
+export function reasonText(r: Reason, t: T, lang: string): string {
+  if (!r.facts) return r.detail;
+  return r.facts
+    .map((f) => {
+      const p: Record<string, string> = {};
+      for (const [k, v] of Object.entries(f)) {
+        if (k === "code" || v === null) continue;
+        p[k] =
+          k === "date"
+            ? formatDate(String(v))
+            : k === "tbu"
+              ? t(`status.tbu.${v}`, { defaultValue: String(v) })
+              : typeof v === "number"
+                ? formatDecimal(v, lang, 1)
+                : String(v);
+      }
+      const code = f.code === "kek" && p.lilaCm ? "kekLila" : f.code;
+      return t(`aks.facts.${code}`, { ...p, defaultValue: r.detail });
+    })
+    .join(", ");
+}
+
+/** The reasons a case was found, as chips (the findings in the chip's title). */
+export function ReasonChips({ reasons }: { reasons: readonly Reason[] }) {
+  const { t, i18n } = useTranslation();
   return (
     <>
       {reasons.map((r) => (
         <span
           key={r.reason}
           className={`chip ${r.reason === "gagal_tumbuh" ? "warn" : "bad"}`}
-          title={r.detail}
+          title={reasonText(r, t, i18n.language)}
         >
           {t(`aks.reasonNames.${r.reason}`, { defaultValue: r.reason })}
         </span>
