@@ -84,7 +84,11 @@ export class FamilyImportService {
       );
     }
     if (semester !== undefined && !/^\d{4}-S[12]$/.test(semester))
-      throw badRequest("semester", `expected a semester such as 2025-S2, got '${semester}'`);
+      throw badRequest(
+        "semester",
+        `expected a semester such as 2025-S2, got '${semester}'`,
+        userMessage("validation.semesterFormat", { value: semester }),
+      );
     const folder = join(this.ctx.uploadDir, "family-imports");
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const path = join(folder, `${randomUUID()}${ext}`);
@@ -129,7 +133,8 @@ export class FamilyImportService {
       if (cols.missing.length)
         throw badRequest(
           "file",
-          `Kolom wajib tidak ada: ${cols.missing.join(", ")}. / Required columns missing: ${cols.missing.join(", ")}.`,
+          `required columns missing: ${cols.missing.join(", ")}`,
+          userMessage("import.columnsMissing", { columns: cols.missing.join(", ") }),
         );
       for await (const r of sheet.rows) {
         if (r.cells.every((c) => c === null || String(c).trim() === "")) continue;
@@ -137,7 +142,8 @@ export class FamilyImportService {
         if (rowsRead > MAX_ROWS)
           throw badRequest(
             "file",
-            `Berkas berisi lebih dari ${MAX_ROWS} keluarga; pecah per kecamatan. / More than ${MAX_ROWS} rows.`,
+            `more than ${MAX_ROWS} families; split the file by kecamatan`,
+            userMessage("import.tooManyFamilies", { max: MAX_ROWS }),
           );
         const checked = checkFamilyRow(r.cells, r.rowNo, cols, { today, semester });
         if (!checked.ok) {
@@ -259,7 +265,8 @@ export class FamilyImportService {
           if (!ok)
             throw conflict(
               "file",
-              "Sebuah keluarga dalam berkas diubah orang lain sejak uji coba; unggah lagi. / A family changed since the dry run; upload again.",
+              "a family in the file changed since the dry run; upload it again",
+              userMessage("import.familyChanged"),
             );
         } else await tx.families.insert({ ...r.row, district_code: r.district, id: r.id }, r.children);
       }
