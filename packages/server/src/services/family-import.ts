@@ -133,7 +133,7 @@ export class FamilyImportService {
       if (cols.missing.length)
         throw badRequest(
           "file",
-          `required columns missing: ${cols.missing.join(", ")}`,
+          `Kolom wajib tidak ada: ${cols.missing.join(", ")}. / Required columns missing: ${cols.missing.join(", ")}.`,
           userMessage("import.columnsMissing", { columns: cols.missing.join(", ") }),
         );
       for await (const r of sheet.rows) {
@@ -142,7 +142,7 @@ export class FamilyImportService {
         if (rowsRead > MAX_ROWS)
           throw badRequest(
             "file",
-            `more than ${MAX_ROWS} families; split the file by kecamatan`,
+            `Berkas berisi lebih dari ${MAX_ROWS} keluarga; pecah per kecamatan. / More than ${MAX_ROWS} rows.`,
             userMessage("import.tooManyFamilies", { max: MAX_ROWS }),
           );
         const checked = checkFamilyRow(r.cells, r.rowNo, cols, { today, semester });
@@ -265,7 +265,7 @@ export class FamilyImportService {
           if (!ok)
             throw conflict(
               "file",
-              "a family in the file changed since the dry run; upload it again",
+              "Sebuah keluarga dalam berkas diubah orang lain sejak uji coba; unggah lagi. / A family changed since the dry run; upload again.",
               userMessage("import.familyChanged"),
             );
         } else await tx.families.insert({ ...r.row, district_code: r.district, id: r.id }, r.children);

@@ -127,10 +127,16 @@ function fileError(err: unknown): unknown {
 function notPending(row: UploadRow): ServiceError {
   const [what, code] = (
     {
-      imported: ["This upload was already imported.", "import.alreadyImported"],
-      cancelled: ["This upload was cancelled.", "import.cancelled"],
-      expired: ["This upload has expired; upload it again.", "import.expired"],
-      dry_run: ["The uploaded file is gone; upload it again.", "import.fileGone"],
+      imported: ["Berkas ini sudah diimpor. / This upload was already imported.", "import.alreadyImported"],
+      cancelled: ["Unggahan ini sudah dibatalkan. / This upload was cancelled.", "import.cancelled"],
+      expired: [
+        "Unggahan ini sudah kedaluwarsa; unggah lagi. / This upload has expired; upload it again.",
+        "import.expired",
+      ],
+      dry_run: [
+        "Berkas unggahan tidak ada lagi; unggah lagi. / The uploaded file is gone; upload it again.",
+        "import.fileGone",
+      ],
     } as const
   )[row.status];
   return conflict("id", what, userMessage(code), { status: row.status });
@@ -180,7 +186,11 @@ export class ImportService {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
     if (/[\u0000-\u001f\u007f]/.test(name) || name.length > 255) {
       file.resume();
-      throw badRequest("file", "the file name is not valid", userMessage("upload.badName"));
+      throw badRequest(
+        "file",
+        "Nama berkas tidak sah. / The file name is not valid.",
+        userMessage("upload.badName"),
+      );
     }
     const ext = extname(name).toLowerCase();
     if (![".csv", ".txt", ".xlsx"].includes(ext)) {
@@ -295,7 +305,11 @@ export class ImportService {
           const marked = await tx.imports.markImported(row.id, apiReport);
           // Confirmed twice at once: the second import rolls back.
           if (!marked)
-            throw conflict("id", "This upload was already imported.", userMessage("import.alreadyImported"));
+            throw conflict(
+              "id",
+              "Berkas ini sudah diimpor. / This upload was already imported.",
+              userMessage("import.alreadyImported"),
+            );
           updated = marked;
           await recordAudit(tx, {
             actor: user,
@@ -309,7 +323,11 @@ export class ImportService {
       );
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ENOENT")
-        throw conflict("id", "The uploaded file is gone; upload it again.", userMessage("import.fileGone"));
+        throw conflict(
+          "id",
+          "Berkas unggahan tidak ada lagi; unggah lagi. / The uploaded file is gone; upload it again.",
+          userMessage("import.fileGone"),
+        );
       throw err;
     } finally {
       this.ctx.cache.clear();
