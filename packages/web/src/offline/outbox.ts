@@ -129,7 +129,7 @@ export type SendOutcome =
  * The server's refusal of an item: its code and English message, and the catalogue message (code
  * and parameters) the user is shown in their language when the server sent one.
  */
-export interface RejectedError {
+interface RejectedError {
   code: string;
   message: string;
   key?: string;
