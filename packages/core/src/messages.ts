@@ -95,6 +95,117 @@ export const MESSAGES = {
   "row.sameChildOtherVillage": ["village"],
   "row.implausible": ["indicator", "zscore", "min", "max"],
   "row.standingUnderNineMonths": ["value"],
+  // regions (further)
+  "region.notProvince": ["code"],
+  "region.notSubdistrict": ["code"],
+  "region.districtOrBelow": ["code"],
+  "region.outsideDistrict": ["code", "district"],
+  "region.outsideProvince": ["code", "province"],
+  // request checks (further)
+  "validation.dateInFuture": ["field", "date", "today"],
+  "validation.endBeforeStart": ["from", "to"],
+  "validation.endNotAfterStart": ["from", "to"],
+  "validation.percentage": ["field", "value"],
+  "validation.semesterFormat": ["value"],
+  // uploaded files
+  "upload.empty": [],
+  "upload.tooLarge": ["maxMb"],
+  "upload.badName": [],
+  "upload.notEvidenceType": ["name", "expected"],
+  "upload.extensionMismatch": ["name", "ext", "mediaType", "expected"],
+  // children, families and referrals (further)
+  "measurement.tooOld": ["ageMonths"],
+  "measurement.outOfLimits": ["field", "value", "min", "max", "unit"],
+  "child.nikTaken": [],
+  "measurement.clientIdReused": ["clientId"],
+  "family.motherBornAfter": ["date", "on"],
+  "family.childBornAfter": ["row", "date", "on"],
+  "family.semesterNotBegun": ["semester", "today"],
+  "family.otherDistrict": [],
+  "kbm.nationalDefaultRequired": [],
+  "report.noSkdnData": [],
+  // import files (further)
+  "import.alreadyImported": [],
+  "import.cancelled": [],
+  "import.expired": [],
+  "import.fileGone": [],
+  "import.columnsMissing": ["columns"],
+  "import.tooManyFamilies": ["max"],
+  "import.familyChanged": [],
+  "import.tooManyRows": ["max", "found"],
+  "import.tooManyColumns": ["where", "found", "max"],
+  "import.lineTooLong": ["line", "max", "found"],
+  "import.unpacksTooLarge": ["found", "part", "max"],
+  "import.ratioTooHigh": ["part", "found", "max"],
+  "import.tooManySharedStrings": ["found", "max"],
+  "import.readerOutOfMemory": ["max"],
+  "import.oldExcel": [],
+  "import.notTable": [],
+  "import.notXlsx": [],
+  "import.notEncoding": ["encoding", "line"],
+  "import.monitoringWithoutRegister": ["sheet", "columns"],
+  "import.noMeasurementSheet": ["sheets"],
+  // TPK teams and their targets (tim pendamping keluarga)
+  "tpk.familyOtherVillage": [],
+  "tpk.childOtherVillage": [],
+  "tpk.childAlreadyTarget": [],
+  "tpk.followUpBeforeVisit": ["date", "visit"],
+  // TPPS teams (tim percepatan penurunan stunting)
+  "tpps.regionLevel": ["code"],
+  "tpps.bidangRequired": [],
+  "tpps.personOutside": [],
+  // lokakarya mini (minilok)
+  "minilok.duplicateItem": ["code"],
+  "minilok.checklistSize": [],
+  "minilok.villageOutside": ["code", "subdistrict"],
+  "minilok.caseOutside": ["subdistrict"],
+  "minilok.familyOutside": ["subdistrict"],
+  "minilok.dueBeforeMeeting": ["date", "meeting"],
+  "minilok.meetingOtherSubdistrict": [],
+  // Audit Kasus Stunting
+  "audit.cycleExists": ["semester", "district"],
+  "audit.teamMemberNotEligible": ["username"],
+  "audit.notAFoundCase": ["semester"],
+  "audit.caseAlreadySelected": [],
+  "audit.caseOfOtherCycle": [],
+  "audit.teamOnly": [],
+  "audit.reviewPanelOnly": [],
+  // aksi konvergensi: cycles, plan, rembuk stunting, village documents, review
+  "aksi.noConfig": ["year"],
+  "aksi.cycleExists": ["district", "year"],
+  "aksi.unknownOutput": ["output", "aksi", "expected"],
+  "aksi.alreadyReviewed": ["aksi"],
+  "aksi.reviewedEvidenceLocked": ["aksi"],
+  "aksi.acceptOnlyDone": ["aksi", "status"],
+  "aksi.configInvalid": ["errors"],
+  "aksi.configVersionExists": ["version"],
+  "aksi.lokusWeightsZero": [],
+  "aksi.unknownIndicator": ["code"],
+  "aksi.evidenceNotInCycle": [],
+  "aksi.planTooManyRows": ["max"],
+  "aksi.planRowErrors": ["count"],
+  "aksi.rembukLevel": ["code", "level"],
+  "aksi.reviewNoLessons": [],
+  "aksi.regulationOfVillage": ["kind", "code"],
+  "aksi.regulationOfDistrict": ["kind", "code"],
+  "aksi.trainedBeforeAppointed": ["trained", "appointed"],
+  "aksi.scorecardNotCount": ["field", "value"],
+  "aksi.scorecardUnknownIndicator": ["indicator", "expected"],
+  "aksi.scorecardOverTarget": ["indicator", "used", "targets"],
+  "aksi.scorecardColumnsMissing": ["sheet", "columns", "expected"],
+  // penilaian kinerja (provincial assessment of districts)
+  "penilaian.exists": ["province", "year"],
+  "penilaian.noDistricts": ["province"],
+  "penilaian.published": [],
+  "penilaian.instrumentMismatch": ["year", "province", "foundYear", "foundProvince"],
+  "penilaian.instrumentInvalid": ["errors"],
+  "penilaian.districtNotAssessed": ["code"],
+  "penilaian.itemNotValue": ["item"],
+  "penilaian.itemNotGraded": ["item"],
+  "penilaian.oneChair": [],
+  "penilaian.notAssessor": ["province"],
+  "penilaian.notPanelist": [],
+  "penilaian.chairOnly": [],
   // anything else
   "request.csrf": [],
   "request.refused": [],
@@ -112,7 +223,16 @@ export interface UserMessage {
 /** Every message code, in catalogue order. */
 export const MESSAGE_CODES = Object.keys(MESSAGES) as MessageCode[];
 
-/** A user message, checked at compile time to be a catalogue code. */
-export function userMessage(key: MessageCode, params?: Record<string, string | number>): UserMessage {
+/** The parameters a code takes: none, or exactly the names the catalogue lists for it. */
+export type MessageParams<K extends MessageCode> = (typeof MESSAGES)[K] extends readonly []
+  ? []
+  : [params: Record<(typeof MESSAGES)[K][number], string | number>];
+
+/**
+ * A user message, checked at compile time to be a catalogue code given exactly the parameters
+ * the catalogue lists for it.
+ */
+export function userMessage<K extends MessageCode>(key: K, ...args: MessageParams<K>): UserMessage {
+  const [params] = args;
   return params ? { key, params } : { key };
 }

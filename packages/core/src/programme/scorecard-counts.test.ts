@@ -110,8 +110,16 @@ describe("desa scorecard from a quarter's counts", () => {
         counts(2, 1, "3/0 1/2 0/0 0/0 0/0 0/0 0/0 0/0", "0/0 0/0 0/0 0/0 0/0 0/0 0/0 0/0 0/0 0/0"),
       ),
     ).toEqual([
-      { field: "counts.IH1", reason: "Y 3 + TS 0 = 3 is more than the 2 targets of the group" },
-      { field: "counts.IH2", reason: "Y 1 + TS 2 = 3 is more than the 2 targets of the group" },
+      {
+        field: "counts.IH1",
+        reason: "Y 3 + TS 0 = 3 is more than the 2 targets of the group",
+        userMessage: { key: "aksi.scorecardOverTarget", params: { indicator: "IH1", used: 3, targets: 2 } },
+      },
+      {
+        field: "counts.IH2",
+        reason: "Y 1 + TS 2 = 3 is more than the 2 targets of the group",
+        userMessage: { key: "aksi.scorecardOverTarget", params: { indicator: "IH2", used: 3, targets: 2 } },
+      },
     ]);
     const bad = scorecardCountErrors({
       targets: { ibu_hamil: -1, anak_0_23: 1.5 },

@@ -13,6 +13,7 @@
  * back with an error per row and field.
  */
 
+import { type UserMessage, userMessage } from "../messages.ts";
 import { percent } from "./ratios.ts";
 import type { ConvergenceLevel, DesaScorecard, ScorecardGroup, ScorecardIndicator } from "./scorecard.ts";
 import { SCORECARD_INDICATORS } from "./scorecard.ts";
@@ -34,10 +35,11 @@ export interface ScorecardCounts {
   counts: Readonly<Record<string, IndicatorCount | undefined>>;
 }
 
-/** A field of the counts that cannot be right, and why. */
+/** A field of the counts that cannot be right, and why (in English, and as a catalogue message). */
 export interface ScorecardCountError {
   field: string;
   reason: string;
+  userMessage: UserMessage;
 }
 
 const isCount = (v: number | null | undefined) =>
@@ -57,6 +59,10 @@ export function scorecardCountErrors(
       errors.push({
         field: `targets.${g}`,
         reason: `found ${input.targets[g]}, expected a whole number ≥ 0`,
+        userMessage: userMessage("aksi.scorecardNotCount", {
+          field: `N ${g}`,
+          value: String(input.targets[g]),
+        }),
       });
   const known = new Map(indicators.map((i) => [i.code, i]));
   for (const [code, c] of Object.entries(input.counts)) {
@@ -65,19 +71,31 @@ export function scorecardCountErrors(
       errors.push({
         field: `counts.${code}`,
         reason: `'${code}' is not a scorecard indicator; expected one of ${[...known.keys()].join(", ")}`,
+        userMessage: userMessage("aksi.scorecardUnknownIndicator", {
+          indicator: code,
+          expected: [...known.keys()].join(", "),
+        }),
       });
       continue;
     }
     if (!c) continue;
     for (const k of ["y", "ts"] as const)
       if (!isCount(c[k]))
-        errors.push({ field: `counts.${code}.${k}`, reason: `found ${c[k]}, expected a whole number ≥ 0` });
+        errors.push({
+          field: `counts.${code}.${k}`,
+          reason: `found ${c[k]}, expected a whole number ≥ 0`,
+          userMessage: userMessage("aksi.scorecardNotCount", {
+            field: `${code} ${k.toUpperCase()}`,
+            value: String(c[k]),
+          }),
+        });
     const n = input.targets[ind.group] ?? 0;
     const used = (c.y ?? 0) + (c.ts ?? 0);
     if (isCount(c.y) && isCount(c.ts) && used > n)
       errors.push({
         field: `counts.${code}`,
         reason: `Y ${c.y ?? 0} + TS ${c.ts ?? 0} = ${used} is more than the ${n} targets of the group`,
+        userMessage: userMessage("aksi.scorecardOverTarget", { indicator: code, used, targets: n }),
       });
   }
   return errors;

@@ -115,7 +115,7 @@ export class AccessDenied extends Error {
   constructor(
     readonly reason: "permission" | "scope" | "disabled",
     message: string,
-    readonly userMessage?: UserMessage,
+    readonly userMessage: UserMessage,
   ) {
     super(message);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validationMessage } from "./errors.ts";
+import { HttpError, noFile, validationMessage } from "./errors.ts";
 
 describe("validationMessage", () => {
   it.each([
@@ -45,5 +45,18 @@ describe("validationMessage", () => {
     ],
   ])("%j → %s", (issue, key, params) => {
     expect(validationMessage(issue)).toEqual({ key, params });
+  });
+});
+
+describe("HttpError", () => {
+  it("cannot be built without a catalogue message (a compile error otherwise)", () => {
+    // @ts-expect-error the headers and the catalogue message are required
+    const bare = () => new HttpError(400, "bad_request", "text", undefined);
+    expect(typeof bare).toBe("function");
+  });
+  it("refuses an upload without a file as a required field", () => {
+    const e = noFile("file: no file was uploaded");
+    expect([e.status, e.code, e.details]).toEqual([400, "bad_request", { field: "file" }]);
+    expect(e.userMessage).toEqual({ key: "validation.required", params: { field: "file" } });
   });
 });

@@ -16,9 +16,9 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
-    readonly details?: Record<string, unknown>,
-    readonly headers: Record<string, string> = {},
-    readonly userMessage?: UserMessage,
+    readonly details: Record<string, unknown> | undefined,
+    readonly headers: Record<string, string>,
+    readonly userMessage: UserMessage,
   ) {
     super(message);
   }
@@ -38,6 +38,18 @@ export function rateLimited(seconds: number, what: string): HttpError {
     { retryAfter: seconds },
     { "retry-after": String(seconds) },
     userMessage("auth.rateLimited", { seconds }),
+  );
+}
+
+/** 400 for an upload request that carries no file (`message`: what was wrong, for API clients). */
+export function noFile(message: string): HttpError {
+  return new HttpError(
+    400,
+    "bad_request",
+    message,
+    { field: "file" },
+    {},
+    userMessage("validation.required", { field: "file" }),
   );
 }
 

@@ -153,6 +153,10 @@ describeEachEngine("penilaian routes: every new route in the role × region matr
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain("districts.0");
+    expect(bad.json().error).toMatchObject({
+      key: "region.outsideProvince",
+      params: { code: "33.01", province: "35" },
+    });
   });
 
   it("lists assessments to the province and to the panel's members", async () => {
@@ -249,6 +253,7 @@ describeEachEngine("penilaian routes: every new route in the role × region matr
     const notNumber = await c.jatim.send("PUT", `/api/penilaian/${id}/values`, { ...value, itemCode: "1.1" });
     expect(notNumber.statusCode).toBe(400);
     expect(notNumber.json().error.message).toContain("itemCode");
+    expect(notNumber.json().error).toMatchObject({ key: "penilaian.itemNotValue", params: { item: "1.1" } });
     const out = await c.jatim.send("PUT", `/api/penilaian/${id}/values`, { ...value, value: 101 });
     expect(out.statusCode).toBe(400);
     expect(out.json().error.message).toContain("value");

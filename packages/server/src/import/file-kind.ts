@@ -3,7 +3,9 @@
  * text (CSV) in UTF-8 or UTF-16, or something Tumbuh does not read (an old .xls, a PDF, ...).
  * A CSV saved with a .xlsx name, or a workbook with a .csv name, is read for what it is.
  */
+
 import { open } from "node:fs/promises";
+import { type UserMessage, userMessage } from "@tumbuh/core";
 import { ImportLimitError } from "./limits.ts";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be";
@@ -17,11 +19,12 @@ const startsWith = (buf: Buffer, magic: number[]) =>
   buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
 
 /** A file Tumbuh cannot read as a table (422). */
-function unreadableFile(id: string, en: string): ImportLimitError {
+function unreadableFile(id: string, en: string, msg: UserMessage): ImportLimitError {
   return new ImportLimitError(
     422,
     "format",
     `Berkas ini ${id}; Tumbuh membaca CSV (UTF-8) dan XLSX. / This file ${en}; Tumbuh reads CSV (UTF-8) and XLSX.`,
+    msg,
   );
 }
 
@@ -41,6 +44,7 @@ export async function fileKind(path: string): Promise<FileKind> {
     throw unreadableFile(
       "berformat Excel lama (.xls): simpan ulang sebagai .xlsx atau CSV",
       "is an old Excel file (.xls): save it as .xlsx or CSV",
+      userMessage("import.oldExcel"),
     );
   if (startsWith(head, [0xff, 0xfe])) return { kind: "csv", encoding: "utf-16le", bomBytes: 2 };
   if (startsWith(head, [0xfe, 0xff])) return { kind: "csv", encoding: "utf-16be", bomBytes: 2 };
@@ -58,6 +62,10 @@ export async function fileKind(path: string): Promise<FileKind> {
   if (pairs >= 4 && evenZeros > pairs * 0.6 && oddZeros === 0)
     return { kind: "csv", encoding: "utf-16be", bomBytes: 0 };
   if (head.includes(0))
-    throw unreadableFile("bukan teks CSV maupun XLSX", "is neither CSV text nor an XLSX workbook");
+    throw unreadableFile(
+      "bukan teks CSV maupun XLSX",
+      "is neither CSV text nor an XLSX workbook",
+      userMessage("import.notTable"),
+    );
   return { kind: "csv", encoding: "utf-8", bomBytes: 0 };
 }

@@ -14,7 +14,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
-import { levelOfCode, todayInIndonesia } from "@tumbuh/core";
+import { levelOfCode, todayInIndonesia, userMessage } from "@tumbuh/core";
 import type { Database } from "../db/connection.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
 import { inImportTransaction, recordImport } from "../db/repositories/import-record.ts";
@@ -186,9 +186,15 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
 async function checkDistrictOption(database: Database, district: string | undefined): Promise<void> {
   if (!district) return;
   if (levelOfCode(district) !== "district")
-    throw new ImportFileError(`--district: found '${district}', expected a district code such as 35.03`);
+    throw new ImportFileError(
+      `--district: found '${district}', expected a district code such as 35.03`,
+      userMessage("region.notDistrict", { code: district }),
+    );
   if (!(await new PlaceResolver(database).district(district)))
-    throw new ImportFileError(`--district: no district with code '${district}' (are the regions loaded?)`);
+    throw new ImportFileError(
+      `--district: no district with code '${district}' (are the regions loaded?)`,
+      userMessage("region.unknown", { code: district }),
+    );
 }
 
 /** Refreshes the roll-ups of the districts the import touched (the file has landed by then). */

@@ -4,7 +4,9 @@
  * the child columns of the accepted row before it (files list a child's months one after
  * another) has only its measurement read and checked.
  */
+
 import { basename } from "node:path";
+import { userMessage } from "@tumbuh/core";
 import { checkRecord, checkRepeatRecord, type RowContext, repeatOf } from "./check.ts";
 import {
   type CheckedRow,
@@ -78,6 +80,10 @@ export async function readRows(source: RowSource, writer: ImportWriter, report: 
     if (kind === "monitoring" && !source.register.present) {
       throw new ImportFileError(
         `sheet '${sheet.name}' holds measurements without birth dates, and the file has no child sheet to take them from; missing: ${missingColumns(map, ["birthDate", "name", "sex"])}`,
+        userMessage("import.monitoringWithoutRegister", {
+          sheet: sheet.name,
+          columns: missingColumns(map, ["birthDate", "name", "sex"]),
+        }),
       );
     }
     readAny = true;
@@ -87,6 +93,7 @@ export async function readRows(source: RowSource, writer: ImportWriter, report: 
     const described = report.sheets.map((sh) => `'${sh.name || basename(source.path)}'`).join(", ");
     throw new ImportFileError(
       `no sheet of ${described} has the columns of a measurement file; expected at least Nama, Tgl Lahir, JK, Tanggal Pengukuran and Berat or Tinggi`,
+      userMessage("import.noMeasurementSheet", { sheets: described }),
     );
   }
 }

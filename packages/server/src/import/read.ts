@@ -5,11 +5,13 @@
  * file's content (file-kind.ts), not its name. Rows come out one at a time with the number a
  * user sees in a spreadsheet (header is row 1). Files beyond IMPORT_LIMITS are refused.
  */
+
 import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { extname } from "node:path";
+import { basename, extname } from "node:path";
 import { StringDecoder } from "node:string_decoder";
+import { userMessage } from "@tumbuh/core";
 import { CsvLines } from "../anthro-csv/csv-lines.ts";
 import { ImportFileError } from "./errors.ts";
 import { type FileKind, fileKind, type TextEncoding } from "./file-kind.ts";
@@ -23,7 +25,10 @@ export type { Cell, Sheet, SheetRow } from "./sheet.ts";
 function checkName(path: string): void {
   const ext = extname(path).toLowerCase();
   if (ext !== ".csv" && ext !== ".txt" && ext !== ".xlsx")
-    throw new ImportFileError(`file '${path}': expected a .csv or .xlsx file`);
+    throw new ImportFileError(
+      `file '${path}': expected a .csv or .xlsx file`,
+      userMessage("import.fileType", { name: basename(path) }),
+    );
 }
 
 /** Comma or semicolon, whichever occurs more often outside quotes in the first line. */
@@ -71,6 +76,10 @@ function notText(encoding: TextEncoding, chunk: Buffer, lineNo: number): ImportL
     "encoding",
     `Berkas CSV tidak tersimpan sebagai ${encoding.toUpperCase()} (baris ${line.toLocaleString("id-ID")}): di Excel pilih Simpan Sebagai → "CSV UTF-8 (dipisahkan koma)". / ` +
       `The CSV file is not saved as ${encoding.toUpperCase()} (line ${line.toLocaleString("en-US")}): in Excel choose Save As → "CSV UTF-8 (Comma delimited)".`,
+    userMessage("import.notEncoding", {
+      encoding: encoding.toUpperCase(),
+      line: line.toLocaleString("id-ID"),
+    }),
   );
 }
 

@@ -5,8 +5,10 @@
  * about its sizes: what this cannot see, the memory cap of the reading thread catches
  * (xlsx-thread.ts).
  */
+
 import { open } from "node:fs/promises";
 import { inflateRawSync, constants as zlibConstants } from "node:zlib";
+import { userMessage } from "@tumbuh/core";
 import { ImportFileError } from "./errors.ts";
 import { type ImportLimits, ratioTooHigh, tooManySharedStrings, unpacksTooLarge } from "./limits.ts";
 
@@ -28,6 +30,7 @@ const notXlsx = (why: string) =>
   new ImportFileError(
     `Berkas ini bukan XLSX yang utuh (${why}); simpan ulang dari Excel sebagai .xlsx atau CSV. / ` +
       `This is not a complete XLSX file (${why}); save it again from Excel as .xlsx or CSV.`,
+    userMessage("import.notXlsx"),
   );
 
 interface ZipDirectory {

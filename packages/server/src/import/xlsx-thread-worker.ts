@@ -4,6 +4,7 @@
  * never runs ahead of the import by more than one batch.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { ImportFileError } from "./errors.ts";
 import { ImportLimitError, type ImportLimits, tooManyColumns } from "./limits.ts";
 import { readXlsxSheets } from "./xlsx-read.ts";
 import type { XlsxMessage } from "./xlsx-thread.ts";
@@ -54,6 +55,7 @@ try {
   port.postMessage({
     type: "error",
     message: e.message,
+    ...(err instanceof ImportFileError ? { userMessage: err.userMessage } : {}),
     ...(err instanceof ImportLimitError ? { status: err.status, limit: err.limit } : {}),
   } satisfies XlsxMessage);
 }

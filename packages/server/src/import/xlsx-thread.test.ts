@@ -71,6 +71,8 @@ it("refuses shared strings beyond their count or size, and a workbook beyond its
     status: 413,
     limit: "sharedStrings",
     message: expect.stringContaining("The XLSX file holds 5,000 distinct texts, the limit is 4,000"),
+    // the catalogue message crosses from the reading thread too
+    userMessage: { key: "import.tooManySharedStrings", params: { found: "5.000", max: "4.000" } },
   });
   await expect(readAll(path, { sharedStringsBytes: 50_000 })).rejects.toMatchObject({
     status: 413,

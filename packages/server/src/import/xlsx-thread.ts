@@ -5,7 +5,9 @@
  * starts, the file's zip directory is checked against the limits (xlsx-preflight.ts). Rows come
  * back a batch at a time, each asked for when the import wants it.
  */
+
 import { Worker } from "node:worker_threads";
+import { type UserMessage, userMessage } from "@tumbuh/core";
 import { ImportFileError } from "./errors.ts";
 import { ImportLimitError, type ImportLimits, readerOutOfMemory } from "./limits.ts";
 import { type Sheet, type SheetRow, sheetOf } from "./sheet.ts";
@@ -17,7 +19,7 @@ export type XlsxMessage =
   | { type: "rows"; rows: SheetRow[] }
   | { type: "sheetEnd" }
   | { type: "end" }
-  | { type: "error"; message: string; status?: 413 | 422; limit?: string };
+  | { type: "error"; message: string; userMessage?: UserMessage; status?: 413 | 422; limit?: string };
 
 const WORKER_ENTRY = new URL("./xlsx-thread-worker.mjs", import.meta.url);
 
@@ -64,9 +66,10 @@ class XlsxThread {
       const m = this.inbox.shift();
       if (m) {
         if (m.type !== "error") return m;
+        const msg = m.userMessage ?? userMessage("import.fileUnreadable", { detail: m.message });
         throw m.status && m.limit
-          ? new ImportLimitError(m.status, m.limit, m.message)
-          : new ImportFileError(`reading the XLSX file: ${m.message}`);
+          ? new ImportLimitError(m.status, m.limit, m.message, msg)
+          : new ImportFileError(`reading the XLSX file: ${m.message}`, msg);
       }
       if (this.failure) throw this.failure;
       await new Promise<void>((r) => (this.wake = r));

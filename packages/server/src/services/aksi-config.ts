@@ -2,6 +2,7 @@
  * Which aksi configuration applies: the built-in versions (2022 guidance, 2025 regrouping) plus
  * those a national admin added, checked with the core schema before they are stored.
  */
+import { userMessage } from "@tumbuh/core";
 import { AKSI_CONFIGS, AksiConfig, aksiConfigForYear, checkConfig } from "@tumbuh/core/programme";
 import { type Actor, requireAccess } from "../auth/access.ts";
 import type { Repositories } from "../db/repositories/index.ts";
@@ -33,13 +34,20 @@ export async function addAksiConfig(
   requireAccess(user, "aksi:configure", "ID");
   const checked = checkConfig(AksiConfig, input);
   if (!checked.ok)
-    throw new ServiceError("bad_request", `konfigurasi aksi tidak valid: ${checked.errors.join("; ")}`, {
-      field: "config",
-      errors: checked.errors,
-    });
+    throw new ServiceError(
+      "bad_request",
+      `the aksi configuration is not valid: ${checked.errors.join("; ")}`,
+      { field: "config", errors: checked.errors },
+      userMessage("aksi.configInvalid", { errors: checked.errors.join("; ") }),
+    );
   const config = checked.value;
   if ((await allAksiConfigs(repos)).some((c) => c.version === config.version))
-    throw new ServiceError("conflict", `version: '${config.version}' already exists`, { field: "version" });
+    throw new ServiceError(
+      "conflict",
+      `version: '${config.version}' already exists`,
+      { field: "version" },
+      userMessage("aksi.configVersionExists", { version: config.version }),
+    );
   await repos.transaction(async (tx) => {
     await tx.aksi.insertConfig(config.version, config.validFrom, config, user.id);
     await recordAudit(tx, {

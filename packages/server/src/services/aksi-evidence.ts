@@ -3,10 +3,12 @@
  * size is limited, the file is stored under its SHA-256 in a folder outside the web root and given
  * back only through an access-checked download. Removing a file keeps its record for the history.
  */
+
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
+import { userMessage } from "@tumbuh/core";
 import type { AksiEvidence } from "@tumbuh/core/api";
 import type { Repositories } from "../db/repositories/index.ts";
 import { type AksiCaller, aksiEntityId, loadCycle } from "./aksi.ts";
@@ -86,19 +88,26 @@ export class AksiEvidenceService {
       file.resume();
       throw badRequest(
         "outputCode",
-        `${outputCode} bukan keluaran aksi ${aksiCode}; expected one of ${aksi.outputs.map((o) => o.code).join(", ")}`,
+        `${outputCode} is not an output of aksi ${aksiCode}; expected one of ${aksi.outputs.map((o) => o.code).join(", ")}`,
+        userMessage("aksi.unknownOutput", {
+          output: outputCode,
+          aksi: aksiCode,
+          expected: aksi.outputs.map((o) => o.code).join(", "),
+        }),
       );
     }
     const data = await readLimited(file, EVIDENCE_MAX_BYTES);
     if (data === null || file.truncated)
       throw new ServiceError(
         "payload_too_large",
-        `file: berkas lebih dari ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB (larger than the limit)`,
+        `file: larger than the limit of ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`,
+        { field: "file" },
+        userMessage("upload.tooLarge", { maxMb: EVIDENCE_MAX_BYTES / 1024 / 1024 }),
       );
-    if (data.length === 0) throw badRequest("file", "berkas kosong (the file is empty)");
+    if (data.length === 0) throw badRequest("file", "the file is empty", userMessage("upload.empty"));
     const name = cleanFileName(fileName);
     const sniffed = sniffEvidence(data.subarray(0, 16), name);
-    if (!sniffed.ok) throw badRequest("file", sniffed.reason);
+    if (!sniffed.ok) throw badRequest("file", sniffed.reason, sniffed.userMessage);
     const sha256 = storeDocument(this.dir, data);
     const id = randomUUID();
     await this.repos.transaction(async (tx) => {
@@ -159,8 +168,9 @@ export class AksiEvidenceService {
     if (entry?.status === "direviu")
       throw new ServiceError(
         "conflict",
-        `aksi ${row.aksi_code} sudah direviu provinsi; berkasnya tidak dapat dihapus (already reviewed)`,
+        `aksi ${row.aksi_code} was already reviewed by the province; its files cannot be removed`,
         { field: "evidence" },
+        userMessage("aksi.reviewedEvidenceLocked", { aksi: row.aksi_code }),
       );
     await this.repos.transaction(async (tx) => {
       await tx.aksi.removeEvidence(row.id, user.id);

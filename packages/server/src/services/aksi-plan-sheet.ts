@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { Readable } from "node:stream";
-import { sheetName } from "@tumbuh/core";
+import { sheetName, userMessage } from "@tumbuh/core";
 import type { PlanImportResponse } from "@tumbuh/core/api";
 import { ACTIVITY_COLUMNS, activityToRow, parseActivitySheet } from "@tumbuh/core/programme";
 import ExcelJS from "exceljs";
@@ -47,7 +47,11 @@ export class AksiPlanSheetService {
     const ext = extname(fileName).toLowerCase();
     if (ext !== ".xlsx" && ext !== ".csv") {
       file.resume();
-      throw badRequest("file", `found '${fileName}', expected a .xlsx or .csv file`);
+      throw badRequest(
+        "file",
+        `found '${fileName}', expected a .xlsx or .csv file`,
+        userMessage("import.fileType", { name: fileName }),
+      );
     }
     ensureUploadFolder(this.dir);
     const path = join(this.dir, `${randomUUID()}${ext}`);
@@ -60,7 +64,11 @@ export class AksiPlanSheetService {
         for await (const row of sheet.rows) {
           rows.push(row);
           if (rows.length > MAX_ROWS)
-            throw badRequest("file", `more than ${MAX_ROWS} rows; expected one district's plan`);
+            throw badRequest(
+              "file",
+              `more than ${MAX_ROWS} rows; expected one district's plan`,
+              userMessage("aksi.planTooManyRows", { max: MAX_ROWS }),
+            );
         }
         break;
       }
@@ -78,6 +86,7 @@ export class AksiPlanSheetService {
           "bad_request",
           `file: ${parsed.errors.length} errors in the rows; nothing was saved`,
           { field: "file", errors: parsed.errors.slice(0, 200) },
+          userMessage("aksi.planRowErrors", { count: parsed.errors.length }),
         );
       const { saved } = await this.plan.importActivities(
         user,
@@ -88,7 +97,7 @@ export class AksiPlanSheetService {
     } catch (e) {
       if (e instanceof ServiceError) throw e;
       const message = e instanceof Error ? e.message : String(e);
-      throw badRequest("file", message);
+      throw badRequest("file", message, userMessage("import.fileUnreadable", { detail: message }));
     } finally {
       rmSync(path, { force: true });
     }

@@ -10,7 +10,7 @@
  * districts); a cycle outside the caller's scope does not exist for the caller.
  */
 import { randomUUID } from "node:crypto";
-import { districtOfCode, levelOfCode, regionWithin } from "@tumbuh/core";
+import { districtOfCode, levelOfCode, regionWithin, userMessage } from "@tumbuh/core";
 import type {
   Activity,
   AnsitResponse,
@@ -65,7 +65,11 @@ function ruleOf(
 ): LokusRule {
   const w = weights ?? DEFAULT_WEIGHTS;
   if (LOKUS_CRITERIA.every((c) => w[c] === 0))
-    throw badRequest("weights", "found every weight 0, expected at least one weight above 0");
+    throw badRequest(
+      "weights",
+      "found every weight 0, expected at least one weight above 0",
+      userMessage("aksi.lokusWeightsZero"),
+    );
   return {
     ...DEFAULT_LOKUS_RULE,
     criteria: DEFAULT_LOKUS_RULE.criteria.map((c) => ({ ...c, weight: w[c.criterion] })),
@@ -192,7 +196,11 @@ export class AksiPlanService {
 
   private requireDistrict(code: string): void {
     if (levelOfCode(code) !== "district")
-      throw badRequest("districtCode", `expected a district code such as 35.03, got ${code}`);
+      throw badRequest(
+        "districtCode",
+        `expected a district code such as 35.03, got ${code}`,
+        userMessage("region.notDistrict", { code }),
+      );
   }
 
   /** The indicators with the target that applies to the district in `year`. */
@@ -217,7 +225,11 @@ export class AksiPlanService {
     requireAccess(user, "aksi:write", body.districtCode);
     const indicator = this.indicator(code);
     if (indicator.unit === "persen" && body.value > 100)
-      throw badRequest("value", `found ${body.value}, expected a percentage 0–100`);
+      throw badRequest(
+        "value",
+        `found ${body.value}, expected a percentage 0–100`,
+        userMessage("validation.percentage", { field: "value", value: body.value }),
+      );
     await this.repos.transaction(async (tx) => {
       const before = await tx.aksiPlan.target(body.districtCode, code, body.year);
       await tx.aksiPlan.upsertTarget({
@@ -246,7 +258,11 @@ export class AksiPlanService {
     try {
       return indicatorByCode(code);
     } catch {
-      throw badRequest("indicatorCode", `found '${code}', expected a code of the indicators (e.g. SPE7)`);
+      throw badRequest(
+        "indicatorCode",
+        `found '${code}', expected a code of the indicators (e.g. SPE7)`,
+        userMessage("aksi.unknownIndicator", { code }),
+      );
     }
   }
 
@@ -274,10 +290,15 @@ export class AksiPlanService {
         throw badRequest(
           `values.${i}.regionCode`,
           `region ${v.regionCode} is not in district ${body.districtCode}`,
+          userMessage("region.outsideDistrict", { code: v.regionCode, district: body.districtCode }),
         );
       const ind = this.indicator(v.indicatorCode);
       if (ind.unit === "persen" && v.value > 100)
-        throw badRequest(`values.${i}.value`, `found ${v.value}, expected a percentage 0–100`);
+        throw badRequest(
+          `values.${i}.value`,
+          `found ${v.value}, expected a percentage 0–100`,
+          userMessage("validation.percentage", { field: "value", value: v.value }),
+        );
     });
     const period = String(body.year);
     await this.repos.transaction(async (tx) => {
@@ -500,11 +521,19 @@ export class AksiPlanService {
     const known = new Set(ranking.villages.map((v) => v.code));
     const unknown = codes.filter((c) => !known.has(c));
     if (unknown.length)
-      throw badRequest("villages", `${unknown.join(", ")}: not villages of district ${cycle.district_code}`);
+      throw badRequest(
+        "villages",
+        `${unknown.join(", ")}: not villages of district ${cycle.district_code}`,
+        userMessage("region.outsideDistrict", { code: unknown.join(", "), district: cycle.district_code }),
+      );
     if (body.evidenceId) {
       const ev = UUID.test(body.evidenceId) ? await this.repos.aksi.evidenceById(body.evidenceId) : undefined;
       if (!ev || ev.cycle_id !== cycle.id || ev.removed_at !== null)
-        throw badRequest("evidenceId", "expected an evidence file uploaded to this cycle");
+        throw badRequest(
+          "evidenceId",
+          "expected an evidence file uploaded to this cycle",
+          userMessage("aksi.evidenceNotInCycle"),
+        );
     }
     const saved = await this.repos.transaction(async (tx) => {
       const before = await tx.aksiPlan.lokusDecision(cycle.id);
@@ -595,6 +624,10 @@ export class AksiPlanService {
       throw badRequest(
         "villages",
         `${outside.map((v) => v.code).join(", ")}: not villages of district ${cycle.district_code}`,
+        userMessage("region.outsideDistrict", {
+          code: outside.map((v) => v.code).join(", "),
+          district: cycle.district_code,
+        }),
       );
     if (a.villages.length) {
       const found = new Set(
@@ -602,7 +635,11 @@ export class AksiPlanService {
       );
       const missing = a.villages.filter((v) => !found.has(v.code));
       if (missing.length)
-        throw badRequest("villages", `${missing.map((v) => v.code).join(", ")}: no village has this code`);
+        throw badRequest(
+          "villages",
+          `${missing.map((v) => v.code).join(", ")}: no village has this code`,
+          userMessage("region.unknown", { code: missing.map((v) => v.code).join(", ") }),
+        );
     }
     if (a.indicatorCode !== null) this.indicator(a.indicatorCode);
   }

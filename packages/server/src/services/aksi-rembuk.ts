@@ -7,7 +7,7 @@
  * district's staff, its province) reads them and prints the berita acara.
  */
 import { randomUUID } from "node:crypto";
-import { levelOfCode, regionWithin } from "@tumbuh/core";
+import { levelOfCode, regionWithin, userMessage } from "@tumbuh/core";
 import type { Rembuk, RembukBody } from "@tumbuh/core/api";
 import type { RembukRow } from "../db/repositories/aksi-docs.ts";
 import { formatPdfDate, type PdfDocument, pdfFileName, renderPdf } from "../pdf/document.ts";
@@ -72,14 +72,20 @@ export class RembukService {
       throw badRequest(
         "regionCode",
         `found ${body.regionCode}, expected the district ${districtCode} or a region in it`,
+        userMessage("region.outsideDistrict", { code: body.regionCode, district: districtCode }),
       );
     if (levelOfCode(body.regionCode) !== body.level)
       throw badRequest(
         "regionCode",
         `found ${body.regionCode} (${levelOfCode(body.regionCode)}), expected a ${body.level} code for a ${body.level} rembuk`,
+        userMessage("aksi.rembukLevel", { code: body.regionCode, level: body.level }),
       );
     if (!(await this.repos.regions.get(body.regionCode)))
-      throw badRequest("regionCode", `no region has the code ${body.regionCode}`);
+      throw badRequest(
+        "regionCode",
+        `no region has the code ${body.regionCode}`,
+        userMessage("region.unknown", { code: body.regionCode }),
+      );
   }
 
   private async names(rows: RembukRow[]): Promise<Map<string, string>> {

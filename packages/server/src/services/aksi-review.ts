@@ -7,6 +7,7 @@
  * Access: the district (aksi:write) writes its own review; whoever reads the cycle reads it.
  */
 
+import { userMessage } from "@tumbuh/core";
 import type { AksiReview, ReviewBody } from "@tumbuh/core/api";
 import {
   desaScorecardFromCounts,
@@ -170,7 +171,7 @@ export class AksiReviewService {
     const cycle = await loadCycle(this.repos, user, cycleId, "aksi:write");
     const row = await this.repos.aksiDocs.review(cycle.district_code, cycle.id);
     if (!row?.lessons.trim())
-      throw badRequest("lessons", "tulis pelajaran reviu dulu (the review has no lessons to copy)");
+      throw badRequest("lessons", "the review has no lessons to copy", userMessage("aksi.reviewNoLessons"));
     const next =
       (await this.repos.aksi.cycleOf(cycle.district_code, cycle.year + 1)) ??
       (await this.repos.aksi.cycle((await this.aksi.open(user, cycle.district_code, cycle.year + 1)).id));

@@ -13,7 +13,14 @@ import { randomUUID } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { districtOfCode, levelOfCode, normalizeHeader, regionLevelOf, regionWithin } from "@tumbuh/core";
+import {
+  districtOfCode,
+  levelOfCode,
+  normalizeHeader,
+  regionLevelOf,
+  regionWithin,
+  userMessage,
+} from "@tumbuh/core";
 import type {
   Kpm,
   KpmBody,
@@ -65,7 +72,11 @@ const WRITE_VILLAGE: readonly Permission[] = ["aksi:write", "aksi:village"];
 function districtOf(region: string): string {
   const level = regionLevelOf(region);
   if (level === "nation" || level === "province")
-    throw badRequest("region", `found ${region}, expected a district such as 35.03 or a region inside one`);
+    throw badRequest(
+      "region",
+      `found ${region}, expected a district such as 35.03 or a region inside one`,
+      userMessage("region.districtOrBelow", { code: region }),
+    );
   return districtOfCode(region);
 }
 
@@ -136,7 +147,8 @@ export class AksiVillageService {
   }
 
   private async requireRegion(code: string, field: string): Promise<void> {
-    if (!(await this.repos.regions.get(code))) throw badRequest(field, `no region has the code ${code}`);
+    if (!(await this.repos.regions.get(code)))
+      throw badRequest(field, `no region has the code ${code}`, userMessage("region.unknown", { code }));
   }
 
   // --- regulations (aksi 4)
@@ -155,6 +167,10 @@ export class AksiVillageService {
       throw badRequest(
         "regionCode",
         `a ${body.kind} belongs to a ${VILLAGE_KINDS.has(body.kind) ? "village" : "district"}; found ${body.regionCode}`,
+        userMessage(VILLAGE_KINDS.has(body.kind) ? "aksi.regulationOfVillage" : "aksi.regulationOfDistrict", {
+          kind: body.kind.charAt(0).toUpperCase() + body.kind.slice(1),
+          code: body.regionCode,
+        }),
       );
   }
 
@@ -224,12 +240,14 @@ export class AksiVillageService {
     if (data === null || file.truncated)
       throw new ServiceError(
         "payload_too_large",
-        `file: berkas lebih dari ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB (larger than the limit)`,
+        `file: larger than the limit of ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`,
+        { field: "file" },
+        userMessage("upload.tooLarge", { maxMb: EVIDENCE_MAX_BYTES / 1024 / 1024 }),
       );
-    if (data.length === 0) throw badRequest("file", "berkas kosong (the file is empty)");
+    if (data.length === 0) throw badRequest("file", "the file is empty", userMessage("upload.empty"));
     const name = cleanFileName(fileName);
     const sniffed = sniffEvidence(data.subarray(0, 16), name);
-    if (!sniffed.ok) throw badRequest("file", sniffed.reason);
+    if (!sniffed.ok) throw badRequest("file", sniffed.reason, sniffed.userMessage);
     const sha256 = storeDocument(this.documentDir, data);
     await this.repos.transaction(async (tx) => {
       await tx.aksiDocs.updateRegulation(
@@ -296,7 +314,11 @@ export class AksiVillageService {
 
   private async villageFor(user: Actor, code: string, field: string): Promise<void> {
     if (levelOfCode(code) !== "village")
-      throw badRequest(field, `found ${code}, expected a village code such as 35.03.01.2001`);
+      throw badRequest(
+        field,
+        `found ${code}, expected a village code such as 35.03.01.2001`,
+        userMessage("region.notVillage", { code }),
+      );
     requireAny(user, WRITE_VILLAGE, code);
     await this.requireRegion(code, field);
   }
@@ -306,6 +328,7 @@ export class AksiVillageService {
       throw badRequest(
         "trainedOn",
         `found ${body.trainedOn}, expected a date on or after the appointment ${body.appointedOn}`,
+        userMessage("aksi.trainedBeforeAppointed", { trained: body.trainedOn, appointed: body.appointedOn }),
       );
     return {
       name: body.name,
@@ -430,7 +453,11 @@ export class AksiVillageService {
   /** A village's scorecard for a quarter (version 0 and nothing entered when none was saved). */
   async scorecard(user: Actor, villageCode: string, quarter: string): Promise<Scorecard> {
     if (levelOfCode(villageCode) !== "village")
-      throw badRequest("village", `found ${villageCode}, expected a village code such as 35.03.01.2001`);
+      throw badRequest(
+        "village",
+        `found ${villageCode}, expected a village code such as 35.03.01.2001`,
+        userMessage("region.notVillage", { code: villageCode }),
+      );
     requireAny(user, READ, villageCode);
     const name = await this.repos.regions.name(villageCode);
     if (!name) throw notFound(`village ${villageCode}`);
@@ -450,7 +477,11 @@ export class AksiVillageService {
     const input: ScorecardCounts = { targets: body.targets, counts: body.counts };
     const errors = scorecardCountErrors(input);
     if (errors.length)
-      throw badRequest(errors[0].field, errors.map((e) => `${e.field}: ${e.reason}`).join("; "));
+      throw badRequest(
+        errors[0].field,
+        errors.map((e) => `${e.field}: ${e.reason}`).join("; "),
+        errors[0].userMessage,
+      );
     const district = districtOfCode(villageCode);
     await this.repos.transaction(async (tx) => {
       const before = await tx.aksiDocs.scorecard(district, villageCode, quarter);
@@ -542,6 +573,11 @@ export class AksiVillageService {
           throw badRequest(
             "file",
             `sheet '${sheet.name || fileName}': missing column ${missing.map(([k]) => HEADER_ALIASES[k as keyof typeof HEADER_ALIASES][0]).join(", ")}; expected ${SCORECARD_SHEET_COLUMNS.join(", ")}`,
+            userMessage("aksi.scorecardColumnsMissing", {
+              sheet: sheet.name || fileName,
+              columns: missing.map(([k]) => HEADER_ALIASES[k as keyof typeof HEADER_ALIASES][0]).join(", "),
+              expected: SCORECARD_SHEET_COLUMNS.join(", "),
+            }),
           );
         for await (const row of sheet.rows) {
           if (row.cells.every((c) => c === null || String(c).trim() === "")) continue;
@@ -559,7 +595,11 @@ export class AksiVillageService {
       }
     } catch (e) {
       if (e instanceof ServiceError) throw e;
-      throw badRequest("file", (e as Error).message);
+      throw badRequest(
+        "file",
+        (e as Error).message,
+        userMessage("import.fileUnreadable", { detail: (e as Error).message }),
+      );
     } finally {
       rmSync(path, { force: true });
     }

@@ -8,7 +8,7 @@
  * district never sees another district's drafts.
  */
 import { randomUUID } from "node:crypto";
-import { levelOfCode } from "@tumbuh/core";
+import { levelOfCode, userMessage } from "@tumbuh/core";
 import type {
   AksiCycleDetail,
   AksiCycleSummary,
@@ -139,15 +139,28 @@ export class AksiService {
   /** Opens a district's cycle for a year under the configuration that applies to that year. */
   async open(user: AksiCaller, districtCode: string, year: number): Promise<AksiCycleSummary> {
     if (levelOfCode(districtCode) !== "district")
-      throw badRequest("districtCode", `expected a district code such as 35.03, got ${districtCode}`);
+      throw badRequest(
+        "districtCode",
+        `expected a district code such as 35.03, got ${districtCode}`,
+        userMessage("region.notDistrict", { code: districtCode }),
+      );
     requireAccess(user, "aksi:write", districtCode);
     const district = await this.repos.regions.get(districtCode);
-    if (!district) throw badRequest("districtCode", `no district has the code ${districtCode}`);
+    if (!district)
+      throw badRequest(
+        "districtCode",
+        `no district has the code ${districtCode}`,
+        userMessage("region.unknown", { code: districtCode }),
+      );
     const config = await findAksiConfig(this.repos, { year });
     if (!config)
-      throw badRequest("year", `tidak ada konfigurasi aksi untuk tahun ${year} (no aksi configuration)`);
+      throw badRequest("year", `no aksi configuration for ${year}`, userMessage("aksi.noConfig", { year }));
     if (await this.repos.aksi.cycleOf(districtCode, year))
-      throw conflict("year", `siklus aksi ${district.name} tahun ${year} sudah dibuka (already open)`);
+      throw conflict(
+        "year",
+        `the aksi cycle of ${district.name} for ${year} is already open`,
+        userMessage("aksi.cycleExists", { district: district.name, year }),
+      );
     const id = randomUUID();
     await this.repos.transaction(async (tx) => {
       await tx.aksi.insertCycle(
@@ -257,7 +270,12 @@ export class AksiService {
       if (unknown.length)
         throw badRequest(
           "outputsDone",
-          `${unknown.join(", ")} bukan keluaran aksi ${aksiCode}; expected one of ${[...known].join(", ")}`,
+          `${unknown.join(", ")}: not outputs of aksi ${aksiCode}; expected one of ${[...known].join(", ")}`,
+          userMessage("aksi.unknownOutput", {
+            output: unknown.join(", "),
+            aksi: aksiCode,
+            expected: [...known].join(", "),
+          }),
         );
     }
     await this.repos.transaction(async (tx) => {
@@ -267,7 +285,8 @@ export class AksiService {
       if (before.status === "direviu")
         throw conflict(
           "status",
-          `aksi ${aksiCode} sudah direviu provinsi; minta provinsi mengembalikannya dulu (already reviewed)`,
+          `aksi ${aksiCode} was already reviewed by the province; ask the province to return it first`,
+          userMessage("aksi.alreadyReviewed", { aksi: aksiCode }),
         );
       const after = await tx.aksi.updateEntry(
         id,
@@ -309,7 +328,8 @@ export class AksiService {
       if (body.accept && before.status !== "selesai")
         throw conflict(
           "status",
-          `aksi ${aksiCode} berstatus ${before.status}; hanya aksi yang selesai dapat diterima (only a selesai aksi can be accepted)`,
+          `aksi ${aksiCode} is ${before.status}; only a selesai aksi can be accepted`,
+          userMessage("aksi.acceptOnlyDone", { aksi: aksiCode, status: before.status }),
         );
       const after = await tx.aksi.updateEntry(
         id,
@@ -360,7 +380,11 @@ export class AksiService {
   /** Pantau Aksi of a province: each district's progress and band for a year (no cycle: null). */
   async provinceProgress(user: Actor, provinceCode: string, year: number): Promise<ProvinceProgress> {
     if (levelOfCode(provinceCode) !== "province")
-      throw badRequest("province", `expected a province code such as 35, got ${provinceCode}`);
+      throw badRequest(
+        "province",
+        `expected a province code such as 35, got ${provinceCode}`,
+        userMessage("region.notProvince", { code: provinceCode }),
+      );
     requireAccess(user, "aksi:read", provinceCode);
     const districts = await this.repos.regions.children(provinceCode);
     const cycles = new Map(

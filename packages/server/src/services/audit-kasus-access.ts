@@ -3,7 +3,7 @@
  * its district's aggregates; its named cases only for accounts whose role may work on cases
  * (`aks:cases`) within the district AND who sit on the cycle's team.
  */
-import { regionWithin } from "@tumbuh/core";
+import { regionWithin, userMessage } from "@tumbuh/core";
 import type { AksCycle } from "@tumbuh/core/api";
 import { AccessDenied, checkAccess, requireAccess } from "../auth/access.ts";
 import type { AksCaseRow, AksCycleRow } from "../db/repositories/audit-kasus.ts";
@@ -38,7 +38,12 @@ export async function requireTeam(
   const seat = (await repos.auditKasus.team(cycle.district_code, cycle.id)).find(
     (m) => m.user_id === caller.id,
   );
-  if (!seat) throw new AccessDenied("permission", "only the audit team of this cycle sees its named cases");
+  if (!seat)
+    throw new AccessDenied(
+      "permission",
+      "only the audit team of this cycle sees its named cases",
+      userMessage("audit.teamOnly"),
+    );
   return seat.team_role;
 }
 

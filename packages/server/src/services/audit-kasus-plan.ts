@@ -2,7 +2,9 @@
  * Audit Kasus Stunting after the review: the follow-up plan (rencana tindak lanjut, an action per
  * agency with due date and status) and the dissemination meeting. Team only, every write audited.
  */
+
 import { randomUUID } from "node:crypto";
+import { userMessage } from "@tumbuh/core";
 import type { AksCycle, AksDisseminationBody, AksFollowup, AksFollowupBody } from "@tumbuh/core/api";
 import type { AksCycleRow } from "../db/repositories/audit-kasus.ts";
 import type { Repositories } from "../db/repositories/index.ts";
@@ -10,7 +12,7 @@ import { recordAudit } from "./audit.ts";
 import { loadCycle, requireTeam, toCycle } from "./audit-kasus-access.ts";
 import { toFollowup } from "./audit-kasus-read.ts";
 import { type Caller, UUID } from "./child-access.ts";
-import { badRequest, notFound, ServiceError, staleVersion } from "./errors.ts";
+import { badRequest, notFound, staleVersion } from "./errors.ts";
 
 export class AuditKasusPlanService {
   constructor(private readonly repos: Repositories) {}
@@ -38,7 +40,8 @@ export class AuditKasusPlanService {
     await this.requireTeam(caller, cycle);
     if (body.caseId) {
       const c = await this.repos.auditKasus.findCase(body.caseId);
-      if (!c || c.cycle_id !== cycle.id) throw badRequest("caseId", "expected a case of this cycle");
+      if (!c || c.cycle_id !== cycle.id)
+        throw badRequest("caseId", "expected a case of this cycle", userMessage("audit.caseOfOtherCycle"));
     }
     const id = randomUUID();
     await this.repos.transaction(async (tx) => {
@@ -93,7 +96,7 @@ export class AuditKasusPlanService {
       });
     });
     const now = await this.repos.auditKasus.findFollowup(id);
-    if (!now) throw new ServiceError("not_found", "follow-up not found");
+    if (!now) throw notFound("follow-up");
     return toFollowup(now);
   }
 
@@ -107,7 +110,12 @@ export class AuditKasusPlanService {
   ): Promise<AksCycle> {
     const cycle = await this.cycle(caller, cycleId);
     await this.requireTeam(caller, cycle);
-    if (body.on > today) throw badRequest("on", `the date ${body.on} is in the future (today is ${today})`);
+    if (body.on > today)
+      throw badRequest(
+        "on",
+        `the date ${body.on} is in the future (today is ${today})`,
+        userMessage("validation.dateInFuture", { field: "on", date: body.on, today }),
+      );
     await this.repos.transaction(async (tx) => {
       const ok = await tx.auditKasus.updateCycle(cycle.district_code, cycle.id, body.version, {
         dissemination_on: body.on,

@@ -10,7 +10,7 @@
  * none are found. Evaluation compares a child's TB/U in the audit semester with the next one.
  */
 import { randomUUID } from "node:crypto";
-import { districtOfCode, regionLevelOf } from "@tumbuh/core";
+import { districtOfCode, regionLevelOf, userMessage } from "@tumbuh/core";
 import type {
   AksCandidate,
   AksCase,
@@ -55,9 +55,17 @@ export class AuditKasusService {
   async createCycle(caller: Caller, body: AksCycleBody, ip?: string): Promise<AksCycle> {
     requireAccess(caller, "aks:manage", body.districtCode);
     if (regionLevelOf(body.districtCode) !== "district")
-      throw badRequest("districtCode", `expected a district code such as 35.03, got ${body.districtCode}`);
+      throw badRequest(
+        "districtCode",
+        `expected a district code such as 35.03, got ${body.districtCode}`,
+        userMessage("region.notDistrict", { code: body.districtCode }),
+      );
     if (await this.repos.auditKasus.cycleBySemester(body.districtCode, body.semester))
-      throw conflict("semester", `the audit of ${body.semester} is already open for ${body.districtCode}`);
+      throw conflict(
+        "semester",
+        `the audit of ${body.semester} is already open for ${body.districtCode}`,
+        userMessage("audit.cycleExists", { semester: body.semester, district: body.districtCode }),
+      );
     const team = new Map<string, AksTeamRole>([[caller.id, "ketua"]]);
     for (const [i, m] of body.team.entries()) {
       const user = await this.repos.users.findByUsername(m.username);
@@ -73,6 +81,7 @@ export class AuditKasusService {
         throw badRequest(
           `team[${i}].username`,
           `${m.username}: expected an active account of the district whose role may work on audit cases (TPPS or health office)`,
+          userMessage("audit.teamMemberNotEligible", { username: m.username }),
         );
       team.set(user.id, m.role);
     }
@@ -105,7 +114,12 @@ export class AuditKasusService {
   async cycles(caller: Caller, region?: string): Promise<AksCycle[]> {
     const code = region ?? caller.regionCode;
     requireAccess(caller, "dashboard:read", code);
-    if (code.split(".").length < 2) throw badRequest("region", "expected a district or a region below one");
+    if (code.split(".").length < 2)
+      throw badRequest(
+        "region",
+        "expected a district or a region below one",
+        userMessage("region.districtOrBelow", { code }),
+      );
     const rows = await this.repos.auditKasus.cycles(districtOfCode(code));
     return Promise.all(rows.map((r) => this.toCycle(caller, r)));
   }
@@ -166,8 +180,10 @@ export class AuditKasusService {
       throw badRequest(
         field,
         `this person is not among the cases found in ${cycle.semester}; only found cases are selected`,
+        userMessage("audit.notAFoundCase", { semester: cycle.semester }),
       );
-    if (found.selected) throw conflict(field, "this case is already selected");
+    if (found.selected)
+      throw conflict(field, "this case is already selected", userMessage("audit.caseAlreadySelected"));
     const target = found.targetId ? await this.repos.tpk.findTarget(found.targetId) : undefined;
     const familyId = body.familyId ?? target?.family_id ?? null;
     const family = familyId
@@ -273,6 +289,7 @@ export class AuditKasusService {
       throw new AccessDenied(
         "permission",
         "only the expert panel (tim pakar) or the team's ketua records the review",
+        userMessage("audit.reviewPanelOnly"),
       );
     await this.repos.transaction(async (tx) => {
       if (!(await tx.auditKasus.updateCase(row.district_code, id, version, set))) {
@@ -306,7 +323,11 @@ export class AuditKasusService {
 
   saveReview(caller: Caller, id: string, body: AksReviewBody, today: string, ip?: string) {
     if (body.reviewedOn > today)
-      throw badRequest("reviewedOn", `the date ${body.reviewedOn} is in the future (today is ${today})`);
+      throw badRequest(
+        "reviewedOn",
+        `the date ${body.reviewedOn} is in the future (today is ${today})`,
+        userMessage("validation.dateInFuture", { field: "reviewedOn", date: body.reviewedOn, today }),
+      );
     return this.changeCase(
       caller,
       id,

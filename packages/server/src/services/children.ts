@@ -244,6 +244,7 @@ export class ChildrenService {
         throw conflict(
           "nik",
           "a child with this NIK is already registered",
+          userMessage("child.nikTaken"),
           visible ? { childId: existing.id } : {},
         );
       }

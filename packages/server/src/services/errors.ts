@@ -19,8 +19,8 @@ export class ServiceError extends Error {
   constructor(
     readonly code: ServiceErrorCode,
     message: string,
-    readonly details?: Record<string, unknown>,
-    readonly userMessage?: UserMessage,
+    readonly details: Record<string, unknown> | undefined,
+    readonly userMessage: UserMessage,
   ) {
     super(message);
   }
@@ -32,24 +32,20 @@ export function notFound(what: string): ServiceError {
 }
 
 /**
- * A well-formed request the data cannot accept; `field` names the offending field. Without a
- * catalogue message the user sees "the field is not valid" with the English text beside it.
+ * A well-formed request the data cannot accept; `field` names the offending field, `msg` says in
+ * the catalogue's words what was found and what was expected (required: the user never sees the
+ * English `message`, which stays for API clients and logs).
  */
-export function badRequest(field: string, message: string, msg?: UserMessage): ServiceError {
-  return new ServiceError(
-    "bad_request",
-    `${field}: ${message}`,
-    { field },
-    msg ?? userMessage("validation.invalid", { field }),
-  );
+export function badRequest(field: string, message: string, msg: UserMessage): ServiceError {
+  return new ServiceError("bad_request", `${field}: ${message}`, { field }, msg);
 }
 
 /** A write that clashes with existing data (e.g. a username already taken). */
 export function conflict(
   field: string,
   message: string,
+  msg: UserMessage,
   extra: Record<string, unknown> = {},
-  msg?: UserMessage,
 ): ServiceError {
   return new ServiceError("conflict", message, { field, ...extra }, msg);
 }

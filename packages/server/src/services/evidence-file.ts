@@ -4,6 +4,7 @@
  * files) and OpenDocument. Anything else (an executable, a script, HTML) is refused, and so is a
  * name whose extension claims another type than the content.
  */
+import { type UserMessage, userMessage } from "@tumbuh/core";
 
 /** Largest evidence file accepted. */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
@@ -45,7 +46,9 @@ const OOXML_TYPES: Record<string, string> = {
 /** The extensions accepted, for messages and the upload form. */
 const EVIDENCE_EXTENSIONS = KINDS.flatMap((k) => k.extensions);
 
-export type Sniffed = { ok: true; mediaType: string } | { ok: false; reason: string };
+export type Sniffed =
+  | { ok: true; mediaType: string }
+  | { ok: false; reason: string; userMessage: UserMessage };
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf(".");
@@ -60,11 +63,21 @@ export function sniffEvidence(head: Uint8Array, fileName: string): Sniffed {
     return {
       ok: false,
       reason: `the content of '${fileName}' is not a PDF, image (PNG/JPEG) or office document; expected one of ${EVIDENCE_EXTENSIONS.join(", ")}`,
+      userMessage: userMessage("upload.notEvidenceType", {
+        name: fileName,
+        expected: EVIDENCE_EXTENSIONS.join(", "),
+      }),
     };
   if (!kind.extensions.includes(ext))
     return {
       ok: false,
       reason: `'${fileName}' has the extension '${ext || "(none)"}' but its content is ${kind.mediaType}; expected ${kind.extensions.join(" or ")}`,
+      userMessage: userMessage("upload.extensionMismatch", {
+        name: fileName,
+        ext: ext || "-",
+        mediaType: kind.mediaType,
+        expected: kind.extensions.join(", "),
+      }),
     };
   return { ok: true, mediaType: OOXML_TYPES[ext] ?? kind.mediaType };
 }

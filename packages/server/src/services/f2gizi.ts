@@ -127,7 +127,8 @@ export class F2GiziService {
   ): Promise<ExportFile> {
     const r = await this.report(caller, q, today);
     requireAccess(caller, "export:read", r.unit.code);
-    if (!r.period) throw badRequest("period", "no SKDN data for this region yet");
+    if (!r.period)
+      throw badRequest("period", "no SKDN data for this region yet", userMessage("report.noSkdnData"));
     await recordAudit(this.repos, {
       actor: caller,
       action: "export",

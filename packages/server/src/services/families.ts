@@ -5,7 +5,7 @@
  * per-village at-risk counts (aggregate) analisis situasi reads.
  */
 import { randomUUID } from "node:crypto";
-import { districtOfCode, personKey } from "@tumbuh/core";
+import { districtOfCode, personKey, userMessage } from "@tumbuh/core";
 import type {
   FamiliesQuery,
   Family,
@@ -172,17 +172,38 @@ export class FamilyService {
   async prepare(body: FamilyBody, today: string, district: string, familyId: string) {
     const village = await this.repos.regions.get(body.villageCode);
     if (village?.level !== "village")
-      throw badRequest("villageCode", `expected the code of a village, got ${body.villageCode}`);
+      throw badRequest(
+        "villageCode",
+        `expected the code of a village, got ${body.villageCode}`,
+        userMessage("region.notVillage", { code: body.villageCode }),
+      );
     const on = body.assessedOn ?? today;
-    if (on > today) throw badRequest("assessedOn", `the date ${on} is in the future (today is ${today})`);
+    if (on > today)
+      throw badRequest(
+        "assessedOn",
+        `the date ${on} is in the future (today is ${today})`,
+        userMessage("validation.dateInFuture", { field: "assessedOn", date: on, today }),
+      );
     if (body.motherBirthDate && body.motherBirthDate > on)
-      throw badRequest("motherBirthDate", `the mother's birth date ${body.motherBirthDate} is after ${on}`);
+      throw badRequest(
+        "motherBirthDate",
+        `the mother's birth date ${body.motherBirthDate} is after ${on}`,
+        userMessage("family.motherBornAfter", { date: body.motherBirthDate, on }),
+      );
     const { from } = semesterDates(body.semester);
     if (Number(from.slice(0, 4)) > Number(today.slice(0, 4)))
-      throw badRequest("semester", `the semester ${body.semester} has not begun (today is ${today})`);
+      throw badRequest(
+        "semester",
+        `the semester ${body.semester} has not begun (today is ${today})`,
+        userMessage("family.semesterNotBegun", { semester: body.semester, today }),
+      );
     body.children?.forEach((c, i) => {
       if (c.birthDate && c.birthDate > on)
-        throw badRequest(`children[${i}].birthDate`, `the birth date ${c.birthDate} is after ${on}`);
+        throw badRequest(
+          `children[${i}].birthDate`,
+          `the birth date ${c.birthDate} is after ${on}`,
+          userMessage("family.childBornAfter", { row: i + 1, date: c.birthDate, on }),
+        );
     });
     const rule = krsRuleForYear(Number(on.slice(0, 4))) ?? KRS_RULE_PK21;
     const assessment: KrsAssessment = assessKeluargaBerisiko(
@@ -267,7 +288,11 @@ export class FamilyService {
     const current = await this.load(caller, id, "families:write");
     requireAccess(caller, "families:write", body.villageCode);
     if (districtOfCode(body.villageCode) !== current.district_code)
-      throw badRequest("villageCode", "a family cannot move to another district");
+      throw badRequest(
+        "villageCode",
+        "a family cannot move to another district",
+        userMessage("family.otherDistrict"),
+      );
     const { row, children, assessment } = await this.prepare(body, today, current.district_code, id);
     await this.repos.transaction(async (tx) => {
       const ok = await tx.families.update(current.district_code, id, body.version, row, children);

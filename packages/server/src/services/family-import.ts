@@ -84,7 +84,11 @@ export class FamilyImportService {
       );
     }
     if (semester !== undefined && !/^\d{4}-S[12]$/.test(semester))
-      throw badRequest("semester", `expected a semester such as 2025-S2, got '${semester}'`);
+      throw badRequest(
+        "semester",
+        `expected a semester such as 2025-S2, got '${semester}'`,
+        userMessage("validation.semesterFormat", { value: semester }),
+      );
     const folder = join(this.ctx.uploadDir, "family-imports");
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const path = join(folder, `${randomUUID()}${ext}`);
@@ -130,6 +134,7 @@ export class FamilyImportService {
         throw badRequest(
           "file",
           `Kolom wajib tidak ada: ${cols.missing.join(", ")}. / Required columns missing: ${cols.missing.join(", ")}.`,
+          userMessage("import.columnsMissing", { columns: cols.missing.join(", ") }),
         );
       for await (const r of sheet.rows) {
         if (r.cells.every((c) => c === null || String(c).trim() === "")) continue;
@@ -138,6 +143,7 @@ export class FamilyImportService {
           throw badRequest(
             "file",
             `Berkas berisi lebih dari ${MAX_ROWS} keluarga; pecah per kecamatan. / More than ${MAX_ROWS} rows.`,
+            userMessage("import.tooManyFamilies", { max: MAX_ROWS }),
           );
         const checked = checkFamilyRow(r.cells, r.rowNo, cols, { today, semester });
         if (!checked.ok) {
@@ -260,6 +266,7 @@ export class FamilyImportService {
             throw conflict(
               "file",
               "Sebuah keluarga dalam berkas diubah orang lain sejak uji coba; unggah lagi. / A family changed since the dry run; upload again.",
+              userMessage("import.familyChanged"),
             );
         } else await tx.families.insert({ ...r.row, district_code: r.district, id: r.id }, r.children);
       }

@@ -113,23 +113,33 @@ function toUpload(row: UploadRow): ImportUpload {
 /** A file the import refuses as the user sees it: 413/422 for a limit or an encoding, else 400. */
 function fileError(err: unknown): unknown {
   if (err instanceof ImportLimitError)
-    return new ServiceError(err.status === 413 ? "payload_too_large" : "unprocessable", err.message, {
-      field: "file",
-      limit: err.limit,
-    });
-  if (err instanceof ImportFileError) return badRequest("file", err.message);
+    return new ServiceError(
+      err.status === 413 ? "payload_too_large" : "unprocessable",
+      err.message,
+      { field: "file", limit: err.limit },
+      err.userMessage,
+    );
+  if (err instanceof ImportFileError) return badRequest("file", err.message, err.userMessage);
   return err;
 }
 
 /** The conflict of confirming or cancelling an upload that is no longer waiting. */
 function notPending(row: UploadRow): ServiceError {
-  const what = {
-    imported: "Berkas ini sudah diimpor. / This upload was already imported.",
-    cancelled: "Unggahan ini sudah dibatalkan. / This upload was cancelled.",
-    expired: "Unggahan ini sudah kedaluwarsa; unggah lagi. / This upload has expired; upload it again.",
-    dry_run: "Berkas unggahan tidak ada lagi; unggah lagi. / The uploaded file is gone; upload it again.",
-  }[row.status];
-  return conflict("id", what, { status: row.status });
+  const [what, code] = (
+    {
+      imported: ["Berkas ini sudah diimpor. / This upload was already imported.", "import.alreadyImported"],
+      cancelled: ["Unggahan ini sudah dibatalkan. / This upload was cancelled.", "import.cancelled"],
+      expired: [
+        "Unggahan ini sudah kedaluwarsa; unggah lagi. / This upload has expired; upload it again.",
+        "import.expired",
+      ],
+      dry_run: [
+        "Berkas unggahan tidak ada lagi; unggah lagi. / The uploaded file is gone; upload it again.",
+        "import.fileGone",
+      ],
+    } as const
+  )[row.status];
+  return conflict("id", what, userMessage(code), { status: row.status });
 }
 
 /** An uploaded file saved for its dry run. */
@@ -176,7 +186,11 @@ export class ImportService {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
     if (/[\u0000-\u001f\u007f]/.test(name) || name.length > 255) {
       file.resume();
-      throw badRequest("file", "Nama berkas tidak sah. / The file name is not valid.");
+      throw badRequest(
+        "file",
+        "Nama berkas tidak sah. / The file name is not valid.",
+        userMessage("upload.badName"),
+      );
     }
     const ext = extname(name).toLowerCase();
     if (![".csv", ".txt", ".xlsx"].includes(ext)) {
@@ -290,7 +304,12 @@ export class ImportService {
           const apiReport = toApiReport(r);
           const marked = await tx.imports.markImported(row.id, apiReport);
           // Confirmed twice at once: the second import rolls back.
-          if (!marked) throw conflict("id", "Berkas ini sudah diimpor. / This upload was already imported.");
+          if (!marked)
+            throw conflict(
+              "id",
+              "Berkas ini sudah diimpor. / This upload was already imported.",
+              userMessage("import.alreadyImported"),
+            );
           updated = marked;
           await recordAudit(tx, {
             actor: user,
@@ -307,6 +326,7 @@ export class ImportService {
         throw conflict(
           "id",
           "Berkas unggahan tidak ada lagi; unggah lagi. / The uploaded file is gone; upload it again.",
+          userMessage("import.fileGone"),
         );
       throw err;
     } finally {

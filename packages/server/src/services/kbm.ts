@@ -105,7 +105,11 @@ export class KbmService {
         userMessage("kbm.unknownTable", { id: body.kbmTable }),
       );
     if (body.kbmTable === null && level === "nation")
-      throw badRequest("kbmTable", "the national default cannot be removed; choose a table");
+      throw badRequest(
+        "kbmTable",
+        "the national default cannot be removed; choose a table",
+        userMessage("kbm.nationalDefaultRequired"),
+      );
     await this.repos.transaction(async (tx) => {
       const before = await tx.kbmChoice.choices();
       if (body.kbmTable === null) await tx.kbmChoice.clear(body.region);

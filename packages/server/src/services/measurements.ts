@@ -92,16 +92,32 @@ function measurementValues(
   };
 }
 
-/** An entry rule's refusal in the words of the API's other errors (the codes and parameters are core's). */
-/** The catalogue's text for an entry-rule refusal that has one (the others get the generic text). */
-function entryUserMessage(e: EntryFinding<EntryErrorCode>): UserMessage | undefined {
+/** An entry rule's refusal as a catalogue message (the codes and parameters are core's). */
+function entryUserMessage(e: EntryFinding<EntryErrorCode>): UserMessage {
   const p = e.params;
-  if (e.code === "date_in_future")
-    return userMessage("measurement.dateInFuture", { date: p.date, today: p.today });
-  if (e.code === "date_before_birth")
-    return userMessage("measurement.dateBeforeBirth", { date: p.date, birthDate: p.birthDate });
-  if (e.code === "no_weight_or_lenhei") return userMessage("measurement.nothingMeasured");
-  return undefined;
+  const field = e.field === "lenhei" ? "height" : e.field;
+  switch (e.code) {
+    case "date_in_future":
+      return userMessage("measurement.dateInFuture", { date: p.date, today: p.today });
+    case "date_before_birth":
+      return userMessage("measurement.dateBeforeBirth", { date: p.date, birthDate: p.birthDate });
+    case "age_60_months_or_more":
+      return userMessage("measurement.tooOld", { ageMonths: p.ageMonths });
+    case "no_weight_or_lenhei":
+      return userMessage("measurement.nothingMeasured");
+    case "same_date_as_previous":
+      return userMessage("measurement.duplicateDate", { date: p.date });
+    case "out_of_limits":
+      return userMessage("measurement.outOfLimits", {
+        field,
+        value: p.value,
+        min: p.min,
+        max: p.max,
+        unit: p.unit,
+      });
+    case "not_a_number":
+      return userMessage("validation.invalid", { field });
+  }
 }
 
 function entryMessage(e: EntryFinding<EntryErrorCode>): string {
@@ -175,7 +191,11 @@ export class MeasurementService {
         input.clientId,
       );
       if (earlier && earlier.child_id !== child.id) {
-        throw conflict("clientId", `the client id ${input.clientId} was used for another child`);
+        throw conflict(
+          "clientId",
+          `the client id ${input.clientId} was used for another child`,
+          userMessage("measurement.clientIdReused", { clientId: input.clientId }),
+        );
       }
       if (earlier) return { measurement: toApiMeasurement(earlier), warnings: [], replayed: true };
     }
@@ -225,8 +245,8 @@ export class MeasurementService {
       throw conflict(
         "date",
         `this child already has a measurement on ${input.date}`,
-        { measurementId: existing.id, current: toApiMeasurement(existing) },
         userMessage("measurement.duplicateDate", { date: input.date }),
+        { measurementId: existing.id, current: toApiMeasurement(existing) },
       );
     }
     const row = await this.ctx.repos.transaction(async (tx) => {

@@ -10,7 +10,7 @@
  * and every read and verification is audited.
  */
 import { randomUUID } from "node:crypto";
-import { districtOfCode, regionLevelOf, todayInIndonesia } from "@tumbuh/core";
+import { districtOfCode, regionLevelOf, todayInIndonesia, userMessage } from "@tumbuh/core";
 import type {
   CoverageRow,
   MinilokChecklistEntry,
@@ -107,11 +107,19 @@ export class MinilokService {
       regionLevelOf(body.subdistrictCode) !== "subdistrict" ||
       !(await this.repos.regions.get(body.subdistrictCode))
     )
-      throw badRequest("subdistrictCode", `expected the code of a kecamatan, got ${body.subdistrictCode}`);
+      throw badRequest(
+        "subdistrictCode",
+        `expected the code of a kecamatan, got ${body.subdistrictCode}`,
+        userMessage("region.notSubdistrict", { code: body.subdistrictCode }),
+      );
     const reviewTo = body.reviewTo ?? nextDay(body.heldOn);
     const reviewFrom = body.reviewFrom ?? addMonths(reviewTo, -3);
     if (reviewTo <= reviewFrom)
-      throw badRequest("reviewTo", `expected a date after ${reviewFrom}, got ${reviewTo}`);
+      throw badRequest(
+        "reviewTo",
+        `expected a date after ${reviewFrom}, got ${reviewTo}`,
+        userMessage("validation.endNotAfterStart", { from: reviewFrom, to: reviewTo }),
+      );
     const id = randomUUID();
     const previous = await this.repos.minilok.previousMeeting(body.subdistrictCode, body.heldOn);
     const carried = previous ? await this.repos.minilok.checklist(previous.id) : [];
@@ -305,7 +313,11 @@ export class MinilokService {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       if (seen.has(item.code))
-        throw badRequest(`items[${i}].code`, `the code '${item.code}' appears more than once`);
+        throw badRequest(
+          `items[${i}].code`,
+          `the code '${item.code}' appears more than once`,
+          userMessage("minilok.duplicateItem", { code: item.code }),
+        );
       seen.add(item.code);
     });
     const current = await this.repos.minilok.checklist(id);
@@ -321,7 +333,11 @@ export class MinilokService {
       items: items.map((i) => ({ code: i.code, group: i.group, label: i.label })),
     };
     if (!MinilokChecklist.safeParse(edited).success)
-      throw badRequest("items", "expected 1 to 40 items with a code and text");
+      throw badRequest(
+        "items",
+        "expected 1 to 40 items with a code and text",
+        userMessage("minilok.checklistSize"),
+      );
     await this.repos.transaction(async (tx) => {
       await tx.minilok.replaceChecklist(
         id,
@@ -364,6 +380,7 @@ export class MinilokService {
       throw badRequest(
         "villageCode",
         `expected a village of kecamatan ${m.subdistrict_code}, got ${body.villageCode}`,
+        userMessage("minilok.villageOutside", { code: body.villageCode, subdistrict: m.subdistrict_code }),
       );
     await this.repos.transaction(async (tx) => {
       await tx.minilok.upsertReview({
@@ -455,6 +472,9 @@ export class MinilokService {
       throw badRequest(
         "entityId",
         `expected a ${body.kind === "kasus" ? "case" : "family"} of kecamatan ${m.subdistrict_code}`,
+        userMessage(body.kind === "kasus" ? "minilok.caseOutside" : "minilok.familyOutside", {
+          subdistrict: m.subdistrict_code,
+        }),
       );
     await this.repos.transaction(async (tx) => {
       await tx.minilok.upsertVerification({
@@ -489,9 +509,14 @@ export class MinilokService {
       throw badRequest(
         "villageCode",
         `expected a village of kecamatan ${m.subdistrict_code}, got ${body.villageCode}`,
+        userMessage("minilok.villageOutside", { code: body.villageCode, subdistrict: m.subdistrict_code }),
       );
     if (body.dueOn && body.dueOn < m.held_on)
-      throw badRequest("dueOn", `the due date ${body.dueOn} is before the meeting (${m.held_on})`);
+      throw badRequest(
+        "dueOn",
+        `the due date ${body.dueOn} is before the meeting (${m.held_on})`,
+        userMessage("minilok.dueBeforeMeeting", { date: body.dueOn, meeting: m.held_on }),
+      );
     const recId = randomUUID();
     await this.repos.transaction(async (tx) => {
       await tx.minilok.insertRecommendation({
@@ -532,7 +557,11 @@ export class MinilokService {
     if (body.meetingId) {
       const meeting = await this.repos.minilok.meeting(body.meetingId);
       if (!meeting || meeting.subdistrict_code !== r.subdistrict_code)
-        throw badRequest("meetingId", "expected a meeting of the same kecamatan");
+        throw badRequest(
+          "meetingId",
+          "expected a meeting of the same kecamatan",
+          userMessage("minilok.meetingOtherSubdistrict"),
+        );
       on = meeting.held_on;
     }
     const closing = body.status === "selesai" || body.status === "batal";

@@ -70,20 +70,36 @@ export class PenilaianService {
     chosen?: readonly string[],
   ): Promise<AssessmentView> {
     if (levelOfCode(provinceCode) !== "province")
-      throw badRequest("provinceCode", `expected a province code such as 35, got ${provinceCode}`);
+      throw badRequest(
+        "provinceCode",
+        `expected a province code such as 35, got ${provinceCode}`,
+        userMessage("region.notProvince", { code: provinceCode }),
+      );
     requireAccess(user, "penilaian:manage", provinceCode);
     const checked = {
       value: checkInstrument(instrument ?? { ...TEMPLATE_INSTRUMENT, year, regionCode: provinceCode }),
     };
     if ((await this.repos.penilaian.assessmentsIn(provinceCode)).some((a) => a.year === year))
-      throw conflict("year", `penilaian kinerja ${provinceCode} tahun ${year} sudah dibuka (already open)`);
+      throw conflict(
+        "year",
+        `the penilaian kinerja of ${provinceCode} for ${year} is already open`,
+        userMessage("penilaian.exists", { province: provinceCode, year }),
+      );
     const all = (await this.repos.regions.children(provinceCode)).filter((r) => r.level === "district");
     const districts = chosen ? all.filter((d) => chosen.includes(d.code)) : all;
     for (const [i, code] of (chosen ?? []).entries())
       if (!all.some((d) => d.code === code))
-        throw badRequest(`districts.${i}`, `found ${code}, expected a district of province ${provinceCode}`);
+        throw badRequest(
+          `districts.${i}`,
+          `found ${code}, expected a district of province ${provinceCode}`,
+          userMessage("region.outsideProvince", { code, province: provinceCode }),
+        );
     if (districts.length === 0)
-      throw badRequest("districts", `expected at least one district of province ${provinceCode}`);
+      throw badRequest(
+        "districts",
+        `expected at least one district of province ${provinceCode}`,
+        userMessage("penilaian.noDistricts", { province: provinceCode }),
+      );
     const id = randomUUID();
     await this.repos.transaction(async (tx) => {
       await tx.penilaian.insertAssessment(
@@ -206,12 +222,18 @@ export class PenilaianService {
     version: number,
   ): Promise<AssessmentView> {
     const row = await this.load(user, id, "penilaian:manage");
-    if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
+    if (row.status !== "draft") throw published();
     const checked = checkInstrument(instrument);
     if (checked.year !== row.year || checked.regionCode !== row.province_code)
       throw badRequest(
         "instrument.year",
         `expected the assessment's year ${row.year} and province ${row.province_code}, found ${checked.year} and ${checked.regionCode}`,
+        userMessage("penilaian.instrumentMismatch", {
+          year: row.year,
+          province: row.province_code,
+          foundYear: checked.year,
+          foundProvince: checked.regionCode,
+        }),
       );
     await this.repos.transaction(async (tx) => {
       const after = await tx.penilaian.updateInstrument(id, version, checked);
@@ -273,9 +295,9 @@ export class PenilaianService {
     },
   ): Promise<PkValueView> {
     const row = await this.load(user, id, "penilaian:manage");
-    if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
+    if (row.status !== "draft") throw published();
     if (!(await this.repos.penilaian.districts(id)).some((d) => d.districtCode === body.districtCode))
-      throw badRequest("districtCode", `${body.districtCode} is not assessed here`);
+      throw notAssessed(body.districtCode);
     const item = this.instrumentOf(row)
       .components.flatMap((c) => c.items)
       .find((i) => i.code === body.itemCode);
@@ -283,6 +305,7 @@ export class PenilaianService {
       throw badRequest(
         "itemCode",
         `${body.itemCode} is not a number or prevalence item (panelists grade it)`,
+        userMessage("penilaian.itemNotValue", { item: body.itemCode }),
       );
     let value: number | null;
     let before: number | null = null;
@@ -294,7 +317,11 @@ export class PenilaianService {
     } else {
       value = body.value ?? null;
       if (value !== null && !(value >= 0 && value <= 100))
-        throw badRequest("value", `found ${value}, expected a number from 0 to 100`);
+        throw badRequest(
+          "value",
+          `found ${value}, expected a number from 0 to 100`,
+          userMessage("validation.percentage", { field: "value", value }),
+        );
     }
     const stored = {
       assessment_id: id,
@@ -329,9 +356,13 @@ export class PenilaianService {
   /** Sets the panel: provincial assessors of the province, one chair (ketua). */
   async setPanel(user: Caller, id: string, members: { userId: string; role: "ketua" | "anggota" }[]) {
     const row = await this.load(user, id, "penilaian:manage");
-    if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
+    if (row.status !== "draft") throw published();
     if (members.filter((m) => m.role === "ketua").length !== 1)
-      throw badRequest("members", "expected exactly one ketua (chair) in the panel");
+      throw badRequest(
+        "members",
+        "expected exactly one ketua (chair) in the panel",
+        userMessage("penilaian.oneChair"),
+      );
     for (const [i, m] of members.entries()) {
       const u = UUID.test(m.userId) ? await this.repos.users.findById(m.userId) : undefined;
       if (
@@ -346,6 +377,7 @@ export class PenilaianService {
         throw badRequest(
           `members.${i}.userId`,
           `expected an active provincial assessor of ${row.province_code}`,
+          userMessage("penilaian.notAssessor", { province: row.province_code }),
         );
     }
     await this.repos.transaction(async (tx) => {
@@ -372,16 +404,25 @@ export class PenilaianService {
   ): Promise<void> {
     const row = await this.load(user, id, "penilaian:grade");
     requireAccess(user, "penilaian:grade", body.districtCode);
-    if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
+    if (row.status !== "draft") throw published();
     if (!(await this.repos.penilaian.panel(id)).some((p) => p.userId === user.id)) throw notAPanelist();
     if (!(await this.repos.penilaian.districts(id)).some((d) => d.districtCode === body.districtCode))
-      throw badRequest("districtCode", `${body.districtCode} is not assessed here`);
+      throw notAssessed(body.districtCode);
     const instrument = this.instrumentOf(row);
     const item = instrument.components.flatMap((c) => c.items).find((i) => i.code === body.itemCode);
-    if (item?.scoring !== "grade") throw badRequest("itemCode", `${body.itemCode} is not a graded item`);
+    if (item?.scoring !== "grade")
+      throw badRequest(
+        "itemCode",
+        `${body.itemCode} is not a graded item`,
+        userMessage("penilaian.itemNotGraded", { item: body.itemCode }),
+      );
     const grades = instrument.gradeScale.map((g) => g.grade);
     if (body.grade !== null && !grades.includes(body.grade))
-      throw badRequest("grade", `found '${body.grade}', expected one of ${grades.join(", ")}`);
+      throw badRequest(
+        "grade",
+        `found '${body.grade}', expected one of ${grades.join(", ")}`,
+        userMessage("validation.oneOf", { field: "grade", options: grades.join(", ") }),
+      );
     await this.repos.transaction(async (tx) => {
       const before = await tx.penilaian.grade(id, body.districtCode, body.itemCode, user.id);
       await tx.penilaian.upsertGrade({
@@ -407,7 +448,7 @@ export class PenilaianService {
   /** Fills the web-completeness item of every district from Pantau Aksi (no cycle: 0 %). */
   async fillFromPantauAksi(user: Caller, id: string): Promise<void> {
     const row = await this.load(user, id, "penilaian:manage");
-    if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
+    if (row.status !== "draft") throw published();
     const progress = await this.aksi.provinceProgress(user, row.province_code, row.year);
     const assessed = new Set((await this.repos.penilaian.districts(id)).map((d) => d.districtCode));
     const values = progress.districts
@@ -436,7 +477,7 @@ export class PenilaianService {
   async recommend(user: Caller, id: string, districtCode: string, text: string): Promise<void> {
     await this.load(user, id, "penilaian:manage");
     if (!(await this.repos.penilaian.districts(id)).some((d) => d.districtCode === districtCode))
-      throw badRequest("districtCode", `${districtCode} is not assessed here`);
+      throw notAssessed(districtCode);
     await this.repos.transaction(async (tx) => {
       await tx.penilaian.setRecommendation(id, districtCode, text);
       await recordAudit(tx, {
@@ -489,7 +530,7 @@ export class PenilaianService {
       throw new AccessDenied(
         "permission",
         "only the province or the panel's chair sees the scores and publishes them",
-        userMessage("access.denied"),
+        userMessage("penilaian.chairOnly"),
       );
     return row;
   }
@@ -505,9 +546,13 @@ export class PenilaianService {
    */
   async publish(user: Caller, id: string, decreeNumber: string, version: number): Promise<void> {
     const row = await this.loadManagerOrChair(user, id);
-    if (row.status !== "draft") throw conflict("status", "penilaian sudah diumumkan (already published)");
+    if (row.status !== "draft") throw published();
     if (!decreeNumber.trim())
-      throw badRequest("decreeNumber", "nomor SK/Surat Gubernur wajib diisi (required)");
+      throw badRequest(
+        "decreeNumber",
+        "the number of the governor's decree (SK/Surat Gubernur) is required",
+        userMessage("validation.required", { field: "decreeNumber" }),
+      );
     const result = await this.compute(row);
     await this.repos.transaction(async (tx) => {
       const after = await tx.penilaian.updateAssessment(id, version, {
@@ -564,11 +609,25 @@ export class PenilaianService {
 }
 
 /** An assessor of the province who has no seat on this panel: refused (403), like a missing permission. */
+/** The conflict of changing an assessment already published. */
+function published(): ServiceError {
+  return conflict("status", "the penilaian kinerja is already published", userMessage("penilaian.published"));
+}
+
+/** A district the assessment does not cover. */
+function notAssessed(code: string): ServiceError {
+  return badRequest(
+    "districtCode",
+    `${code} is not assessed here`,
+    userMessage("penilaian.districtNotAssessed", { code }),
+  );
+}
+
 function notAPanelist(): AccessDenied {
   return new AccessDenied(
     "permission",
     "not a panelist of this assessment: only its panel grades",
-    userMessage("access.denied"),
+    userMessage("penilaian.notPanelist"),
   );
 }
 
@@ -576,9 +635,11 @@ function notAPanelist(): AccessDenied {
 function checkInstrument(instrument: unknown): PenilaianInstrument {
   const checked = checkConfig(PenilaianInstrument, instrument);
   if (!checked.ok)
-    throw new ServiceError("bad_request", `instrumen tidak valid: ${checked.errors.join("; ")}`, {
-      field: "instrument",
-      errors: checked.errors,
-    });
+    throw new ServiceError(
+      "bad_request",
+      `the instrument is not valid: ${checked.errors.join("; ")}`,
+      { field: "instrument", errors: checked.errors },
+      userMessage("penilaian.instrumentInvalid", { errors: checked.errors.join("; ") }),
+    );
   return checked.value;
 }

@@ -186,8 +186,8 @@ export class ReferralService {
       throw conflict(
         "childId",
         `the child already has an open referral (${open.status})`,
-        { referralId: open.id },
         userMessage("referral.alreadyOpen", { status: open.status }),
+        { referralId: open.id },
       );
     const kbm: KbmTable = (await this.kbm.forDistrict(child.district_code)).table;
     const measurements = await this.repos.children.measurements(child.district_code, child.id);

@@ -141,11 +141,16 @@ export class TpkService {
     for (const [i, v] of villages.entries()) {
       const region = await this.repos.regions.get(v);
       if (region?.level !== "village")
-        throw badRequest(`villages[${i}]`, `expected the code of a village, got ${v}`);
+        throw badRequest(
+          `villages[${i}]`,
+          `expected the code of a village, got ${v}`,
+          userMessage("region.notVillage", { code: v }),
+        );
       if (districtOfCode(v) !== district)
         throw badRequest(
           `villages[${i}]`,
           `every village of a team lies in one district (${district}), got ${v}`,
+          userMessage("region.outsideDistrict", { code: v, district }),
         );
     }
     const id = randomUUID();
@@ -248,20 +253,32 @@ export class TpkService {
     requireAccess(caller, "tpk:visit", body.villageCode);
     const region = await this.repos.regions.get(body.villageCode);
     if (region?.level !== "village")
-      throw badRequest("villageCode", `expected the code of a village, got ${body.villageCode}`);
+      throw badRequest(
+        "villageCode",
+        `expected the code of a village, got ${body.villageCode}`,
+        userMessage("region.notVillage", { code: body.villageCode }),
+      );
     const district = districtOfCode(body.villageCode);
     const weddingDate = checkWeddingDate(body, today);
     if (body.familyId) {
       const f = await this.repos.families.find(body.familyId);
       if (!f || f.village_code !== body.villageCode)
-        throw badRequest("familyId", "expected a family of the same village");
+        throw badRequest(
+          "familyId",
+          "expected a family of the same village",
+          userMessage("tpk.familyOtherVillage"),
+        );
     }
     if (body.childId) {
       const c = await this.repos.children.find(body.childId);
       if (!c || c.village_code !== body.villageCode)
-        throw badRequest("childId", "expected a child of the same village");
+        throw badRequest(
+          "childId",
+          "expected a child of the same village",
+          userMessage("tpk.childOtherVillage"),
+        );
       if ((await this.repos.tpk.childTargets(district)).has(body.childId))
-        throw badRequest("childId", "this child is already a target");
+        throw badRequest("childId", "this child is already a target", userMessage("tpk.childAlreadyTarget"));
     }
     const id = randomUUID();
     await this.repos.transaction(async (tx) => {
@@ -304,7 +321,12 @@ export class TpkService {
     ip?: string,
   ): Promise<{ checked: number; added: number; alreadyTargets: number }> {
     requireAccess(caller, "tpk:visit", region);
-    if (region.split(".").length < 2) throw badRequest("region", "expected a district or a region below one");
+    if (region.split(".").length < 2)
+      throw badRequest(
+        "region",
+        "expected a district or a region below one",
+        userMessage("region.districtOrBelow", { code: region }),
+      );
     const district = districtOfCode(region);
     const children = await this.repos.tpk.childrenGrowth(region, on);
     const existing = await this.repos.tpk.childTargets(district);
@@ -394,11 +416,16 @@ export class TpkService {
   async recordVisit(caller: Caller, body: TpkVisitBody, today: string, ip?: string): Promise<TpkVisit> {
     const target = await this.loadTarget(caller, body.targetId, "tpk:visit");
     if (body.visitedOn > today)
-      throw badRequest("visitedOn", `the visit date ${body.visitedOn} is in the future (today is ${today})`);
+      throw badRequest(
+        "visitedOn",
+        `the visit date ${body.visitedOn} is in the future (today is ${today})`,
+        userMessage("validation.dateInFuture", { field: "visitedOn", date: body.visitedOn, today }),
+      );
     if (body.followUpDue && body.followUpDue < body.visitedOn)
       throw badRequest(
         "followUpDue",
         `the follow-up date ${body.followUpDue} is before the visit ${body.visitedOn}`,
+        userMessage("tpk.followUpBeforeVisit", { date: body.followUpDue, visit: body.visitedOn }),
       );
     const screened = body.lilaCm != null || body.hbGdl != null || body.elsimil != null;
     if (screened && target.kind !== "catin" && target.kind !== "ibu_hamil")
@@ -451,7 +478,12 @@ export class TpkService {
   ): Promise<TpkCoverageResponse> {
     const code = region ?? caller.regionCode;
     requireAccess(caller, "dashboard:read", code);
-    if (to <= from) throw badRequest("to", `expected a date after ${from}, got ${to}`);
+    if (to <= from)
+      throw badRequest(
+        "to",
+        `expected a date after ${from}, got ${to}`,
+        userMessage("validation.endNotAfterStart", { from, to }),
+      );
     const targets = await this.repos.tpk.coverageTargets(code);
     const visits = await this.repos.tpk.visitsIn(code, from, to);
     const c = tpkCoverage(

@@ -6,7 +6,14 @@
  * audited. The printable list is a PDF of the shared document module.
  */
 import { randomUUID } from "node:crypto";
-import { districtOfCode, NATION_CODE, personKey, regionLevelOf, todayInIndonesia } from "@tumbuh/core";
+import {
+  districtOfCode,
+  NATION_CODE,
+  personKey,
+  regionLevelOf,
+  todayInIndonesia,
+  userMessage,
+} from "@tumbuh/core";
 import type {
   TppsMemberBody,
   TppsPeopleResponse,
@@ -112,9 +119,18 @@ export class TppsService {
       throw badRequest(
         "periodTo",
         `the period ends (${body.periodTo}) before it begins (${body.periodFrom})`,
+        userMessage("validation.endBeforeStart", { from: body.periodFrom, to: body.periodTo }),
       );
     if (body.decreeDate && body.decreeDate > this.today())
-      throw badRequest("decreeDate", `the decree date ${body.decreeDate} is in the future`);
+      throw badRequest(
+        "decreeDate",
+        `the decree date ${body.decreeDate} is in the future`,
+        userMessage("validation.dateInFuture", {
+          field: "decreeDate",
+          date: body.decreeDate,
+          today: this.today(),
+        }),
+      );
   }
 
   /** Forms a team for a province, district, kecamatan or village by its decree. */
@@ -127,6 +143,7 @@ export class TppsService {
       throw badRequest(
         "regionCode",
         `expected the code of a province, district, kecamatan or village, got ${body.regionCode}`,
+        userMessage("tpps.regionLevel", { code: body.regionCode }),
       );
     this.checkPeriod(body);
     const id = randomUUID();
@@ -191,6 +208,7 @@ export class TppsService {
       throw badRequest(
         "bidang",
         "a bidang seat names its bidang (e.g. Bidang Data, Monitoring dan Evaluasi)",
+        userMessage("tpps.bidangRequired"),
       );
     const scope = personScope(team.region_code);
     await this.repos.transaction(async (tx) => {
@@ -198,10 +216,19 @@ export class TppsService {
       if (body.personId) {
         const p = await tx.tpps.person(body.personId);
         if (!p || !(p.scope_code === scope || team.region_code.startsWith(`${p.scope_code}.`)))
-          throw badRequest("personId", "expected a person recorded in this district or province");
+          throw badRequest(
+            "personId",
+            "expected a person recorded in this district or province",
+            userMessage("tpps.personOutside"),
+          );
         personId = p.id;
       } else {
-        if (!body.name) throw badRequest("name", "expected the member's name (or personId)");
+        if (!body.name)
+          throw badRequest(
+            "name",
+            "expected the member's name (or personId)",
+            userMessage("validation.required", { field: "name" }),
+          );
         const key = personKey(body.name);
         const found = await tx.tpps.findPerson(scope, key);
         personId = found?.id ?? randomUUID();
@@ -257,7 +284,11 @@ export class TppsService {
     requireAccess(caller, "dashboard:read", code);
     const level = regionLevelOf(code);
     if (level !== "province" && level !== "district" && level !== "subdistrict" && level !== "village")
-      throw badRequest("region", "expected a province, district, kecamatan or village");
+      throw badRequest(
+        "region",
+        "expected a province, district, kecamatan or village",
+        userMessage("tpps.regionLevel", { code }),
+      );
     const rows = await this.repos.tpps.peopleSeats(personScope(code), personKey(q));
     const people = new Map<string, TppsPeopleResponse["people"][number]>();
     for (const r of rows) {

@@ -119,7 +119,6 @@ export class UserService {
       throw conflict(
         "username",
         `the username ${username} is taken`,
-        {},
         userMessage("record.usernameTaken", { username }),
       );
     if ((await this.repos.regions.name(input.regionCode)) === null)

@@ -44,11 +44,26 @@ describe("errorText", () => {
     expect(errorText(e, t).text).toContain(t("roles.tpk_member"));
     expect(errorText(e, t).text).not.toContain("tpk_member");
   });
-  it("keeps the server's words as a detail only beside a generic message", () => {
+  it("shows only the translated text when the message code is known, never the server's English", () => {
     const e = new ApiError(400, "bad_request", "file: row 3 is odd", undefined, "validation.invalid", {
       field: "file",
     });
-    expect(errorText(e, t)).toEqual({ text: "Isian Berkas tidak valid.", detail: "file: row 3 is odd" });
+    expect(errorText(e, t)).toEqual({ text: "Isian Berkas tidak valid.", detail: null });
+    const published = new ApiError(
+      409,
+      "conflict",
+      "the penilaian kinerja is already published",
+      undefined,
+      "penilaian.published",
+      {},
+    );
+    expect(errorText(published, t)).toEqual({ text: t("msg.penilaian.published"), detail: null });
+    expect(errorText(published, t).text).not.toMatch(/already published/);
+  });
+  it("keeps the server's English beside the status code's text only when no known code came", () => {
+    const unknown = new ApiError(409, "conflict", "clash", undefined, "no.suchCode", {});
+    expect(errorText(unknown, t)).toEqual({ text: t("errors.conflict"), detail: "clash" });
+    expect(errorText(new ApiError(409, "conflict", "clash"), t).detail).toBe("clash");
   });
   it("falls back to the status code's text, then to the error's own text", () => {
     expect(errorText(new ApiError(409, "conflict", "clash"), t).text).toBe(t("errors.conflict"));

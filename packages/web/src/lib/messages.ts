@@ -1,7 +1,8 @@
 /**
  * The text of an error for the user, in the chosen language: the server's catalogue message (code
  * and parameters, see core messages.ts) translated under `msg.*`, its parameters translated too
- * (field names, roles, region levels); else the text of the error's status code; else its own text.
+ * (field names, roles, region levels), and nothing else; else (no code came, or an unknown one) the
+ * text of the error's status code with the server's English beside it; else its own text.
  */
 import { ApiError } from "../api/client.ts";
 
@@ -24,15 +25,15 @@ function translateParams(params: Record<string, string | number>, t: T): Record<
   return out;
 }
 
-/** Messages that say only "the field is not valid": the server's own words follow them as detail. */
-const GENERIC = new Set(["validation.invalid", "request.refused"]);
-
-/** The user's text of an error, and a detail to show beside it (the server's English) when the text is generic. */
+/**
+ * The user's text of an error, and a detail to show beside it: the server's English, only as a
+ * last resort when the error names no message code this app knows.
+ */
 export function errorText(error: Error, t: T): { text: string; detail: string | null } {
   if (error instanceof ApiError) {
     if (error.key) {
       const text = t(`msg.${error.key}`, { ...translateParams(error.params, t), defaultValue: "" });
-      if (text) return { text, detail: GENERIC.has(error.key) ? error.message : null };
+      if (text) return { text, detail: null };
     }
     const byCode = t(`errors.${error.code}`, { defaultValue: "" });
     if (byCode) return { text: byCode, detail: error.message !== byCode ? error.message : null };

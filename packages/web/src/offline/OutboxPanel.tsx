@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import "./offline.css";
+import { ApiError } from "../api/client.ts";
 import { formatDate, formatDecimal } from "../lib/format.ts";
+import { errorText } from "../lib/messages.ts";
 import type { MeasurementItem, OutboxItem } from "./outbox.ts";
 import type { Outbox } from "./useOutbox.ts";
 
@@ -66,6 +68,17 @@ function Values({
   );
 }
 
+/** Why the server refused an item, in the user's language when the server named a message code. */
+function rejectionText(
+  item: OutboxItem,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
+  const e = item.error;
+  if (!e) return "";
+  if (!e.key) return e.message;
+  return errorText(new ApiError(400, e.code, e.message, undefined, e.key, e.params), t).text;
+}
+
 function ConflictItem({ item, outbox }: { item: OutboxItem; outbox: Outbox }) {
   const { t } = useTranslation();
   const sexLabel = (s: 1 | 2) => (s === 1 ? t("common.male") : t("common.female"));
@@ -75,7 +88,7 @@ function ConflictItem({ item, outbox }: { item: OutboxItem; outbox: Outbox }) {
   if (item.status === "rejected" || item.kind === "child" || !item.conflict) {
     return (
       <li data-testid="conflict">
-        <p>{t("offline.conflicts.rejected", { name: itemName(item), message: item.error?.message ?? "" })}</p>
+        <p>{t("offline.conflicts.rejected", { name: itemName(item), message: rejectionText(item, t) })}</p>
         <button type="button" className="danger" onClick={discard}>
           {t("offline.conflicts.discard")}
         </button>

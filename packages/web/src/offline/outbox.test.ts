@@ -117,10 +117,21 @@ describe("classifyFailure", () => {
     ],
     [
       "NIK already registered",
-      new ApiError(409, "conflict", "a child with this NIK is already registered", { field: "nik" }),
+      new ApiError(
+        409,
+        "conflict",
+        "a child with this NIK is already registered",
+        { field: "nik" },
+        "child.nikTaken",
+      ),
       {
         kind: "rejected",
-        error: { code: "conflict", message: "a child with this NIK is already registered" },
+        error: {
+          code: "conflict",
+          message: "a child with this NIK is already registered",
+          key: "child.nikTaken",
+          params: {},
+        },
       },
     ],
     [

@@ -70,7 +70,7 @@ interface ItemBase {
   attempts: number;
   conflict?: Conflict;
   /** Why the server refused it (status "rejected"): its code and message. */
-  error?: { code: string; message: string };
+  error?: RejectedError;
   sentAt?: string;
 }
 
@@ -121,9 +121,20 @@ export function sendable(items: readonly OutboxItem[], ids = childIdMap(items)):
 /** What a send attempt came to. */
 export type SendOutcome =
   | { kind: "conflict"; conflict: Conflict }
-  | { kind: "rejected"; error: { code: string; message: string } }
+  | { kind: "rejected"; error: RejectedError }
   /** Not decided: no network, the session ended, or the server failed; the item waits. */
   | { kind: "retry"; reason: "offline" | "unauthenticated" | "server" };
+
+/**
+ * The server's refusal of an item: its code and English message, and the catalogue message (code
+ * and parameters) the user is shown in their language when the server sent one.
+ */
+interface RejectedError {
+  code: string;
+  message: string;
+  key?: string;
+  params?: Record<string, string | number>;
+}
 
 /** Classifies a failed send: a conflict the user resolves, a refusal the user sees, or a later retry. */
 export function classifyFailure(e: unknown): SendOutcome {
@@ -137,7 +148,8 @@ export function classifyFailure(e: unknown): SendOutcome {
   if (e.code === "conflict" && details.field === "date" && details.current) {
     return { kind: "conflict", conflict: { kind: "same_date", current: details.current as Measurement } };
   }
-  return { kind: "rejected", error: { code: e.code, message: e.message } };
+  const error: RejectedError = { code: e.code, message: e.message };
+  return { kind: "rejected", error: e.key ? { ...error, key: e.key, params: e.params } : error };
 }
 
 /**

@@ -28,7 +28,7 @@ import {
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import type { App, AppContext } from "../context.ts";
-import { HttpError } from "../errors.ts";
+import { noFile } from "../errors.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
@@ -180,12 +180,9 @@ export async function aksiDocsRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      if (!request.isMultipart())
-        throw new HttpError(400, "bad_request", "expected multipart/form-data with a 'file' field", {
-          field: "file",
-        });
+      if (!request.isMultipart()) throw noFile("expected multipart/form-data with a 'file' field");
       const part = await request.file();
-      if (!part) throw new HttpError(400, "bad_request", "file: no file was uploaded", { field: "file" });
+      if (!part) throw noFile("file: no file was uploaded");
       return village.attachDocument(user, request.params.id, part.filename, part.file);
     },
   );
@@ -346,12 +343,9 @@ export async function aksiDocsRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      if (!request.isMultipart())
-        throw new HttpError(400, "bad_request", "expected multipart/form-data with a 'file' field", {
-          field: "file",
-        });
+      if (!request.isMultipart()) throw noFile("expected multipart/form-data with a 'file' field");
       const part = await request.file();
-      if (!part) throw new HttpError(400, "bad_request", "file: no file was uploaded", { field: "file" });
+      if (!part) throw noFile("file: no file was uploaded");
       return village.importScorecards(user, part.filename, part.file);
     },
   );

@@ -25,7 +25,7 @@ import {
 } from "@tumbuh/core/api";
 import { z } from "zod";
 import type { App, AppContext } from "../context.ts";
-import { HttpError } from "../errors.ts";
+import { noFile } from "../errors.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
@@ -212,10 +212,7 @@ export async function aksiPlanRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      if (!request.isMultipart())
-        throw new HttpError(400, "bad_request", "expected multipart/form-data with a 'file' field", {
-          field: "file",
-        });
+      if (!request.isMultipart()) throw noFile("expected multipart/form-data with a 'file' field");
       let dryRun = true;
       let result: PlanImportResponse | undefined;
       for await (const part of request.parts()) {
@@ -224,7 +221,7 @@ export async function aksiPlanRoutes(app: App, ctx: AppContext): Promise<void> {
         else if (part.fieldname === "dryRun" && typeof part.value === "string")
           dryRun = part.value !== "false";
       }
-      if (!result) throw new HttpError(400, "bad_request", "file: no file was uploaded", { field: "file" });
+      if (!result) throw noFile("file: no file was uploaded");
       return result;
     },
   );

@@ -19,7 +19,7 @@ import {
 } from "@tumbuh/core/api";
 import { z } from "zod";
 import type { App, AppContext } from "../context.ts";
-import { HttpError } from "../errors.ts";
+import { noFile } from "../errors.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
@@ -131,10 +131,7 @@ export async function aksiRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      if (!request.isMultipart())
-        throw new HttpError(400, "bad_request", "expected multipart/form-data with a 'file' field", {
-          field: "file",
-        });
+      if (!request.isMultipart()) throw noFile("expected multipart/form-data with a 'file' field");
       let outputCode: string | null = null;
       let saved: AksiEvidence | undefined;
       for await (const part of request.parts()) {
@@ -150,7 +147,7 @@ export async function aksiRoutes(app: App, ctx: AppContext): Promise<void> {
         } else if (part.fieldname === "outputCode" && typeof part.value === "string" && part.value)
           outputCode = part.value.trim();
       }
-      if (!saved) throw new HttpError(400, "bad_request", "file: no file was uploaded", { field: "file" });
+      if (!saved) throw noFile("file: no file was uploaded");
       return reply.code(201).send({ evidence: saved });
     },
   );

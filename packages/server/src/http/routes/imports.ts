@@ -1,13 +1,7 @@
-/**
- * Import of e-PPGBM files through the web app: upload (multipart) → dry-run report → confirm or
- * cancel (DELETE).
- * The upload lifecycle lives in services/imports.ts.
- */
-import { userMessage } from "@tumbuh/core";
 import { IdParams, ImportResponse } from "@tumbuh/core/api";
 import type { SavedUpload } from "../../services/imports.ts";
 import type { App, AppContext } from "../context.ts";
-import { HttpError } from "../errors.ts";
+import { noFile } from "../errors.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
@@ -27,14 +21,7 @@ export async function importRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request, reply) => {
       const user = requireUser(request);
       if (!request.isMultipart()) {
-        throw new HttpError(
-          400,
-          "bad_request",
-          "expected multipart/form-data with a 'file' field",
-          { field: "file" },
-          {},
-          userMessage("validation.required", { field: "file" }),
-        );
+        throw noFile("expected multipart/form-data with a 'file' field");
       }
       let saved: SavedUpload | undefined;
       let district: string | undefined;
@@ -44,14 +31,7 @@ export async function importRoutes(app: App, ctx: AppContext): Promise<void> {
           district = part.value.trim();
       }
       if (!saved) {
-        throw new HttpError(
-          400,
-          "bad_request",
-          "file: no file was uploaded",
-          { field: "file" },
-          {},
-          userMessage("validation.required", { field: "file" }),
-        );
+        throw noFile("file: no file was uploaded");
       }
       return reply.code(201).send({ import: await imports.dryRun(user, saved, district) });
     },

@@ -1,8 +1,3 @@
-/**
- * TPPS teams (with their printable list), mini lokakarya kecamatan (with its minutes PDF) and the
- * import of family-data files (upload → dry-run report → confirm or cancel).
- */
-import { userMessage } from "@tumbuh/core";
 import {
   FamilyImportResponse,
   IdParams,
@@ -30,7 +25,7 @@ import {
 } from "@tumbuh/core/api";
 import { z } from "zod";
 import type { App, AppContext } from "../context.ts";
-import { HttpError } from "../errors.ts";
+import { noFile } from "../errors.ts";
 import { responses } from "../schemas.ts";
 import { requireUser } from "../session-hooks.ts";
 
@@ -61,16 +56,7 @@ export async function keluargaRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const noFile = () =>
-        new HttpError(
-          400,
-          "bad_request",
-          "expected multipart/form-data with a 'file' field",
-          { field: "file" },
-          {},
-          userMessage("validation.required", { field: "file" }),
-        );
-      if (!request.isMultipart()) throw noFile();
+      if (!request.isMultipart()) throw noFile("expected multipart/form-data with a 'file' field");
       let semester: string | undefined;
       let report: Awaited<ReturnType<typeof familyImport.dryRun>> | undefined;
       for await (const part of request.parts()) {
@@ -79,7 +65,7 @@ export async function keluargaRoutes(app: App, ctx: AppContext): Promise<void> {
         else if (part.fieldname === "semester" && typeof part.value === "string" && part.value)
           semester = part.value.trim();
       }
-      if (!report) throw noFile();
+      if (!report) throw noFile("file: no file was uploaded");
       return reply.code(201).send({ import: report });
     },
   );

@@ -3,12 +3,14 @@
  * evidence files, the province's review comment, and the cycle's progress (Pantau Aksi) with its
  * traffic-light band.
  */
+
 import type { AksiCycleDetail, AksiCycleSummary, AksiEntry } from "@tumbuh/core/api";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
 import { useSession } from "../../auth/session.tsx";
+import { errorText } from "../../lib/messages.ts";
 import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 
 const pct = (v: number | null) => (v === null ? "–" : `${v.toFixed(1)}%`);
@@ -58,7 +60,7 @@ function EntryCard({
       });
       onSaved();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e as Error, t).text);
     }
   };
   const upload = async (file: File, outputCode: string) => {
@@ -70,7 +72,7 @@ function EntryCard({
       await api.upload(`${base}/evidence`, form);
       onSaved();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e as Error, t).text);
     }
   };
   return (
@@ -178,7 +180,7 @@ export function AksiPage({ cycleId }: { cycleId: string | null }) {
       await api.post("/api/aksi/cycles", { districtCode: region, year });
       cycles.reload();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e as Error, t).text);
     }
   };
   const d = detail.data;

@@ -2,6 +2,7 @@
  * KPM (Kader Pembangunan Manusia) of the villages in the user's region (aksi 5): who, appointed
  * and trained when; the contact only for those allowed to see it.
  */
+
 import type { Kpm } from "@tumbuh/core/api";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +10,7 @@ import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
 import { useSession } from "../../auth/session.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { errorText } from "../../lib/messages.ts";
 import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 
 export function KpmPage() {
@@ -37,14 +39,14 @@ export function KpmPage() {
       setContact("");
       list.reload();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e as Error, t).text);
     }
   };
   return (
     <div>
       <h1>{t("aksi.docs.kpm.title")}</h1>
       <AksiDocsLinks cycleId={null} />
-      {list.error && <p role="alert">{list.error.message}</p>}
+      {list.error && <p role="alert">{errorText(list.error, t).text}</p>}
       <TableScroll>
         <table>
           <thead>

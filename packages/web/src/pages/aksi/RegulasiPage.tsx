@@ -2,12 +2,14 @@
  * Regulations on village roles (aksi 4): the district's Perbup/Perwali and its villages'
  * Perdes/Perkades, each with its scanned document.
  */
+
 import type { Regulation } from "@tumbuh/core/api";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
 import { useSession } from "../../auth/session.tsx";
+import { errorText } from "../../lib/messages.ts";
 import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 
 export function RegulasiPage() {
@@ -32,7 +34,7 @@ export function RegulasiPage() {
       setTitle("");
       list.reload();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e as Error, t).text);
     }
   };
   const attach = async (id: string, file: File) => {
@@ -43,14 +45,14 @@ export function RegulasiPage() {
       await api.upload(`/api/aksi/regulations/${id}/document`, form);
       list.reload();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e as Error, t).text);
     }
   };
   return (
     <div>
       <h1>{t("aksi.docs.regulasi.title")}</h1>
       <AksiDocsLinks cycleId={null} />
-      {list.error && <p role="alert">{list.error.message}</p>}
+      {list.error && <p role="alert">{errorText(list.error, t).text}</p>}
       <ul>
         {(list.data?.regulations ?? []).map((r) => (
           <li key={r.id}>

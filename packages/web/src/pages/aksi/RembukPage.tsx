@@ -2,11 +2,13 @@
  * Rembuk stunting of a cycle (aksi 3): the meetings recorded, a form for a new one (participants,
  * agenda, commitment, agreed activities, follow-ups) and each meeting's berita acara as a PDF.
  */
+
 import type { AksiCycleDetail, Rembuk } from "@tumbuh/core/api";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
+import { errorText } from "../../lib/messages.ts";
 import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 import { linesOf } from "./lines.ts";
 
@@ -48,7 +50,7 @@ function RembukForm({ cycle, onSaved }: { cycle: AksiCycleDetail["cycle"]; onSav
       });
       onSaved();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e as Error, t).text);
     }
   };
   return (
@@ -199,7 +201,7 @@ export function RembukPage({ cycleId }: { cycleId: string | null }) {
         version: r.version,
       });
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e as Error, t).text);
     }
     list.reload();
   };

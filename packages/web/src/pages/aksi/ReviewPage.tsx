@@ -4,11 +4,13 @@
  * achieved, the stunting trend, village scorecards, KPM, lessons; printable, and its lessons copied
  * into next year's analisis situasi.
  */
+
 import type { AksiReview } from "@tumbuh/core/api";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
+import { errorText } from "../../lib/messages.ts";
 import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 
 const pct = (v: number | null) => (v === null ? "–" : `${v.toFixed(1)}%`);
@@ -47,7 +49,7 @@ function ReviewForm({
         }),
       );
     } catch (e) {
-      setMessage((e as Error).message);
+      setMessage(errorText(e as Error, t).text);
     }
   };
   const prefill = async () => {
@@ -59,7 +61,7 @@ function ReviewForm({
       onSaved(await api.get<AksiReview>(`/api/aksi/cycles/${review.cycleId}/review`));
       setMessage(t("aksi.docs.review.prefilled", { year: review.year + 1, aksi: r.aksiCode }));
     } catch (e) {
-      setMessage((e as Error).message);
+      setMessage(errorText(e as Error, t).text);
     }
   };
   const disabled = !review.canEdit;
@@ -183,7 +185,7 @@ export function ReviewPage({ cycleId }: { cycleId: string | null }) {
       <h1>{t("aksi.docs.review.title")}</h1>
       <AksiDocsLinks cycleId={cycleId} />
       {!cycleId && <p>{t("aksi.docs.chooseCycle")}</p>}
-      {loaded.error && <p role="alert">{loaded.error.message}</p>}
+      {loaded.error && <p role="alert">{errorText(loaded.error, t).text}</p>}
       {r && (
         <>
           <h2>

@@ -5,6 +5,7 @@
  * (indicators × targets − ΣTS) as the server computes them. Also the region's list, XLSX import
  * (errors per row) and export, and the printable PDF.
  */
+
 import type { Scorecard, ScorecardImportReport, ScorecardSummary } from "@tumbuh/core/api";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +13,7 @@ import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
 import { useSession } from "../../auth/session.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { errorText } from "../../lib/messages.ts";
 import { navigate } from "../../routing/router.ts";
 import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 
@@ -51,7 +53,7 @@ function ScorecardForm({ card, onSaved }: { card: Scorecard; onSaved: (s: Scorec
       });
       onSaved(saved);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e as Error, t).text);
     }
   };
   const group = (g: "ibu_hamil" | "anak_0_23") => (
@@ -158,7 +160,7 @@ export function ScorecardPage({ village, quarter }: { village: string | null; qu
       setReport({
         rowsRead: 0,
         saved: 0,
-        errors: [{ rowNo: 0, field: "file", reason: (e as Error).message }],
+        errors: [{ rowNo: 0, field: "file", reason: errorText(e as Error, t).text }],
       });
     }
   };
@@ -184,7 +186,7 @@ export function ScorecardPage({ village, quarter }: { village: string | null; qu
           {t("aksi.docs.scorecard.show")}
         </button>
       </div>
-      {card.error && <p role="alert">{card.error.message}</p>}
+      {card.error && <p role="alert">{errorText(card.error, t).text}</p>}
       {shown && (
         <>
           <h2 data-testid="scorecard-level">
