@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { Year } from "./aksi.ts";
-import { IsoDate, NAME_MAX, PlainText, RegionCode } from "./common.ts";
+import { IsoDate, NAME_MAX, PlainText, RegionCode, UserMessageShape } from "./common.ts";
 
 /** Text over several lines (a commitment, lessons): at most `max` characters, no NUL. */
 function LongText(max: number) {
@@ -207,7 +207,9 @@ export type ScorecardSummary = z.infer<typeof ScorecardSummary>;
 export const ScorecardImportReport = z.object({
   rowsRead: z.number(),
   saved: z.number(),
-  errors: z.array(z.object({ rowNo: z.number(), field: z.string(), reason: z.string() })),
+  errors: z.array(
+    z.object({ rowNo: z.number(), field: z.string(), reason: z.string(), userMessage: UserMessageShape }),
+  ),
 });
 export type ScorecardImportReport = z.infer<typeof ScorecardImportReport>;
 

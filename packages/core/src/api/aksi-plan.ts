@@ -7,7 +7,7 @@ import { z } from "zod";
 import { LOKUS_CRITERIA } from "../programme/lokus.ts";
 import { PlanActivity } from "../programme/rencana.ts";
 import { Year } from "./aksi.ts";
-import { RegionCode } from "./common.ts";
+import { RegionCode, UserMessageShape } from "./common.ts";
 
 export const IndicatorsQuery = z.object({ district: RegionCode, year: Year });
 
@@ -259,6 +259,8 @@ export const PlanImportResponse = z.object({
   rowsRead: z.number(),
   activities: z.number(),
   saved: z.number(),
-  errors: z.array(z.object({ rowNo: z.number(), field: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({ rowNo: z.number(), field: z.string(), message: z.string(), userMessage: UserMessageShape }),
+  ),
 });
 export type PlanImportResponse = z.infer<typeof PlanImportResponse>;

@@ -22,6 +22,15 @@ export const ApiError = z
   .meta({ id: "ApiError" });
 export type ApiError = z.infer<typeof ApiError>;
 
+/**
+ * A message for the user inside a successful response (a row of an import, a warning): its code in
+ * the catalogue (core messages.ts) and parameters, shown translated by the web app.
+ */
+export const UserMessageShape = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
 /** Machine codes of API errors (see docs/api.md). */
 export const API_ERROR_CODES = [
   "validation_failed",

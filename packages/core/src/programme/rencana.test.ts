@@ -119,6 +119,75 @@ describe("the plan sheet", () => {
     ]);
   });
 
+  it("gives each wrong cell a catalogue code with the value found and what it is checked against", () => {
+    const good = activityToRow(PMT);
+    const set = (cells: Record<string, string | number | null>) => {
+      const r = [...good];
+      for (const [header, value] of Object.entries(cells)) r[HEADER.indexOf(header)] = value;
+      return r;
+    };
+    const { errors } = parseActivitySheet(
+      HEADER,
+      [
+        { rowNo: 3, cells: set({ Pilar: "Pilar 7" }) },
+        { rowNo: 4, cells: set({ "Kode Kegiatan": "1.03.01.2.01" }) },
+        { rowNo: 5, cells: set({ Intervensi: "gizi", "Kode Indikator": "xyz" }) },
+        { rowNo: 6, cells: set({ "Desa Sasaran": "35.04.01.2001; 35.03.01.2001=lima" }) },
+        { rowNo: 7, cells: set({ "Desa Sasaran": "35.03.01.2001; 35.03.01.2001", "Pagu DAK": 1.5 }) },
+        { rowNo: 8, cells: set({ "Bulan Selesai": 1, Volume: "banyak" }) },
+        { rowNo: 9, cells: set({ OPD: "", "Bulan Mulai": 0 }) },
+        { rowNo: 10, cells: set({ "Kode Program": "1-02" }) },
+        { rowNo: 11, cells: set({ "Desa Sasaran": "35.04.01.2001", Volume: -2 }) },
+      ],
+      CONTEXT,
+    );
+    expect(errors.map((e) => [e.rowNo, e.field, e.userMessage])).toEqual([
+      [3, "Pilar", { key: "aksi.planNotPillar", params: { value: "Pilar 7" } }],
+      [
+        4,
+        "Kode Kegiatan",
+        { key: "aksi.planKegiatanNotUnder", params: { code: "1.03.01.2.01", parent: "1.02.02" } },
+      ],
+      [
+        4,
+        "Kode Sub Kegiatan",
+        {
+          key: "aksi.planSubKegiatanNotUnder",
+          params: { code: "1.02.02.2.02.0034", parent: "1.03.01.2.01" },
+        },
+      ],
+      [5, "Intervensi", { key: "aksi.planNotIntervention", params: { value: "gizi" } }],
+      [5, "Kode Indikator", { key: "aksi.planUnknownIndicator", params: { value: "XYZ" } }],
+      [
+        6,
+        "Desa Sasaran",
+        { key: "aksi.planVillageNotRupiah", params: { village: "35.03.01.2001", value: "lima" } },
+      ],
+      [7, "Pagu DAK", { key: "aksi.planNotRupiah", params: { value: 1.5 } }],
+      [7, "Desa Sasaran", { key: "aksi.planVillageTwice", params: { village: "35.03.01.2001" } }],
+      [8, "Volume", { key: "aksi.planNotNumber", params: { value: "banyak" } }],
+      [8, "Bulan Selesai", { key: "aksi.planEndBeforeStart", params: { value: 1, start: 2 } }],
+      [9, "OPD", { key: "aksi.planRequired" }],
+      [9, "Bulan Mulai", { key: "aksi.planNotMonth", params: { value: "0" } }],
+      [10, "Kode Program", { key: "aksi.planNotCode", params: { value: "1-02" } }],
+      [
+        10,
+        "Kode Kegiatan",
+        { key: "aksi.planKegiatanNotUnder", params: { code: "1.02.02.2.02", parent: "1-02" } },
+      ],
+      [11, "Desa Sasaran", { key: "aksi.planVillageOutside", params: { village: "35.04.01.2001" } }],
+      [11, "Volume", { key: "aksi.planNegative", params: { value: "-2" } }],
+    ]);
+  });
+
+  it("names a missing column with the header row expected", () => {
+    const r = parseActivitySheet(["OPD", "Program"], [], CONTEXT);
+    expect(r.errors[0].userMessage).toEqual({
+      key: "aksi.planColumnMissing",
+      params: { column: "Kode Program", expected: HEADER.join(", ") },
+    });
+  });
+
   it("names the missing columns", () => {
     const r = parseActivitySheet(["OPD", "Program"], [], CONTEXT);
     expect(r.errors.map((e) => e.field)).toEqual([

@@ -12,6 +12,7 @@
  * kegiatan 1.02.02.2.02, sub-kegiatan 1.02.02.2.02.0034 [mem].
  */
 import { z } from "zod";
+import { type UserMessage, userMessage } from "../messages.ts";
 import { normalizeHeader } from "../parse.ts";
 import { type BudgetActivity, BudgetAmounts, FUNDING_SOURCES, type FundingSource } from "./budget.ts";
 
@@ -63,23 +64,34 @@ export const PlanActivity = z
         code: "custom",
         path: ["kegiatanCode"],
         message: `kegiatan ${a.kegiatanCode} is not under program ${a.programCode}; expected a code starting ${a.programCode}.`,
+        params: userMessage("aksi.planKegiatanNotUnder", { code: a.kegiatanCode, parent: a.programCode }),
       });
     if (!a.subKegiatanCode.startsWith(`${a.kegiatanCode}.`))
       ctx.addIssue({
         code: "custom",
         path: ["subKegiatanCode"],
         message: `sub-kegiatan ${a.subKegiatanCode} is not under kegiatan ${a.kegiatanCode}; expected a code starting ${a.kegiatanCode}.`,
+        params: userMessage("aksi.planSubKegiatanNotUnder", {
+          code: a.subKegiatanCode,
+          parent: a.kegiatanCode,
+        }),
       });
     if (a.endMonth < a.startMonth)
       ctx.addIssue({
         code: "custom",
         path: ["endMonth"],
         message: `found month ${a.endMonth}, expected a month not before the start month ${a.startMonth}`,
+        params: userMessage("aksi.planEndBeforeStart", { value: a.endMonth, start: a.startMonth }),
       });
     const seen = new Set<string>();
     for (const v of a.villages) {
       if (seen.has(v.code))
-        ctx.addIssue({ code: "custom", path: ["villages"], message: `village ${v.code} is listed twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["villages"],
+          message: `village ${v.code} is listed twice`,
+          params: userMessage("aksi.planVillageTwice", { village: v.code }),
+        });
       seen.add(v.code);
     }
   });
@@ -155,7 +167,16 @@ export interface ActivityRowError {
   rowNo: number;
   /** The column's header. */
   field: string;
+  /** What was found and what was expected, in English (API clients, logs). */
   message: string;
+  /** The same as a catalogue message, for the user in their language. */
+  userMessage: UserMessage;
+}
+
+/** A wrong cell: the English text and the catalogue message. */
+interface CellProblem {
+  message: string;
+  userMessage: UserMessage;
 }
 
 const headerOf = (field: string) => ACTIVITY_COLUMNS.find((c) => c.field === field)?.header ?? field;
@@ -168,12 +189,18 @@ const text = (c: SheetCell) =>
  */
 export function parseRupiah(
   cell: SheetCell,
-): { ok: true; value: number | undefined } | { ok: false; error: string } {
+): { ok: true; value: number | undefined } | { ok: false; error: CellProblem } {
   const expected = "expected whole rupiah such as 150000000 or 150.000.000";
   if (typeof cell === "number")
     return Number.isInteger(cell) && cell >= 0
       ? { ok: true, value: cell }
-      : { ok: false, error: `found ${cell}, ${expected}` };
+      : {
+          ok: false,
+          error: {
+            message: `found ${cell}, ${expected}`,
+            userMessage: userMessage("aksi.planNotRupiah", { value: cell }),
+          },
+        };
   const t = text(cell)
     .replace(/^rp\.?\s*/i, "")
     .replace(/\s/g, "");
@@ -183,24 +210,38 @@ export function parseRupiah(
   else if (/^\d{1,3}(\.\d{3})+(,0{1,2})?$/.test(t)) digits = t.replace(/,0+$/, "").replace(/\./g, "");
   else if (/^\d{1,3}(,\d{3})+(\.0{1,2})?$/.test(t)) digits = t.replace(/\.0+$/, "").replace(/,/g, "");
   return digits === null
-    ? { ok: false, error: `found "${text(cell)}", ${expected}` }
+    ? {
+        ok: false,
+        error: {
+          message: `found "${text(cell)}", ${expected}`,
+          userMessage: userMessage("aksi.planNotRupiah", { value: text(cell) }),
+        },
+      }
     : { ok: true, value: Number(digits) };
 }
 
-function parseNumber(cell: SheetCell): { ok: true; value: number | null } | { ok: false; error: string } {
+function parseNumber(
+  cell: SheetCell,
+): { ok: true; value: number | null } | { ok: false; error: CellProblem } {
   if (typeof cell === "number") return { ok: true, value: cell };
   const t = text(cell);
   if (t === "" || t === "-") return { ok: true, value: null };
   const n = Number(t.replace(",", "."));
   return Number.isFinite(n)
     ? { ok: true, value: n }
-    : { ok: false, error: `found "${t}", expected a number` };
+    : {
+        ok: false,
+        error: {
+          message: `found "${t}", expected a number`,
+          userMessage: userMessage("aksi.planNotNumber", { value: t }),
+        },
+      };
 }
 
 /** "35.03.01.2001; 35.03.01.2002=5000000": village codes, each with its own pagu when given. */
 function parseVillages(
   cell: SheetCell,
-): { ok: true; value: PlanActivity["villages"] } | { ok: false; error: string } {
+): { ok: true; value: PlanActivity["villages"] } | { ok: false; error: CellProblem } {
   const items = text(cell)
     .split(/[;\n]+/)
     .map((s) => s.trim())
@@ -211,17 +252,44 @@ function parseVillages(
     if (!VILLAGE.test(code))
       return {
         ok: false,
-        error: `found "${code}", expected village codes such as 35.03.01.2001 separated by ;`,
+        error: {
+          message: `found "${code}", expected village codes such as 35.03.01.2001 separated by ;`,
+          userMessage: userMessage("aksi.planNotVillageCode", { value: code }),
+        },
       };
     if (amount === undefined) out.push({ code });
     else {
       const p = parseRupiah(amount);
       if (!p.ok || p.value === undefined)
-        return { ok: false, error: `village ${code}: ${p.ok ? "no amount after =" : p.error}` };
+        return {
+          ok: false,
+          error: {
+            message: `village ${code}: ${p.ok ? "no amount after =" : p.error.message}`,
+            userMessage: p.ok
+              ? userMessage("aksi.planVillageNoAmount", { village: code })
+              : userMessage("aksi.planVillageNotRupiah", { village: code, value: amount }),
+          },
+        };
       out.push({ code, pagu: p.value });
     }
   }
   return { ok: true, value: out };
+}
+
+/** The catalogue message of a check of PlanActivity that failed on the column of `field`. */
+function issueMessage(issue: z.core.$ZodIssue, field: string, value: string): UserMessage {
+  if (issue.code === "custom" && issue.params && typeof issue.params.key === "string")
+    return issue.params as UserMessage;
+  if (issue.code === "too_big" && field === "villages")
+    return userMessage("aksi.planTooManyVillages", { max: Number(issue.maximum) });
+  if (issue.code === "too_big" && issue.origin === "string")
+    return userMessage("aksi.planTooLong", { max: Number(issue.maximum) });
+  if (issue.code === "too_small" && issue.origin === "string") return userMessage("aksi.planRequired");
+  if (field === "startMonth" || field === "endMonth") return userMessage("aksi.planNotMonth", { value });
+  if (/Code$/.test(field) && issue.code === "invalid_format")
+    return userMessage("aksi.planNotCode", { value });
+  if (issue.code === "too_small") return userMessage("aksi.planNegative", { value });
+  return userMessage("aksi.planInvalid", { value });
 }
 
 /** The sheet row of an activity, in the order of ACTIVITY_COLUMNS (for the XLSX export). */
@@ -260,12 +328,15 @@ export function parseActivitySheet(
   for (const col of ACTIVITY_COLUMNS) {
     const i = norm.findIndex((h) => [col.header, ...col.aliases].some((n) => normalizeHeader(n) === h));
     if (i >= 0) index.set(col.field, i);
-    else if (col.required)
+    else if (col.required) {
+      const expected = ACTIVITY_COLUMNS.map((c) => c.header).join(", ");
       errors.push({
         rowNo: 1,
         field: col.header,
-        message: `the column ${col.header} is missing; expected the header row ${ACTIVITY_COLUMNS.map((c) => c.header).join(", ")}`,
+        message: `the column ${col.header} is missing; expected the header row ${expected}`,
+        userMessage: userMessage("aksi.planColumnMissing", { column: col.header, expected }),
       });
+    }
   }
   if (errors.length) return { activities: [], errors };
   const activities: { rowNo: number; activity: PlanActivity }[] = [];
@@ -276,8 +347,8 @@ export function parseActivitySheet(
       return i === undefined ? null : row.cells[i];
     };
     const rowErrors: ActivityRowError[] = [];
-    const fail = (f: string, message: string) =>
-      rowErrors.push({ rowNo: row.rowNo, field: headerOf(f), message });
+    const fail = (f: string, problem: CellProblem) =>
+      rowErrors.push({ rowNo: row.rowNo, field: headerOf(f), ...problem });
     const amounts = (kind: "pagu" | "realisasi") => {
       const out: Partial<Record<FundingSource, number>> = {};
       for (const s of FUNDING_SOURCES) {
@@ -294,21 +365,27 @@ export function parseActivitySheet(
     };
     const intervention = text(cell("intervention")).toLowerCase();
     if (!PlanIntervention.options.includes(intervention as "spesifik"))
-      fail(
-        "intervention",
-        `found "${text(cell("intervention"))}", expected spesifik, sensitif or koordinatif`,
-      );
+      fail("intervention", {
+        message: `found "${text(cell("intervention"))}", expected spesifik, sensitif or koordinatif`,
+        userMessage: userMessage("aksi.planNotIntervention", { value: text(cell("intervention")) }),
+      });
     const pillarText = text(cell("pillar")).replace(/^pilar\s*/i, "");
     const pillar = Number(pillarText);
     const indicator = text(cell("indicatorCode")).toUpperCase() || null;
     if (indicator !== null && !context.indicators.has(indicator))
-      fail("indicatorCode", `found "${indicator}", expected an indicator code such as SPE7 or SEN5`);
+      fail("indicatorCode", {
+        message: `found "${indicator}", expected an indicator code such as SPE7 or SEN5`,
+        userMessage: userMessage("aksi.planUnknownIndicator", { value: indicator }),
+      });
     const villages = parseVillages(cell("villages"));
     if (!villages.ok) fail("villages", villages.error);
     else
       for (const v of villages.value)
         if (!context.villages.has(v.code))
-          fail("villages", `village ${v.code} is not a village of this district`);
+          fail("villages", {
+            message: `village ${v.code} is not a village of this district`,
+            userMessage: userMessage("aksi.planVillageOutside", { village: v.code }),
+          });
     const candidate = {
       opd: text(cell("opd")),
       programCode: text(cell("programCode")),
@@ -337,8 +414,12 @@ export function parseActivitySheet(
           .slice(0, issue.path[0] === "pagu" || issue.path[0] === "realisasi" ? 2 : 1)
           .join(".");
         if (f === "intervention" && rowErrors.some((e) => e.field === headerOf("intervention"))) continue;
-        if (f === "pillar") fail(f, `found "${text(cell("pillar"))}", expected a pillar 1–5`);
-        else fail(f, issue.message);
+        if (f === "pillar")
+          fail(f, {
+            message: `found "${text(cell("pillar"))}", expected a pillar 1–5`,
+            userMessage: userMessage("aksi.planNotPillar", { value: text(cell("pillar")) }),
+          });
+        else fail(f, { message: issue.message, userMessage: issueMessage(issue, f, text(cell(f as Field))) });
       }
     if (rowErrors.length) errors.push(...rowErrors);
     else if (parsed.success) activities.push({ rowNo: row.rowNo, activity: parsed.data });

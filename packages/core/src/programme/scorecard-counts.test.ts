@@ -163,11 +163,38 @@ describe("scorecard spreadsheet rows", () => {
         rowNo: 3,
         field: "Sasaran (N)",
         reason: "found 5, but row 2 gives 4 for the same group of 35.03.01.2001 2025-Q3",
+        userMessage: {
+          key: "aksi.scorecardRowNDiffers",
+          params: { value: 5, row: 2, previous: 4, village: "35.03.01.2001", quarter: "2025-Q3" },
+        },
       },
-      { rowNo: 4, field: "Triwulan", reason: 'found "2025-Q5", expected a quarter such as 2025-Q3' },
-      { rowNo: 6, field: "Y", reason: 'found "2.5", expected a whole number ≥ 0 or an empty cell' },
-      { rowNo: 7, field: "Kode Indikator", reason: expect.stringContaining('found "Z1"') },
-      { rowNo: 8, field: "Y", reason: "Y 3 + TS 1 is more than N 3" },
+      {
+        rowNo: 4,
+        field: "Triwulan",
+        reason: 'found "2025-Q5", expected a quarter such as 2025-Q3',
+        userMessage: { key: "aksi.scorecardRowQuarter", params: { value: "2025-Q5" } },
+      },
+      {
+        rowNo: 6,
+        field: "Y",
+        reason: 'found "2.5", expected a whole number ≥ 0 or an empty cell',
+        userMessage: { key: "aksi.scorecardRowNotCountOrEmpty", params: { value: "2.5" } },
+      },
+      {
+        rowNo: 7,
+        field: "Kode Indikator",
+        reason: expect.stringContaining('found "Z1"'),
+        userMessage: {
+          key: "aksi.scorecardRowIndicator",
+          params: { value: "Z1", expected: expect.stringContaining("IH1, IH2") },
+        },
+      },
+      {
+        rowNo: 8,
+        field: "Y",
+        reason: "Y 3 + TS 1 is more than N 3",
+        userMessage: { key: "aksi.scorecardRowOverN", params: { y: 3, ts: 1, n: 3 } },
+      },
     ]);
     expect(entries).toEqual([
       {
@@ -175,6 +202,26 @@ describe("scorecard spreadsheet rows", () => {
         quarter: "2025-Q3",
         input: { targets: { ibu_hamil: null, anak_0_23: 3 }, counts: { A3: { y: 3, ts: 0 } } },
       },
+    ]);
+  });
+
+  it("names a village code, an empty N and an indicator given twice with their catalogue codes", () => {
+    const { errors } = readScorecardRows([
+      { rowNo: 2, village: "3503012001", quarter: "2025-Q3", code: "IH1", n: "", y: 1, ts: 0 },
+      { rowNo: 3, village: "35.03.01.2001", quarter: "2025-Q3", code: "IH1", n: 4, y: 1, ts: 0 },
+      { rowNo: 4, village: "35.03.01.2001", quarter: "2025-Q3", code: "ih1", n: 4, y: 2, ts: 0 },
+    ]);
+    expect(errors.map((e) => [e.rowNo, e.field, e.userMessage])).toEqual([
+      [2, "Kode Desa", { key: "aksi.scorecardRowVillageCode", params: { value: "3503012001" } }],
+      [2, "Sasaran (N)", { key: "aksi.scorecardRowNotCount", params: { value: "" } }],
+      [
+        4,
+        "Kode Indikator",
+        {
+          key: "aksi.scorecardRowIndicatorTwice",
+          params: { indicator: "IH1", village: "35.03.01.2001", quarter: "2025-Q3" },
+        },
+      ],
     ]);
   });
 });

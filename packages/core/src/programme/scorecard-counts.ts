@@ -166,7 +166,10 @@ export interface ScorecardSheetRow {
 export interface ScorecardRowError {
   rowNo: number;
   field: string;
+  /** In English (API clients, logs). */
   reason: string;
+  /** The same as a catalogue message, for the user in their language. */
+  userMessage: UserMessage;
 }
 
 /** The counts of one village and quarter read from the rows. */
@@ -223,17 +226,47 @@ export function readScorecardRows(
     const y = wholeNumber(row.y);
     const ts = wholeNumber(row.ts);
     const rowErrors: ScorecardRowError[] = [];
-    const err = (field: string, reason: string) => rowErrors.push({ rowNo: row.rowNo, field, reason });
+    const err = (field: string, reason: string, message: UserMessage) =>
+      rowErrors.push({ rowNo: row.rowNo, field, reason, userMessage: message });
     if (!VILLAGE_CODE.test(village))
-      err("Kode Desa", `found "${village}", expected a village code such as 35.03.01.2001`);
+      err(
+        "Kode Desa",
+        `found "${village}", expected a village code such as 35.03.01.2001`,
+        userMessage("aksi.scorecardRowVillageCode", { value: village }),
+      );
     if (!QUARTER_PATTERN.test(quarter))
-      err("Triwulan", `found "${text(row.quarter)}", expected a quarter such as 2025-Q3`);
+      err(
+        "Triwulan",
+        `found "${text(row.quarter)}", expected a quarter such as 2025-Q3`,
+        userMessage("aksi.scorecardRowQuarter", { value: text(row.quarter) }),
+      );
     const ind = known.get(code);
-    if (!ind)
-      err("Kode Indikator", `found "${text(row.code)}", expected one of ${[...known.keys()].join(", ")}`);
-    if (n === "bad" || n === null) err("Sasaran (N)", `found "${text(row.n)}", expected a whole number ≥ 0`);
-    if (y === "bad") err("Y", `found "${text(row.y)}", expected a whole number ≥ 0 or an empty cell`);
-    if (ts === "bad") err("TS", `found "${text(row.ts)}", expected a whole number ≥ 0 or an empty cell`);
+    if (!ind) {
+      const expected = [...known.keys()].join(", ");
+      err(
+        "Kode Indikator",
+        `found "${text(row.code)}", expected one of ${expected}`,
+        userMessage("aksi.scorecardRowIndicator", { value: text(row.code), expected }),
+      );
+    }
+    if (n === "bad" || n === null)
+      err(
+        "Sasaran (N)",
+        `found "${text(row.n)}", expected a whole number ≥ 0`,
+        userMessage("aksi.scorecardRowNotCount", { value: text(row.n) }),
+      );
+    if (y === "bad")
+      err(
+        "Y",
+        `found "${text(row.y)}", expected a whole number ≥ 0 or an empty cell`,
+        userMessage("aksi.scorecardRowNotCountOrEmpty", { value: text(row.y) }),
+      );
+    if (ts === "bad")
+      err(
+        "TS",
+        `found "${text(row.ts)}", expected a whole number ≥ 0 or an empty cell`,
+        userMessage("aksi.scorecardRowNotCountOrEmpty", { value: text(row.ts) }),
+      );
     if (
       rowErrors.length === 0 &&
       typeof n === "number" &&
@@ -241,7 +274,11 @@ export function readScorecardRows(
       ts !== "bad" &&
       (y ?? 0) + (ts ?? 0) > n
     )
-      err("Y", `Y ${y ?? 0} + TS ${ts ?? 0} is more than N ${n}`);
+      err(
+        "Y",
+        `Y ${y ?? 0} + TS ${ts ?? 0} is more than N ${n}`,
+        userMessage("aksi.scorecardRowOverN", { y: y ?? 0, ts: ts ?? 0, n }),
+      );
     const key = `${village}|${quarter}`;
     let entry = byKey.get(key);
     if (!entry && VILLAGE_CODE.test(village) && QUARTER_PATTERN.test(quarter)) {
@@ -260,9 +297,20 @@ export function readScorecardRows(
         err(
           "Sasaran (N)",
           `found ${n}, but row ${entry.nRow[ind.group]} gives ${prev} for the same group of ${village} ${quarter}`,
+          userMessage("aksi.scorecardRowNDiffers", {
+            value: n,
+            row: entry.nRow[ind.group] ?? 0,
+            previous: prev,
+            village,
+            quarter,
+          }),
         );
       else if ((entry.input.counts as Record<string, IndicatorCount>)[ind.code])
-        err("Kode Indikator", `${ind.code} appears twice for ${village} ${quarter}`);
+        err(
+          "Kode Indikator",
+          `${ind.code} appears twice for ${village} ${quarter}`,
+          userMessage("aksi.scorecardRowIndicatorTwice", { indicator: ind.code, village, quarter }),
+        );
       else {
         entry.input.targets[ind.group] = n;
         entry.nRow[ind.group] ??= row.rowNo;

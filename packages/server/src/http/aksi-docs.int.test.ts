@@ -464,8 +464,18 @@ describeEachEngine("aksi document routes: role × region", (ctx) => {
       rowsRead: 3,
       saved: 0,
       errors: [
-        { rowNo: 3, field: "Y", reason: "Y 4 + TS 0 is more than N 3" },
-        { rowNo: 4, field: "Triwulan", reason: 'found "2025-Q9", expected a quarter such as 2025-Q3' },
+        {
+          rowNo: 3,
+          field: "Y",
+          reason: "Y 4 + TS 0 is more than N 3",
+          userMessage: { key: "aksi.scorecardRowOverN", params: { y: 4, ts: 0, n: 3 } },
+        },
+        {
+          rowNo: 4,
+          field: "Triwulan",
+          reason: 'found "2025-Q9", expected a quarter such as 2025-Q3',
+          userMessage: { key: "aksi.scorecardRowQuarter", params: { value: "2025-Q9" } },
+        },
       ],
     });
     // The village imports only its own rows.
@@ -474,7 +484,11 @@ describeEachEngine("aksi document routes: role × region", (ctx) => {
       "sc.csv",
       Buffer.from("Kode Desa;Triwulan;Kode Indikator;Sasaran (N);Y;TS\n35.03.01.2002;2025-Q3;IH1;3;2;0\n"),
     );
-    expect(other.json().errors[0]).toMatchObject({ rowNo: 2, field: "Kode Desa" });
+    expect(other.json().errors[0]).toMatchObject({
+      rowNo: 2,
+      field: "Kode Desa",
+      userMessage: { key: "aksi.scorecardRowVillageOutside", params: { village: "35.03.01.2002" } },
+    });
     expect((await imp("kader", "sc.csv", Buffer.from(csv))).json().errors[0]?.field ?? "none").toBe("Y");
     expect(
       (await imp("bappeda", "sc.csv", Buffer.from("Desa;Nilai\n1;2\n"))).json().error.details.field,

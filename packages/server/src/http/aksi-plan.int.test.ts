@@ -391,9 +391,17 @@ describeEachEngine("aksi plan routes: role × region", (ctx) => {
     const dry = await upload("bappeda", url, "rencana.csv", bad, { dryRun: "true" }, "text/csv");
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({ dryRun: true, rowsRead: 2, activities: 1, saved: 0 });
-    expect(dry.json().errors.map((e: { rowNo: number; field: string }) => [e.rowNo, e.field])).toEqual([
-      [3, "Intervensi"],
-      [3, "Pilar"],
+    expect(
+      dry
+        .json()
+        .errors.map((e: { rowNo: number; field: string; userMessage: unknown }) => [
+          e.rowNo,
+          e.field,
+          e.userMessage,
+        ]),
+    ).toEqual([
+      [3, "Intervensi", { key: "aksi.planNotIntervention", params: { value: "sosial" } }],
+      [3, "Pilar", { key: "aksi.planNotPillar", params: { value: "9" } }],
     ]);
     const refused = await upload("bappeda", url, "rencana.csv", bad, { dryRun: "false" }, "text/csv");
     expect(refused.statusCode).toBe(400);

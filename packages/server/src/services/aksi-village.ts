@@ -617,12 +617,17 @@ export class AksiVillageService {
           rowNo,
           field: "Kode Desa",
           reason: `found "${e.villageCode}", expected the code of a village in Tumbuh`,
+          userMessage: userMessage("aksi.scorecardRowUnknownVillage", { value: e.villageCode }),
         });
       else if (!WRITE_VILLAGE.some((p) => checkAccess(user, p, e.villageCode) === null))
         errors.push({
           rowNo,
           field: "Kode Desa",
           reason: `village ${e.villageCode} is outside your scope ${user.regionCode}`,
+          userMessage: userMessage("aksi.scorecardRowVillageOutside", {
+            village: e.villageCode,
+            scope: user.regionCode,
+          }),
         });
     }
     const report: ScorecardImportReport = {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "../api/client.ts";
 import en from "../i18n/en.json";
 import id from "../i18n/id.json";
-import { errorText } from "./messages.ts";
+import { errorText, messageText } from "./messages.ts";
 
 const t18 = i18next.createInstance();
 beforeAll(async () => {
@@ -44,6 +44,18 @@ describe("errorText", () => {
     expect(errorText(e, t).text).toContain(t("roles.tpk_member"));
     expect(errorText(e, t).text).not.toContain("tpk_member");
   });
+  it("translates the aksi status of a refused acceptance", async () => {
+    const e = new ApiError(409, "conflict", "x", undefined, "aksi.acceptOnlyDone", {
+      aksi: "3",
+      status: "proses",
+    });
+    expect(errorText(e, t).text).toBe(
+      `Aksi 3 berstatus ${t("aksi.statuses.proses")}; hanya aksi berstatus Selesai yang dapat diterima.`,
+    );
+    await t18.changeLanguage("en");
+    expect(errorText(e, t).text).toContain("has the status In progress;");
+    await t18.changeLanguage("id");
+  });
   it("shows only the translated text when the message code is known, never the server's English", () => {
     const e = new ApiError(400, "bad_request", "file: row 3 is odd", undefined, "validation.invalid", {
       field: "file",
@@ -69,5 +81,21 @@ describe("errorText", () => {
     expect(errorText(new ApiError(409, "conflict", "clash"), t).text).toBe(t("errors.conflict"));
     expect(errorText(new TypeError("Failed to fetch"), t).text).toBe(t("errors.network"));
     expect(errorText(new Error("Tanggal belum diisi"), t).text).toBe("Tanggal belum diisi");
+  });
+});
+
+describe("messageText", () => {
+  it("translates a row message of an import with its parameters", async () => {
+    const m = { key: "aksi.planNotPillar", params: { value: "9" } };
+    expect(messageText(m, 'found "9", expected a pillar 1–5', t)).toBe(
+      '"9" bukan pilar Stranas; tulis pilar 1–5.',
+    );
+    await t18.changeLanguage("en");
+    expect(messageText(m, "x", t)).toBe('"9" is not a Stranas pillar; write a pillar 1–5.');
+    await t18.changeLanguage("id");
+  });
+  it("shows the server's English when no message or an unknown code came", () => {
+    expect(messageText(undefined, "found 9", t)).toBe("found 9");
+    expect(messageText({ key: "no.suchCode" }, "found 9", t)).toBe("found 9");
   });
 });

@@ -15,11 +15,21 @@ const TRANSLATED_PARAMS: Record<string, string> = {
   level: "region.level",
 };
 
-/** The parameters of a message, with field names, roles and levels in the user's language. */
-function translateParams(params: Record<string, string | number>, t: T): Record<string, unknown> {
+/** Parameters translated only in some messages: by message code, the parameter and its prefix. */
+const TRANSLATED_PARAMS_OF: Record<string, Record<string, string>> = {
+  "aksi.acceptOnlyDone": { status: "aksi.statuses" },
+};
+
+/** The parameters of a message, with field names, roles, levels and statuses in the user's language. */
+function translateParams(
+  params: Record<string, string | number>,
+  t: T,
+  key?: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const own = key ? TRANSLATED_PARAMS_OF[key] : undefined;
   for (const [name, value] of Object.entries(params)) {
-    const prefix = TRANSLATED_PARAMS[name];
+    const prefix = own?.[name] ?? TRANSLATED_PARAMS[name];
     out[name] = prefix ? t(`${prefix}.${value}`, { defaultValue: String(value) }) : value;
   }
   return out;
@@ -32,7 +42,10 @@ function translateParams(params: Record<string, string | number>, t: T): Record<
 export function errorText(error: Error, t: T): { text: string; detail: string | null } {
   if (error instanceof ApiError) {
     if (error.key) {
-      const text = t(`msg.${error.key}`, { ...translateParams(error.params, t), defaultValue: "" });
+      const text = t(`msg.${error.key}`, {
+        ...translateParams(error.params, t, error.key),
+        defaultValue: "",
+      });
       if (text) return { text, detail: null };
     }
     const byCode = t(`errors.${error.code}`, { defaultValue: "" });
@@ -42,4 +55,23 @@ export function errorText(error: Error, t: T): { text: string; detail: string | 
     return { text: t("errors.network"), detail: null };
   }
   return { text: error.message, detail: null };
+}
+
+/** A catalogue message inside a successful response (a row of an import, a warning). */
+export interface ShownMessage {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * The user's text of a message a response carries: its code's text in the chosen language, its
+ * parameters translated; the server's English `fallback` only when no known code came (an older
+ * server, a report stored before the codes).
+ */
+export function messageText(message: ShownMessage | undefined, fallback: string, t: T): string {
+  if (!message) return fallback;
+  return t(`msg.${message.key}`, {
+    ...translateParams(message.params ?? {}, t, message.key),
+    defaultValue: fallback,
+  });
 }

@@ -12,6 +12,7 @@ import { useApi } from "../../api/useApi.ts";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { formatCount, formatPercent } from "../../lib/format.ts";
+import { messageText } from "../../lib/messages.ts";
 import { PlanCyclePicker, usePlanCycle } from "./PlanCyclePicker.tsx";
 
 const PATH = "/aksi/rencana";
@@ -309,7 +310,8 @@ function ImportBox({ cycleId, onSaved }: { cycleId: string; onSaved: () => void 
         <ul>
           {result.errors.slice(0, 50).map((e) => (
             <li key={`${e.rowNo}:${e.field}:${e.message}`}>
-              {t("aksi.plan.rowError", { row: e.rowNo, field: e.field })}: {e.message}
+              {t("aksi.plan.rowError", { row: e.rowNo, field: e.field })}:{" "}
+              {messageText(e.userMessage, e.message, t)}
             </li>
           ))}
         </ul>

@@ -13,7 +13,7 @@ import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
 import { useSession } from "../../auth/session.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
-import { errorText } from "../../lib/messages.ts";
+import { errorText, messageText, type ShownMessage } from "../../lib/messages.ts";
 import { navigate } from "../../routing/router.ts";
 import { AksiDocsLinks } from "./AksiDocsLinks.tsx";
 
@@ -126,6 +126,11 @@ function ScorecardForm({ card, onSaved }: { card: Scorecard; onSaved: (s: Scorec
   );
 }
 
+/** The import's report as shown: a refused file gives one error without a catalogue message. */
+type ImportShown = Omit<ScorecardImportReport, "errors"> & {
+  errors: { rowNo: number; field: string; reason: string; userMessage?: ShownMessage }[];
+};
+
 export function ScorecardPage({ village, quarter }: { village: string | null; quarter: string | null }) {
   const { t } = useTranslation();
   const { me, can } = useSession();
@@ -134,7 +139,7 @@ export function ScorecardPage({ village, quarter }: { village: string | null; qu
   const q = quarter ?? currentQuarter();
   const [villageInput, setVillageInput] = useState(v);
   const [quarterInput, setQuarterInput] = useState(q);
-  const [report, setReport] = useState<ScorecardImportReport | null>(null);
+  const [report, setReport] = useState<ImportShown | null>(null);
   const [saved, setSaved] = useState<Scorecard | null>(null);
   const valid = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(v) && /^\d{4}-Q[1-4]$/.test(q);
   const card = useApi(valid ? `scorecard:${v}:${q}` : null, () =>
@@ -247,7 +252,8 @@ export function ScorecardPage({ village, quarter }: { village: string | null; qu
               <ul>
                 {report.errors.map((e) => (
                   <li key={`${e.rowNo}:${e.field}`}>
-                    {t("aksi.docs.scorecard.rowError", { row: e.rowNo, field: e.field })}: {e.reason}
+                    {t("aksi.docs.scorecard.rowError", { row: e.rowNo, field: e.field })}:{" "}
+                    {messageText(e.userMessage, e.reason, t)}
                   </li>
                 ))}
               </ul>
