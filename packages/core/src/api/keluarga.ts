@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { MINILOK_CHECKLIST_GROUPS, RECOMMENDATION_STATUSES } from "../programme/minilok.ts";
 import { TPPS_LEVELS, TPPS_ROLES } from "../programme/tpps.ts";
-import { IsoDate, NAME_MAX, PlainText, RegionCode, Uuid } from "./common.ts";
+import { IsoDate, NAME_MAX, PlainText, RegionCode, UserMessageShape, Uuid } from "./common.ts";
 import { CoverageRow, Semester } from "./families.ts";
 
 const Name = PlainText(NAME_MAX).pipe(z.string().min(1, "expected a name"));
@@ -271,7 +271,9 @@ export const FamilyImportRejection = z.object({
   row: z.number().int(),
   field: z.string(),
   value: z.string().nullable(),
+  /** In Indonesian, for API clients and logs; users see `userMessage` translated. */
   reason: z.string(),
+  userMessage: UserMessageShape,
 });
 export const FamilyImportReport = z.object({
   id: z.string(),

@@ -100,6 +100,11 @@ describeEachEngine("family-data import over HTTP", (ctx) => {
       [4, "Jamban", "tidak dikenal; yang diharapkan jamban septik, jamban tanpa septik atau tidak ada"],
       [5, "Kode Desa", "desa ini di luar wilayah akun Anda"],
     ]);
+    expect(r.rejected.map((x: { userMessage: { key: string } }) => x.userMessage.key)).toEqual([
+      "row.notDate",
+      "family.rowUnknownLatrine",
+      "family.rowVillageOutside",
+    ]);
     expect([r.berisiko, r.tidakBerisiko, r.tidakDiketahui, r.childrenListed, r.childrenLinked]).toEqual([
       1, 1, 0, 2, 2,
     ]);

@@ -104,6 +104,39 @@ describe("family-data rows", () => {
   });
 
   it.each([
+    [{ "Kode Desa": "" }, { key: "row.empty", params: { field: "Kode Desa" } }],
+    [
+      { "Kode Desa": "3503012001" },
+      { key: "family.rowNotVillageCode", params: { field: "Kode Desa", value: "3503012001" } },
+    ],
+    [
+      { "Tgl Lahir Istri": "31/02/1998" },
+      { key: "row.notDate", params: { field: "Tgl Lahir Istri", value: "31/02/1998" } },
+    ],
+    [
+      { "Tgl Lahir Anak 1": "2027-01-01" },
+      { key: "row.dateInFuture", params: { field: "Tgl Lahir Anak 1", value: "2027-01-01", today: TODAY } },
+    ],
+    [{ Hamil: "mungkin" }, { key: "family.rowNotYesNo", params: { field: "Hamil", value: "mungkin" } }],
+    [{ Jamban: "ada" }, { key: "family.rowUnknownLatrine", params: { field: "Jamban", value: "ada" } }],
+    [{ "NIK Anak 1": "12345" }, { key: "family.rowNotNik", params: { field: "NIK Anak 1", digits: 5 } }],
+    [
+      { "Tgl Lahir Anak 2": "2020-01-01" },
+      { key: "family.rowChildNameEmpty", params: { field: "Nama Anak 2" } },
+    ],
+    [
+      { "Tgl Lahir Anak 1": "1997-01-01" },
+      {
+        key: "family.rowChildBeforeMother",
+        params: { field: "Tgl Lahir Anak 1", value: "1997-01-01", motherBirthDate: "1998-03-05" },
+      },
+    ],
+  ])("gives the rejection of %j a catalogue code with the column and value", (over, expected) => {
+    const r = checkFamilyRow(row({ ...GOOD, ...over }), 7, cols, { today: TODAY, semester: "2026-S2" });
+    expect(r.ok ? [] : r.rejections.map((x) => x.userMessage)).toEqual([expected]);
+  });
+
+  it.each([
     ["Air kemasan/isi ulang", "kemasan_isi_ulang"],
     ["Sumur bor/pompa", "sumur_bor"],
     ["sumur terlindung", "sumur_terlindungi"],

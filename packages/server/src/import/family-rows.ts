@@ -8,7 +8,7 @@
  * and the template the import page offers uses them. Children: "Nama Anak 1", "Tgl Lahir Anak 1",
  * "NIK Anak 1", … up to 12.
  */
-import { normalizeHeader, parseDate } from "@tumbuh/core";
+import { normalizeHeader, parseDate, type UserMessage, userMessage } from "@tumbuh/core";
 import type { FamilyBody } from "@tumbuh/core/api";
 import { LATRINES, type Latrine, WATER_SOURCES, type WaterSource } from "@tumbuh/core/programme";
 import type { Cell } from "./sheet.ts";
@@ -100,7 +100,10 @@ export interface FamilyRejection {
   /** The column as users know it (e.g. "Tgl Lahir Istri", "Tgl Lahir Anak 2"). */
   field: string;
   value: string | null;
+  /** In Indonesian (API clients, logs). */
   reason: string;
+  /** The same as a catalogue message, for the user in their language. */
+  userMessage: UserMessage;
 }
 
 /** Where each field's and child's cells are in the header row; the columns the file lacks. */
@@ -164,8 +167,8 @@ export function checkFamilyRow(
   const rejections: FamilyRejection[] = [];
   const cell = (f: FamilyField) =>
     cols.fields[f] === undefined ? undefined : cells[cols.fields[f] as number];
-  const reject = (field: string, value: Cell | undefined, reason: string) =>
-    rejections.push({ rowNo, field, value: text(value) ?? null, reason });
+  const reject = (field: string, value: Cell | undefined, reason: string, message: UserMessage) =>
+    rejections.push({ rowNo, field, value: text(value) ?? null, reason, userMessage: message });
   const date = (label: string, c: Cell | undefined): string | null => {
     const d = parseDate(c ?? null);
     if (!d.ok) {
@@ -173,11 +176,17 @@ export function checkFamilyRow(
         label,
         c,
         "bukan tanggal yang ada; yang diharapkan hh/bb/tttt (mis. 05/03/1998) atau tttt-bb-hh",
+        userMessage("row.notDate", { field: label, value: text(c) ?? "" }),
       );
       return null;
     }
     if (d.value && d.value > opts.today) {
-      reject(label, c, `tanggal ${d.value} belum tiba (hari ini ${opts.today})`);
+      reject(
+        label,
+        c,
+        `tanggal ${d.value} belum tiba (hari ini ${opts.today})`,
+        userMessage("row.dateInFuture", { field: label, value: d.value, today: opts.today }),
+      );
       return null;
     }
     return d.value ?? null;
@@ -185,19 +194,50 @@ export function checkFamilyRow(
 
   const village = text(cell("villageCode"));
   if (!village)
-    reject(COLUMNS.villageCode.label, undefined, "kosong; yang diharapkan kode desa seperti 35.03.01.2001");
+    reject(
+      COLUMNS.villageCode.label,
+      undefined,
+      "kosong; yang diharapkan kode desa seperti 35.03.01.2001",
+      userMessage("row.empty", { field: COLUMNS.villageCode.label }),
+    );
   else if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(village))
-    reject(COLUMNS.villageCode.label, village, "bukan kode desa; yang diharapkan bentuk 35.03.01.2001");
+    reject(
+      COLUMNS.villageCode.label,
+      village,
+      "bukan kode desa; yang diharapkan bentuk 35.03.01.2001",
+      userMessage("family.rowNotVillageCode", { field: COLUMNS.villageCode.label, value: village }),
+    );
   const semester = text(cell("semester")) ?? opts.semester;
   if (!semester)
-    reject(COLUMNS.semester.label, undefined, "kosong; yang diharapkan semester seperti 2025-S2");
+    reject(
+      COLUMNS.semester.label,
+      undefined,
+      "kosong; yang diharapkan semester seperti 2025-S2",
+      userMessage("row.empty", { field: COLUMNS.semester.label }),
+    );
   else if (!/^\d{4}-S[12]$/.test(semester.toUpperCase()))
-    reject(COLUMNS.semester.label, semester, "bukan semester; yang diharapkan bentuk 2025-S1 atau 2025-S2");
+    reject(
+      COLUMNS.semester.label,
+      semester,
+      "bukan semester; yang diharapkan bentuk 2025-S1 atau 2025-S2",
+      userMessage("family.rowNotSemester", { field: COLUMNS.semester.label, value: semester }),
+    );
   const head = text(cell("headName"));
-  if (!head) reject(COLUMNS.headName.label, undefined, "kosong; nama kepala keluarga wajib diisi");
+  if (!head)
+    reject(
+      COLUMNS.headName.label,
+      undefined,
+      "kosong; nama kepala keluarga wajib diisi",
+      userMessage("row.empty", { field: COLUMNS.headName.label }),
+    );
   const source = (text(cell("dataSource")) ?? "pk").toLowerCase();
   if (!["pk", "verval", "tpk", "manual"].includes(source))
-    reject(COLUMNS.dataSource.label, source, "tidak dikenal; yang diharapkan pk, verval, tpk atau manual");
+    reject(
+      COLUMNS.dataSource.label,
+      source,
+      "tidak dikenal; yang diharapkan pk, verval, tpk atau manual",
+      userMessage("family.rowUnknownSource", { field: COLUMNS.dataSource.label, value: source }),
+    );
   const motherBirthDate = date(COLUMNS.motherBirthDate.label, cell("motherBirthDate"));
 
   let pregnant: boolean | null = null;
@@ -206,7 +246,13 @@ export function checkFamilyRow(
     const p = normalizeHeader(preg);
     if (["ya", "y", "1", "hamil", "yes"].includes(p)) pregnant = true;
     else if (["tidak", "t", "0", "tidakhamil", "no", "bukan"].includes(p)) pregnant = false;
-    else reject(COLUMNS.pregnant.label, preg, "tidak dikenal; yang diharapkan Ya atau Tidak");
+    else
+      reject(
+        COLUMNS.pregnant.label,
+        preg,
+        "tidak dikenal; yang diharapkan Ya atau Tidak",
+        userMessage("family.rowNotYesNo", { field: COLUMNS.pregnant.label, value: preg }),
+      );
   }
   let waterSource: WaterSource | null = null;
   const water = text(cell("waterSource"));
@@ -217,6 +263,7 @@ export function checkFamilyRow(
         COLUMNS.waterSource.label,
         water,
         "tidak dikenal; yang diharapkan mis. kemasan/isi ulang, ledeng/PAM, sumur bor, sumur terlindung, sumur tidak terlindung, mata air terlindung, air hujan, sungai/danau, lainnya",
+        userMessage("family.rowUnknownWater", { field: COLUMNS.waterSource.label, value: water }),
       );
   }
   let latrine: Latrine | null = null;
@@ -228,6 +275,7 @@ export function checkFamilyRow(
         COLUMNS.latrine.label,
         jamban,
         "tidak dikenal; yang diharapkan jamban septik, jamban tanpa septik atau tidak ada",
+        userMessage("family.rowUnknownLatrine", { field: COLUMNS.latrine.label, value: jamban }),
       );
   }
 
@@ -238,15 +286,37 @@ export function checkFamilyRow(
     const nikCell = c.nik === undefined ? undefined : cells[c.nik];
     if (!name) {
       if (text(birthCell) || text(nikCell))
-        reject(`Nama Anak ${c.n}`, undefined, "kosong, padahal tanggal lahir atau NIK anak ini diisi");
+        reject(
+          `Nama Anak ${c.n}`,
+          undefined,
+          "kosong, padahal tanggal lahir atau NIK anak ini diisi",
+          userMessage("family.rowChildNameEmpty", { field: `Nama Anak ${c.n}` }),
+        );
       continue;
     }
     const birthDate = date(`Tgl Lahir Anak ${c.n}`, birthCell);
     const nik = text(nikCell)?.replace(/^'/, "");
     if (nik !== undefined && !/^\d{16}$/.test(nik))
-      reject(`NIK Anak ${c.n}`, "(disembunyikan)", "bukan NIK; yang diharapkan 16 angka");
+      reject(
+        `NIK Anak ${c.n}`,
+        "(disembunyikan)",
+        "bukan NIK; yang diharapkan 16 angka",
+        userMessage("family.rowNotNik", {
+          field: `NIK Anak ${c.n}`,
+          digits: (nik.match(/\d/g) ?? []).length,
+        }),
+      );
     if (motherBirthDate && birthDate && birthDate <= motherBirthDate)
-      reject(`Tgl Lahir Anak ${c.n}`, birthCell, `lahir sebelum ibunya (${motherBirthDate})`);
+      reject(
+        `Tgl Lahir Anak ${c.n}`,
+        birthCell,
+        `lahir sebelum ibunya (${motherBirthDate})`,
+        userMessage("family.rowChildBeforeMother", {
+          field: `Tgl Lahir Anak ${c.n}`,
+          value: birthDate,
+          motherBirthDate,
+        }),
+      );
     children.push({ name, birthDate, ...(nik && /^\d{16}$/.test(nik) ? { nik } : {}) });
   }
   if (rejections.length) return { ok: false, rejections };

@@ -158,6 +158,10 @@ export class FamilyImportService {
             field: "Kode Desa",
             value: body.villageCode,
             reason: "desa ini di luar wilayah akun Anda",
+            userMessage: userMessage("family.rowVillageOutside", {
+              field: "Kode Desa",
+              value: body.villageCode,
+            }),
           });
           continue;
         }
@@ -169,6 +173,7 @@ export class FamilyImportService {
             field: "Nama Kepala Keluarga",
             value: body.headName,
             reason: `keluarga yang sama (desa, semester, kepala keluarga, istri) sudah ada di baris ${earlier}`,
+            userMessage: userMessage("family.rowSameInFile", { row: earlier }),
           });
           continue;
         }
@@ -198,6 +203,12 @@ export class FamilyImportService {
                 : field === "semester"
                   ? "semester ini belum dimulai"
                   : err.message,
+            userMessage:
+              field === "villageCode"
+                ? userMessage("family.rowUnknownVillage", { field: "Kode Desa", value: body.villageCode })
+                : field === "semester"
+                  ? userMessage("family.rowSemesterNotBegun", { field: "Semester", value: body.semester })
+                  : err.userMessage,
           });
           continue;
         }
@@ -221,9 +232,13 @@ export class FamilyImportService {
       rowsRead,
       accepted: rows.length,
       rejectedCount: rejections.length,
-      rejected: rejections
-        .slice(0, REJECTIONS_SHOWN)
-        .map((x) => ({ row: x.rowNo, field: x.field, value: x.value, reason: x.reason })),
+      rejected: rejections.slice(0, REJECTIONS_SHOWN).map((x) => ({
+        row: x.rowNo,
+        field: x.field,
+        value: x.value,
+        reason: x.reason,
+        userMessage: x.userMessage,
+      })),
       berisiko: verdicts.berisiko,
       tidakBerisiko: verdicts.tidak_berisiko,
       tidakDiketahui: verdicts.tidak_diketahui,

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { ErrorMessage } from "../../components/Status.tsx";
+import { messageText } from "../../lib/messages.ts";
 
 const TEMPLATE =
   "Kode Desa;Semester;Nama Kepala Keluarga;Nama Istri;Tgl Lahir Istri;Hamil;Sumber Air Minum;Jamban;RT;RW;Alamat;Nama Anak 1;Tgl Lahir Anak 1;NIK Anak 1;Nama Anak 2;Tgl Lahir Anak 2;NIK Anak 2\n";
@@ -108,7 +109,7 @@ export function FamilyImport({ semester, onImported }: { semester: string; onImp
                       <td className="num">{r.row}</td>
                       <td>{r.field}</td>
                       <td>{r.value ?? ""}</td>
-                      <td>{r.reason}</td>
+                      <td>{messageText(r.userMessage, r.reason, t)}</td>
                     </tr>
                   ))}
                 </tbody>
