@@ -5,7 +5,16 @@
 import { z } from "zod";
 import { KRS_FACTORS, LATRINES, WATER_SOURCES } from "../programme/keluarga.ts";
 import { TPK_TARGET_KINDS } from "../programme/tpk.ts";
-import { BirthDate, IsoDate, NAME_MAX, PlainText, RegionCode, Timestamp, Uuid } from "./common.ts";
+import {
+  BirthDate,
+  IsoDate,
+  NAME_MAX,
+  PlainText,
+  RegionCode,
+  Timestamp,
+  UserMessageShape,
+  Uuid,
+} from "./common.ts";
 
 export const Semester = z.string().regex(/^\d{4}-S[12]$/, "expected a semester such as 2025-S2");
 export const FamilyDataSource = z.enum(["pk", "verval", "tpk", "manual"]);
@@ -47,7 +56,12 @@ export type FamilyBody = z.infer<typeof FamilyBody>;
 export const FamilyUpdateBody = FamilyBody.extend({ version: z.number().int().positive() });
 export type FamilyUpdateBody = z.infer<typeof FamilyUpdateBody>;
 
-export const KrsFactorResult = z.object({ value: z.boolean().nullable(), detail: z.string() });
+export const KrsFactorResult = z.object({
+  value: z.boolean().nullable(),
+  detail: z.string(),
+  /** Absent in assessments stored before the codes. */
+  userMessage: UserMessageShape.optional(),
+});
 
 export const FamilyAssessment = z.object({
   rule: z.string(),

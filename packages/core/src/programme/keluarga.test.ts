@@ -24,7 +24,11 @@ describe("keluarga berisiko stunting", () => {
     const a = assessKeluargaBerisiko(SAFE, ON);
     expect(a.verdict).toBe("tidak_berisiko");
     expect(a.reasons).toEqual([]);
-    expect(a.factors.terlalu_muda).toEqual({ value: false, detail: "mother 30 years old on 2025-08-01" });
+    expect(a.factors.terlalu_muda).toEqual({
+      value: false,
+      detail: "mother 30 years old on 2025-08-01",
+      userMessage: { key: "krs.motherAge", params: { age: 30, on: "2025-08-01" } },
+    });
     expect(a.rule).toBe("bkkbn-pk21");
   });
 
@@ -39,7 +43,11 @@ describe("keluarga berisiko stunting", () => {
   ])("mother born %s is %i: muda %s, tua %s (over-35 reading: %s)", (birth, age, muda, tua, tuaOver35) => {
     const facts = { ...SAFE, motherBirthDate: birth };
     const a = assessKeluargaBerisiko(facts, ON);
-    expect(a.factors.terlalu_muda).toEqual({ value: muda, detail: `mother ${age} years old on ${ON}` });
+    expect(a.factors.terlalu_muda).toEqual({
+      value: muda,
+      detail: `mother ${age} years old on ${ON}`,
+      userMessage: { key: "krs.motherAge", params: { age, on: ON } },
+    });
     expect(a.factors.terlalu_tua.value).toBe(tua);
     expect(assessKeluargaBerisiko(facts, ON, OVER_35).factors.terlalu_tua.value).toBe(tuaOver35);
   });
@@ -47,24 +55,50 @@ describe("keluarga berisiko stunting", () => {
   it("an unknown birth date leaves both age factors unknown", () => {
     const a = assessKeluargaBerisiko({ ...SAFE, motherBirthDate: null }, ON);
     expect([a.factors.terlalu_muda.value, a.factors.terlalu_tua.value]).toEqual([null, null]);
+    expect(a.factors.terlalu_tua.userMessage).toEqual({ key: "krs.motherBirthDateNotRecorded" });
     expect(a.verdict).toBe("tidak_diketahui");
     expect(a.unknown).toEqual(["terlalu_muda", "terlalu_tua"]);
   });
 
+  const close = (first: string, second: string, months: number) => ({
+    key: "krs.birthsClose",
+    params: { first, second, months },
+  });
+  const spacingOk = { key: "krs.spacingOk", params: { months: 24 } };
+  const fewer = { key: "krs.fewerThanTwoBirths" };
   it.each([
-    // children's birth dates → terlalu dekat, detail
-    [["2022-03-10", "2024-03-09"], true, "births 2022-03-10 and 2024-03-09 are 23 months apart"],
-    [["2022-03-10", "2024-03-10"], false, "every spacing at least 24 months"],
-    [["2023-01-05", "2023-01-05"], false, "fewer than two births"], // twins: one birth
-    [["2018-02-01", "2023-01-05", "2023-01-05"], false, "every spacing at least 24 months"],
-    [["2020-01-01", "2023-01-01", null], null, "1 child(ren) without a birth date"],
-    [["2020-01-01", "2021-06-01", null], true, "births 2020-01-01 and 2021-06-01 are 17 months apart"],
-    [["2020-01-01"], false, "fewer than two births"],
-    [[null], false, "fewer than two births"],
-    [["2024-01-01", "2025-09-01"], false, "fewer than two births"], // a birth after the reference date is not counted
-  ])("children %j: terlalu dekat %s", (dates, value, detail) => {
+    // children's birth dates → terlalu dekat, detail, its catalogue message
+    [
+      ["2022-03-10", "2024-03-09"],
+      true,
+      "births 2022-03-10 and 2024-03-09 are 23 months apart",
+      close("2022-03-10", "2024-03-09", 23),
+    ],
+    [["2022-03-10", "2024-03-10"], false, "every spacing at least 24 months", spacingOk],
+    [["2023-01-05", "2023-01-05"], false, "fewer than two births", fewer], // twins: one birth
+    [["2018-02-01", "2023-01-05", "2023-01-05"], false, "every spacing at least 24 months", spacingOk],
+    [
+      ["2020-01-01", "2023-01-01", null],
+      null,
+      "1 child(ren) without a birth date",
+      { key: "krs.undatedChildren", params: { count: 1 } },
+    ],
+    [
+      ["2020-01-01", "2021-06-01", null],
+      true,
+      "births 2020-01-01 and 2021-06-01 are 17 months apart",
+      close("2020-01-01", "2021-06-01", 17),
+    ],
+    [["2020-01-01"], false, "fewer than two births", fewer],
+    [[null], false, "fewer than two births", fewer],
+    [["2024-01-01", "2025-09-01"], false, "fewer than two births", fewer], // a birth after the reference date is not counted
+  ])("children %j: terlalu dekat %s", (dates, value, detail, message) => {
     const facts = { ...SAFE, children: dates.map((birthDate) => ({ birthDate })) };
-    expect(assessKeluargaBerisiko(facts, ON).factors.terlalu_dekat).toEqual({ value, detail });
+    expect(assessKeluargaBerisiko(facts, ON).factors.terlalu_dekat).toEqual({
+      value,
+      detail,
+      userMessage: message,
+    });
   });
 
   it.each([
@@ -80,6 +114,7 @@ describe("keluarga berisiko stunting", () => {
     expect(assessKeluargaBerisiko({ ...SAFE, children }, ON).factors.terlalu_banyak).toEqual({
       value,
       detail: `${n} children`,
+      userMessage: { key: "krs.children", params: { count: n } },
     });
   });
 

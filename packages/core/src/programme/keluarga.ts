@@ -14,6 +14,7 @@
  * `terlaluTua: { fromAge: 35, toAge: null }`.
  */
 import { z } from "zod";
+import { type UserMessage, userMessage } from "../messages.ts";
 import { completedMonths, completedYears } from "./calendar.ts";
 import { Confidence } from "./config.ts";
 
@@ -111,8 +112,10 @@ export type KrsFactor = (typeof KRS_FACTORS)[number];
 
 export interface KrsFactorResult {
   value: boolean | null;
-  /** The facts behind the value, e.g. "mother 19 years old on 2025-08-01". */
+  /** The facts behind the value, e.g. "mother 19 years old on 2025-08-01" (English, for logs and API clients). */
   detail: string;
+  /** The same facts as a catalogue message, for the user in their language. */
+  userMessage: UserMessage;
 }
 
 export interface KrsAssessment {
@@ -132,7 +135,12 @@ function motherAge(facts: FamilyFacts, on: string): number | null {
 }
 
 function spacing(rule: KrsRule, facts: FamilyFacts, on: string): KrsFactorResult {
-  if (facts.children === null) return { value: null, detail: "children not recorded" };
+  if (facts.children === null)
+    return {
+      value: null,
+      detail: "children not recorded",
+      userMessage: userMessage("krs.childrenNotRecorded"),
+    };
   // twins share a birth date: one birth
   const births = [
     ...new Set(facts.children.map((c) => c.birthDate).filter((d): d is string => d !== null && d <= on)),
@@ -140,18 +148,26 @@ function spacing(rule: KrsRule, facts: FamilyFacts, on: string): KrsFactorResult
   for (let i = 1; i < births.length; i++) {
     const months = completedMonths(births[i - 1], births[i]);
     if (months < rule.terlaluDekat.underMonths)
-      return { value: true, detail: `births ${births[i - 1]} and ${births[i]} are ${months} months apart` };
+      return {
+        value: true,
+        detail: `births ${births[i - 1]} and ${births[i]} are ${months} months apart`,
+        userMessage: userMessage("krs.birthsClose", { first: births[i - 1], second: births[i], months }),
+      };
   }
   const undated = facts.children.filter((c) => c.birthDate === null).length;
   if (undated > 0 && facts.children.length >= 2)
-    return { value: null, detail: `${undated} child(ren) without a birth date` };
-  return {
-    value: false,
-    detail:
-      births.length < 2
-        ? "fewer than two births"
-        : `every spacing at least ${rule.terlaluDekat.underMonths} months`,
-  };
+    return {
+      value: null,
+      detail: `${undated} child(ren) without a birth date`,
+      userMessage: userMessage("krs.undatedChildren", { count: undated }),
+    };
+  return births.length < 2
+    ? { value: false, detail: "fewer than two births", userMessage: userMessage("krs.fewerThanTwoBirths") }
+    : {
+        value: false,
+        detail: `every spacing at least ${rule.terlaluDekat.underMonths} months`,
+        userMessage: userMessage("krs.spacingOk", { months: rule.terlaluDekat.underMonths }),
+      };
 }
 
 /** Assesses a family on `on` (YYYY-MM-DD) under `rule`: each factor and the verdict. */
@@ -162,31 +178,52 @@ export function assessKeluargaBerisiko(
 ): KrsAssessment {
   const age = motherAge(facts, on);
   const ageDetail = age === null ? "mother's birth date not recorded" : `mother ${age} years old on ${on}`;
+  const ageMessage =
+    age === null ? userMessage("krs.motherBirthDateNotRecorded") : userMessage("krs.motherAge", { age, on });
   const { fromAge, toAge } = rule.terlaluTua;
   const factors: Record<KrsFactor, KrsFactorResult> = {
     air_minum_tidak_layak:
       facts.waterSource === null
-        ? { value: null, detail: "water source not recorded" }
+        ? {
+            value: null,
+            detail: "water source not recorded",
+            userMessage: userMessage("krs.waterNotRecorded"),
+          }
         : {
             value: !rule.waterLayak.includes(facts.waterSource),
             detail: `water source ${facts.waterSource}`,
+            userMessage: userMessage("krs.water", { source: facts.waterSource }),
           },
     jamban_tidak_layak:
       facts.latrine === null
-        ? { value: null, detail: "latrine not recorded" }
-        : { value: !rule.latrineLayak.includes(facts.latrine), detail: `latrine ${facts.latrine}` },
-    terlalu_muda: { value: age === null ? null : age < rule.terlaluMuda.underAge, detail: ageDetail },
+        ? { value: null, detail: "latrine not recorded", userMessage: userMessage("krs.latrineNotRecorded") }
+        : {
+            value: !rule.latrineLayak.includes(facts.latrine),
+            detail: `latrine ${facts.latrine}`,
+            userMessage: userMessage("krs.latrine", { latrine: facts.latrine }),
+          },
+    terlalu_muda: {
+      value: age === null ? null : age < rule.terlaluMuda.underAge,
+      detail: ageDetail,
+      userMessage: ageMessage,
+    },
     terlalu_tua: {
       value: age === null ? null : age >= fromAge && (toAge === null || age <= toAge),
       detail: ageDetail,
+      userMessage: ageMessage,
     },
     terlalu_dekat: spacing(rule, facts, on),
     terlalu_banyak:
       facts.children === null
-        ? { value: null, detail: "children not recorded" }
+        ? {
+            value: null,
+            detail: "children not recorded",
+            userMessage: userMessage("krs.childrenNotRecorded"),
+          }
         : {
             value: facts.children.length > rule.terlaluBanyak.moreThan,
             detail: `${facts.children.length} children`,
+            userMessage: userMessage("krs.children", { count: facts.children.length }),
           },
   };
   const reasons = KRS_FACTORS.filter((f) => factors[f].value === true);

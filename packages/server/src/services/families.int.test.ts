@@ -75,6 +75,10 @@ describeEachEngine("keluarga sasaran", (t) => {
     expect(a.assessment.factors.terlalu_dekat.detail).toBe(
       "births 2023-01-15 and 2024-06-01 are 16 months apart",
     );
+    expect(a.assessment.factors.terlalu_dekat.userMessage).toEqual({
+      key: "krs.birthsClose",
+      params: { first: "2023-01-15", second: "2024-06-01", months: 16 },
+    });
     expect(a.assessment.rule).toBe("bkkbn-pk21");
     // the second child is matched to the child record by name and birth date in the same village
     expect(a.children?.map((c) => c.childId)).toEqual([null, "00000000-0000-4000-8000-000000000001"]);

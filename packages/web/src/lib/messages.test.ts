@@ -94,6 +94,14 @@ describe("messageText", () => {
     expect(messageText(m, "x", t)).toBe('"9" is not a Stranas pillar; write a pillar 1–5.');
     await t18.changeLanguage("id");
   });
+  it("translates the water source and latrine of a family's factor", () => {
+    expect(messageText({ key: "krs.water", params: { source: "sumur_bor" } }, "x", t)).toBe(
+      `sumber air minum: ${t("families.waterSources.sumur_bor")}`,
+    );
+    expect(messageText({ key: "krs.latrine", params: { latrine: "tidak_ada" } }, "x", t)).not.toContain(
+      "tidak_ada",
+    );
+  });
   it("shows the server's English when no message or an unknown code came", () => {
     expect(messageText(undefined, "found 9", t)).toBe("found 9");
     expect(messageText({ key: "no.suchCode" }, "found 9", t)).toBe("found 9");

@@ -18,6 +18,8 @@ const TRANSLATED_PARAMS: Record<string, string> = {
 /** Parameters translated only in some messages: by message code, the parameter and its prefix. */
 const TRANSLATED_PARAMS_OF: Record<string, Record<string, string>> = {
   "aksi.acceptOnlyDone": { status: "aksi.statuses" },
+  "krs.water": { source: "families.waterSources" },
+  "krs.latrine": { latrine: "families.latrines" },
 };
 
 /** The parameters of a message, with field names, roles, levels and statuses in the user's language. */

@@ -5,6 +5,7 @@ import { api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { formatDate } from "../../lib/format.ts";
+import { messageText } from "../../lib/messages.ts";
 import { href } from "../../routing/router.ts";
 
 /** One target family: its facts, children (linked to their child records) and every risk factor with the facts behind it. */
@@ -42,7 +43,7 @@ export function FamilyPage({ id }: { id: string }) {
                 return (
                   <li key={k}>
                     <strong>{t(`families.factor.${k}`)}</strong>: {yesNo(r?.value ?? null)}{" "}
-                    <span className="hint">({r?.detail})</span>
+                    <span className="hint">({r ? messageText(r.userMessage, r.detail, t) : ""})</span>
                   </li>
                 );
               })}
