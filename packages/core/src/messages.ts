@@ -151,6 +151,12 @@ export const MESSAGES = {
   "family.otherDistrict": [],
   "kbm.nationalDefaultRequired": [],
   "report.noSkdnData": [],
+  // features of an uploaded boundary file that were not stored
+  "boundary.noCodeProperty": ["property"],
+  "boundary.unknownRegion": ["code"],
+  "boundary.outsideScope": ["code"],
+  "boundary.notPolygon": ["type"],
+  "boundary.twice": ["code"],
   // import files (further)
   "import.alreadyImported": [],
   "import.cancelled": [],

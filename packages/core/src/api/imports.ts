@@ -1,6 +1,6 @@
 /** Shapes of import uploads, map boundaries, exports and the public API. */
 import { z } from "zod";
-import { Period, PlainText, Region, RegionCode, Timestamp } from "./common.ts";
+import { Period, PlainText, Region, RegionCode, Timestamp, UserMessageShape } from "./common.ts";
 import { NationalTarget } from "./dashboard.ts";
 
 /** A row message: its catalogue code (`row.*`, messages.ts) and parameters; the English text beside it. */
@@ -109,7 +109,14 @@ export const UploadBoundariesBody = z.object({
 export type UploadBoundariesBody = z.infer<typeof UploadBoundariesBody>;
 export const UploadBoundariesResponse = z.object({
   matched: z.array(z.object({ index: z.number().int(), code: z.string(), name: z.string() })),
-  unmatched: z.array(z.object({ index: z.number().int(), value: z.string().nullable(), reason: z.string() })),
+  unmatched: z.array(
+    z.object({
+      index: z.number().int(),
+      value: z.string().nullable(),
+      reason: z.string(),
+      userMessage: UserMessageShape,
+    }),
+  ),
   missing: z.array(MissingRegion),
 });
 export type UploadBoundariesResponse = z.infer<typeof UploadBoundariesResponse>;

@@ -364,6 +364,11 @@ describeEachEngine("API over data, and access by role and region", (ctx) => {
     expect(r.unmatched.map((u: { index: number }) => u.index)).toEqual([2, 3, 4]);
     expect(r.unmatched[0].reason).toMatch(/outside your scope/);
     expect(r.unmatched[1].reason).toMatch(/no region has the code 99\.99\.99/);
+    expect(r.unmatched.map((u: { userMessage: unknown }) => u.userMessage)).toEqual([
+      { key: "boundary.outsideScope", params: { code: "35.04.01" } },
+      { key: "boundary.unknownRegion", params: { code: "99.99.99" } },
+      { key: "boundary.noCodeProperty", params: { property: "kode" } },
+    ]);
     expect(r.missing.length).toBeGreaterThan(5); // Trenggalek has 14 kecamatan
     expect(r.missing.map((m: { code: string }) => m.code)).not.toContain("35.03.01");
     const geo = (await bappeda.get("/api/boundaries?parent=35.03")).json();

@@ -3,7 +3,7 @@
  * whose features carry the region code in a property; the upload reports which features matched,
  * which did not and why, and which regions still lack a shape.
  */
-import { levelOfCode, provinceOfCode } from "@tumbuh/core";
+import { levelOfCode, provinceOfCode, type UserMessage, userMessage } from "@tumbuh/core";
 import type {
   BoundaryCollection,
   Region,
@@ -82,16 +82,42 @@ export class BoundaryService {
     const toStore: Array<{ code: string; geometry: unknown }> = [];
     for (const w of wanted) {
       const region = w.value ? known.get(w.value) : undefined;
-      let reason: string | null = null;
-      if (!w.value) reason = `the feature has no '${prop}' property`;
-      else if (!region) reason = `no region has the code ${w.value}`;
+      let refused: { reason: string; userMessage: UserMessage } | null = null;
+      if (!w.value)
+        refused = {
+          reason: `the feature has no '${prop}' property`,
+          userMessage: userMessage("boundary.noCodeProperty", { property: prop }),
+        };
+      else if (!region)
+        refused = {
+          reason: `no region has the code ${w.value}`,
+          userMessage: userMessage("boundary.unknownRegion", { code: w.value }),
+        };
       else if (checkAccess(user, "boundaries:write", region.code))
-        reason = `${region.code} is outside your scope`;
+        refused = {
+          reason: `${region.code} is outside your scope`,
+          userMessage: userMessage("boundary.outsideScope", { code: region.code }),
+        };
       else if (!w.geometry || !GEOMETRY_TYPES.has(w.geometry.type)) {
-        reason = `expected a Polygon or MultiPolygon geometry, got ${w.geometry?.type ?? "none"}`;
-      } else if (seen.has(region.code)) reason = `${region.code} appears twice; the first feature was kept`;
-      if (reason || !region) {
-        unmatched.push({ index: w.index, value: w.value, reason: reason ?? "unknown" });
+        const type = w.geometry?.type ?? "none";
+        refused = {
+          reason: `expected a Polygon or MultiPolygon geometry, got ${type}`,
+          userMessage: userMessage("boundary.notPolygon", { type }),
+        };
+      } else if (seen.has(region.code))
+        refused = {
+          reason: `${region.code} appears twice; the first feature was kept`,
+          userMessage: userMessage("boundary.twice", { code: region.code }),
+        };
+      if (refused || !region) {
+        unmatched.push({
+          index: w.index,
+          value: w.value,
+          ...(refused ?? {
+            reason: "unknown",
+            userMessage: userMessage("boundary.unknownRegion", { code: w.value ?? "" }),
+          }),
+        });
         continue;
       }
       seen.add(region.code);

@@ -4,6 +4,7 @@ import { api } from "../../api/client.ts";
 import type { BoundaryUploadResult } from "../../api/types.ts";
 import { ErrorMessage } from "../../components/Status.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { messageText } from "../../lib/messages.ts";
 
 /** Upload of GeoJSON region boundaries: which features matched a region, which did not and why, which regions still lack a shape. */
 export function BoundariesPage() {
@@ -92,7 +93,7 @@ export function BoundariesPage() {
                       <tr key={u.index}>
                         <td>#{u.index + 1}</td>
                         <td>{u.value ?? "–"}</td>
-                        <td>{u.reason}</td>
+                        <td>{messageText(u.userMessage, u.reason, t)}</td>
                       </tr>
                     ))}
                   </tbody>
