@@ -53,7 +53,7 @@ export function tooManyRows(limit: number, found: number): ImportLimitError {
     "rows",
     `Berkas melebihi batas ${n(limit)} baris data (terbaca ${n(found)} baris); bagi menjadi beberapa berkas. / ` +
       `The file exceeds the limit of ${en(limit)} data rows (${en(found)} read); split it into several files.`,
-    userMessage("import.tooManyRows", { max: n(limit), found: n(found) }),
+    userMessage("import.tooManyRows", { max: limit, found }),
   );
 }
 
@@ -63,7 +63,7 @@ export function tooManyColumns(limit: number, found: number, where: string): Imp
     422,
     "columns",
     `${where}: ${n(found)} kolom, batasnya ${n(limit)} kolom. / ${where}: ${en(found)} columns, the limit is ${en(limit)}.`,
-    userMessage("import.tooManyColumns", { where, found: n(found), max: n(limit) }),
+    userMessage("import.tooManyColumns", { where, found, max: limit }),
   );
 }
 
@@ -74,7 +74,7 @@ export function lineTooLong(limit: number, found: number, lineNo: number): Impor
     "csvLineChars",
     `Baris ${n(lineNo)} berkas CSV lebih panjang dari batas ${n(limit)} karakter (sedikitnya ${n(found)}); apakah ini berkas CSV? / ` +
       `Line ${en(lineNo)} of the CSV file is longer than the limit of ${en(limit)} characters (at least ${en(found)}); is this a CSV file?`,
-    userMessage("import.lineTooLong", { line: n(lineNo), max: n(limit), found: n(found) }),
+    userMessage("import.lineTooLong", { line: lineNo, max: limit, found }),
   );
 }
 
@@ -101,7 +101,7 @@ export function ratioTooHigh(limit: number, found: number, part: string): Import
     "xlsxRatio",
     `Bagian ${part} berkas XLSX terurai ${n(Math.round(found))} kali ukurannya, batasnya ${n(limit)} kali: berkas ini bukan lembar kerja biasa. / ` +
       `Part ${part} of the XLSX file unpacks to ${en(Math.round(found))} times its size, the limit is ${en(limit)} times: this is not an ordinary workbook.`,
-    userMessage("import.ratioTooHigh", { part, found: n(Math.round(found)), max: n(limit) }),
+    userMessage("import.ratioTooHigh", { part, found: Math.round(found), max: limit }),
   );
 }
 
@@ -112,7 +112,7 @@ export function tooManySharedStrings(limit: number, found: number): ImportLimitE
     "sharedStrings",
     `Berkas XLSX berisi ${n(found)} teks berbeda, batasnya ${n(limit)}; simpan sebagai CSV atau bagi berkasnya. / ` +
       `The XLSX file holds ${en(found)} distinct texts, the limit is ${en(limit)}; save it as CSV or split it.`,
-    userMessage("import.tooManySharedStrings", { found: n(found), max: n(limit) }),
+    userMessage("import.tooManySharedStrings", { found, max: limit }),
   );
 }
 
@@ -123,6 +123,6 @@ export function readerOutOfMemory(limitMb: number): ImportLimitError {
     "xlsxReaderHeapMb",
     `Membaca berkas XLSX ini memerlukan lebih dari ${n(limitMb)} MB memori; simpan sebagai CSV atau bagi berkasnya. / ` +
       `Reading this XLSX file needs more than ${en(limitMb)} MB of memory; save it as CSV or split it.`,
-    userMessage("import.readerOutOfMemory", { max: n(limitMb) }),
+    userMessage("import.readerOutOfMemory", { max: limitMb }),
   );
 }

@@ -78,7 +78,7 @@ function notText(encoding: TextEncoding, chunk: Buffer, lineNo: number): ImportL
       `The CSV file is not saved as ${encoding.toUpperCase()} (line ${line.toLocaleString("en-US")}): in Excel choose Save As → "CSV UTF-8 (Comma delimited)".`,
     userMessage("import.notEncoding", {
       encoding: encoding.toUpperCase(),
-      line: line.toLocaleString("id-ID"),
+      line,
     }),
   );
 }

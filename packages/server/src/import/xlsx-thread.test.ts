@@ -72,7 +72,7 @@ it("refuses shared strings beyond their count or size, and a workbook beyond its
     limit: "sharedStrings",
     message: expect.stringContaining("The XLSX file holds 5,000 distinct texts, the limit is 4,000"),
     // the catalogue message crosses from the reading thread too
-    userMessage: { key: "import.tooManySharedStrings", params: { found: "5.000", max: "4.000" } },
+    userMessage: { key: "import.tooManySharedStrings", params: { found: 5000, max: 4000 } },
   });
   await expect(readAll(path, { sharedStringsBytes: 50_000 })).rejects.toMatchObject({
     status: 413,

@@ -39,6 +39,18 @@ describe("errorText", () => {
     expect(errorText(scope, t).text).toBe("Region 35.03 is outside this account's area (35.04).");
     await t18.changeLanguage("id");
   });
+  it("writes numbers as the chosen language does", async () => {
+    const e = new ApiError(413, "payload_too_large", "x", undefined, "import.tooManyRows", {
+      max: 250000,
+      found: 250001,
+    });
+    expect(errorText(e, t).text).toBe(
+      "Berkas melebihi batas 250.000 baris data (terbaca 250.001 baris); bagi menjadi beberapa berkas.",
+    );
+    await t18.changeLanguage("en");
+    expect(errorText(e, t).text).toContain("the limit of 250,000 data rows (250,001 read)");
+    await t18.changeLanguage("id");
+  });
   it("translates roles in parameters", () => {
     const e = new ApiError(403, "forbidden", "x", undefined, "access.grantRank", { role: "tpk_member" });
     expect(errorText(e, t).text).toContain(t("roles.tpk_member"));
