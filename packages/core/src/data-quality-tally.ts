@@ -99,37 +99,36 @@ export function tallyMeasurement(t: QualityTally, m: DqMeasurement): void {
   t[AT.rows]++;
   const days = dqAgeDays(m);
   const hasLenhei = positive(m.lenhei);
-  const missing: Record<DqField, boolean> = {
-    sex: m.sex !== 1 && m.sex !== 2,
-    age: days === undefined,
-    weight: !positive(m.weight),
-    lenhei: !hasLenhei,
-    oedema: !isSet(m.oedema),
-    measure: hasLenhei && m.measure !== "l" && m.measure !== "h",
-    nik: m.hasNik !== true,
-  };
-  FIELDS.forEach((f, i) => {
-    if (missing[f]) t[AT.missing + i]++;
-  });
+  const hasWeight = positive(m.weight);
+  // Missing fields in the order of FIELDS: sex, age, weight, lenhei, oedema, measure, nik.
+  if (m.sex !== 1 && m.sex !== 2) t[AT.missing]++;
+  if (days === undefined) t[AT.missing + 1]++;
+  if (!hasWeight) t[AT.missing + 2]++;
+  if (!hasLenhei) t[AT.missing + 3]++;
+  if (!isSet(m.oedema)) t[AT.missing + 4]++;
+  if (hasLenhei && m.measure !== "l" && m.measure !== "h") t[AT.missing + 5]++;
+  if (m.hasNik !== true) t[AT.missing + 6]++;
   if (hasLenhei) t[AT.withLenhei]++;
-  DQ_INDICES.forEach((index, i) => {
-    const [z, f] = Z[index];
+  for (let i = 0; i < DQ_INDICES.length; i++) {
+    const [z, f] = Z[DQ_INDICES[i]];
     const v = m[z];
-    if (!isSet(v) || !Number.isFinite(v)) return;
+    if (!isSet(v) || !Number.isFinite(v)) continue;
     t[AT.withZ + i]++;
     if (m[f] === true) t[AT.flagged + i]++;
-  });
-  if (positive(m.weight)) t[AT.weightDigits + terminalDigit(m.weight)]++;
+  }
+  if (hasWeight) t[AT.weightDigits + terminalDigit(m.weight as number)]++;
   if (hasLenhei) t[AT.lenheiDigits + terminalDigit(m.lenhei as number)]++;
-  const months = days === undefined ? undefined : Math.floor(days / DAYS_PER_MONTH);
-  if (months !== undefined && months < 60) {
-    t[AT.ageAll + months]++;
-    if (m.sex === 1) t[AT.ageMale + months]++;
-    else if (m.sex === 2) t[AT.ageFemale + months]++;
-    if (hasLenhei && (m.measure === "l" || m.measure === "h") && days !== undefined) {
-      t[(m.measure === "l" ? AT.lying : AT.standing) + months]++;
-      const standingExpected = Math.floor(days + 0.5) >= STANDING_FROM_DAY;
-      if ((m.measure === "h") !== standingExpected) t[AT.mismatch + months]++;
+  if (days !== undefined) {
+    const months = Math.floor(days / DAYS_PER_MONTH);
+    if (months < 60) {
+      t[AT.ageAll + months]++;
+      if (m.sex === 1) t[AT.ageMale + months]++;
+      else if (m.sex === 2) t[AT.ageFemale + months]++;
+      if (hasLenhei && (m.measure === "l" || m.measure === "h")) {
+        t[(m.measure === "l" ? AT.lying : AT.standing) + months]++;
+        const standingExpected = Math.floor(days + 0.5) >= STANDING_FROM_DAY;
+        if ((m.measure === "h") !== standingExpected) t[AT.mismatch + months]++;
+      }
     }
   }
   if (isSet(m.birthDate) && /^\d{4}-\d{2}/.test(m.birthDate)) {

@@ -121,14 +121,17 @@ function districtQualityRows(
     addQualityTally(row.tally, tally);
     for (const g of gs) row.groups.add(g);
   };
+  // Each level from the one below (fewer sums than from every leaf): posyandu and village months
+  // from leaves, kecamatan months from villages, the district's from kecamatan, years from months.
   for (const leaf of leaves.values()) {
-    for (const period of [leaf.month, leaf.month.slice(0, 4)]) {
-      add("village", leaf.village, period, leaf.tally, leaf.groups);
-      add("subdistrict", leaf.village.slice(0, 8), period, leaf.tally, leaf.groups);
-      add("district", district, period, leaf.tally, leaf.groups);
-      if (leaf.posyandu) add("posyandu", leaf.posyandu, period, leaf.tally, leaf.groups);
-    }
+    add("village", leaf.village, leaf.month, leaf.tally, leaf.groups);
+    if (leaf.posyandu) add("posyandu", leaf.posyandu, leaf.month, leaf.tally, leaf.groups);
   }
+  const months = (kind: UnitKind) =>
+    [...rows.values()].filter((r) => r.kind === kind && r.period.length === 7);
+  for (const r of months("village")) add("subdistrict", r.code.slice(0, 8), r.period, r.tally, r.groups);
+  for (const r of months("subdistrict")) add("district", district, r.period, r.tally, r.groups);
+  for (const r of [...rows.values()]) add(r.kind, r.code, r.period.slice(0, 4), r.tally, r.groups);
   return { rows: [...rows.values()], groupSize };
 }
 
