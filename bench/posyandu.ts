@@ -1,8 +1,9 @@
 /**
  * Posyandu figures on a district of 100,000 children with 12 months of weighings (PostgreSQL):
- * the roll-up refresh of the district (prevalence and SKDN, the SKDN part timed apart), then the
- * p95 of the SKDN report (read from the roll-ups), the data-quality report (computed from the
- * period's measurements) and the posyandu page at each level. Called by bench/run.ts.
+ * the roll-up refresh of the district (prevalence, SKDN and data quality; the SKDN pass, which
+ * also tallies the data-quality figures, timed apart), then the p95 of the SKDN report and the
+ * data-quality report (both read from the roll-ups) and the posyandu page at each level. Called by
+ * bench/run.ts.
  */
 import { sql } from "kysely";
 import pg from "pg";
@@ -20,7 +21,7 @@ export interface PosyanduBench {
   measurements: number;
   posyandu: number;
   loadSeconds: number;
-  /** The whole refresh of the district (prevalence and SKDN) and its SKDN part alone. */
+  /** The whole refresh of the district (prevalence, SKDN, quality) and its SKDN pass (SKDN and quality tallies) alone. */
   refreshSeconds: number;
   skdnRefreshSeconds: number;
   /** p95 in ms by report and level. */

@@ -50,12 +50,18 @@ export interface DigitPreference {
 /** Terminal-digit histogram and SMART DPS of values at 0.1 precision; missing or non-positive values are left out. */
 export function digitPreference(values: readonly (number | null | undefined)[]): DigitPreference {
   const counts = new Array<number>(10).fill(0);
-  let n = 0;
   for (const v of values) {
     if (v === null || v === undefined || !Number.isFinite(v) || v <= 0) continue;
     counts[terminalDigit(v)]++;
-    n++;
   }
+  return digitPreferenceOfCounts(counts);
+}
+
+/** The histogram's percents, χ² and SMART DPS from the count of each digit 0–9 (a stored tally's). */
+export function digitPreferenceOfCounts(digitCounts: readonly number[]): DigitPreference {
+  const counts = [...digitCounts];
+  let n = 0;
+  for (const c of counts) n += c;
   if (n === 0) return { n, counts, percents: counts.slice(), chiSquare: null, dps: null, dpsClass: null };
   const expected = n / 10;
   let chiSquare = 0;

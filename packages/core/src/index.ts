@@ -4,6 +4,7 @@ export { zPreview } from "./api/growth.ts";
 export * from "./csv.ts";
 export * from "./data-quality.ts";
 export * from "./data-quality-population.ts";
+export * from "./data-quality-tally.ts";
 export * from "./data-quality-verdicts.ts";
 export * from "./dates.ts";
 export * from "./default-period.ts";

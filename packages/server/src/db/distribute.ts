@@ -21,6 +21,7 @@ export const DISTRIBUTED_TABLES = [
   "targets",
   "rollup_district",
   "rollup_skdn",
+  "rollup_quality",
 ] as const;
 
 /** Replicated to every node: small, read beside the district tables. */

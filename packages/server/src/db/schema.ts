@@ -5,6 +5,7 @@
  */
 import type { RegionLevel as AnyRegionLevel, RegionKind } from "@tumbuh/core";
 import type { ColumnType, Generated, Kysely } from "kysely";
+import type { MomentColumn } from "./repositories/rollup-counts.ts";
 import type { AksiTables } from "./schema-aksi.ts";
 import type { AksiDocsTables } from "./schema-aksi-docs.ts";
 import type { AksiPlanTables } from "./schema-aksi-plan.ts";
@@ -184,12 +185,24 @@ interface RollupCounts {
   target: number | null;
 }
 
-interface RollupDistrictTable extends RollupCounts {
+interface RollupDistrictTable extends RollupCounts, Record<MomentColumn, Generated<number>> {
   district_code: string;
   unit_kind: "village" | "subdistrict" | "district" | "posyandu";
   unit_code: string;
   period: string;
   refreshed_at: Timestamp;
+}
+
+/** The data-quality tally of a unit's measurements in a period (migration 0120, core data-quality-tally.ts). */
+interface RollupQualityTable {
+  district_code: string;
+  unit_kind: "village" | "subdistrict" | "district" | "posyandu";
+  unit_code: string;
+  period: string;
+  tally: number[];
+  dup_groups: number;
+  dup_extra: number;
+  refreshed_at: Generated<Timestamp>;
 }
 
 interface RollupUpperTable extends RollupCounts {
@@ -316,6 +329,7 @@ export interface DB
   rollup_upper: RollupUpperTable;
   rollup_pending: RollupPendingTable;
   rollup_skdn: RollupSkdnTable;
+  rollup_quality: RollupQualityTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;

@@ -1,6 +1,7 @@
 /** Test data of the data-quality report, shared by the service's and the command's tests. */
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db/connection.ts";
+import { refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
 import { loadRegions } from "./regions.ts";
 
 const A = "35.03.01.2001";
@@ -74,4 +75,6 @@ export async function seedQualityData(database: Database): Promise<void> {
   await child(C, 1, true, [{ on: "2025-03-10", weight: 11.0, zlen: -2, zwfl: -1 }], "citra");
   // a likely duplicate of "ani" (same name key, birth date and sex), never measured
   await child(A, 1, false, [], "ani");
+  // The report reads the roll-ups, as after an import or data entry.
+  await refreshRollupsAndClear(database, ["35.03"]);
 }

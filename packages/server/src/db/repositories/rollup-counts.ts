@@ -36,3 +36,44 @@ export const COUNT_SUMS = COUNT_COLUMNS.map((c) => `sum(${c})::integer AS ${c}`)
 export function countsOf(alias: string): string {
   return COUNT_COLUMNS.map((c) => `${alias}.${c}`).join(", ");
 }
+
+/**
+ * The per-child data-quality sums of a roll-up row (migration 0120): Σz, Σz², Σz³, Σz⁴ of each
+ * index's latest valid z-score (n is the index's *_valid count; bmiz_valid for BMI-for-age), and
+ * boys and girls. Summed from level to level like the counts; core data-quality-tally.ts derives
+ * the SD, skewness and kurtosis from them.
+ */
+export const MOMENT_COLUMNS = [
+  "haz_s1",
+  "haz_s2",
+  "haz_s3",
+  "haz_s4",
+  "whz_s1",
+  "whz_s2",
+  "whz_s3",
+  "whz_s4",
+  "waz_s1",
+  "waz_s2",
+  "waz_s3",
+  "waz_s4",
+  "bmiz_valid",
+  "bmiz_s1",
+  "bmiz_s2",
+  "bmiz_s3",
+  "bmiz_s4",
+  "boys",
+  "girls",
+] as const;
+
+export type MomentColumn = (typeof MOMENT_COLUMNS)[number];
+
+/** Columns counted (integers) among MOMENT_COLUMNS; the others are sums of doubles. */
+const MOMENT_COUNTS: ReadonlySet<MomentColumn> = new Set(["bmiz_valid", "boys", "girls"]);
+
+/** `sum(a)::integer AS a` / `sum(b) AS b`, …: the per-child sums of the rows summed. */
+export const MOMENT_SUMS = MOMENT_COLUMNS.map(
+  (c) => `${MOMENT_COUNTS.has(c) ? `sum(${c})::integer` : `sum(${c})`} AS ${c}`,
+).join(", ");
+
+/** `a, b, …` for SQL. */
+export const MOMENT_LIST = MOMENT_COLUMNS.join(", ");

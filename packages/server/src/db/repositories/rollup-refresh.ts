@@ -9,10 +9,23 @@
  * `rollup_upper` beside the provinces and the nation (migration 0080). Province and nation rows
  * are summed from the latter, so on Citus a refresh reads only the district's shard and the
  * reference table, never every shard.
+ *
+ * The same statement sums, per unit, the powers of each child's latest valid z-scores and counts
+ * boys and girls (MOMENT_COLUMNS, migration 0120): the per-child half of the data-quality report
+ * (services/data-quality.ts); the SKDN pass tallies the measurement half (rollup-quality.ts).
  */
 import { sql } from "kysely";
 import type { HasDb } from "../schema.ts";
-import { COUNT_COLUMNS, COUNT_LIST, COUNT_SUMS, type CountColumn } from "./rollup-counts.ts";
+import {
+  COUNT_COLUMNS,
+  COUNT_LIST,
+  COUNT_SUMS,
+  type CountColumn,
+  MOMENT_COLUMNS,
+  MOMENT_LIST,
+  MOMENT_SUMS,
+  type MomentColumn,
+} from "./rollup-counts.ts";
 import { refreshDistrictSkdn } from "./rollup-skdn.ts";
 
 const sums = COUNT_SUMS;
@@ -20,8 +33,9 @@ const cols = COUNT_LIST;
 
 /**
  * SQL selecting one row per (child, period) of a district: the child's village and posyandu at
- * its latest measurement in the period, its latest valid HAZ, WHZ and WAZ, and whether it
- * became stunted in the period (a stunted valid HAZ whose previous valid HAZ was not stunted).
+ * its latest measurement in the period, its latest valid HAZ, WHZ, WAZ and BMI-for-age z, whether
+ * it became stunted in the period (a stunted valid HAZ whose previous valid HAZ was not stunted),
+ * and its sex.
  */
 function childPeriodSql(districtLiteral: string): string {
   return `
@@ -30,6 +44,7 @@ function childPeriodSql(districtLiteral: string): string {
         CASE WHEN zlen IS NOT NULL AND NOT flen THEN zlen END AS haz,
         CASE WHEN zwfl IS NOT NULL AND NOT fwfl THEN zwfl END AS whz,
         CASE WHEN zwei IS NOT NULL AND NOT fwei THEN zwei END AS waz,
+        CASE WHEN zbmi IS NOT NULL AND NOT fbmi THEN zbmi END AS bmiz,
         to_char(measured_on, 'YYYY-MM') AS month
       FROM measurements WHERE district_code = ${districtLiteral}
     ), h AS (
@@ -46,11 +61,13 @@ function childPeriodSql(districtLiteral: string): string {
         (array_agg(m.posyandu_id ORDER BY m.measured_on DESC))[1] AS posyandu_id,
         (array_agg(m.haz ORDER BY m.measured_on DESC) FILTER (WHERE m.haz IS NOT NULL))[1] AS haz,
         (array_agg(m.whz ORDER BY m.measured_on DESC) FILTER (WHERE m.whz IS NOT NULL))[1] AS whz,
-        (array_agg(m.waz ORDER BY m.measured_on DESC) FILTER (WHERE m.waz IS NOT NULL))[1] AS waz
+        (array_agg(m.waz ORDER BY m.measured_on DESC) FILTER (WHERE m.waz IS NOT NULL))[1] AS waz,
+        (array_agg(m.bmiz ORDER BY m.measured_on DESC) FILTER (WHERE m.bmiz IS NOT NULL))[1] AS bmiz
       FROM m CROSS JOIN LATERAL (VALUES (m.month), (left(m.month, 4))) AS p(period)
       GROUP BY m.child_id, p.period
     )
-    SELECT cp.*, (nc.child_id IS NOT NULL) AS is_new FROM cp
+    SELECT cp.*, (nc.child_id IS NOT NULL) AS is_new, c.sex FROM cp
+    JOIN children c ON c.district_code = ${districtLiteral} AND c.id = cp.child_id
     LEFT JOIN nc ON nc.child_id = cp.child_id AND nc.period = cp.period`;
 }
 
@@ -72,6 +89,24 @@ const AGGREGATE: Record<CountColumn, string> = {
 /** Aggregates of child-period rows into the count columns, in their order. */
 const COUNT_AGGREGATES = COUNT_COLUMNS.map((c) => `${AGGREGATE[c]}::integer AS ${c}`).join(",\n  ");
 
+/** How each per-child data-quality sum is aggregated from child-period rows (powers of each z). */
+const MOMENT_AGGREGATE: Record<MomentColumn, string> = {
+  ...(Object.fromEntries(
+    (["haz", "whz", "waz", "bmiz"] as const).flatMap((z) => [
+      [`${z}_s1`, `coalesce(sum(${z}), 0)`],
+      [`${z}_s2`, `coalesce(sum(${z} * ${z}), 0)`],
+      [`${z}_s3`, `coalesce(sum(${z} * ${z} * ${z}), 0)`],
+      [`${z}_s4`, `coalesce(sum((${z} * ${z}) * (${z} * ${z})), 0)`],
+    ]),
+  ) as Record<Exclude<MomentColumn, "bmiz_valid" | "boys" | "girls">, string>),
+  bmiz_valid: "count(bmiz)::integer",
+  boys: "count(*) FILTER (WHERE sex = 1)::integer",
+  girls: "count(*) FILTER (WHERE sex = 2)::integer",
+};
+
+/** Aggregates of child-period rows into the per-child data-quality sums, in their order. */
+const MOMENT_AGGREGATES = MOMENT_COLUMNS.map((c) => `${MOMENT_AGGREGATE[c]} AS ${c}`).join(",\n  ");
+
 function literal(code: string): string {
   if (!/^\d{2}\.\d{2}$/.test(code)) throw new Error(`invalid district code '${code}'`);
   return `'${code}'`;
@@ -83,10 +118,10 @@ async function refreshDistrictRollup(h: HasDb, district: string): Promise<void> 
   const exec = (q: string) => sql.raw(q).execute(h.db);
   await exec(`DELETE FROM rollup_district WHERE district_code = ${d}`);
   await exec(`
-    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target)
+    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target, ${MOMENT_LIST})
     WITH cp AS (${childPeriodSql(d)})
     SELECT ${d}, CASE WHEN grouping(village_code) = 0 THEN 'village' ELSE 'posyandu' END,
-      coalesce(village_code, posyandu_id::text), period, ${COUNT_AGGREGATES}, NULL
+      coalesce(village_code, posyandu_id::text), period, ${COUNT_AGGREGATES}, NULL, ${MOMENT_AGGREGATES}
     FROM cp GROUP BY GROUPING SETS ((village_code, period), (posyandu_id, period))
     HAVING grouping(village_code) = 0 OR posyandu_id IS NOT NULL`);
   // Villages with a target but nobody measured in a period of that year count as zero.
@@ -104,12 +139,12 @@ async function refreshDistrictRollup(h: HasDb, district: string): Promise<void> 
     WHERE r.district_code = ${d} AND r.unit_kind = 'village' AND t.district_code = ${d}
       AND t.village_code = r.unit_code AND t.year::text = left(r.period, 4)`);
   await exec(`
-    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target)
-    SELECT ${d}, 'subdistrict', left(unit_code, 8), period, ${sums}, sum(target)::integer FROM rollup_district
+    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target, ${MOMENT_LIST})
+    SELECT ${d}, 'subdistrict', left(unit_code, 8), period, ${sums}, sum(target)::integer, ${MOMENT_SUMS} FROM rollup_district
     WHERE district_code = ${d} AND unit_kind = 'village' GROUP BY left(unit_code, 8), period`);
   await exec(`
-    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target)
-    SELECT ${d}, 'district', ${d}, period, ${sums}, sum(target)::integer FROM rollup_district
+    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target, ${MOMENT_LIST})
+    SELECT ${d}, 'district', ${d}, period, ${sums}, sum(target)::integer, ${MOMENT_SUMS} FROM rollup_district
     WHERE district_code = ${d} AND unit_kind = 'village' GROUP BY period`);
   await exec(`DELETE FROM rollup_upper WHERE region_code = ${d}`);
   await exec(`

@@ -18,6 +18,12 @@ import {
 } from "@tumbuh/core";
 import { sql } from "kysely";
 import type { HasDb } from "../schema.ts";
+import {
+  likelyDuplicateGroups,
+  type QualityMeasurementRow,
+  writeDistrictQuality,
+  ZBITS_SQL,
+} from "./rollup-quality.ts";
 
 type UnitKind = "posyandu" | "village" | "subdistrict" | "district";
 
@@ -45,6 +51,7 @@ interface ChildRow {
   village_code: string;
   posyandu_id: string | null;
   has_kms: boolean | null;
+  has_nik: boolean;
 }
 
 interface KmsRow {
@@ -53,14 +60,7 @@ interface KmsRow {
   has_kms: boolean;
 }
 
-interface WeighingRow {
-  child_id: string;
-  measured_on: string;
-  weight: number;
-  oedema: boolean;
-  zwei: number | null;
-  fwei: boolean;
-}
+type WeighingRow = QualityMeasurementRow & { weight: number };
 
 /** Children counted between two turns of the event loop (other requests served meanwhile). */
 const YIELD_CHILDREN = 2000;
@@ -156,7 +156,8 @@ async function districtKbm(h: HasDb, district: string): Promise<KbmTable> {
 
 /**
  * Recomputes the SKDN rows of one district for every month in which it has measurements, with the
- * district's KBM table unless one is given. Run it inside the refresh's transaction, which holds the
+ * district's KBM table unless one is given, and from the same rows the measurement part of its
+ * data-quality rows (rollup-quality.ts). Run it inside the refresh's transaction, which holds the
  * district's roll-up lock.
  */
 export async function refreshDistrictSkdn(h: HasDb, district: string, kbmTable?: KbmTable): Promise<void> {
@@ -167,19 +168,31 @@ export async function refreshDistrictSkdn(h: HasDb, district: string, kbmTable?:
     WHERE district_code = ${district} ORDER BY 1`.execute(h.db);
   await sql`DELETE FROM rollup_skdn WHERE district_code = ${district}`.execute(h.db);
   const months = monthRows.rows.map((r) => r.month);
-  if (months.length === 0) return;
+  if (months.length === 0) {
+    await sql`DELETE FROM rollup_quality WHERE district_code = ${district}`.execute(h.db);
+    return;
+  }
   const children = await sql<ChildRow>`
-    SELECT id, sex, birth_date, village_code, posyandu_id, has_kms FROM children
-    WHERE district_code = ${district}`.execute(h.db);
-  const weighings = await sql<WeighingRow>`
-    SELECT child_id, measured_on, weight, oedema, zwei, fwei FROM measurements
-    WHERE district_code = ${district} AND weight IS NOT NULL`.execute(h.db);
+    SELECT id, sex, birth_date, village_code, posyandu_id, has_kms, nik_hash IS NOT NULL AS has_nik
+    FROM children WHERE district_code = ${district}`.execute(h.db);
+  const measurements = await sql<QualityMeasurementRow>`
+    SELECT child_id, village_code, posyandu_id, measured_on, age_days, weight, lenhei, measure, oedema,
+      zwei, fwei, ${sql.raw(ZBITS_SQL)} AS zbits
+    FROM measurements WHERE district_code = ${district}`.execute(h.db);
+  const weighings = measurements.rows.filter((m): m is WeighingRow => m.weight !== null);
   const kms = await sql<KmsRow>`
     SELECT child_id, measured_on, has_kms FROM measurements
     WHERE district_code = ${district} AND has_kms IS NOT NULL`.execute(h.db);
   const rows = [
-    ...(await districtSkdnCounts(district, children.rows, weighings.rows, kms.rows, months, kbm)).values(),
+    ...(await districtSkdnCounts(district, children.rows, weighings, kms.rows, months, kbm)).values(),
   ];
+  await writeDistrictQuality(
+    h,
+    district,
+    new Map(children.rows.map((c) => [c.id, c])),
+    measurements.rows,
+    await likelyDuplicateGroups(h, district),
+  );
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
     const col = (k: keyof SkdnCounts) => part.map((r) => r.counts[k]);
