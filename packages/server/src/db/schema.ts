@@ -193,7 +193,7 @@ interface RollupDistrictTable extends RollupCounts, Record<MomentColumn, Generat
   refreshed_at: Timestamp;
 }
 
-/** The data-quality tally of a unit's measurements in a period (migration 0120, core data-quality-tally.ts). */
+/** The data-quality tally of a unit's measurements in a period (migration 0114, core data-quality-tally.ts). */
 interface RollupQualityTable {
   district_code: string;
   unit_kind: "village" | "subdistrict" | "district" | "posyandu";

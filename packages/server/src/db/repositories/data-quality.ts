@@ -1,5 +1,5 @@
 /**
- * The data-quality report's figures: as stored by the roll-up refresh (migration 0120; the
+ * The data-quality report's figures: as stored by the roll-up refresh (migration 0114; the
  * measurement tally of rollup_quality beside the per-child sums of rollup_district, read by the
  * service), and the live rows they are computed from (every measurement of a region or posyandu
  * in a date range with its child's sex and birth date and whether the child has a NIK, never the

@@ -38,7 +38,7 @@ export function countsOf(alias: string): string {
 }
 
 /**
- * The per-child data-quality sums of a roll-up row (migration 0120): Σz, Σz², Σz³, Σz⁴ of each
+ * The per-child data-quality sums of a roll-up row (migration 0114): Σz, Σz², Σz³, Σz⁴ of each
  * index's latest valid z-score (n is the index's *_valid count; bmiz_valid for BMI-for-age), and
  * boys and girls. Summed from level to level like the counts; core data-quality-tally.ts derives
  * the SD, skewness and kurtosis from them.

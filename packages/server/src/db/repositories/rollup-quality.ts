@@ -1,5 +1,5 @@
 /**
- * The measurement part of the data-quality roll-ups (migration 0120): tallied in the SKDN pass
+ * The measurement part of the data-quality roll-ups (migration 0114): tallied in the SKDN pass
  * (rollup-skdn.ts), which loads every measurement of the district anyway. Each measurement is
  * tallied once, into its leaf (village, posyandu, month) by where it was measured (core
  * data-quality-tally.ts); posyandu, village, kecamatan and district rows, months and years, are

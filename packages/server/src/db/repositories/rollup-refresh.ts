@@ -11,7 +11,7 @@
  * reference table, never every shard.
  *
  * The same statement sums, per unit, the powers of each child's latest valid z-scores and counts
- * boys and girls (MOMENT_COLUMNS, migration 0120): the per-child half of the data-quality report
+ * boys and girls (MOMENT_COLUMNS, migration 0114): the per-child half of the data-quality report
  * (services/data-quality.ts); the SKDN pass tallies the measurement half (rollup-quality.ts).
  */
 import { sql } from "kysely";
