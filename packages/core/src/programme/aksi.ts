@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { AKSI_2022 } from "./aksi-2022.ts";
 import { AKSI_2025 } from "./aksi-2025.ts";
-import { Confidence, reportDuplicates } from "./config.ts";
+import { Confidence, configIssue, reportDuplicates } from "./config.ts";
 
 /** What an aksi must produce: a document, data, or a decision (keputusan). */
 export const AksiOutputKind = z.enum(["dokumen", "data", "keputusan"]);
@@ -92,11 +92,14 @@ export const AksiConfig = z
       "output code",
     );
     if (c.validUntil !== null && c.validUntil < c.validFrom)
-      ctx.addIssue({
-        code: "custom",
-        path: ["validUntil"],
-        message: `found ${c.validUntil}, expected a year not before validFrom ${c.validFrom}`,
-      });
+      ctx.addIssue(
+        configIssue(
+          ["validUntil"],
+          `found ${c.validUntil}, expected a year not before validFrom ${c.validFrom}`,
+          "aksi.configValidUntil",
+          { validUntil: c.validUntil, validFrom: c.validFrom },
+        ),
+      );
   });
 export type AksiConfig = z.infer<typeof AksiConfig>;
 

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { REGION_CODE_PATTERN } from "../regions.ts";
-import { Confidence, reportDuplicates } from "./config.ts";
+import { Confidence, configIssue, reportDuplicates } from "./config.ts";
 
 export const PkItem = z.object({
   code: z.string().min(1),
@@ -64,11 +64,14 @@ export const PenilaianInstrument = z
     reportDuplicates(ctx, grades, ["gradeScale"], "grade");
     for (let i = 1; i < ins.gradeScale.length; i++)
       if (ins.gradeScale[i].score > ins.gradeScale[i - 1].score)
-        ctx.addIssue({
-          code: "custom",
-          path: ["gradeScale", i, "score"],
-          message: `grade ${ins.gradeScale[i].grade} scores above ${ins.gradeScale[i - 1].grade}: expected best first`,
-        });
+        ctx.addIssue(
+          configIssue(
+            ["gradeScale", i, "score"],
+            `grade ${ins.gradeScale[i].grade} scores above ${ins.gradeScale[i - 1].grade}: expected best first`,
+            "penilaian.gradeOrder",
+            { grade: ins.gradeScale[i].grade, above: ins.gradeScale[i - 1].grade },
+          ),
+        );
     reportDuplicates(
       ctx,
       ins.components.map((c) => c.code),
@@ -87,38 +90,50 @@ export const PenilaianInstrument = z
         if (item.scoring === "prevalence") {
           const bands = item.bands ?? [];
           if (bands.length === 0)
-            ctx.addIssue({
-              code: "custom",
-              path: ["components", ci, "items", ii, "bands"],
-              message: `item ${item.code} scores prevalence change: expected at least one band`,
-            });
+            ctx.addIssue(
+              configIssue(
+                ["components", ci, "items", ii, "bands"],
+                `item ${item.code} scores prevalence change: expected at least one band`,
+                "penilaian.bandsRequired",
+                { item: item.code },
+              ),
+            );
           for (let b = 1; b < bands.length; b++)
             if (bands[b].minDropPp >= bands[b - 1].minDropPp)
-              ctx.addIssue({
-                code: "custom",
-                path: ["components", ci, "items", ii, "bands", b, "minDropPp"],
-                message: `item ${item.code}: expected bands from the largest drop down`,
-              });
+              ctx.addIssue(
+                configIssue(
+                  ["components", ci, "items", ii, "bands", b, "minDropPp"],
+                  `item ${item.code}: expected bands from the largest drop down`,
+                  "penilaian.bandsOrder",
+                  { item: item.code },
+                ),
+              );
           return;
         }
         if (item.scoring !== "grade") return;
         for (const g of grades)
           if (!(g in item.descriptors))
-            ctx.addIssue({
-              code: "custom",
-              path: ["components", ci, "items", ii, "descriptors"],
-              message: `item ${item.code} has no descriptor for grade ${g}`,
-            });
+            ctx.addIssue(
+              configIssue(
+                ["components", ci, "items", ii, "descriptors"],
+                `item ${item.code} has no descriptor for grade ${g}`,
+                "penilaian.descriptorMissing",
+                { item: item.code, grade: g },
+              ),
+            );
       });
     });
     const bases = new Set([...ins.components.map((c) => c.code), ...items.map((i) => i.code)]);
     ins.awards.kategoriKhusus.forEach((k, i) => {
       if (!bases.has(k.basis))
-        ctx.addIssue({
-          code: "custom",
-          path: ["awards", "kategoriKhusus", i, "basis"],
-          message: `found '${k.basis}', expected a component or item code of the instrument`,
-        });
+        ctx.addIssue(
+          configIssue(
+            ["awards", "kategoriKhusus", i, "basis"],
+            `found '${k.basis}', expected a component or item code of the instrument`,
+            "penilaian.awardBasis",
+            { value: k.basis },
+          ),
+        );
     });
   });
 export type PenilaianInstrument = z.infer<typeof PenilaianInstrument>;

@@ -268,6 +268,13 @@ describe("penilaian kinerja", () => {
       "awards.kategoriKhusus.0.basis: found 'Q', expected a component or item code of the instrument",
       "awards.kategoriKhusus.1.basis: found 'web', expected a component or item code of the instrument",
     ]);
+    // the same problems as catalogue messages, for the user's language
+    expect(check.ok ? [] : check.messages).toEqual([
+      { key: "penilaian.gradeOrder", params: { grade: "B", above: "A" } },
+      { key: "penilaian.descriptorMissing", params: { item: "1.1", grade: "B" } },
+      { key: "penilaian.awardBasis", params: { value: "Q" } },
+      { key: "penilaian.awardBasis", params: { value: "web" } },
+    ]);
   });
 
   it.each([
@@ -286,5 +293,25 @@ describe("penilaian kinerja", () => {
       { minDropPp: 0, score: 50 },
     ];
     expect(prevalenceChangeScore(before, after, bands)).toBe(score);
+  });
+});
+
+describe("configuration messages", () => {
+  it("gives each problem a catalogue message: refinements their own, zod checks a field message", () => {
+    const dup = checkConfig(PenilaianInstrument, {
+      ...INSTRUMENT,
+      gradeScale: [
+        { grade: "A", score: 100 },
+        { grade: "A", score: 75 },
+      ],
+      scoreDecimals: 9,
+    });
+    expect(dup.ok ? [] : dup.messages).toEqual(
+      expect.arrayContaining([
+        { key: "validation.tooBig", params: { field: "scoreDecimals", max: 6 } },
+        { key: "config.duplicate", params: { field: "gradeScale", value: "A" } },
+      ]),
+    );
+    expect(dup.ok ? 0 : dup.messages.length).toBe(dup.ok ? 0 : dup.errors.length);
   });
 });

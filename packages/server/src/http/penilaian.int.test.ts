@@ -227,6 +227,14 @@ describeEachEngine("penilaian routes: every new route in the role × region matr
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.errors[0]).toContain("gradeScale");
+    // each problem also as a catalogue message naming its field, for the user's language
+    const badError = bad.json().error;
+    expect(badError).toMatchObject({
+      key: "penilaian.instrumentInvalid",
+      params: { count: badError.details.errors.length },
+    });
+    expect(badError.details.messages).toHaveLength(badError.details.errors.length);
+    expect(JSON.stringify(badError.details.messages[0].params)).toContain("gradeScale");
     const wrongYear = await c.jatim.send("PUT", `/api/penilaian/${id}/instrument`, {
       instrument: { ...instrument, year: 2024 },
       version,

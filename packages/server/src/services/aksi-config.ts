@@ -37,7 +37,7 @@ export async function addAksiConfig(
     throw new ServiceError(
       "bad_request",
       `the aksi configuration is not valid: ${checked.errors.join("; ")}`,
-      { field: "config", errors: checked.errors },
+      { field: "config", errors: checked.errors, messages: checked.messages },
       userMessage("aksi.configInvalid", { errors: checked.errors.join("; ") }),
     );
   const config = checked.value;

@@ -638,8 +638,8 @@ function checkInstrument(instrument: unknown): PenilaianInstrument {
     throw new ServiceError(
       "bad_request",
       `the instrument is not valid: ${checked.errors.join("; ")}`,
-      { field: "instrument", errors: checked.errors },
-      userMessage("penilaian.instrumentInvalid", { errors: checked.errors.join("; ") }),
+      { field: "instrument", errors: checked.errors, messages: checked.messages },
+      userMessage("penilaian.instrumentInvalid", { count: checked.errors.length }),
     );
   return checked.value;
 }

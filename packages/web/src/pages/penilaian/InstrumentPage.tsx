@@ -12,6 +12,7 @@ import { ApiError, api } from "../../api/client.ts";
 import { useApi } from "../../api/useApi.ts";
 import { ErrorMessage, Loading } from "../../components/Status.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { messageText, type ShownMessage } from "../../lib/messages.ts";
 import { href } from "../../routing/router.ts";
 
 function InstrumentTables({ ins }: { ins: PenilaianInstrument }) {
@@ -99,10 +100,12 @@ function Editor({ view, onSaved }: { view: AssessmentView; onSaved: () => void }
   const [text, setText] = useState(() => JSON.stringify(view.instrument, null, 2));
   const [error, setError] = useState<Error | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
+  const [messages, setMessages] = useState<ShownMessage[]>([]);
   const [saved, setSaved] = useState(false);
   const save = async () => {
     setError(null);
     setErrors([]);
+    setMessages([]);
     setSaved(false);
     let instrument: unknown;
     try {
@@ -116,8 +119,12 @@ function Editor({ view, onSaved }: { view: AssessmentView; onSaved: () => void }
       setSaved(true);
       onSaved();
     } catch (e) {
-      const details = e instanceof ApiError ? (e.details as { errors?: string[] } | undefined) : undefined;
+      const details =
+        e instanceof ApiError
+          ? (e.details as { errors?: string[]; messages?: ShownMessage[] } | undefined)
+          : undefined;
       setErrors(details?.errors ?? []);
+      setMessages(details?.messages ?? []);
       setError(e as Error);
     }
   };
@@ -210,8 +217,8 @@ function Editor({ view, onSaved }: { view: AssessmentView; onSaved: () => void }
       <ErrorMessage error={error} />
       {errors.length > 0 ? (
         <ul className="warnings" data-testid="pk-instrument-errors">
-          {errors.map((x) => (
-            <li key={x}>{x}</li>
+          {errors.map((x, i) => (
+            <li key={x}>{messageText(messages[i], x, t)}</li>
           ))}
         </ul>
       ) : null}
