@@ -27,12 +27,12 @@ export interface ImportBench {
   engine: "pglite" | "postgres";
   rows: number;
   fileMB: number;
-  /** Until the file's rows are committed (the import's transaction). */
+  /** Until the file's rows are committed with their figures (the import's transaction). */
   importSeconds: number;
   copySeconds: number;
   /** importSeconds ÷ copySeconds (target ≤ 2). */
   ratio: number;
-  /** The roll-up refresh the import runs right after its commit, and the whole command with it. */
+  /** The roll-up refresh inside the import's transaction, and the whole command. */
   rollupSeconds: number;
   withRollupsSeconds: number;
   phases: Record<string, number>;

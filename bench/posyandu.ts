@@ -9,8 +9,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { OPERATOR } from "../packages/server/src/auth/access.ts";
 import { openDatabase } from "../packages/server/src/db/connection.ts";
-import { refreshRollups } from "../packages/server/src/db/repositories/rollup-refresh.ts";
-import { refreshDistrictSkdn } from "../packages/server/src/db/repositories/rollup-skdn.ts";
+import { refreshRollups, refreshSkdnRollups } from "../packages/server/src/db/repositories/rollup-refresh.ts";
 import { loadRegions } from "../packages/server/src/services/regions.ts";
 import { testServices } from "../packages/server/src/services/test-support.ts";
 
@@ -83,7 +82,7 @@ export async function benchPosyandu(
     await database.db.transaction().execute((trx) => refreshRollups({ db: trx }, [DISTRICT]));
     const refreshSeconds = (performance.now() - t1) / 1000;
     const t2 = performance.now();
-    await database.db.transaction().execute((trx) => refreshDistrictSkdn({ db: trx }, DISTRICT));
+    await database.db.transaction().execute((trx) => refreshSkdnRollups({ db: trx }, [DISTRICT]));
     const skdnRefreshSeconds = (performance.now() - t2) / 1000;
 
     const codes = async (level: string) =>

@@ -24,7 +24,7 @@ const groups: Record<string, () => Promise<void>> = {
         `  import ${r.rows.toLocaleString("en-US")} rows (${r.fileMB} MB) into ${engine.padEnd(8)} whole command ${r.withRollupsSeconds.toFixed(1)} s vs bare COPY ${r.copySeconds.toFixed(1)} s: ${(r.withRollupsSeconds / r.copySeconds).toFixed(2)}× (target ≤ 2×)`,
       );
       console.log(
-        `    until committed ${r.importSeconds.toFixed(1)} s (${r.ratio.toFixed(2)}× the COPY), then the roll-up refresh (prevalence, SKDN, quality) ${r.rollupSeconds.toFixed(1)} s`,
+        `    committed with its figures ${r.importSeconds.toFixed(1)} s (${r.ratio.toFixed(2)}× the COPY), of which the roll-up refresh (prevalence, SKDN, quality) ${r.rollupSeconds.toFixed(1)} s`,
       );
       console.log(
         `    phases: ${phases}; rows written directly ${r.rowsWrittenDirectly.toLocaleString("en-US")}, staged ${r.rowsStaged.toLocaleString("en-US")}; peak RSS ${r.peakRssMiB} MiB`,

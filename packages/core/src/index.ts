@@ -9,6 +9,7 @@ export * from "./data-quality-verdicts.ts";
 export * from "./dates.ts";
 export * from "./default-period.ts";
 export * from "./digit-preference.ts";
+export * from "./district-figures.ts";
 export * from "./entry-rules.ts";
 export * from "./f2gizi.ts";
 export * from "./faltering.ts";

@@ -8,6 +8,8 @@ const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 const HEADER_BYTES = 19;
 /** Days from 1970-01-01 (Unix) to 2000-01-01 (PostgreSQL's date epoch). */
 const PG_EPOCH_DAYS = 10_957;
+/** Type OID of int4 (an array's element type). */
+const INT4_OID = 23;
 
 /** Days since 1970-01-01 of an ISO date (YYYY-MM-DD). */
 export function isoDays(iso: string): number {
@@ -130,6 +132,23 @@ export class PgBinaryRows {
     buf[p + 2] = v >>> 8;
     buf[p + 3] = v;
     this.pos = p + 4;
+  }
+
+  /** A one-dimensional integer[] (int4, no NULL elements). */
+  int4Array(values: ArrayLike<number>): this {
+    const n = values.length;
+    this.ensure(24 + 8 * n);
+    this.int32(20 + 8 * n); // the field's length
+    this.int32(1); // dimensions
+    this.int32(0); // no NULL elements
+    this.int32(INT4_OID);
+    this.int32(n); // length of the dimension
+    this.int32(1); // its lower bound
+    for (let i = 0; i < n; i++) {
+      this.int32(4);
+      this.int32(values[i]);
+    }
+    return this;
   }
 
   /** A date given as days since 1970-01-01. */

@@ -16,6 +16,7 @@
 import { PgBinaryRows, uuid7Into } from "../db/pg-binary.ts";
 import type { StoredChildKeys } from "../db/repositories/import-write.ts";
 import type { CheckedRow, MeasurementPart } from "./checked-row.ts";
+import type { DistrictFacts } from "./district-facts.ts";
 import type { Facility } from "./facilities.ts";
 import { nbsKey, nbsOf, nikKey } from "./matching.ts";
 import { MeasurementBatch, type MeasurementColumns } from "./measurement-batch.ts";
@@ -70,10 +71,15 @@ export class DirectImport {
    * `capacity`: rows per batch. `maxChildren`: new children kept track of (about 1 KB each);
    * children beyond it are staged, so memory stays bounded on a file of any size.
    */
+  /**
+   * `facts`: keeps the figure rows of districts with no children in the database yet
+   * (district-facts.ts).
+   */
   constructor(
     readonly capacity: number,
     importId: Buffer,
     private readonly maxChildren = 250_000,
+    readonly facts?: DistrictFacts,
   ) {
     this.measurements = new MeasurementBatch(capacity, importId);
   }
@@ -81,6 +87,7 @@ export class DirectImport {
   /** Takes the keys of the district's children in the database (db/repositories/import-write.ts loadChildKeys). */
   addDistrict(district: string, stored: readonly StoredChildKeys[]): void {
     if (this.districts.has(district)) return;
+    if (stored.length === 0) this.facts?.open(district);
     const dbNik = new Set<string>();
     const dbNbs = new Set<string>();
     for (const r of stored) {
@@ -126,6 +133,7 @@ export class DirectImport {
             );
           c = byIdentity;
           c.nik = nik;
+          this.facts?.setHasNik(row.districtCode, c.fact);
           k.byNik.set(nik, c);
           this.nikAttached.push({
             districtCode: row.districtCode,
@@ -212,7 +220,17 @@ export class DirectImport {
       const day = m.measuredDays as number;
       if (c.days.includes(day)) return false;
       c.days.push(day);
-      this.measurements.add(rowNo, c.row.name, c.row.villageCode, c.id, c.posyandu?.id, day, c.row.sex, m);
+      this.measurements.add(
+        rowNo,
+        c.row.name,
+        c.row.villageCode,
+        c.id,
+        c.fact,
+        c.posyandu?.id,
+        day,
+        c.row.sex,
+        m,
+      );
     }
     return true;
   }
@@ -238,7 +256,9 @@ export class DirectImport {
       handedOver: false,
       noNikRows: false,
       days: [],
+      fact: -1,
     };
+    if (this.facts) c.fact = this.facts.addChild(row.districtCode, c);
     this.childrenCreated++;
     this.newChildren.push(c);
     return c;
@@ -250,6 +270,7 @@ export class DirectImport {
       row.name,
       row.villageCode,
       c.id,
+      c.fact,
       posyandu?.id,
       row.measuredDays as number,
       row.sex,

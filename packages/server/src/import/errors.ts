@@ -15,6 +15,3 @@ export class ImportFileError extends Error {
     super(message);
   }
 }
-
-/** The file landed but the roll-up refresh after it failed (the districts stay marked pending). */
-export class RollupRefreshError extends Error {}

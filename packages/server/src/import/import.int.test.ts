@@ -78,7 +78,7 @@ describeEachEngine("import", (t) => {
     expect(await pendingRollups(t.database)).toEqual([]);
     expect((await checkRollups(t.database)).ok).toBe(true);
     expect(r.landedMs).toBeLessThanOrEqual(r.durationMs);
-    expect(Object.keys(r.phases)).toEqual(["readAndWrite", "merge", "commit", "rollups"]);
+    expect(Object.keys(r.phases)).toEqual(["readAndWrite", "merge", "rollups", "commit"]);
     const aug = await figuresOf(t.database, "35.03", "2025-08");
     expect(aug.measured).toBeGreaterThan(100);
     expect(aug.stuntingRate).toBeGreaterThan(8);

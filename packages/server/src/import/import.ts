@@ -17,11 +17,12 @@ import { basename } from "node:path";
 import { levelOfCode, todayInIndonesia, userMessage } from "@tumbuh/core";
 import type { Database } from "../db/connection.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
+import { mergedChildrenSql } from "../db/repositories/import-merge.ts";
 import { inImportTransaction, recordImport } from "../db/repositories/import-record.ts";
 import { Repositories } from "../db/repositories/index.ts";
-import { markRollupsPending, refreshRollupsAndClear } from "../db/repositories/rollup-pending.ts";
+import { lockRollups, refreshLockedRollups } from "../db/repositories/rollup-refresh.ts";
 import { NeedsStagedImport } from "./direct.ts";
-import { ImportFileError, RollupRefreshError } from "./errors.ts";
+import { ImportFileError } from "./errors.ts";
 import { sha256File } from "./file-hash.ts";
 import { IMPORT_LIMITS, type ImportLimits } from "./limits.ts";
 import { ImportMemo } from "./memo.ts";
@@ -71,9 +72,9 @@ export interface ImportOptions {
 
 /**
  * Imports a measurement file and returns its report. Without `dryRun`, children, posyandu,
- * puskesmas and measurements are written in one transaction, then the roll-ups of the affected
- * districts are refreshed (RollupRefreshError if only that fails: the file has landed); with it,
- * the same checks run and nothing is kept.
+ * puskesmas and measurements are written in one transaction with the refreshed roll-ups of the
+ * affected districts (all of it lands, or nothing); with it, the same checks run and nothing is
+ * kept.
  */
 export async function importMeasurements(
   database: Database,
@@ -140,8 +141,22 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
       clock.phase("merge");
       // A dry run rolls everything back: it leaves no trace.
       if (opts.dryRun) throw new DryRunDone();
-      // Refreshed right after the commit (below); marked so that a stop in between is caught.
-      await markRollupsPending(s, report.districts);
+      // The figures land with the rows: prevalence, SKDN and quality of the districts touched,
+      // from the rows kept while writing when the file wrote a district from nothing.
+      // Children the merge matched or created are read back; the rest are as written.
+      const known = new Map(
+        [...writer.knownRows()].map(([d, rows]) => [
+          d,
+          { rows, reload: report.rowsStaged > 0 ? mergedChildrenSql(d) : undefined },
+        ]),
+      );
+      await lockRollups(s, report.districts);
+      const sources = await refreshLockedRollups(s, report.districts, {
+        known,
+        copy: (target, data) => s.copyBinary(target, data),
+      });
+      report.figuresFromRows = [...sources].filter(([, from]) => from === "known").map(([d]) => d);
+      clock.phase("rollups");
       report.importId = importId;
       report.durationMs = clock.elapsed();
       await recordImport(s, {
@@ -174,10 +189,6 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
   }
   clock.phase("commit");
   report.landedMs = clock.elapsed();
-  if (report.importId) {
-    await refreshRollups(database, report);
-    clock.phase("rollups");
-  }
   report.durationMs = clock.elapsed();
   return report;
 }
@@ -195,15 +206,4 @@ async function checkDistrictOption(database: Database, district: string | undefi
       `--district: no district with code '${district}' (are the regions loaded?)`,
       userMessage("region.unknown", { code: district }),
     );
-}
-
-/** Refreshes the roll-ups of the districts the import touched (the file has landed by then). */
-async function refreshRollups(database: Database, report: ImportReport): Promise<void> {
-  try {
-    await refreshRollupsAndClear(database, report.districts);
-  } catch (err) {
-    throw new RollupRefreshError(
-      `the file was imported (import ${report.importId}), but refreshing the roll-ups of ${report.districts.join(", ")} failed: ${(err as Error).message}. They stay marked for a refresh: run 'tumbuh check --refresh' (the server also refreshes them when it starts).`,
-    );
-  }
 }

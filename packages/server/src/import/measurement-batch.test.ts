@@ -73,7 +73,7 @@ describe("MeasurementBatch and encodeMeasurements", () => {
     ];
     for (const [k, r] of rows.entries()) {
       const day = isoDays(r.on);
-      batch.add(10 + k, `ANAK ${k}`, r.v, r.c, r.p, day, r.sex, {
+      batch.add(10 + k, `ANAK ${k}`, r.v, r.c, -1, r.p, day, r.sex, {
         ageDays: day - birth,
         weight: r.w,
         lenhei: r.h,
@@ -171,7 +171,7 @@ describe("MeasurementBatch and encodeMeasurements", () => {
   it("refuses a measurement past its capacity instead of dropping it", () => {
     const batch = new MeasurementBatch(1, importId);
     const add = () =>
-      batch.add(2, "ANAK", "35.03.01.2001", childA, undefined, 20_000, 1, {
+      batch.add(2, "ANAK", "35.03.01.2001", childA, -1, undefined, 20_000, 1, {
         ageDays: 400,
         weight: 9,
         lenhei: 75,

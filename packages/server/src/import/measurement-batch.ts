@@ -4,6 +4,8 @@
  * MEASUREMENT_COLUMNS order (db/repositories/import-columns.ts) by `encodeMeasurements`, with
  * what @tumbuh/growth's storedMeasurementAt gives each row. Pure: no I/O.
  */
+
+import { FLAG_BMI, FLAG_LEN, FLAG_WEI, FLAG_WFL } from "@tumbuh/core";
 import {
   type AnthroBatchOutput,
   anthroZScoresBatch,
@@ -20,6 +22,7 @@ import {
   type MeasurementValues,
   setAnthroRow,
 } from "./anthro-columns.ts";
+import type { DistrictFacts } from "./district-facts.ts";
 import type { FlaggedMeasurement } from "./report.ts";
 
 /** A batch of measurements in columns; row i's child and posyandu ids are bytes 16·i to 16·i + 16. */
@@ -37,6 +40,8 @@ export interface MeasurementColumns extends AnthroInputColumns {
   importId: Uint8Array;
   /** The file row and the child's name of each measurement, for the report's flags. */
   rowNo: Int32Array;
+  /** The child's index among its district's figure rows (DistrictFacts), -1 when not kept. */
+  childFact: Int32Array;
   names: string[];
 }
 
@@ -72,6 +77,7 @@ export class MeasurementBatch {
       villages: [],
       importId: this.importId,
       rowNo: new Int32Array(n),
+      childFact: new Int32Array(n),
       names: [],
     };
   }
@@ -82,13 +88,15 @@ export class MeasurementBatch {
 
   /**
    * Adds a measurement of a child of `sex` (1 boy, 2 girl) taken in the village on the day (days
-   * since 1970-01-01), read from row `rowNo` of the file for the child `name`.
+   * since 1970-01-01), read from row `rowNo` of the file for the child `name` (`childFact`: its
+   * index among the district's figure rows, -1 when not kept).
    */
   add(
     rowNo: number,
     name: string,
     villageCode: string,
     childId: Uint8Array,
+    childFact: number,
     posyanduId: Uint8Array | undefined,
     measuredDays: number,
     sex: number,
@@ -100,6 +108,7 @@ export class MeasurementBatch {
       throw new Error(`measurement batch full (${this.capacity} rows): take it first`);
     const i = c.count++;
     c.rowNo[i] = rowNo;
+    c.childFact[i] = childFact;
     c.names[i] = name;
     let v = this.villageIndex.get(villageCode);
     if (v === undefined) {
@@ -128,14 +137,18 @@ export class MeasurementBatch {
   }
 }
 
+const nan = (z: number | null) => (z === null ? Number.NaN : z);
+
 /**
  * Scores a batch (z-scores, WHO flags, Permenkes categories) and encodes it as binary COPY data
  * in MEASUREMENT_COLUMNS order, each row with a new time-ordered id. `out` is scratch space of at
- * least `c.count` rows. Returns the data, how many rows carry a WHO flag and the flags.
+ * least `c.count` rows. Rows of a child kept among its district's figure rows are added to
+ * `facts` as stored. Returns the data, how many rows carry a WHO flag and the flags.
  */
 export function encodeMeasurements(
   c: MeasurementColumns,
   out: AnthroBatchOutput,
+  facts?: DistrictFacts,
 ): { data: Buffer; flagged: number; flags: FlaggedMeasurement[] } {
   const count = c.count;
   const z = anthroZScoresBatch(
@@ -166,6 +179,29 @@ export function encodeMeasurements(
     }
     uuid7Into(id);
     const v = c.village[i];
+    if (facts && c.childFact[i] >= 0) {
+      const b = facts.of(districts[v]);
+      if (b)
+        // Measured where the child is registered: the direct path hands a child over to staging otherwise.
+        b.addMeasurementAtChild(c.childFact[i], {
+          day: c.measuredDays[i],
+          ageDays: c.ageDays[i],
+          weight: c.weight[i],
+          lenhei: c.lenhei[i],
+          measure: c.measure[i],
+          oedema: c.oedema[i] === 1,
+          hasKms: -1,
+          zlen: nan(s.zlen),
+          zwei: nan(s.zwei),
+          zwfl: nan(s.zwfl),
+          zbmi: nan(s.zbmi),
+          flags:
+            (s.flen ? FLAG_LEN : 0) |
+            (s.fwei ? FLAG_WEI : 0) |
+            (s.fwfl ? FLAG_WFL : 0) |
+            (s.fbmi ? FLAG_BMI : 0),
+        });
+    }
     w.row(MEASUREMENT_COLUMNS.length)
       .text(districts[v])
       .uuid(id)

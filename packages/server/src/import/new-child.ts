@@ -22,6 +22,8 @@ export interface NewChild {
   noNikRows: boolean;
   /** Measurement days (since 1970) seen for the child. */
   days: number[];
+  /** Index among its district's figure rows (district-facts.ts), -1 when not kept. */
+  fact: number;
 }
 
 /** True when the row would change what was written for the child (NIK aside when the row has none). */

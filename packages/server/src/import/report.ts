@@ -107,8 +107,10 @@ export interface ImportReport {
   flags: FlaggedMeasurement[];
   flagsRaised: number;
   durationMs: number;
-  /** Milliseconds until the file's rows were committed (the roll-up refresh follows; durationMs includes it). */
+  /** Milliseconds until the file's rows were committed, with the roll-ups refreshed in the same transaction. */
   landedMs: number;
+  /** Districts whose figures were computed from the rows as written, not read back (rollup-refresh.ts). */
+  figuresFromRows: string[];
   /** Milliseconds per phase (read and stage, merge, roll-ups), for benchmarks. */
   phases: Record<string, number>;
 }
@@ -142,6 +144,7 @@ export function emptyReport(fileName: string, dryRun: boolean): ImportReport {
     flagsRaised: 0,
     durationMs: 0,
     landedMs: 0,
+    figuresFromRows: [],
     phases: {},
   };
 }

@@ -5,6 +5,7 @@
  * COPY. One COPY is in flight while the next batch is read, so the server works while this
  * thread parses.
  */
+import type { FigureInput } from "@tumbuh/core";
 import { type AnthroBatchOutput, createAnthroBatchOutput } from "@tumbuh/growth";
 import type { Session } from "../db/connection.ts";
 import { uuidBytes } from "../db/pg-binary.ts";
@@ -18,6 +19,7 @@ import {
 } from "../db/repositories/import-write.ts";
 import type { CheckedRow, MeasurementPart } from "./checked-row.ts";
 import { DirectImport } from "./direct.ts";
+import { DistrictFacts } from "./district-facts.ts";
 import { Facilities, type Facility } from "./facilities.ts";
 import { encodeMeasurements } from "./measurement-batch.ts";
 import type { ImportMemo } from "./memo.ts";
@@ -73,7 +75,7 @@ export class ImportWriter {
     this.stage = new StageBatch(opts.batchRows, memo);
     this.direct = opts.stagedOnly
       ? undefined
-      : new DirectImport(opts.batchRows, uuidBytes(opts.importId), opts.directChildren);
+      : new DirectImport(opts.batchRows, uuidBytes(opts.importId), opts.directChildren, new DistrictFacts());
     this.scored = createAnthroBatchOutput(opts.batchRows);
   }
 
@@ -140,7 +142,9 @@ export class ImportWriter {
     // Taken now (z-scores computed here) while the previous batch's COPY runs on the server.
     const newFacilities = this.facilities.take();
     const written = this.direct?.take();
-    const encoded = written?.measurements ? encodeMeasurements(written.measurements, this.scored) : undefined;
+    const encoded = written?.measurements
+      ? encodeMeasurements(written.measurements, this.scored, this.direct?.facts)
+      : undefined;
     if (encoded) {
       report.measurementsFlagged += encoded.flagged;
       addFlags(report, encoded.flags);
@@ -185,6 +189,15 @@ export class ImportWriter {
   /** Waits for a COPY still in flight, ignoring its failure (before a rollback after an error). */
   async settle(): Promise<void> {
     await this.copying.catch(() => {});
+  }
+
+  /**
+   * The figure rows written directly for the districts the file wrote from nothing
+   * (district-facts.ts; call after `finish`). Rows staged are not among them: the merge decides
+   * what they become.
+   */
+  knownRows(): Map<string, FigureInput> {
+    return this.direct?.facts?.known() ?? new Map();
   }
 
   /** What is left to merge (call after `finish`). */

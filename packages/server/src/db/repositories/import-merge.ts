@@ -108,6 +108,15 @@ async function joinIdentities(s: Session, matches: string): Promise<void> {
   );
 }
 
+/**
+ * SQL selecting the ids of the district's children the merge matched or created (only these can
+ * have been changed by it); valid inside the import's transaction, after the merge.
+ */
+export function mergedChildrenSql(district: string): string {
+  if (!/^\d{2}\.\d{2}$/.test(district)) throw new Error(`invalid district code '${district}'`);
+  return `SELECT child_id FROM import_children WHERE district_code = '${district}' AND child_id IS NOT NULL`;
+}
+
 /** `import_children`: one row per child of the file, with the attributes of its last row. */
 async function collectChildren(s: Session, inFile: DistrictFilter): Promise<void> {
   await exec(s, "CREATE INDEX ON import_identifiers (hash)");

@@ -10,120 +10,94 @@
  * are summed from the latter, so on Citus a refresh reads only the district's shard and the
  * reference table, never every shard.
  *
- * The same statement sums, per unit, the powers of each child's latest valid z-scores and counts
- * boys and girls (MOMENT_COLUMNS, migration 0114): the per-child half of the data-quality report
- * (services/data-quality.ts); the SKDN pass tallies the measurement half (rollup-quality.ts).
+ * The village and posyandu rows, the district's SKDN rows and its data-quality rows are computed
+ * in one pass over the district's children and measurements (core district-figures.ts, loaded
+ * and stored by rollup-figures.ts); kecamatan, district, province and nation rows are sums here.
+ * Beside the counts each row holds the powers of each child's latest valid z-scores and counts
+ * boys and girls (MOMENT_COLUMNS, migration 0114), the per-child half of the data-quality report.
  */
+
+import { districtFigures, type FigureInput, FigureInputBuilder } from "@tumbuh/core";
 import { sql } from "kysely";
 import type { HasDb } from "../schema.ts";
+import { COUNT_COLUMNS, COUNT_LIST, COUNT_SUMS, MOMENT_LIST, MOMENT_SUMS } from "./rollup-counts.ts";
 import {
-  COUNT_COLUMNS,
-  COUNT_LIST,
-  COUNT_SUMS,
-  type CountColumn,
-  MOMENT_COLUMNS,
-  MOMENT_LIST,
-  MOMENT_SUMS,
-  type MomentColumn,
-} from "./rollup-counts.ts";
-import { refreshDistrictSkdn } from "./rollup-skdn.ts";
+  type CopyBinary,
+  districtRowCounts,
+  insertPrevalenceRows,
+  loadFigureInput,
+  writeQualityRows,
+  writeSkdnRows,
+} from "./rollup-figures.ts";
+import { districtKbm } from "./rollup-skdn.ts";
 
 const sums = COUNT_SUMS;
 const cols = COUNT_LIST;
-
-/**
- * SQL selecting one row per (child, period) of a district: the child's village and posyandu at
- * its latest measurement in the period, its latest valid HAZ, WHZ, WAZ and BMI-for-age z, whether
- * it became stunted in the period (a stunted valid HAZ whose previous valid HAZ was not stunted),
- * and its sex.
- */
-function childPeriodSql(districtLiteral: string): string {
-  return `
-    WITH m AS (
-      SELECT child_id, village_code, posyandu_id, measured_on,
-        CASE WHEN zlen IS NOT NULL AND NOT flen THEN zlen END AS haz,
-        CASE WHEN zwfl IS NOT NULL AND NOT fwfl THEN zwfl END AS whz,
-        CASE WHEN zwei IS NOT NULL AND NOT fwei THEN zwei END AS waz,
-        CASE WHEN zbmi IS NOT NULL AND NOT fbmi THEN zbmi END AS bmiz,
-        to_char(measured_on, 'YYYY-MM') AS month
-      FROM measurements WHERE district_code = ${districtLiteral}
-    ), h AS (
-      SELECT child_id, month, haz < -2 AS st,
-        lag(haz < -2) OVER (PARTITION BY child_id ORDER BY measured_on) AS prev_st
-      FROM m WHERE haz IS NOT NULL
-    ), nc AS (
-      SELECT DISTINCT child_id, p.period FROM h
-      CROSS JOIN LATERAL (VALUES (h.month), (left(h.month, 4))) AS p(period)
-      WHERE h.st AND h.prev_st = false
-    ), cp AS (
-      SELECT m.child_id, p.period,
-        (array_agg(m.village_code ORDER BY m.measured_on DESC))[1] AS village_code,
-        (array_agg(m.posyandu_id ORDER BY m.measured_on DESC))[1] AS posyandu_id,
-        (array_agg(m.haz ORDER BY m.measured_on DESC) FILTER (WHERE m.haz IS NOT NULL))[1] AS haz,
-        (array_agg(m.whz ORDER BY m.measured_on DESC) FILTER (WHERE m.whz IS NOT NULL))[1] AS whz,
-        (array_agg(m.waz ORDER BY m.measured_on DESC) FILTER (WHERE m.waz IS NOT NULL))[1] AS waz,
-        (array_agg(m.bmiz ORDER BY m.measured_on DESC) FILTER (WHERE m.bmiz IS NOT NULL))[1] AS bmiz
-      FROM m CROSS JOIN LATERAL (VALUES (m.month), (left(m.month, 4))) AS p(period)
-      GROUP BY m.child_id, p.period
-    )
-    SELECT cp.*, (nc.child_id IS NOT NULL) AS is_new, c.sex FROM cp
-    JOIN children c ON c.district_code = ${districtLiteral} AND c.id = cp.child_id
-    LEFT JOIN nc ON nc.child_id = cp.child_id AND nc.period = cp.period`;
-}
-
-/** How each count is aggregated from child-period rows (typed by the one list of counts). */
-const AGGREGATE: Record<CountColumn, string> = {
-  measured: "count(*)",
-  haz_valid: "count(haz)",
-  stunted: "count(*) FILTER (WHERE haz < -2)",
-  severely_stunted: "count(*) FILTER (WHERE haz < -3)",
-  whz_valid: "count(whz)",
-  wasted: "count(*) FILTER (WHERE whz < -2)",
-  severely_wasted: "count(*) FILTER (WHERE whz < -3)",
-  overweight: "count(*) FILTER (WHERE whz > 2)",
-  waz_valid: "count(waz)",
-  underweight: "count(*) FILTER (WHERE waz < -2)",
-  new_stunting: "count(*) FILTER (WHERE is_new)",
-};
-
-/** Aggregates of child-period rows into the count columns, in their order. */
-const COUNT_AGGREGATES = COUNT_COLUMNS.map((c) => `${AGGREGATE[c]}::integer AS ${c}`).join(",\n  ");
-
-/** How each per-child data-quality sum is aggregated from child-period rows (powers of each z). */
-const MOMENT_AGGREGATE: Record<MomentColumn, string> = {
-  ...(Object.fromEntries(
-    (["haz", "whz", "waz", "bmiz"] as const).flatMap((z) => [
-      [`${z}_s1`, `coalesce(sum(${z}), 0)`],
-      [`${z}_s2`, `coalesce(sum(${z} * ${z}), 0)`],
-      [`${z}_s3`, `coalesce(sum(${z} * ${z} * ${z}), 0)`],
-      [`${z}_s4`, `coalesce(sum((${z} * ${z}) * (${z} * ${z})), 0)`],
-    ]),
-  ) as Record<Exclude<MomentColumn, "bmiz_valid" | "boys" | "girls">, string>),
-  bmiz_valid: "count(bmiz)::integer",
-  boys: "count(*) FILTER (WHERE sex = 1)::integer",
-  girls: "count(*) FILTER (WHERE sex = 2)::integer",
-};
-
-/** Aggregates of child-period rows into the per-child data-quality sums, in their order. */
-const MOMENT_AGGREGATES = MOMENT_COLUMNS.map((c) => `${MOMENT_AGGREGATE[c]} AS ${c}`).join(",\n  ");
 
 function literal(code: string): string {
   if (!/^\d{2}\.\d{2}$/.test(code)) throw new Error(`invalid district code '${code}'`);
   return `'${code}'`;
 }
 
+/**
+ * Rows of a district known to the caller (an import that wrote the district from nothing):
+ * `rows`, but for the children `reload` selects (SQL of child ids), which are read from the
+ * database instead. Used when the database then holds exactly as many children and
+ * measurements for the district, else the district is loaded.
+ */
+export interface KnownDistrict {
+  rows: FigureInput;
+  reload?: string;
+}
+
+export type KnownRows = ReadonlyMap<string, KnownDistrict>;
+
+export interface RefreshOptions {
+  /** An import that wrote every row of a district hands them over (import/import.ts). */
+  known?: KnownRows;
+  /** Binary COPY of the caller's session, for the large data-quality rows. */
+  copy?: CopyBinary;
+}
+
+/** Where a district's figures were computed from: rows known to the caller, or rows loaded. */
+export type FigureSource = "known" | "loaded";
+
+/** The district's rows: those known when the database holds exactly as many, else loaded. */
+async function districtInput(
+  h: HasDb,
+  district: string,
+  known: KnownRows | undefined,
+): Promise<{ rows: FigureInput; source: FigureSource }> {
+  const k = known?.get(district);
+  if (k) {
+    let rows = k.rows;
+    if (k.reload) {
+      const reloaded = await loadFigureInput(h, district, k.reload);
+      const b = new FigureInputBuilder(district);
+      b.addInput(k.rows, new Set(reloaded.children.id));
+      b.addInput(reloaded);
+      rows = b.build();
+    }
+    const counts = await districtRowCounts(h, district);
+    if (counts.children === rows.children.count && counts.measurements === rows.measurements.count)
+      return { rows, source: "known" };
+  }
+  return { rows: await loadFigureInput(h, district), source: "loaded" };
+}
+
 /** Recomputes the roll-up rows of one district from its measurements (and targets). */
-async function refreshDistrictRollup(h: HasDb, district: string): Promise<void> {
+async function refreshDistrictRollup(
+  h: HasDb,
+  district: string,
+  opts: RefreshOptions,
+): Promise<FigureSource> {
   const d = literal(district);
   const exec = (q: string) => sql.raw(q).execute(h.db);
+  const kbm = await districtKbm(h, district);
+  const input = await districtInput(h, district, opts.known);
+  const figures = districtFigures(input.rows, kbm);
   await exec(`DELETE FROM rollup_district WHERE district_code = ${d}`);
-  await exec(`
-    INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target, ${MOMENT_LIST})
-    WITH cp AS (${childPeriodSql(d)})
-    SELECT ${d}, CASE WHEN grouping(village_code) = 0 THEN 'village' ELSE 'posyandu' END,
-      coalesce(village_code, posyandu_id::text), period, ${COUNT_AGGREGATES}, NULL, ${MOMENT_AGGREGATES}
-    FROM cp GROUP BY GROUPING SETS ((village_code, period), (posyandu_id, period))
-    HAVING grouping(village_code) = 0 OR posyandu_id IS NOT NULL`);
+  await insertPrevalenceRows(h, district, figures);
   // Villages with a target but nobody measured in a period of that year count as zero.
   await exec(`
     INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target)
@@ -151,6 +125,9 @@ async function refreshDistrictRollup(h: HasDb, district: string): Promise<void> 
     INSERT INTO rollup_upper (region_code, period, ${cols}, target)
     SELECT ${d}, period, ${cols}, target FROM rollup_district
     WHERE district_code = ${d} AND unit_kind = 'district' AND unit_code = ${d}`);
+  await writeSkdnRows(h, district, figures, kbm);
+  await writeQualityRows(h, district, figures, opts.copy);
+  return input.source;
 }
 
 /** Recomputes province rows of the given provinces and the nation row from the district rows of rollup_upper. */
@@ -198,16 +175,22 @@ export async function refreshRollups(h: HasDb, districts: readonly string[]): Pr
   await refreshLockedRollups(h, unique);
 }
 
-/** refreshRollups for districts whose locks the transaction already holds (lockRollups). */
-export async function refreshLockedRollups(h: HasDb, districts: readonly string[]): Promise<void> {
+/**
+ * refreshRollups for districts whose locks the transaction already holds (lockRollups); returns
+ * where each district's figures were computed from.
+ */
+export async function refreshLockedRollups(
+  h: HasDb,
+  districts: readonly string[],
+  opts: RefreshOptions = {},
+): Promise<Map<string, FigureSource>> {
   const unique = [...new Set(districts)].sort();
-  if (unique.length === 0) return;
-  for (const d of unique) {
-    await refreshDistrictRollup(h, d);
-    await refreshDistrictSkdn(h, d);
-  }
+  const sources = new Map<string, FigureSource>();
+  if (unique.length === 0) return sources;
+  for (const d of unique) sources.set(d, await refreshDistrictRollup(h, d, opts));
   await sql`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK}, 0)`.execute(h.db);
   await refreshUpperRollup(h, [...new Set(unique.map((d) => d.slice(0, 2)))]);
+  return sources;
 }
 
 /**
@@ -217,7 +200,10 @@ export async function refreshLockedRollups(h: HasDb, districts: readonly string[
 export async function refreshSkdnRollups(h: HasDb, districts: readonly string[]): Promise<void> {
   const unique = [...new Set(districts)].sort();
   await lockRollups(h, unique);
-  for (const d of unique) await refreshDistrictSkdn(h, d);
+  for (const d of unique) {
+    const kbm = await districtKbm(h, d);
+    await writeSkdnRows(h, d, districtFigures(await loadFigureInput(h, d), kbm), kbm);
+  }
 }
 
 /** The districts that have SKDN roll-up rows. */

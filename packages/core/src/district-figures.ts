@@ -1,0 +1,911 @@
+/**
+ * Every stored figure of one district computed in one pass over its children and measurements,
+ * held in columns (typed arrays): the prevalence counts and per-child z-score sums of each village
+ * and posyandu per period (month 'YYYY-MM' and year 'YYYY'), the SKDN counts and the data-quality
+ * tallies of each posyandu, village, kecamatan and the district. The rules are those of the
+ * modules that own them: each child counted once per period at its latest measurement with its
+ * latest valid (not flagged) z-scores, new stunting when a stunted valid HAZ follows a valid HAZ
+ * that was not (prevalence); skdn-counts.ts (SKDN, 2T, BGM); data-quality-tally.ts (quality).
+ * Pure: the data layer loads the columns and stores the rows.
+ */
+
+import type { DqMeasurement } from "./data-quality.ts";
+import {
+  addQualityTally,
+  emptyQualityTally,
+  type QualityTally,
+  tallyMeasurement,
+} from "./data-quality-tally.ts";
+import type { FalteringWeighing } from "./faltering.ts";
+import type { KbmTable } from "./kbm.ts";
+import type { KmsRecord } from "./skdn.ts";
+import { childSkdnCounts, SKDN_COUNT_KEYS } from "./skdn-counts.ts";
+
+/** The district's children, column by column (row i is one child). */
+export interface FigureChildren {
+  count: number;
+  id: string[];
+  /** 1 boy, 2 girl. */
+  sex: Uint8Array;
+  /** ISO birth date. */
+  birthDate: string[];
+  /** Registered village and posyandu: indexes into FigureInput.villages / posyandu (-1: none). */
+  village: Int32Array;
+  posyandu: Int32Array;
+  /** KMS / Buku KIA recorded on the child: 1 with, 0 without, -1 not recorded. */
+  hasKms: Int8Array;
+  hasNik: Uint8Array;
+  /** Name key, birth date and sex: children sharing it are likely duplicates. */
+  dupKey: string[];
+  /** Likely-duplicate group (same name key, birth date and sex; -1: none) and its size. */
+  dupGroup: Int32Array;
+  dupSize: Int32Array;
+}
+
+/** Flag bits of FigureMeasurements.flags: a WHO flag on the z-score. */
+export const FLAG_LEN = 1;
+export const FLAG_WEI = 2;
+export const FLAG_WFL = 4;
+export const FLAG_BMI = 8;
+
+/** The district's measurements, column by column; NaN stands for a value not recorded. */
+export interface FigureMeasurements {
+  count: number;
+  /** Index of the child in FigureChildren. */
+  child: Int32Array;
+  /** Measurement date, days since 1970-01-01. */
+  day: Int32Array;
+  /** Where measured: indexes into FigureInput.villages / posyandu (-1: none). */
+  village: Int32Array;
+  posyandu: Int32Array;
+  ageDays: Int32Array;
+  weight: Float64Array;
+  lenhei: Float64Array;
+  /** 0 not recorded, 1 lying (l), 2 standing (h). */
+  measure: Uint8Array;
+  oedema: Uint8Array;
+  /** KMS / Buku KIA seen at the weighing: 1, 0, -1 not recorded. */
+  hasKms: Int8Array;
+  zlen: Float64Array;
+  zwei: Float64Array;
+  zwfl: Float64Array;
+  zbmi: Float64Array;
+  /** FLAG_* bits. */
+  flags: Uint8Array;
+}
+
+export interface FigureInput {
+  district: string;
+  /** Village codes (10 digits with dots) and posyandu ids the indexes refer to. */
+  villages: readonly string[];
+  posyandu: readonly string[];
+  children: FigureChildren;
+  measurements: FigureMeasurements;
+}
+
+export type FigureUnitKind = "posyandu" | "village" | "subdistrict" | "district";
+
+/** The prevalence counts of a row, in the order of the roll-up's count columns. */
+export const PREVALENCE_COUNTS = [
+  "measured",
+  "haz_valid",
+  "stunted",
+  "severely_stunted",
+  "whz_valid",
+  "wasted",
+  "severely_wasted",
+  "overweight",
+  "waz_valid",
+  "underweight",
+  "new_stunting",
+] as const;
+
+/** The per-child z-score sums of a row, in the order of the roll-up's moment columns. */
+export const PREVALENCE_MOMENTS = [
+  "haz_s1",
+  "haz_s2",
+  "haz_s3",
+  "haz_s4",
+  "whz_s1",
+  "whz_s2",
+  "whz_s3",
+  "whz_s4",
+  "waz_s1",
+  "waz_s2",
+  "waz_s3",
+  "waz_s4",
+  "bmiz_valid",
+  "bmiz_s1",
+  "bmiz_s2",
+  "bmiz_s3",
+  "bmiz_s4",
+  "boys",
+  "girls",
+] as const;
+
+const NC = PREVALENCE_COUNTS.length;
+const NM = PREVALENCE_MOMENTS.length;
+/** Offsets in a prevalence row's values. */
+const MEASURED = 0;
+const HAZ_VALID = 1;
+const STUNTED = 2;
+const SEV_STUNTED = 3;
+const WHZ_VALID = 4;
+const WASTED = 5;
+const SEV_WASTED = 6;
+const OVERWEIGHT = 7;
+const WAZ_VALID = 8;
+const UNDERWEIGHT = 9;
+const NEW_STUNTING = 10;
+const HAZ_S = NC;
+const WHZ_S = NC + 4;
+const WAZ_S = NC + 8;
+const BMIZ_VALID = NC + 12;
+const BMIZ_S = NC + 13;
+const BOYS = NC + 17;
+const GIRLS = NC + 18;
+
+/** A village's or posyandu's prevalence row: PREVALENCE_COUNTS then PREVALENCE_MOMENTS. */
+export interface PrevalenceFigureRow {
+  kind: "village" | "posyandu";
+  code: string;
+  period: string;
+  values: Float64Array;
+}
+
+export interface SkdnFigureRow {
+  kind: FigureUnitKind;
+  code: string;
+  month: string;
+  /** In the order of SKDN_COUNT_KEYS. */
+  counts: Int32Array;
+}
+
+export interface QualityFigureRow {
+  kind: FigureUnitKind;
+  code: string;
+  period: string;
+  tally: QualityTally;
+  /** Likely-duplicate groups among the children measured there, and the children beyond one per group. */
+  dupGroups: number;
+  dupExtra: number;
+}
+
+export interface DistrictFigures {
+  prevalence: PrevalenceFigureRow[];
+  skdn: SkdnFigureRow[];
+  quality: QualityFigureRow[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The periods of the measurements' days: each day's ISO date, and the index of its month and of
+ * its year among `periods` (months 'YYYY-MM' and years 'YYYY', in order).
+ */
+class Calendar {
+  readonly periods: string[] = [];
+  readonly months: string[] = [];
+  private readonly first: number;
+  private readonly iso: string[] = [];
+  private readonly monthIndex: Int32Array;
+  private readonly yearIndex: Int32Array;
+  /** Index of each period among the months (-1 for a year). */
+  readonly monthOfPeriod: Int32Array;
+
+  constructor(days: Int32Array) {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < days.length; i++) {
+      if (days[i] < lo) lo = days[i];
+      if (days[i] > hi) hi = days[i];
+    }
+    if (days.length === 0) lo = hi = 0;
+    this.first = lo;
+    const n = hi - lo + 1;
+    this.monthIndex = new Int32Array(n);
+    this.yearIndex = new Int32Array(n);
+    const index = new Map<string, number>();
+    const at = (p: string) => {
+      let i = index.get(p);
+      if (i === undefined) {
+        i = this.periods.length;
+        this.periods.push(p);
+        index.set(p, i);
+      }
+      return i;
+    };
+    for (let d = 0; d < n; d++) {
+      const iso = new Date((lo + d) * DAY_MS).toISOString().slice(0, 10);
+      this.iso.push(iso);
+      this.monthIndex[d] = at(iso.slice(0, 7));
+      this.yearIndex[d] = at(iso.slice(0, 4));
+    }
+    this.monthOfPeriod = new Int32Array(this.periods.length).fill(-1);
+    const present = new Set<string>();
+    for (let i = 0; i < days.length; i++) present.add(this.periods[this.monthIndex[days[i] - lo]]);
+    this.months = [...present].sort();
+    for (const [i, m] of this.months.entries()) this.monthOfPeriod[index.get(m) as number] = i;
+  }
+
+  date(day: number): string {
+    return this.iso[day - this.first];
+  }
+  /** Index among `periods` of the day's month, and of its year. */
+  month(day: number): number {
+    return this.monthIndex[day - this.first];
+  }
+  year(day: number): number {
+    return this.yearIndex[day - this.first];
+  }
+}
+
+/** Measurement indexes ordered by child, then date: `order[start[c] .. start[c + 1])` are child c's. */
+function byChild(m: FigureMeasurements, children: number): { order: Int32Array; start: Int32Array } {
+  const start = new Int32Array(children + 1);
+  for (let i = 0; i < m.count; i++) start[m.child[i] + 1]++;
+  for (let c = 0; c < children; c++) start[c + 1] += start[c];
+  const next = start.slice(0, children);
+  const order = new Int32Array(m.count);
+  for (let i = 0; i < m.count; i++) order[next[m.child[i]]++] = i;
+  // Each child's few measurements by date (insertion sort).
+  for (let c = 0; c < children; c++) {
+    for (let a = start[c] + 1; a < start[c + 1]; a++) {
+      const x = order[a];
+      const dx = m.day[x];
+      let b = a - 1;
+      while (b >= start[c] && m.day[order[b]] > dx) {
+        order[b + 1] = order[b];
+        b--;
+      }
+      order[b + 1] = x;
+    }
+  }
+  return { order, start };
+}
+
+/** Rows of numbers keyed by unit and period, created on first use. */
+class RowTable<T> {
+  readonly rows = new Map<string, T>();
+  constructor(private readonly make: () => T) {}
+  get(kind: string, code: string, period: string): T {
+    const key = `${kind}|${code}|${period}`;
+    let r = this.rows.get(key);
+    if (r === undefined) {
+      r = this.make();
+      this.rows.set(key, r);
+    }
+    return r;
+  }
+}
+
+const valid = (z: number, flags: number, bit: number) => !Number.isNaN(z) && (flags & bit) === 0;
+
+/** The prevalence rows of the villages and posyandu (see the module comment). */
+function prevalenceRows(
+  input: FigureInput,
+  order: Int32Array,
+  start: Int32Array,
+  cal: Calendar,
+): PrevalenceFigureRow[] {
+  const { measurements: m, children } = input;
+  const villages = input.villages.length;
+  const periods = cal.periods.length;
+  // Per unit (a village's index, or a posyandu's offset by the villages) and period.
+  const table = new Map<number, Float64Array>();
+  const count = (
+    unit: number,
+    period: number,
+    haz: number,
+    whz: number,
+    waz: number,
+    bmiz: number,
+    isNew: boolean,
+    sex: number,
+  ) => {
+    const key = unit * periods + period;
+    let r = table.get(key);
+    if (r === undefined) {
+      r = new Float64Array(NC + NM);
+      table.set(key, r);
+    }
+    r[MEASURED]++;
+    if (!Number.isNaN(haz)) {
+      r[HAZ_VALID]++;
+      if (haz < -2) r[STUNTED]++;
+      if (haz < -3) r[SEV_STUNTED]++;
+      const h2 = haz * haz;
+      r[HAZ_S] += haz;
+      r[HAZ_S + 1] += h2;
+      r[HAZ_S + 2] += h2 * haz;
+      r[HAZ_S + 3] += h2 * h2;
+    }
+    if (!Number.isNaN(whz)) {
+      r[WHZ_VALID]++;
+      if (whz < -2) r[WASTED]++;
+      if (whz < -3) r[SEV_WASTED]++;
+      if (whz > 2) r[OVERWEIGHT]++;
+      const w2 = whz * whz;
+      r[WHZ_S] += whz;
+      r[WHZ_S + 1] += w2;
+      r[WHZ_S + 2] += w2 * whz;
+      r[WHZ_S + 3] += w2 * w2;
+    }
+    if (!Number.isNaN(waz)) {
+      r[WAZ_VALID]++;
+      if (waz < -2) r[UNDERWEIGHT]++;
+      const u2 = waz * waz;
+      r[WAZ_S] += waz;
+      r[WAZ_S + 1] += u2;
+      r[WAZ_S + 2] += u2 * waz;
+      r[WAZ_S + 3] += u2 * u2;
+    }
+    if (!Number.isNaN(bmiz)) {
+      r[BMIZ_VALID]++;
+      const b2 = bmiz * bmiz;
+      r[BMIZ_S] += bmiz;
+      r[BMIZ_S + 1] += b2;
+      r[BMIZ_S + 2] += b2 * bmiz;
+      r[BMIZ_S + 3] += b2 * b2;
+    }
+    if (isNew) r[NEW_STUNTING]++;
+    if (sex === 1) r[BOYS]++;
+    else if (sex === 2) r[GIRLS]++;
+  };
+  for (let c = 0; c < children.count; c++) {
+    const from = start[c];
+    const to = start[c + 1];
+    if (from === to) continue;
+    const sex = children.sex[c];
+    for (const byYear of [false, true]) {
+      // Months, then years: the same walk over the child's measurements by date, each period
+      // counted at its latest measurement with the latest valid z-score of each index.
+      let period = -1;
+      let last = -1;
+      let haz = Number.NaN;
+      let whz = Number.NaN;
+      let waz = Number.NaN;
+      let bmiz = Number.NaN;
+      let isNew = false;
+      // Whether the previous valid HAZ was stunted (undefined before the first).
+      let prevStunted: boolean | undefined;
+      const flush = () => {
+        count(m.village[last], period, haz, whz, waz, bmiz, isNew, sex);
+        if (m.posyandu[last] >= 0)
+          count(villages + m.posyandu[last], period, haz, whz, waz, bmiz, isNew, sex);
+      };
+      for (let a = from; a < to; a++) {
+        const i = order[a];
+        const p = byYear ? cal.year(m.day[i]) : cal.month(m.day[i]);
+        if (p !== period) {
+          if (last >= 0) flush();
+          period = p;
+          haz = whz = waz = bmiz = Number.NaN;
+          isNew = false;
+        }
+        last = i;
+        const f = m.flags[i];
+        if (valid(m.zlen[i], f, FLAG_LEN)) {
+          haz = m.zlen[i];
+          const stunted = haz < -2;
+          if (stunted && prevStunted === false) isNew = true;
+          prevStunted = stunted;
+        }
+        if (valid(m.zwfl[i], f, FLAG_WFL)) whz = m.zwfl[i];
+        if (valid(m.zwei[i], f, FLAG_WEI)) waz = m.zwei[i];
+        if (valid(m.zbmi[i], f, FLAG_BMI)) bmiz = m.zbmi[i];
+      }
+      flush();
+    }
+  }
+  const out: PrevalenceFigureRow[] = [];
+  for (const [key, values] of table) {
+    const unit = Math.floor(key / periods);
+    const period = cal.periods[key % periods];
+    out.push(
+      unit < villages
+        ? { kind: "village", code: input.villages[unit], period, values }
+        : { kind: "posyandu", code: input.posyandu[unit - villages], period, values },
+    );
+  }
+  return out;
+}
+
+/**
+ * Leaf rows keyed by (village, posyandu or none, period) as one integer; `rows` then sums them up
+ * to villages, posyandu, kecamatan and the district.
+ */
+class Leaves<T> {
+  readonly table = new Map<number, T>();
+  constructor(
+    private readonly posyanduCount: number,
+    private readonly periodCount: number,
+    private readonly make: () => T,
+  ) {}
+  get(village: number, posyandu: number, period: number): T {
+    const key = (village * (this.posyanduCount + 1) + posyandu + 1) * this.periodCount + period;
+    let r = this.table.get(key);
+    if (r === undefined) {
+      r = this.make();
+      this.table.set(key, r);
+    }
+    return r;
+  }
+  /** Each leaf as (village, posyandu, period) with its value. */
+  *entries(): Generator<[number, number, number, T]> {
+    for (const [key, v] of this.table) {
+      const period = key % this.periodCount;
+      const unit = Math.floor(key / this.periodCount);
+      const posyandu = (unit % (this.posyanduCount + 1)) - 1;
+      const village = Math.floor(unit / (this.posyanduCount + 1));
+      yield [village, posyandu, period, v];
+    }
+  }
+}
+
+const NS = SKDN_COUNT_KEYS.length;
+
+/** The SKDN rows: each child in its registered posyandu and village, summed up to the district. */
+function skdnRows(
+  input: FigureInput,
+  order: Int32Array,
+  start: Int32Array,
+  cal: Calendar,
+  kbm: KbmTable,
+): SkdnFigureRow[] {
+  const { measurements: m, children } = input;
+  const months = cal.months;
+  if (months.length === 0) return [];
+  const monthIndex = new Map(months.map((x, i) => [x, i]));
+  const leaves = new Leaves(input.posyandu.length, months.length, () => new Int32Array(NS));
+  for (let c = 0; c < children.count; c++) {
+    const weighings: FalteringWeighing[] = [];
+    const kms: KmsRecord[] = [];
+    for (let a = start[c]; a < start[c + 1]; a++) {
+      const i = order[a];
+      const date = cal.date(m.day[i]);
+      if (!Number.isNaN(m.weight[i])) {
+        // The stored weight-for-age z spares computing it again (one stored without is computed).
+        const flagged = (m.flags[i] & FLAG_WEI) !== 0;
+        const stored = !Number.isNaN(m.zwei[i]) || flagged;
+        weighings.push({
+          date,
+          weight: m.weight[i],
+          oedema: m.oedema[i] === 1,
+          zwei: stored ? (Number.isNaN(m.zwei[i]) ? null : m.zwei[i]) : undefined,
+          zweiFlagged: flagged,
+        });
+      }
+      if (m.hasKms[i] >= 0) kms.push({ date, hasKms: m.hasKms[i] === 1 });
+    }
+    const hasKms = children.hasKms[c];
+    const counts = childSkdnCounts(
+      {
+        id: children.id[c],
+        sex: children.sex[c] as 1 | 2,
+        birthDate: children.birthDate[c],
+        hasKms: hasKms < 0 ? undefined : hasKms === 1,
+        kmsRecords: kms.length > 0 ? kms : undefined,
+        weighings,
+      },
+      months,
+      kbm,
+    );
+    for (const [month, k] of counts) {
+      const leaf = leaves.get(children.village[c], children.posyandu[c], monthIndex.get(month) as number);
+      for (let j = 0; j < NS; j++) leaf[j] += k[SKDN_COUNT_KEYS[j]];
+    }
+  }
+  const table = new RowTable(() => new Int32Array(NS));
+  const addTo = (kind: FigureUnitKind, code: string, month: string, from: Int32Array) => {
+    const into = table.get(kind, code, month);
+    for (let j = 0; j < NS; j++) into[j] += from[j];
+  };
+  for (const [v, p, mi, counts] of leaves.entries()) {
+    const code = input.villages[v];
+    const month = months[mi];
+    addTo("village", code, month, counts);
+    addTo("subdistrict", code.slice(0, 8), month, counts);
+    addTo("district", input.district, month, counts);
+    if (p >= 0) addTo("posyandu", input.posyandu[p], month, counts);
+  }
+  return [...table.rows].map(([key, counts]) => {
+    const [kind, code, month] = key.split("|");
+    return { kind: kind as FigureUnitKind, code, month, counts };
+  });
+}
+
+/** The quality rows: each measurement tallied into its (village, posyandu, month), then summed. */
+function qualityRows(input: FigureInput, cal: Calendar): QualityFigureRow[] {
+  const { measurements: m, children } = input;
+  const leaves = new Leaves(input.posyandu.length, cal.periods.length, () => ({
+    tally: emptyQualityTally(),
+    groups: new Set<number>(),
+  }));
+  const groupSize = new Map<number, number>();
+  // One scratch row for core's tally (only presence and flags of the z-scores count).
+  const dq: DqMeasurement = {};
+  for (let i = 0; i < m.count; i++) {
+    const leaf = leaves.get(m.village[i], m.posyandu[i], cal.month(m.day[i]));
+    const c = m.child[i];
+    const f = m.flags[i];
+    dq.sex = children.sex[c] as 1 | 2;
+    dq.birthDate = children.birthDate[c];
+    dq.ageDays = m.ageDays[i];
+    dq.weight = Number.isNaN(m.weight[i]) ? null : m.weight[i];
+    dq.lenhei = Number.isNaN(m.lenhei[i]) ? null : m.lenhei[i];
+    dq.measure = m.measure[i] === 1 ? "l" : m.measure[i] === 2 ? "h" : null;
+    dq.oedema = m.oedema[i] === 1;
+    dq.hasNik = children.hasNik[c] === 1;
+    dq.zlen = Number.isNaN(m.zlen[i]) ? null : 0;
+    dq.flen = (f & FLAG_LEN) !== 0;
+    dq.zwei = Number.isNaN(m.zwei[i]) ? null : m.zwei[i];
+    dq.fwei = (f & FLAG_WEI) !== 0;
+    dq.zwfl = Number.isNaN(m.zwfl[i]) ? null : 0;
+    dq.fwfl = (f & FLAG_WFL) !== 0;
+    dq.zbmi = Number.isNaN(m.zbmi[i]) ? null : 0;
+    dq.fbmi = (f & FLAG_BMI) !== 0;
+    tallyMeasurement(leaf.tally, dq);
+    const g = children.dupGroup[c];
+    if (g >= 0) {
+      leaf.groups.add(g);
+      groupSize.set(g, children.dupSize[c]);
+    }
+  }
+  const table = new RowTable(() => ({ tally: emptyQualityTally(), groups: new Set<number>() }));
+  const addTo = (
+    kind: FigureUnitKind,
+    code: string,
+    period: string,
+    tally: QualityTally,
+    groups: Set<number>,
+  ) => {
+    const into = table.get(kind, code, period);
+    addQualityTally(into.tally, tally);
+    for (const g of groups) into.groups.add(g);
+  };
+  // Each level from the one below: posyandu and village months from leaves, kecamatan months from
+  // villages, the district's from kecamatan, years from months.
+  for (const [v, p, mi, leaf] of leaves.entries()) {
+    const month = cal.periods[mi];
+    addTo("village", input.villages[v], month, leaf.tally, leaf.groups);
+    if (p >= 0) addTo("posyandu", input.posyandu[p], month, leaf.tally, leaf.groups);
+  }
+  const monthsOf = (kind: FigureUnitKind) => [...table.rows].filter(([key]) => key.startsWith(`${kind}|`));
+  for (const [key, r] of monthsOf("village")) {
+    const [, code, month] = key.split("|");
+    addTo("subdistrict", code.slice(0, 8), month, r.tally, r.groups);
+  }
+  for (const [key, r] of monthsOf("subdistrict"))
+    addTo("district", input.district, key.slice(-7), r.tally, r.groups);
+  for (const [key, r] of [...table.rows]) {
+    const [kind, code, month] = key.split("|");
+    addTo(kind as FigureUnitKind, code, month.slice(0, 4), r.tally, r.groups);
+  }
+  return [...table.rows].map(([key, r]) => {
+    const [kind, code, period] = key.split("|");
+    let extra = 0;
+    for (const g of r.groups) extra += (groupSize.get(g) ?? 1) - 1;
+    return {
+      kind: kind as FigureUnitKind,
+      code,
+      period,
+      tally: r.tally,
+      dupGroups: r.groups.size,
+      dupExtra: extra,
+    };
+  });
+}
+
+/** The district's prevalence, SKDN and quality rows (see the module comment). */
+export function districtFigures(input: FigureInput, kbm: KbmTable): DistrictFigures {
+  const cal = new Calendar(input.measurements.day);
+  const { order, start } = byChild(input.measurements, input.children.count);
+  return {
+    prevalence: prevalenceRows(input, order, start, cal),
+    skdn: skdnRows(input, order, start, cal, kbm),
+    quality: qualityRows(input, cal),
+  };
+}
+
+/** Likely-duplicate groups of children by key (name key, birth date and sex): ids from 0, -1 alone. */
+export function duplicateGroups(keys: readonly string[]): { group: Int32Array; size: Int32Array } {
+  const n = keys.length;
+  const first = new Map<string, number>();
+  const count = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = first.get(keys[i]);
+    if (f === undefined) first.set(keys[i], i);
+    count[f ?? i]++;
+  }
+  const group = new Int32Array(n).fill(-1);
+  const size = new Int32Array(n);
+  const ids = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const f = first.get(keys[i]) as number;
+    if (count[f] < 2) continue;
+    let g = ids.get(f);
+    if (g === undefined) {
+      g = ids.size;
+      ids.set(f, g);
+    }
+    group[i] = g;
+    size[i] = count[f];
+  }
+  return { group, size };
+}
+
+/** A typed array twice as long holding the same values. */
+function grown<T extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: T): T {
+  const next = new (a.constructor as new (n: number) => T)(Math.max(1024, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+/** One measurement as FigureInputBuilder.addMeasurement takes it (NaN: not recorded). */
+export interface FigureMeasurementValues {
+  day: number;
+  ageDays: number;
+  weight: number;
+  lenhei: number;
+  /** 0 not recorded, 1 lying, 2 standing. */
+  measure: number;
+  oedema: boolean;
+  /** 1, 0, -1 not recorded. */
+  hasKms: number;
+  zlen: number;
+  zwei: number;
+  zwfl: number;
+  zbmi: number;
+  /** FLAG_* bits. */
+  flags: number;
+}
+
+/** Collects a district's children and measurements, row by row, into a FigureInput. */
+export class FigureInputBuilder {
+  private readonly villageIndex = new Map<string, number>();
+  private readonly posyanduIndex = new Map<string, number>();
+  private readonly villages: string[] = [];
+  private readonly posyandu: string[] = [];
+  private readonly ids: string[] = [];
+  private readonly birthDates: string[] = [];
+  private readonly dupKeys: string[] = [];
+  private cSex = new Uint8Array(0);
+  private cVillage = new Int32Array(0);
+  private cPosyandu = new Int32Array(0);
+  private cHasKms = new Int8Array(0);
+  private cHasNik = new Uint8Array(0);
+  private m: Omit<FigureMeasurements, "count"> = {
+    child: new Int32Array(0),
+    day: new Int32Array(0),
+    village: new Int32Array(0),
+    posyandu: new Int32Array(0),
+    ageDays: new Int32Array(0),
+    weight: new Float64Array(0),
+    lenhei: new Float64Array(0),
+    measure: new Uint8Array(0),
+    oedema: new Uint8Array(0),
+    hasKms: new Int8Array(0),
+    zlen: new Float64Array(0),
+    zwei: new Float64Array(0),
+    zwfl: new Float64Array(0),
+    zbmi: new Float64Array(0),
+    flags: new Uint8Array(0),
+  };
+  childCount = 0;
+  measurementCount = 0;
+
+  constructor(readonly district: string) {}
+
+  private unit(code: string, index: Map<string, number>, list: string[]): number {
+    let i = index.get(code);
+    if (i === undefined) {
+      i = list.length;
+      list.push(code);
+      index.set(code, i);
+    }
+    return i;
+  }
+
+  private villageOf(code: string): number {
+    return this.unit(code, this.villageIndex, this.villages);
+  }
+
+  private posyanduOf(id: string | null): number {
+    return id === null ? -1 : this.unit(id, this.posyanduIndex, this.posyandu);
+  }
+
+  /** Adds a child (its registered village and posyandu); returns its index. */
+  addChild(child: {
+    id: string;
+    sex: number;
+    birthDate: string;
+    village: string;
+    posyandu: string | null;
+    hasKms: boolean | null;
+    hasNik: boolean;
+    nameKey: string;
+  }): number {
+    return this.addChildAt(
+      child.id,
+      child.sex,
+      child.birthDate,
+      `${child.nameKey}|${child.birthDate}|${child.sex}`,
+      this.villageOf(child.village),
+      this.posyanduOf(child.posyandu),
+      child.hasKms === null ? -1 : child.hasKms ? 1 : 0,
+      child.hasNik ? 1 : 0,
+    );
+  }
+
+  private addChildAt(
+    id: string,
+    sex: number,
+    birthDate: string,
+    dupKey: string,
+    village: number,
+    posyandu: number,
+    hasKms: number,
+    hasNik: number,
+  ): number {
+    const i = this.childCount++;
+    if (i >= this.cSex.length) {
+      this.cSex = grown(this.cSex);
+      this.cVillage = grown(this.cVillage);
+      this.cPosyandu = grown(this.cPosyandu);
+      this.cHasKms = grown(this.cHasKms);
+      this.cHasNik = grown(this.cHasNik);
+    }
+    this.ids[i] = id;
+    this.birthDates[i] = birthDate;
+    this.dupKeys[i] = dupKey;
+    this.cSex[i] = sex;
+    this.cVillage[i] = village;
+    this.cPosyandu[i] = posyandu;
+    this.cHasKms[i] = hasKms;
+    this.cHasNik[i] = hasNik;
+    return i;
+  }
+
+  /** Records that the child at `index` has a NIK (given after it was added). */
+  setHasNik(index: number): void {
+    if (index < this.childCount) this.cHasNik[index] = 1;
+  }
+
+  /** Adds a measurement of the child at `child`, taken in the village and posyandu. */
+  addMeasurement(child: number, village: string, posyandu: string | null, v: FigureMeasurementValues): void {
+    this.add(child, this.villageOf(village), this.posyanduOf(posyandu), v);
+  }
+
+  /** Adds a measurement of the child at `child` taken in the village and posyandu it is registered in. */
+  addMeasurementAtChild(child: number, v: FigureMeasurementValues): void {
+    if (child >= this.childCount) throw new Error(`no child ${child} among the figure rows`);
+    this.add(child, this.cVillage[child], this.cPosyandu[child], v);
+  }
+
+  private grow(): void {
+    const m = this.m;
+    this.m = {
+      child: grown(m.child),
+      day: grown(m.day),
+      village: grown(m.village),
+      posyandu: grown(m.posyandu),
+      ageDays: grown(m.ageDays),
+      weight: grown(m.weight),
+      lenhei: grown(m.lenhei),
+      measure: grown(m.measure),
+      oedema: grown(m.oedema),
+      hasKms: grown(m.hasKms),
+      zlen: grown(m.zlen),
+      zwei: grown(m.zwei),
+      zwfl: grown(m.zwfl),
+      zbmi: grown(m.zbmi),
+      flags: grown(m.flags),
+    };
+  }
+
+  private add(child: number, village: number, posyandu: number, v: FigureMeasurementValues): void {
+    const i = this.measurementCount++;
+    if (i >= this.m.child.length) this.grow();
+    const m = this.m;
+    m.child[i] = child;
+    m.village[i] = village;
+    m.posyandu[i] = posyandu;
+    m.day[i] = v.day;
+    m.ageDays[i] = v.ageDays;
+    m.weight[i] = v.weight;
+    m.lenhei[i] = v.lenhei;
+    m.measure[i] = v.measure;
+    m.oedema[i] = v.oedema ? 1 : 0;
+    m.hasKms[i] = v.hasKms;
+    m.zlen[i] = v.zlen;
+    m.zwei[i] = v.zwei;
+    m.zwfl[i] = v.zwfl;
+    m.zbmi[i] = v.zbmi;
+    m.flags[i] = v.flags;
+  }
+
+  /** Adds the children of another input (but those `skip` names) with their measurements. */
+  addInput(from: FigureInput, skip: ReadonlySet<string> = new Set()): void {
+    const fc = from.children;
+    const fm = from.measurements;
+    const childAt = new Int32Array(fc.count).fill(-1);
+    const villageAt = from.villages.map((v) => this.villageOf(v));
+    const posyanduAt = from.posyandu.map((p) => this.posyanduOf(p));
+    for (let c = 0; c < fc.count; c++) {
+      if (skip.has(fc.id[c])) continue;
+      childAt[c] = this.addChildAt(
+        fc.id[c],
+        fc.sex[c],
+        fc.birthDate[c],
+        fc.dupKey[c],
+        villageAt[fc.village[c]],
+        fc.posyandu[c] < 0 ? -1 : posyanduAt[fc.posyandu[c]],
+        fc.hasKms[c],
+        fc.hasNik[c],
+      );
+    }
+    for (let i = 0; i < fm.count; i++) {
+      const c = childAt[fm.child[i]];
+      if (c < 0) continue;
+      this.add(c, villageAt[fm.village[i]], fm.posyandu[i] < 0 ? -1 : posyanduAt[fm.posyandu[i]], {
+        day: fm.day[i],
+        ageDays: fm.ageDays[i],
+        weight: fm.weight[i],
+        lenhei: fm.lenhei[i],
+        measure: fm.measure[i],
+        oedema: fm.oedema[i] === 1,
+        hasKms: fm.hasKms[i],
+        zlen: fm.zlen[i],
+        zwei: fm.zwei[i],
+        zwfl: fm.zwfl[i],
+        zbmi: fm.zbmi[i],
+        flags: fm.flags[i],
+      });
+    }
+  }
+
+  build(): FigureInput {
+    const n = this.childCount;
+    const k = this.measurementCount;
+    const m = this.m;
+    const dupKey = this.dupKeys.slice(0, n);
+    const dup = duplicateGroups(dupKey);
+    return {
+      district: this.district,
+      villages: [...this.villages],
+      posyandu: [...this.posyandu],
+      children: {
+        count: n,
+        id: this.ids.slice(0, n),
+        sex: this.cSex.slice(0, n),
+        birthDate: this.birthDates.slice(0, n),
+        village: this.cVillage.slice(0, n),
+        posyandu: this.cPosyandu.slice(0, n),
+        hasKms: this.cHasKms.slice(0, n),
+        hasNik: this.cHasNik.slice(0, n),
+        dupKey,
+        dupGroup: dup.group,
+        dupSize: dup.size,
+      },
+      measurements: {
+        count: k,
+        child: m.child.subarray(0, k),
+        day: m.day.subarray(0, k),
+        village: m.village.subarray(0, k),
+        posyandu: m.posyandu.subarray(0, k),
+        ageDays: m.ageDays.subarray(0, k),
+        weight: m.weight.subarray(0, k),
+        lenhei: m.lenhei.subarray(0, k),
+        measure: m.measure.subarray(0, k),
+        oedema: m.oedema.subarray(0, k),
+        hasKms: m.hasKms.subarray(0, k),
+        zlen: m.zlen.subarray(0, k),
+        zwei: m.zwei.subarray(0, k),
+        zwfl: m.zwfl.subarray(0, k),
+        zbmi: m.zbmi.subarray(0, k),
+        flags: m.flags.subarray(0, k),
+      },
+    };
+  }
+}
