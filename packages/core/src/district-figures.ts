@@ -767,6 +767,68 @@ export class FigureInputBuilder {
     return i;
   }
 
+  private dropped: Uint8Array | undefined;
+
+  /** Leaves out the children of these ids, and their measurements, from what `build` gives. */
+  dropChildren(ids: ReadonlySet<string>): void {
+    if (ids.size === 0) return;
+    for (let i = 0; i < this.childCount; i++)
+      if (ids.has(this.ids[i])) {
+        this.dropped ??= new Uint8Array(this.cSex.length);
+        this.dropped[i] = 1;
+      }
+  }
+
+  /** Compacts away the dropped children and their measurements (see dropChildren). */
+  private compact(): void {
+    const dropped = this.dropped;
+    if (!dropped) return;
+    this.dropped = undefined;
+    const childAt = new Int32Array(this.childCount);
+    let n = 0;
+    for (let i = 0; i < this.childCount; i++) {
+      if (dropped[i]) {
+        childAt[i] = -1;
+        continue;
+      }
+      childAt[i] = n;
+      this.ids[n] = this.ids[i];
+      this.birthDates[n] = this.birthDates[i];
+      this.dupKeys[n] = this.dupKeys[i];
+      this.cSex[n] = this.cSex[i];
+      this.cVillage[n] = this.cVillage[i];
+      this.cPosyandu[n] = this.cPosyandu[i];
+      this.cHasKms[n] = this.cHasKms[i];
+      this.cHasNik[n] = this.cHasNik[i];
+      n++;
+    }
+    this.childCount = n;
+    this.ids.length = this.birthDates.length = this.dupKeys.length = n;
+    const m = this.m;
+    let k = 0;
+    for (let i = 0; i < this.measurementCount; i++) {
+      const c = childAt[m.child[i]];
+      if (c < 0) continue;
+      m.child[k] = c;
+      m.day[k] = m.day[i];
+      m.village[k] = m.village[i];
+      m.posyandu[k] = m.posyandu[i];
+      m.ageDays[k] = m.ageDays[i];
+      m.weight[k] = m.weight[i];
+      m.lenhei[k] = m.lenhei[i];
+      m.measure[k] = m.measure[i];
+      m.oedema[k] = m.oedema[i];
+      m.hasKms[k] = m.hasKms[i];
+      m.zlen[k] = m.zlen[i];
+      m.zwei[k] = m.zwei[i];
+      m.zwfl[k] = m.zwfl[i];
+      m.zbmi[k] = m.zbmi[i];
+      m.flags[k] = m.flags[i];
+      k++;
+    }
+    this.measurementCount = k;
+  }
+
   /** Records that the child at `index` has a NIK (given after it was added). */
   setHasNik(index: number): void {
     if (index < this.childCount) this.cHasNik[index] = 1;
@@ -827,6 +889,7 @@ export class FigureInputBuilder {
 
   /** Adds the children of another input (but those `skip` names) with their measurements. */
   addInput(from: FigureInput, skip: ReadonlySet<string> = new Set()): void {
+    this.compact();
     const fc = from.children;
     const fm = from.measurements;
     const childAt = new Int32Array(fc.count).fill(-1);
@@ -866,6 +929,7 @@ export class FigureInputBuilder {
   }
 
   build(): FigureInput {
+    this.compact();
     const n = this.childCount;
     const k = this.measurementCount;
     const m = this.m;

@@ -6,7 +6,7 @@
  * uses them only when the database holds exactly as many children and measurements for the
  * district (rollup-refresh.ts), and loads the district otherwise.
  */
-import { type FigureInput, FigureInputBuilder } from "@tumbuh/core";
+import { FigureInputBuilder } from "@tumbuh/core";
 import { uuidText } from "../db/pg-binary.ts";
 import type { NewChild } from "./new-child.ts";
 
@@ -61,8 +61,8 @@ export class DistrictFacts {
     if (index >= 0) this.builders.get(district)?.setHasNik(index);
   }
 
-  /** The rows kept of each district (the refresh checks them against the database's counts). */
-  known(): Map<string, FigureInput> {
-    return new Map([...this.builders].map(([d, b]) => [d, b.build()]));
+  /** The rows kept of each district (the refresh checks them against the database's counts, and takes them over). */
+  known(): Map<string, FigureInputBuilder> {
+    return new Map(this.builders);
   }
 }

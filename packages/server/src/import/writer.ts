@@ -5,7 +5,7 @@
  * COPY. One COPY is in flight while the next batch is read, so the server works while this
  * thread parses.
  */
-import type { FigureInput } from "@tumbuh/core";
+import type { FigureInputBuilder } from "@tumbuh/core";
 import { type AnthroBatchOutput, createAnthroBatchOutput } from "@tumbuh/growth";
 import type { Session } from "../db/connection.ts";
 import { uuidBytes } from "../db/pg-binary.ts";
@@ -196,7 +196,7 @@ export class ImportWriter {
    * (district-facts.ts; call after `finish`). Rows staged are not among them: the merge decides
    * what they become.
    */
-  knownRows(): Map<string, FigureInput> {
+  knownRows(): Map<string, FigureInputBuilder> {
     return this.direct?.facts?.known() ?? new Map();
   }
 

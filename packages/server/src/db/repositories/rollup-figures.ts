@@ -116,27 +116,25 @@ export async function loadFigureInput(
   return b.build();
 }
 
-/** The district's children and measurements as counted in the database (to check rows known without loading them). */
-export async function districtRowCounts(
-  h: HasDb,
-  district: string,
-): Promise<{ children: number; measurements: number }> {
-  const r = await sql<{ children: number; measurements: number }>`
-    SELECT (SELECT count(*) FROM children WHERE district_code = ${district})::integer AS children,
-      (SELECT count(*) FROM measurements WHERE district_code = ${district})::integer AS measurements`.execute(
-    h.db,
-  );
-  return r.rows[0];
+/** The district's children as counted in the database (to check rows known without loading them). */
+export async function districtChildCount(h: HasDb, district: string): Promise<number> {
+  const r = await sql<{ n: number }>`
+    SELECT count(*)::integer AS n FROM children WHERE district_code = ${district}`.execute(h.db);
+  return Number(r.rows[0].n);
 }
 
 /** Rows written per INSERT statement. */
 const BATCH = 2000;
 
-/** Inserts the village and posyandu prevalence rows (the table's rows of the district deleted first by the caller). */
+/**
+ * Inserts the village and posyandu prevalence rows (the table's rows of the district deleted
+ * first by the caller), by binary COPY when `copy` is given.
+ */
 export async function insertPrevalenceRows(
   h: HasDb,
   district: string,
   figures: DistrictFigures,
+  copy?: CopyBinary,
 ): Promise<void> {
   const rows = figures.prevalence;
   const names = [...PREVALENCE_COUNTS, ...PREVALENCE_MOMENTS];
@@ -144,6 +142,26 @@ export async function insertPrevalenceRows(
   if (names.join() !== [...COUNT_COLUMNS, ...MOMENT_COLUMNS].join())
     throw new Error("roll-up columns differ");
   const integer = new Set<string>([...COUNT_COLUMNS, "bmiz_valid", "boys", "girls"]);
+  if (copy) {
+    if (rows.length === 0) return;
+    const isInt = names.map((n) => integer.has(n));
+    const w = new PgBinaryRows(rows.length * (names.length * 12 + 120));
+    for (const r of rows) {
+      w.row(4 + names.length)
+        .text(district)
+        .text(r.kind)
+        .text(r.code)
+        .text(r.period);
+      for (let j = 0; j < names.length; j++) {
+        if (isInt[j]) w.int4(r.values[j]);
+        else w.float8(r.values[j]);
+      }
+    }
+    const data = w.take();
+    if (data)
+      await copy(`rollup_district (district_code, unit_kind, unit_code, period, ${names.join(", ")})`, data);
+    return;
+  }
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
     const arrays = names.map((name, j) => {
@@ -158,15 +176,36 @@ export async function insertPrevalenceRows(
   }
 }
 
-/** Replaces the district's SKDN rows. */
+/** Replaces the district's SKDN rows (by binary COPY when `copy` is given). */
 export async function writeSkdnRows(
   h: HasDb,
   district: string,
   figures: DistrictFigures,
   kbm: KbmTable,
+  copy?: CopyBinary,
 ): Promise<void> {
   await sql`DELETE FROM rollup_skdn WHERE district_code = ${district}`.execute(h.db);
   const rows = figures.skdn;
+  if (copy) {
+    if (rows.length === 0) return;
+    const w = new PgBinaryRows(rows.length * (SKDN_COLUMNS.length * 8 + 120));
+    for (const r of rows) {
+      w.row(5 + SKDN_COLUMNS.length)
+        .text(district)
+        .text(r.kind)
+        .text(r.code)
+        .text(r.month);
+      for (let j = 0; j < SKDN_COLUMNS.length; j++) w.int4(r.counts[j]);
+      w.text(kbm.id);
+    }
+    const data = w.take();
+    if (data)
+      await copy(
+        `rollup_skdn (district_code, unit_kind, unit_code, period, ${SKDN_COLUMNS.join(", ")}, kbm_table)`,
+        data,
+      );
+    return;
+  }
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
     const counts = SKDN_COUNT_KEYS.map((_, j) => sql`${part.map((r) => r.counts[j])}::int[]`);

@@ -17,13 +17,13 @@
  * boys and girls (MOMENT_COLUMNS, migration 0114), the per-child half of the data-quality report.
  */
 
-import { districtFigures, type FigureInput, FigureInputBuilder } from "@tumbuh/core";
+import { districtFigures, type FigureInput, type FigureInputBuilder } from "@tumbuh/core";
 import { sql } from "kysely";
 import type { HasDb } from "../schema.ts";
 import { COUNT_COLUMNS, COUNT_LIST, COUNT_SUMS, MOMENT_LIST, MOMENT_SUMS } from "./rollup-counts.ts";
 import {
   type CopyBinary,
-  districtRowCounts,
+  districtChildCount,
   insertPrevalenceRows,
   loadFigureInput,
   writeQualityRows,
@@ -42,11 +42,12 @@ function literal(code: string): string {
 /**
  * Rows of a district known to the caller (an import that wrote the district from nothing):
  * `rows`, but for the children `reload` selects (SQL of child ids), which are read from the
- * database instead. Used when the database then holds exactly as many children and
- * measurements for the district, else the district is loaded.
+ * database instead. Used when the database then holds exactly as many children for the district
+ * (nobody else can add measurements to children only this transaction sees), else the district
+ * is loaded. The refresh takes `rows` over.
  */
 export interface KnownDistrict {
-  rows: FigureInput;
+  rows: FigureInputBuilder;
   reload?: string;
 }
 
@@ -55,14 +56,14 @@ export type KnownRows = ReadonlyMap<string, KnownDistrict>;
 export interface RefreshOptions {
   /** An import that wrote every row of a district hands them over (import/import.ts). */
   known?: KnownRows;
-  /** Binary COPY of the caller's session, for the large data-quality rows. */
+  /** Binary COPY of the caller's session, for writing the rows. */
   copy?: CopyBinary;
 }
 
 /** Where a district's figures were computed from: rows known to the caller, or rows loaded. */
 export type FigureSource = "known" | "loaded";
 
-/** The district's rows: those known when the database holds exactly as many, else loaded. */
+/** The district's rows: those known when the database holds exactly as many children, else loaded. */
 async function districtInput(
   h: HasDb,
   district: string,
@@ -70,17 +71,14 @@ async function districtInput(
 ): Promise<{ rows: FigureInput; source: FigureSource }> {
   const k = known?.get(district);
   if (k) {
-    let rows = k.rows;
+    const b = k.rows;
     if (k.reload) {
       const reloaded = await loadFigureInput(h, district, k.reload);
-      const b = new FigureInputBuilder(district);
-      b.addInput(k.rows, new Set(reloaded.children.id));
+      b.dropChildren(new Set(reloaded.children.id));
       b.addInput(reloaded);
-      rows = b.build();
     }
-    const counts = await districtRowCounts(h, district);
-    if (counts.children === rows.children.count && counts.measurements === rows.measurements.count)
-      return { rows, source: "known" };
+    const rows = b.build();
+    if ((await districtChildCount(h, district)) === rows.children.count) return { rows, source: "known" };
   }
   return { rows: await loadFigureInput(h, district), source: "loaded" };
 }
@@ -97,7 +95,7 @@ async function refreshDistrictRollup(
   const input = await districtInput(h, district, opts.known);
   const figures = districtFigures(input.rows, kbm);
   await exec(`DELETE FROM rollup_district WHERE district_code = ${d}`);
-  await insertPrevalenceRows(h, district, figures);
+  await insertPrevalenceRows(h, district, figures, opts.copy);
   // Villages with a target but nobody measured in a period of that year count as zero.
   await exec(`
     INSERT INTO rollup_district (district_code, unit_kind, unit_code, period, ${cols}, target)
@@ -125,7 +123,7 @@ async function refreshDistrictRollup(
     INSERT INTO rollup_upper (region_code, period, ${cols}, target)
     SELECT ${d}, period, ${cols}, target FROM rollup_district
     WHERE district_code = ${d} AND unit_kind = 'district' AND unit_code = ${d}`);
-  await writeSkdnRows(h, district, figures, kbm);
+  await writeSkdnRows(h, district, figures, kbm, opts.copy);
   await writeQualityRows(h, district, figures, opts.copy);
   return input.source;
 }
