@@ -76,7 +76,7 @@ export function emptyQualityTally(): QualityTally {
 }
 
 /** Adds `from` into `into` element by element. */
-export function addQualityTally(into: QualityTally, from: readonly number[]): QualityTally {
+export function addQualityTally<T extends QualityTally | Int32Array>(into: T, from: ArrayLike<number>): T {
   if (from.length !== QUALITY_TALLY_LENGTH)
     throw new Error(`a quality tally has ${QUALITY_TALLY_LENGTH} numbers`);
   for (let i = 0; i < QUALITY_TALLY_LENGTH; i++) into[i] += from[i];
@@ -95,7 +95,7 @@ const Z: Record<DqIndex, readonly ["zlen" | "zwei" | "zwfl" | "zbmi", "flen" | "
 };
 
 /** Counts one measurement into a tally, by the rules of data-quality.ts (its functions, row by row). */
-export function tallyMeasurement(t: QualityTally, m: DqMeasurement): void {
+export function tallyMeasurement(t: QualityTally | Int32Array, m: DqMeasurement): void {
   t[AT.rows]++;
   const days = dqAgeDays(m);
   const hasLenhei = positive(m.lenhei);

@@ -10,12 +10,7 @@
  */
 
 import type { DqMeasurement } from "./data-quality.ts";
-import {
-  addQualityTally,
-  emptyQualityTally,
-  type QualityTally,
-  tallyMeasurement,
-} from "./data-quality-tally.ts";
+import { QUALITY_TALLY_LENGTH, tallyMeasurement } from "./data-quality-tally.ts";
 import type { FalteringWeighing } from "./faltering.ts";
 import type { KbmTable } from "./kbm.ts";
 import type { KmsRecord } from "./skdn.ts";
@@ -165,7 +160,8 @@ export interface QualityFigureRow {
   kind: FigureUnitKind;
   code: string;
   period: string;
-  tally: QualityTally;
+  /** QUALITY_TALLY_LENGTH counts (data-quality-tally.ts). */
+  tally: Int32Array;
   /** Likely-duplicate groups among the children measured there, and the children beyond one per group. */
   dupGroups: number;
   dupExtra: number;
@@ -519,7 +515,7 @@ function skdnRows(
 function qualityRows(input: FigureInput, cal: Calendar): QualityFigureRow[] {
   const { measurements: m, children } = input;
   const leaves = new Leaves(input.posyandu.length, cal.periods.length, () => ({
-    tally: emptyQualityTally(),
+    tally: new Int32Array(QUALITY_TALLY_LENGTH),
     groups: new Set<number>(),
   }));
   const groupSize = new Map<number, number>();
@@ -552,17 +548,20 @@ function qualityRows(input: FigureInput, cal: Calendar): QualityFigureRow[] {
       groupSize.set(g, children.dupSize[c]);
     }
   }
-  const table = new RowTable(() => ({ tally: emptyQualityTally(), groups: new Set<number>() }));
+  const table = new RowTable(() => ({
+    tally: new Int32Array(QUALITY_TALLY_LENGTH),
+    groups: new Set<number>(),
+  }));
   const addTo = (
     kind: FigureUnitKind,
     code: string,
     period: string,
-    tally: QualityTally,
+    tally: Int32Array,
     groups: Set<number>,
   ) => {
-    const into = table.get(kind, code, period);
-    addQualityTally(into.tally, tally);
-    for (const g of groups) into.groups.add(g);
+    const into = table.get(kind, code, period).tally;
+    for (let i = 0; i < QUALITY_TALLY_LENGTH; i++) into[i] += tally[i];
+    if (groups.size > 0) for (const g of groups) table.get(kind, code, period).groups.add(g);
   };
   // Each level from the one below: posyandu and village months from leaves, kecamatan months from
   // villages, the district's from kecamatan, years from months.
@@ -599,13 +598,28 @@ function qualityRows(input: FigureInput, cal: Calendar): QualityFigureRow[] {
 
 /** The district's prevalence, SKDN and quality rows (see the module comment). */
 export function districtFigures(input: FigureInput, kbm: KbmTable): DistrictFigures {
-  const cal = new Calendar(input.measurements.day);
-  const { order, start } = byChild(input.measurements, input.children.count);
   return {
-    prevalence: prevalenceRows(input, order, start, cal),
-    skdn: skdnRows(input, order, start, cal, kbm),
-    quality: qualityRows(input, cal),
+    prevalence: districtPrevalenceRows(input),
+    skdn: districtSkdnRows(input, kbm),
+    quality: districtQualityRows(input),
   };
+}
+
+/** The prevalence rows of the district's villages and posyandu (a part of districtFigures). */
+export function districtPrevalenceRows(input: FigureInput): PrevalenceFigureRow[] {
+  const { order, start } = byChild(input.measurements, input.children.count);
+  return prevalenceRows(input, order, start, new Calendar(input.measurements.day));
+}
+
+/** The district's SKDN rows (a part of districtFigures). */
+export function districtSkdnRows(input: FigureInput, kbm: KbmTable): SkdnFigureRow[] {
+  const { order, start } = byChild(input.measurements, input.children.count);
+  return skdnRows(input, order, start, new Calendar(input.measurements.day), kbm);
+}
+
+/** The district's data-quality rows (a part of districtFigures). */
+export function districtQualityRows(input: FigureInput): QualityFigureRow[] {
+  return qualityRows(input, new Calendar(input.measurements.day));
 }
 
 /** Likely-duplicate groups of children by key (name key, birth date and sex): ids from 0, -1 alone. */

@@ -8,8 +8,6 @@ const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 const HEADER_BYTES = 19;
 /** Days from 1970-01-01 (Unix) to 2000-01-01 (PostgreSQL's date epoch). */
 const PG_EPOCH_DAYS = 10_957;
-/** Type OID of int4 (an array's element type). */
-const INT4_OID = 23;
 
 /** Days since 1970-01-01 of an ISO date (YYYY-MM-DD). */
 export function isoDays(iso: string): number {
@@ -134,20 +132,12 @@ export class PgBinaryRows {
     this.pos = p + 4;
   }
 
-  /** A one-dimensional integer[] (int4, no NULL elements). */
-  int4Array(values: ArrayLike<number>): this {
-    const n = values.length;
-    this.ensure(24 + 8 * n);
-    this.int32(20 + 8 * n); // the field's length
-    this.int32(1); // dimensions
-    this.int32(0); // no NULL elements
-    this.int32(INT4_OID);
-    this.int32(n); // length of the dimension
-    this.int32(1); // its lower bound
-    for (let i = 0; i < n; i++) {
-      this.int32(4);
-      this.int32(values[i]);
-    }
+  /** A bytea value. */
+  bytes(v: Uint8Array): this {
+    this.ensure(4 + v.length);
+    this.int32(v.length);
+    this.buf.set(v, this.pos);
+    this.pos += v.length;
     return this;
   }
 

@@ -199,7 +199,8 @@ interface RollupQualityTable {
   unit_kind: "village" | "subdistrict" | "district" | "posyandu";
   unit_code: string;
   period: string;
-  tally: number[];
+  /** QUALITY_TALLY_LENGTH little-endian int32 (migration 0115). */
+  tally: Buffer;
   dup_groups: number;
   dup_extra: number;
   refreshed_at: Generated<Timestamp>;

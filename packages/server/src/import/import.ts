@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
 import { levelOfCode, todayInIndonesia, userMessage } from "@tumbuh/core";
 import type { Database } from "../db/connection.ts";
+import { warmFiguresThread } from "../db/figures-thread.ts";
 import { loadPiiKeys, type PiiKeys } from "../db/pii.ts";
 import { mergedChildrenSql } from "../db/repositories/import-merge.ts";
 import { inImportTransaction, recordImport } from "../db/repositories/import-record.ts";
@@ -107,6 +108,8 @@ async function importOnce(database: Database, path: string, opts: ImportOptions)
   const limits = opts.limits ?? IMPORT_LIMITS;
   const register = await ChildRegister.read(path, memo, limits);
   const sealer = new IdentifierSealer(opts.keys ?? loadPiiKeys(database.dataDir));
+  // Ready by the time the figures are computed, at the end of the transaction.
+  if (!opts.dryRun) warmFiguresThread();
   try {
     await inImportTransaction(database, async (s) => {
       const writer = new ImportWriter(s, report, sealer, memo, {

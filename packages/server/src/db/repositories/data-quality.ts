@@ -18,6 +18,7 @@ import {
 import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../schema.ts";
 import { regionFilter } from "./children.ts";
+import { tallyOfBytes } from "./rollup-figures.ts";
 
 /** A unit's stored figures for a period: the measurement tally, the per-child sums and the likely duplicates. */
 export interface StoredQuality {
@@ -41,7 +42,7 @@ interface StoredRow {
   bmiz_valid: number | null;
   boys: number | null;
   girls: number | null;
-  tally: number[] | null;
+  tally: Uint8Array | null;
   dup_groups: number | null;
   dup_extra: number | null;
   [moment: string]: unknown;
@@ -59,7 +60,7 @@ export function emptyStoredQuality(): StoredQuality {
 
 /** Adds a stored row (either table's half may be missing) into `into`. */
 function addRow(into: StoredQuality, r: StoredRow): StoredQuality {
-  if (r.tally) addQualityTally(into.tally, r.tally);
+  if (r.tally) addQualityTally(into.tally, tallyOfBytes(r.tally));
   const c = emptyChildSums();
   c.children = Number(r.measured ?? 0);
   c.boys = Number(r.boys ?? 0);

@@ -4,6 +4,8 @@
  * `rollup_district`, SKDN rows in `rollup_skdn`, data-quality rows in `rollup_quality`. The
  * caller (rollup-refresh.ts) holds the district's roll-up lock in its transaction.
  */
+
+import { endianness } from "node:os";
 import {
   type DistrictFigures,
   type FigureInput,
@@ -22,6 +24,8 @@ import { PgBinaryRows } from "../pg-binary.ts";
 import type { HasDb } from "../schema.ts";
 import { COUNT_COLUMNS, MOMENT_COLUMNS } from "./rollup-counts.ts";
 import { SKDN_COLUMNS } from "./rollup-skdn.ts";
+
+const LITTLE_ENDIAN = endianness() === "LE";
 
 /** A binary COPY into a table, when the caller's session offers one (faster than INSERT for large rows). */
 export type CopyBinary = (target: string, data: Uint8Array) => Promise<void>;
@@ -220,6 +224,22 @@ export async function writeSkdnRows(
 /** Quality rows written per INSERT statement (each holds a tally of a few hundred numbers). */
 const QUALITY_BATCH = 500;
 
+/** A tally as stored: little-endian 32-bit integers (migration 0115). */
+export function tallyBytes(tally: Int32Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(tally.buffer, tally.byteOffset, tally.byteLength);
+  const out = Buffer.allocUnsafe(tally.length * 4);
+  for (let i = 0; i < tally.length; i++) out.writeInt32LE(tally[i], i * 4);
+  return out;
+}
+
+/** A stored tally's counts. */
+export function tallyOfBytes(bytes: Uint8Array): number[] {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Array<number>(b.length >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = b.readInt32LE(i * 4);
+  return out;
+}
+
 /** Replaces the district's data-quality rows (by binary COPY when `copy` is given). */
 export async function writeQualityRows(
   h: HasDb,
@@ -231,14 +251,14 @@ export async function writeQualityRows(
   const rows = figures.quality;
   if (rows.length === 0) return;
   if (copy) {
-    const w = new PgBinaryRows(rows.length * (rows[0].tally.length * 8 + 120));
+    const w = new PgBinaryRows(rows.length * (rows[0].tally.length * 4 + 120));
     for (const r of rows)
       w.row(7)
         .text(district)
         .text(r.kind)
         .text(r.code)
         .text(r.period)
-        .int4Array(r.tally)
+        .bytes(tallyBytes(r.tally))
         .int4(r.dupGroups)
         .int4(r.dupExtra);
     const data = w.take();
@@ -253,9 +273,9 @@ export async function writeQualityRows(
     const part = rows.slice(i, i + QUALITY_BATCH);
     await sql`
       INSERT INTO rollup_quality (district_code, unit_kind, unit_code, period, tally, dup_groups, dup_extra)
-      SELECT ${district}, u.kind, u.code, u.period, u.tally::integer[], u.dup_groups, u.dup_extra
+      SELECT ${district}, u.kind, u.code, u.period, u.tally, u.dup_groups, u.dup_extra
       FROM unnest(${part.map((r) => r.kind)}::text[], ${part.map((r) => r.code)}::text[],
-        ${part.map((r) => r.period)}::text[], ${part.map((r) => `{${r.tally.join(",")}}`)}::text[],
+        ${part.map((r) => r.period)}::text[], ${part.map((r) => tallyBytes(r.tally))}::bytea[],
         ${part.map((r) => r.dupGroups)}::int[], ${part.map((r) => r.dupExtra)}::int[])
         AS u(kind, code, period, tally, dup_groups, dup_extra)`.execute(h.db);
   }

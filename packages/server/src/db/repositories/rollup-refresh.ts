@@ -17,8 +17,9 @@
  * boys and girls (MOMENT_COLUMNS, migration 0114), the per-child half of the data-quality report.
  */
 
-import { districtFigures, type FigureInput, type FigureInputBuilder } from "@tumbuh/core";
+import { districtSkdnRows, type FigureInput, type FigureInputBuilder } from "@tumbuh/core";
 import { sql } from "kysely";
+import { computeDistrictFigures } from "../figures-thread.ts";
 import type { HasDb } from "../schema.ts";
 import { COUNT_COLUMNS, COUNT_LIST, COUNT_SUMS, MOMENT_LIST, MOMENT_SUMS } from "./rollup-counts.ts";
 import {
@@ -93,7 +94,7 @@ async function refreshDistrictRollup(
   const exec = (q: string) => sql.raw(q).execute(h.db);
   const kbm = await districtKbm(h, district);
   const input = await districtInput(h, district, opts.known);
-  const figures = districtFigures(input.rows, kbm);
+  const figures = await computeDistrictFigures(input.rows, kbm);
   await exec(`DELETE FROM rollup_district WHERE district_code = ${d}`);
   await insertPrevalenceRows(h, district, figures, opts.copy);
   // Villages with a target but nobody measured in a period of that year count as zero.
@@ -200,7 +201,12 @@ export async function refreshSkdnRollups(h: HasDb, districts: readonly string[])
   await lockRollups(h, unique);
   for (const d of unique) {
     const kbm = await districtKbm(h, d);
-    await writeSkdnRows(h, d, districtFigures(await loadFigureInput(h, d), kbm), kbm);
+    await writeSkdnRows(
+      h,
+      d,
+      { prevalence: [], quality: [], skdn: districtSkdnRows(await loadFigureInput(h, d), kbm) },
+      kbm,
+    );
   }
 }
 
