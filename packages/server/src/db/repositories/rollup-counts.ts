@@ -18,7 +18,7 @@ export const COUNT_COLUMNS = [
   "new_stunting",
 ] as const;
 
-export type CountColumn = (typeof COUNT_COLUMNS)[number];
+type CountColumn = (typeof COUNT_COLUMNS)[number];
 
 /** The counts of one roll-up row and its target (null when none was entered). */
 export type RollupCounts = Record<CountColumn, number> & { target: number | null };

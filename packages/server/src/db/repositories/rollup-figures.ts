@@ -225,7 +225,7 @@ export async function writeSkdnRows(
 const QUALITY_BATCH = 500;
 
 /** A tally as stored: little-endian 32-bit integers (migration 0115). */
-export function tallyBytes(tally: Int32Array): Buffer {
+function tallyBytes(tally: Int32Array): Buffer {
   if (LITTLE_ENDIAN) return Buffer.from(tally.buffer, tally.byteOffset, tally.byteLength);
   const out = Buffer.allocUnsafe(tally.length * 4);
   for (let i = 0; i < tally.length; i++) out.writeInt32LE(tally[i], i * 4);

@@ -47,12 +47,12 @@ function literal(code: string): string {
  * (nobody else can add measurements to children only this transaction sees), else the district
  * is loaded. The refresh takes `rows` over.
  */
-export interface KnownDistrict {
+interface KnownDistrict {
   rows: FigureInputBuilder;
   reload?: string;
 }
 
-export type KnownRows = ReadonlyMap<string, KnownDistrict>;
+type KnownRows = ReadonlyMap<string, KnownDistrict>;
 
 export interface RefreshOptions {
   /** An import that wrote every row of a district hands them over (import/import.ts). */
