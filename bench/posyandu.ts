@@ -20,7 +20,7 @@ export interface PosyanduBench {
   measurements: number;
   posyandu: number;
   loadSeconds: number;
-  /** The whole refresh of the district (prevalence, SKDN, quality) and its SKDN pass (SKDN and quality tallies) alone. */
+  /** The whole refresh of the district (its rows read back; prevalence, SKDN, quality), and the SKDN-only refresh a KBM change runs. */
   refreshSeconds: number;
   skdnRefreshSeconds: number;
   /** p95 in ms by report and level. */

@@ -82,7 +82,7 @@ const groups: Record<string, () => Promise<void>> = {
       `  district of ${r.children.toLocaleString("en-US")} children, ${r.measurements.toLocaleString("en-US")} weighings over 12 months, ${r.posyandu} posyandu (PostgreSQL; built in ${r.loadSeconds.toFixed(0)} s)`,
     );
     console.log(
-      `  roll-up refresh of the district ${r.refreshSeconds.toFixed(1)} s, of which the SKDN pass (SKDN, faltering, quality tallies) ${r.skdnRefreshSeconds.toFixed(1)} s`,
+      `  roll-up refresh of the district (read back, prevalence, SKDN, faltering, quality) ${r.refreshSeconds.toFixed(1)} s; SKDN alone (after a KBM change) ${r.skdnRefreshSeconds.toFixed(1)} s`,
     );
     for (const [report, byLevel] of Object.entries(r.p95Ms)) {
       const cells = Object.entries(byLevel).map(([level, ms]) => `${level} ${ms} ms`);

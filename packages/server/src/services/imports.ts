@@ -2,8 +2,8 @@
  * Import of measurement files through the web app: upload → dry-run report → confirm or cancel.
  * The file waits on disk (0600) between the two steps, an hour at most and never across a
  * restart (upload-files.ts); the dry run holds no transaction while the user reads its report.
- * Confirming imports it for real in one transaction that also records the upload's status and
- * the audit entry (the roll-ups refreshed right after). Each step is in the audit log.
+ * Confirming imports it for real in one transaction that also refreshes the roll-ups and records
+ * the upload's status and the audit entry. Each step is in the audit log.
  */
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
@@ -331,11 +331,11 @@ export class ImportService {
       throw err;
     } finally {
       this.ctx.cache.clear();
-      // Landed (even if refreshing the roll-ups after it failed): the file is not needed any more.
+      // Landed with its figures, or not at all: the file is not needed any more.
       if (updated) rmSync(row.file_path, { force: true });
     }
     if (!updated) throw new Error(`import ${row.id} committed without its upload record`);
-    // The stored report has the figures of the commit; the answer also those of the roll-ups.
+    // The report as stored with the commit.
     return toUpload({ ...updated, report: toApiReport(report) });
   }
 

@@ -116,7 +116,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const repos = new Repositories(database.db);
     if (await ensureRegions(database, repos))
       say("wilayah dimuat / regions of Indonesia loaded (idn-area-data)");
-    // Roll-ups left waiting by an import that stopped before refreshing them.
+    // Roll-ups marked waiting (by a migration that changed what they hold, or an older import).
     const refreshed = await refreshPendingRollups(database);
     if (refreshed.length > 0)
       say(`rekap diperbarui / roll-ups refreshed that were left pending: ${refreshed.join(", ")}`);
