@@ -2,21 +2,10 @@
  * The counts every roll-up row holds, in one list: the refresh computes them, the check compares
  * them, and the read model selects them. A roll-up row is one region (or posyandu) and period.
  */
+import { PREVALENCE_COUNTS, PREVALENCE_MOMENTS } from "@tumbuh/core";
 
-/** The count columns of a roll-up row, in order (the target, sasaran, comes after them). */
-export const COUNT_COLUMNS = [
-  "measured",
-  "haz_valid",
-  "stunted",
-  "severely_stunted",
-  "whz_valid",
-  "wasted",
-  "severely_wasted",
-  "overweight",
-  "waz_valid",
-  "underweight",
-  "new_stunting",
-] as const;
+/** The count columns of a roll-up row, in order (the target, sasaran, comes after them): core's list, which computes them. */
+export const COUNT_COLUMNS = PREVALENCE_COUNTS;
 
 type CountColumn = (typeof COUNT_COLUMNS)[number];
 
@@ -43,27 +32,7 @@ export function countsOf(alias: string): string {
  * boys and girls. Summed from level to level like the counts; core data-quality-tally.ts derives
  * the SD, skewness and kurtosis from them.
  */
-export const MOMENT_COLUMNS = [
-  "haz_s1",
-  "haz_s2",
-  "haz_s3",
-  "haz_s4",
-  "whz_s1",
-  "whz_s2",
-  "whz_s3",
-  "whz_s4",
-  "waz_s1",
-  "waz_s2",
-  "waz_s3",
-  "waz_s4",
-  "bmiz_valid",
-  "bmiz_s1",
-  "bmiz_s2",
-  "bmiz_s3",
-  "bmiz_s4",
-  "boys",
-  "girls",
-] as const;
+const MOMENT_COLUMNS = PREVALENCE_MOMENTS;
 
 export type MomentColumn = (typeof MOMENT_COLUMNS)[number];
 
