@@ -69,11 +69,8 @@ export class DirectImport {
 
   /**
    * `capacity`: rows per batch. `maxChildren`: new children kept track of (about 1 KB each);
-   * children beyond it are staged, so memory stays bounded on a file of any size.
-   */
-  /**
-   * `facts`: keeps the figure rows of districts with no children in the database yet
-   * (district-facts.ts).
+   * children beyond it are staged, so memory stays bounded on a file of any size. `facts`: keeps
+   * the figure rows of districts with no children in the database yet (district-facts.ts).
    */
   constructor(
     readonly capacity: number,
