@@ -94,6 +94,41 @@ const Z: Record<DqIndex, readonly ["zlen" | "zwei" | "zwfl" | "zbmi", "flen" | "
   BMIZ: ["zbmi", "fbmi"],
 };
 
+/** The z-scores in the order tallyMeasurement counts them: DQ_INDICES's. */
+const Z_ORDER: readonly DqIndex[] = ["HAZ", "WAZ", "WHZ", "BMIZ"];
+if (DQ_INDICES.length !== Z_ORDER.length || DQ_INDICES.some((index, i) => Z_ORDER[i] !== index))
+  throw new Error("tallyMeasurement counts the z-scores in the order of DQ_INDICES");
+
+/** Counts index `i`'s z-score when present, and its flag. */
+function tallyZ(
+  t: QualityTally | Int32Array,
+  i: number,
+  z: number | null | undefined,
+  flagged: boolean | null | undefined,
+): void {
+  if (!isSet(z) || !Number.isFinite(z)) return;
+  t[AT.withZ + i]++;
+  if (flagged === true) t[AT.flagged + i]++;
+}
+
+const isDigit = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/** `YYYY-MM` at the start of a string. */
+function startsWithYearMonth(s: string): boolean {
+  return (
+    isDigit(s, 0) &&
+    isDigit(s, 1) &&
+    isDigit(s, 2) &&
+    isDigit(s, 3) &&
+    s.charCodeAt(4) === 45 &&
+    isDigit(s, 5) &&
+    isDigit(s, 6)
+  );
+}
+
 /** Counts one measurement into a tally, by the rules of data-quality.ts (its functions, row by row). */
 export function tallyMeasurement(t: QualityTally | Int32Array, m: DqMeasurement): void {
   t[AT.rows]++;
@@ -109,13 +144,11 @@ export function tallyMeasurement(t: QualityTally | Int32Array, m: DqMeasurement)
   if (hasLenhei && m.measure !== "l" && m.measure !== "h") t[AT.missing + 5]++;
   if (m.hasNik !== true) t[AT.missing + 6]++;
   if (hasLenhei) t[AT.withLenhei]++;
-  for (let i = 0; i < DQ_INDICES.length; i++) {
-    const [z, f] = Z[DQ_INDICES[i]];
-    const v = m[z];
-    if (!isSet(v) || !Number.isFinite(v)) continue;
-    t[AT.withZ + i]++;
-    if (m[f] === true) t[AT.flagged + i]++;
-  }
+  // In the order of DQ_INDICES (checked below).
+  tallyZ(t, 0, m.zlen, m.flen);
+  tallyZ(t, 1, m.zwei, m.fwei);
+  tallyZ(t, 2, m.zwfl, m.fwfl);
+  tallyZ(t, 3, m.zbmi, m.fbmi);
   if (hasWeight) t[AT.weightDigits + terminalDigit(m.weight as number)]++;
   if (hasLenhei) t[AT.lenheiDigits + terminalDigit(m.lenhei as number)]++;
   if (days !== undefined) {
@@ -131,8 +164,8 @@ export function tallyMeasurement(t: QualityTally | Int32Array, m: DqMeasurement)
       }
     }
   }
-  if (isSet(m.birthDate) && /^\d{4}-\d{2}/.test(m.birthDate)) {
-    const b = Number(m.birthDate.slice(5, 7)) - 1;
+  if (isSet(m.birthDate) && startsWithYearMonth(m.birthDate)) {
+    const b = (m.birthDate.charCodeAt(5) - 48) * 10 + (m.birthDate.charCodeAt(6) - 48) - 1;
     t[AT.birthAll + b]++;
     if (m.sex === 1) t[AT.birthMale + b]++;
     else if (m.sex === 2) t[AT.birthFemale + b]++;

@@ -18,6 +18,23 @@ describe("terminal digit at 0.1", () => {
   ])("%d → %i", (value, digit) => {
     expect(terminalDigit(value)).toBe(digit);
   });
+
+  it("gives printf's digit for every value to 0.005 up to 200 and for random values", () => {
+    // printf's rule from the decimal text: toFixed(1), and the even tenth on an exact tie.
+    const printf = (v: number) => {
+      const d = Number(v.toFixed(1).slice(-1));
+      return Number.isInteger(v * 4) && !Number.isInteger(v * 2) && d % 2 === 1 ? d - 1 : d;
+    };
+    const values: number[] = [];
+    for (let k = 1; k <= 40_000; k++) values.push(k / 200, k * 0.005);
+    let seed = 7;
+    for (let k = 0; k < 20_000; k++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      values.push((seed / 2 ** 31) * 150);
+    }
+    const wrong = values.filter((v) => terminalDigit(v) !== printf(v));
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe("digit preference score (SMART DPS)", () => {

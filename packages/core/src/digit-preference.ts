@@ -25,6 +25,10 @@ export function dpsClass(dps: number): DpsClass {
  * tie, which only x.x25 and x.x75 can be as doubles (8.25, 8.75), the even tenth.
  */
 export function terminalDigit(value: number): number {
+  // Away from a tie the nearer tenth is plain: value × 10 is off by far less than the 1e-6 margin
+  // (the refresh tallies two values per measurement, so toFixed only where it decides).
+  const tenths = value * 10;
+  if (tenths < 1e15 && Math.abs(tenths - Math.floor(tenths) - 0.5) > 1e-6) return Math.round(tenths) % 10;
   // toFixed rounds the exact binary value (8.35 is 8.3499999… and gives "8.3", where
   // Math.round(8.35 * 10) gives 84); on an exact tie it takes the larger tenth, printf the even one.
   const digit = Number(value.toFixed(1).slice(-1));

@@ -14,7 +14,7 @@ import { QUALITY_TALLY_LENGTH, tallyMeasurement } from "./data-quality-tally.ts"
 import type { FalteringWeighing } from "./faltering.ts";
 import type { KbmTable } from "./kbm.ts";
 import type { KmsRecord } from "./skdn.ts";
-import { childSkdnCounts, SKDN_COUNT_KEYS } from "./skdn-counts.ts";
+import { addSkdnCountsInto, childSkdnCounts, SKDN_COUNT_KEYS } from "./skdn-counts.ts";
 
 /** The district's children, column by column (row i is one child). */
 export interface FigureChildren {
@@ -224,6 +224,16 @@ class Calendar {
     for (const [i, m] of this.months.entries()) this.monthOfPeriod[index.get(m) as number] = i;
   }
 
+  /** For each period, the index of its year among `periods` (a year's own index for a year). */
+  yearOfPeriod(): Int32Array {
+    const out = new Int32Array(this.periods.length);
+    for (let d = 0; d < this.monthIndex.length; d++) {
+      out[this.monthIndex[d]] = this.yearIndex[d];
+      out[this.yearIndex[d]] = this.yearIndex[d];
+    }
+    return out;
+  }
+
   date(day: number): string {
     return this.iso[day - this.first];
   }
@@ -277,6 +287,70 @@ class RowTable<T> {
 
 const valid = (z: number, flags: number, bit: number) => !Number.isNaN(z) && (flags & bit) === 0;
 
+/** Adds one child's period (its latest valid z-scores; NaN: none) into a prevalence row. */
+function countChild(
+  r: Float64Array,
+  haz: number,
+  whz: number,
+  waz: number,
+  bmiz: number,
+  isNew: boolean,
+  sex: number,
+): void {
+  r[MEASURED]++;
+  if (!Number.isNaN(haz)) {
+    r[HAZ_VALID]++;
+    if (haz < -2) r[STUNTED]++;
+    if (haz < -3) r[SEV_STUNTED]++;
+    const h2 = haz * haz;
+    r[HAZ_S] += haz;
+    r[HAZ_S + 1] += h2;
+    r[HAZ_S + 2] += h2 * haz;
+    r[HAZ_S + 3] += h2 * h2;
+  }
+  if (!Number.isNaN(whz)) {
+    r[WHZ_VALID]++;
+    if (whz < -2) r[WASTED]++;
+    if (whz < -3) r[SEV_WASTED]++;
+    if (whz > 2) r[OVERWEIGHT]++;
+    const w2 = whz * whz;
+    r[WHZ_S] += whz;
+    r[WHZ_S + 1] += w2;
+    r[WHZ_S + 2] += w2 * whz;
+    r[WHZ_S + 3] += w2 * w2;
+  }
+  if (!Number.isNaN(waz)) {
+    r[WAZ_VALID]++;
+    if (waz < -2) r[UNDERWEIGHT]++;
+    const u2 = waz * waz;
+    r[WAZ_S] += waz;
+    r[WAZ_S + 1] += u2;
+    r[WAZ_S + 2] += u2 * waz;
+    r[WAZ_S + 3] += u2 * u2;
+  }
+  if (!Number.isNaN(bmiz)) {
+    r[BMIZ_VALID]++;
+    const b2 = bmiz * bmiz;
+    r[BMIZ_S] += bmiz;
+    r[BMIZ_S + 1] += b2;
+    r[BMIZ_S + 2] += b2 * bmiz;
+    r[BMIZ_S + 3] += b2 * b2;
+  }
+  if (isNew) r[NEW_STUNTING]++;
+  if (sex === 1) r[BOYS]++;
+  else if (sex === 2) r[GIRLS]++;
+}
+
+/** The row of a unit (a village's index, or a posyandu's offset by the villages) and period. */
+function prevalenceRow(table: Map<number, Float64Array>, key: number): Float64Array {
+  let r = table.get(key);
+  if (r === undefined) {
+    r = new Float64Array(NC + NM);
+    table.set(key, r);
+  }
+  return r;
+}
+
 /** The prevalence rows of the villages and posyandu (see the module comment). */
 function prevalenceRows(
   input: FigureInput,
@@ -287,75 +361,17 @@ function prevalenceRows(
   const { measurements: m, children } = input;
   const villages = input.villages.length;
   const periods = cal.periods.length;
-  // Per unit (a village's index, or a posyandu's offset by the villages) and period.
+  // Per unit (a village's index, or a posyandu's offset by the villages) and period: unit × periods + period.
   const table = new Map<number, Float64Array>();
-  const count = (
-    unit: number,
-    period: number,
-    haz: number,
-    whz: number,
-    waz: number,
-    bmiz: number,
-    isNew: boolean,
-    sex: number,
-  ) => {
-    const key = unit * periods + period;
-    let r = table.get(key);
-    if (r === undefined) {
-      r = new Float64Array(NC + NM);
-      table.set(key, r);
-    }
-    r[MEASURED]++;
-    if (!Number.isNaN(haz)) {
-      r[HAZ_VALID]++;
-      if (haz < -2) r[STUNTED]++;
-      if (haz < -3) r[SEV_STUNTED]++;
-      const h2 = haz * haz;
-      r[HAZ_S] += haz;
-      r[HAZ_S + 1] += h2;
-      r[HAZ_S + 2] += h2 * haz;
-      r[HAZ_S + 3] += h2 * h2;
-    }
-    if (!Number.isNaN(whz)) {
-      r[WHZ_VALID]++;
-      if (whz < -2) r[WASTED]++;
-      if (whz < -3) r[SEV_WASTED]++;
-      if (whz > 2) r[OVERWEIGHT]++;
-      const w2 = whz * whz;
-      r[WHZ_S] += whz;
-      r[WHZ_S + 1] += w2;
-      r[WHZ_S + 2] += w2 * whz;
-      r[WHZ_S + 3] += w2 * w2;
-    }
-    if (!Number.isNaN(waz)) {
-      r[WAZ_VALID]++;
-      if (waz < -2) r[UNDERWEIGHT]++;
-      const u2 = waz * waz;
-      r[WAZ_S] += waz;
-      r[WAZ_S + 1] += u2;
-      r[WAZ_S + 2] += u2 * waz;
-      r[WAZ_S + 3] += u2 * u2;
-    }
-    if (!Number.isNaN(bmiz)) {
-      r[BMIZ_VALID]++;
-      const b2 = bmiz * bmiz;
-      r[BMIZ_S] += bmiz;
-      r[BMIZ_S + 1] += b2;
-      r[BMIZ_S + 2] += b2 * bmiz;
-      r[BMIZ_S + 3] += b2 * b2;
-    }
-    if (isNew) r[NEW_STUNTING]++;
-    if (sex === 1) r[BOYS]++;
-    else if (sex === 2) r[GIRLS]++;
-  };
   for (let c = 0; c < children.count; c++) {
     const from = start[c];
     const to = start[c + 1];
     if (from === to) continue;
     const sex = children.sex[c];
-    for (const byYear of [false, true]) {
+    for (let pass = 0; pass < 2; pass++) {
       // Months, then years: the same walk over the child's measurements by date, each period
       // counted at its latest measurement with the latest valid z-score of each index.
+      const byYear = pass === 1;
       let period = -1;
       let last = -1;
       let haz = Number.NaN;
@@ -365,16 +381,33 @@ function prevalenceRows(
       let isNew = false;
       // Whether the previous valid HAZ was stunted (undefined before the first).
       let prevStunted: boolean | undefined;
-      const flush = () => {
-        count(m.village[last], period, haz, whz, waz, bmiz, isNew, sex);
-        if (m.posyandu[last] >= 0)
-          count(villages + m.posyandu[last], period, haz, whz, waz, bmiz, isNew, sex);
-      };
-      for (let a = from; a < to; a++) {
-        const i = order[a];
-        const p = byYear ? cal.year(m.day[i]) : cal.month(m.day[i]);
+      for (let a = from; a <= to; a++) {
+        const i = a < to ? order[a] : -1;
+        const p = i < 0 ? -1 : byYear ? cal.year(m.day[i]) : cal.month(m.day[i]);
         if (p !== period) {
-          if (last >= 0) flush();
+          // The period before ends at its last measurement: counted in its village and posyandu.
+          if (last >= 0) {
+            countChild(
+              prevalenceRow(table, m.village[last] * periods + period),
+              haz,
+              whz,
+              waz,
+              bmiz,
+              isNew,
+              sex,
+            );
+            if (m.posyandu[last] >= 0)
+              countChild(
+                prevalenceRow(table, (villages + m.posyandu[last]) * periods + period),
+                haz,
+                whz,
+                waz,
+                bmiz,
+                isNew,
+                sex,
+              );
+          }
+          if (i < 0) break;
           period = p;
           haz = whz = waz = bmiz = Number.NaN;
           isNew = false;
@@ -391,7 +424,6 @@ function prevalenceRows(
         if (valid(m.zwei[i], f, FLAG_WEI)) waz = m.zwei[i];
         if (valid(m.zbmi[i], f, FLAG_BMI)) bmiz = m.zbmi[i];
       }
-      flush();
     }
   }
   const out: PrevalenceFigureRow[] = [];
@@ -487,10 +519,11 @@ function skdnRows(
       months,
       kbm,
     );
-    for (const [month, k] of counts) {
-      const leaf = leaves.get(children.village[c], children.posyandu[c], monthIndex.get(month) as number);
-      for (let j = 0; j < NS; j++) leaf[j] += k[SKDN_COUNT_KEYS[j]];
-    }
+    for (const [month, k] of counts)
+      addSkdnCountsInto(
+        leaves.get(children.village[c], children.posyandu[c], monthIndex.get(month) as number),
+        k,
+      );
   }
   const table = new RowTable(() => new Int32Array(NS));
   const addTo = (kind: FigureUnitKind, code: string, month: string, from: Int32Array) => {
@@ -511,12 +544,18 @@ function skdnRows(
   });
 }
 
+/** A quality row being summed: its tally and its likely-duplicate groups. */
+interface QualitySum {
+  tally: Int32Array;
+  groups: Set<number> | undefined;
+}
+
 /** The quality rows: each measurement tallied into its (village, posyandu, month), then summed. */
 function qualityRows(input: FigureInput, cal: Calendar): QualityFigureRow[] {
   const { measurements: m, children } = input;
-  const leaves = new Leaves(input.posyandu.length, cal.periods.length, () => ({
+  const leaves = new Leaves<QualitySum>(input.posyandu.length, cal.periods.length, () => ({
     tally: new Int32Array(QUALITY_TALLY_LENGTH),
-    groups: new Set<number>(),
+    groups: undefined,
   }));
   const groupSize = new Map<number, number>();
   // One scratch row for core's tally (only presence and flags of the z-scores count).
@@ -544,56 +583,80 @@ function qualityRows(input: FigureInput, cal: Calendar): QualityFigureRow[] {
     tallyMeasurement(leaf.tally, dq);
     const g = children.dupGroup[c];
     if (g >= 0) {
+      leaf.groups ??= new Set();
       leaf.groups.add(g);
       groupSize.set(g, children.dupSize[c]);
     }
   }
-  const table = new RowTable(() => ({
-    tally: new Int32Array(QUALITY_TALLY_LENGTH),
-    groups: new Set<number>(),
-  }));
-  const addTo = (
-    kind: FigureUnitKind,
-    code: string,
-    period: string,
-    tally: Int32Array,
-    groups: Set<number>,
-  ) => {
-    const into = table.get(kind, code, period).tally;
-    for (let i = 0; i < QUALITY_TALLY_LENGTH; i++) into[i] += tally[i];
-    if (groups.size > 0) for (const g of groups) table.get(kind, code, period).groups.add(g);
+  // Every unit in one index space: villages, posyandu, kecamatan, then the district. Village and
+  // posyandu months are summed from the leaves, kecamatan months from villages, the district's
+  // from kecamatan, and every year from its months.
+  const villages = input.villages.length;
+  const posyandu = input.posyandu.length;
+  const subdistricts: string[] = [];
+  const subdistrictOf = new Int32Array(villages);
+  const subdistrictIndex = new Map<string, number>();
+  for (let v = 0; v < villages; v++) {
+    const code = input.villages[v].slice(0, 8);
+    let k = subdistrictIndex.get(code);
+    if (k === undefined) {
+      k = subdistricts.length;
+      subdistricts.push(code);
+      subdistrictIndex.set(code, k);
+    }
+    subdistrictOf[v] = k;
+  }
+  const district = villages + posyandu + subdistricts.length;
+  const periods = cal.periods.length;
+  const sums = new Map<number, QualitySum>();
+  const addTo = (unit: number, period: number, from: QualitySum) => {
+    const key = unit * periods + period;
+    let into = sums.get(key);
+    if (into === undefined) {
+      into = { tally: new Int32Array(QUALITY_TALLY_LENGTH), groups: undefined };
+      sums.set(key, into);
+    }
+    const t = into.tally;
+    const f = from.tally;
+    for (let i = 0; i < QUALITY_TALLY_LENGTH; i++) t[i] += f[i];
+    if (from.groups !== undefined) {
+      into.groups ??= new Set();
+      for (const g of from.groups) into.groups.add(g);
+    }
   };
-  // Each level from the one below: posyandu and village months from leaves, kecamatan months from
-  // villages, the district's from kecamatan, years from months.
-  for (const [v, p, mi, leaf] of leaves.entries()) {
-    const month = cal.periods[mi];
-    addTo("village", input.villages[v], month, leaf.tally, leaf.groups);
-    if (p >= 0) addTo("posyandu", input.posyandu[p], month, leaf.tally, leaf.groups);
+  for (const [v, p, month, leaf] of leaves.entries()) {
+    addTo(v, month, leaf);
+    if (p >= 0) addTo(villages + p, month, leaf);
   }
-  const monthsOf = (kind: FigureUnitKind) => [...table.rows].filter(([key]) => key.startsWith(`${kind}|`));
-  for (const [key, r] of monthsOf("village")) {
-    const [, code, month] = key.split("|");
-    addTo("subdistrict", code.slice(0, 8), month, r.tally, r.groups);
-  }
-  for (const [key, r] of monthsOf("subdistrict"))
-    addTo("district", input.district, key.slice(-7), r.tally, r.groups);
-  for (const [key, r] of [...table.rows]) {
-    const [kind, code, month] = key.split("|");
-    addTo(kind as FigureUnitKind, code, month.slice(0, 4), r.tally, r.groups);
-  }
-  return [...table.rows].map(([key, r]) => {
-    const [kind, code, period] = key.split("|");
+  const unitOf = (key: number) => Math.floor(key / periods);
+  for (const [key, r] of [...sums])
+    if (unitOf(key) < villages) addTo(villages + posyandu + subdistrictOf[unitOf(key)], key % periods, r);
+  for (const [key, r] of [...sums]) if (unitOf(key) >= villages + posyandu) addTo(district, key % periods, r);
+  const yearOfPeriod = cal.yearOfPeriod();
+  for (const [key, r] of [...sums]) addTo(unitOf(key), yearOfPeriod[key % periods], r);
+  const out: QualityFigureRow[] = [];
+  for (const [key, r] of sums) {
+    const unit = Math.floor(key / periods);
+    const [kind, code]: [FigureUnitKind, string] =
+      unit < villages
+        ? ["village", input.villages[unit]]
+        : unit < villages + posyandu
+          ? ["posyandu", input.posyandu[unit - villages]]
+          : unit < district
+            ? ["subdistrict", subdistricts[unit - villages - posyandu]]
+            : ["district", input.district];
     let extra = 0;
-    for (const g of r.groups) extra += (groupSize.get(g) ?? 1) - 1;
-    return {
-      kind: kind as FigureUnitKind,
+    for (const g of r.groups ?? []) extra += (groupSize.get(g) ?? 1) - 1;
+    out.push({
+      kind,
       code,
-      period,
+      period: cal.periods[key % periods],
       tally: r.tally,
-      dupGroups: r.groups.size,
+      dupGroups: r.groups?.size ?? 0,
       dupExtra: extra,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** The district's prevalence, SKDN and quality rows (see the module comment). */

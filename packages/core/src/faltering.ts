@@ -16,7 +16,7 @@
  */
 import { anthroZScores, type Sex } from "@tumbuh/growth";
 import { DEFAULT_KBM, type KbmTable, type NaikComparison, naikVerdict, type Weighing } from "./kbm.ts";
-import { completedMonthsOfAge, monthOf } from "./months.ts";
+import { completedMonthsOfAge, monthIndex, monthOf } from "./months.ts";
 import { daysBetween } from "./parse.ts";
 import { validWeighings } from "./skdn.ts";
 
@@ -58,12 +58,15 @@ export interface WeighedMonth {
 
 /** The child's weighed months, oldest first, each with N/T, weight-for-age z, BGM and 2T. */
 export function weighedMonths(child: FalteringChild, kbm: KbmTable = DEFAULT_KBM): WeighedMonth[] {
-  const latestByMonth = new Map<string, FalteringWeighing>();
-  for (const w of validWeighings(child.birthDate, child.weighings) as FalteringWeighing[]) {
-    if (completedMonthsOfAge(child.birthDate, w.date) < 60) latestByMonth.set(monthOf(w.date), w);
-  }
+  // The latest of each month: a weighing followed by one of the same month is passed over.
+  const sorted = (validWeighings(child.birthDate, child.weighings) as FalteringWeighing[]).filter(
+    (w) => completedMonthsOfAge(child.birthDate, w.date) < 60,
+  );
   const out: WeighedMonth[] = [];
-  for (const [month, weighing] of latestByMonth) {
+  for (let i = 0; i < sorted.length; i++) {
+    const weighing = sorted[i];
+    if (i + 1 < sorted.length && monthIndex(sorted[i + 1].date) === monthIndex(weighing.date)) continue;
+    const month = monthOf(weighing.date);
     const before = out[out.length - 1];
     const comparison = before ? naikVerdict(kbm, child.birthDate, before.weighing, weighing) : undefined;
     let zweiFlagged: boolean;

@@ -6,7 +6,7 @@
  * §3.3); variant A is the default until the Permenkes 155/2010 annex or the Buku KIA PDF is
  * checked.
  */
-import { completedMonthsOfAge, monthOf, monthsBetween } from "./months.ts";
+import { completedMonthsOfAge, monthIndex } from "./months.ts";
 
 /** One row of a KBM table: ages `fromMonth`…`toMonth` (completed months, inclusive) need `grams`. */
 export interface KbmBand {
@@ -81,7 +81,8 @@ export const DEFAULT_KBM = KBM_A;
 export function kbmGrams(table: KbmTable, ageMonths: number): number | undefined {
   if (!Number.isInteger(ageMonths) || ageMonths < 0) return undefined;
   const age = Math.max(ageMonths, 1);
-  return table.bands.find((b) => age >= b.fromMonth && age <= b.toMonth)?.grams;
+  for (const b of table.bands) if (age >= b.fromMonth && age <= b.toMonth) return b.grams;
+  return undefined;
 }
 
 /**
@@ -152,7 +153,7 @@ export function naikVerdict(
   previous: Weighing,
   current: Weighing,
 ): NaikComparison | undefined {
-  const monthsElapsed = monthsBetween(monthOf(previous.date), monthOf(current.date));
+  const monthsElapsed = monthIndex(current.date) - monthIndex(previous.date);
   const ageMonths = completedMonthsOfAge(birthDate, current.date);
   const kbm = kbmGramsOverInterval(table, ageMonths, monthsElapsed);
   if (kbm === undefined) return undefined;

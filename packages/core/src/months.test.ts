@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addMonths,
   completedMonthsOfAge,
+  completedMonthsOnFirstDay,
   daysInMonth,
   monthBounds,
   monthOf,
@@ -70,5 +71,18 @@ describe("completed months of age (calendar, as the KMS counts)", () => {
     ["2024-03-15", "2024-03-01", -1],
   ])("born %s, on %s: %i months", (birth, date, months) => {
     expect(completedMonthsOfAge(birth, date)).toBe(months);
+  });
+
+  it.each([
+    // birth date, month, completed months on its first day: born on the 1st, the month is completed that day
+    ["2024-03-01", "2024-04", 1],
+    ["2024-03-02", "2024-04", 0],
+    ["2024-01-31", "2024-03", 1],
+    ["2020-03-01", "2025-03", 60],
+    ["2020-03-15", "2025-03", 59],
+    ["2024-03-15", "2024-03", -1],
+  ])("born %s, on the first of %s: %i months", (birth, month, months) => {
+    expect(completedMonthsOnFirstDay(birth, month)).toBe(months);
+    expect(completedMonthsOfAge(birth, `${month}-01`)).toBe(months);
   });
 });

@@ -24,7 +24,8 @@ function monthNumberOf(month: string): number {
   return (month.charCodeAt(5) - 48) * 10 + (month.charCodeAt(6) - 48);
 }
 
-function monthIndex(month: string): number {
+/** Months since year 0 of `YYYY-MM…` (a month or a date): months compare as these numbers. */
+export function monthIndex(month: string): number {
   return yearOf(month) * 12 + monthNumberOf(month) - 1;
 }
 
@@ -63,9 +64,24 @@ export function monthBounds(month: string): { first: string; last: string } {
  * day (born 31 January: one month on 28 or 29 February). Negative before birth.
  */
 export function completedMonthsOfAge(birthDate: string, date: string): number {
-  const months = monthsBetween(monthOf(birthDate), monthOf(date));
-  const birthDay = Number(birthDate.slice(8, 10));
-  const day = Number(date.slice(8, 10));
-  const dayReached = day >= Math.min(birthDay, daysInMonth(monthOf(date)));
+  return completedMonthsOn(birthDate, date, dayOf(date));
+}
+
+/** completedMonthsOfAge on the first day of `month` (`YYYY-MM`), without building its date. */
+export function completedMonthsOnFirstDay(birthDate: string, month: string): number {
+  return completedMonthsOn(birthDate, month, 1);
+}
+
+/** Completed months of age on day `day` of the month `YYYY-MM…` that `month` starts with. */
+function completedMonthsOn(birthDate: string, month: string, day: number): number {
+  const months = monthIndex(month) - monthIndex(birthDate);
+  const birthDay = dayOf(birthDate);
+  // day ≥ min(birthDay, days in the month): only a birthday past the 28th needs the month's length.
+  const dayReached = day >= birthDay || (birthDay > 28 && day >= daysInMonth(month));
   return dayReached ? months : months - 1;
+}
+
+/** The day of the month of an ISO date `YYYY-MM-DD`. */
+function dayOf(isoDate: string): number {
+  return (isoDate.charCodeAt(8) - 48) * 10 + (isoDate.charCodeAt(9) - 48);
 }

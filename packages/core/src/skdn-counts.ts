@@ -36,6 +36,22 @@ export function addSkdnCounts(into: SkdnCounts, from: SkdnCounts): SkdnCounts {
   return into;
 }
 
+/** Adds `from` into a stored row (SKDN_COUNT_KEYS order), field by field: the refresh adds millions. */
+export function addSkdnCountsInto(into: Int32Array, from: SkdnCounts): void {
+  into[0] += from.s;
+  into[1] += from.k;
+  into[2] += from.kUnknown;
+  into[3] += from.d;
+  into[4] += from.n;
+  into[5] += from.t;
+  into[6] += from.o;
+  into[7] += from.b;
+  into[8] += from.twoT;
+  into[9] += from.bgm;
+}
+if (SKDN_COUNT_KEYS.join() !== "s,k,kUnknown,d,n,t,o,b,twoT,bgm")
+  throw new Error("addSkdnCountsInto adds in the order of SKDN_COUNT_KEYS");
+
 /**
  * A child for the counts: SKDN's registration and KMS, the sex for weight-for-age (BGM); its
  * weighings may carry the stored weight-for-age z (faltering.ts then does not compute it again).

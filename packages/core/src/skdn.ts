@@ -16,7 +16,7 @@
  * - B means no weighing of the child in any earlier month of the history given.
  */
 import { DEFAULT_KBM, type KbmTable, type NaikComparison, naikVerdict, type Weighing } from "./kbm.ts";
-import { addMonths, completedMonthsOfAge, monthBounds, monthOf } from "./months.ts";
+import { completedMonthsOfAge, completedMonthsOnFirstDay, monthIndex } from "./months.ts";
 
 /** The four mutually exclusive categories of a weighed child. */
 export type SkdnCategory = "B" | "O" | "N" | "T";
@@ -53,9 +53,12 @@ export function kmsInMonth(
   child: Pick<SkdnChild, "hasKms" | "kmsRecords">,
   month: string,
 ): boolean | undefined {
-  const { last } = monthBounds(month);
+  const records = child.kmsRecords;
+  if (records === undefined || records.length === 0) return child.hasKms;
+  // Dated up to the month's last day: in the month or before it.
+  const upTo = monthIndex(month);
   let best: KmsRecord | undefined;
-  for (const r of child.kmsRecords ?? []) if (r.date <= last && (!best || r.date >= best.date)) best = r;
+  for (const r of records) if (monthIndex(r.date) <= upTo && (!best || r.date >= best.date)) best = r;
   return best ? best.hasKms : child.hasKms;
 }
 
@@ -79,9 +82,13 @@ export interface SkdnChildMonth {
 
 /** A child's valid weighings (weight above 0, not before birth), by date, input order kept on a tie. */
 export function validWeighings(birthDate: string, weighings: readonly Weighing[]): Weighing[] {
-  return weighings
+  const valid = weighings.filter((w) => w.weight > 0 && Number.isFinite(w.weight) && w.date >= birthDate);
+  // Most children's weighings come by date already (the roll-up refresh sorts them): kept as they are.
+  let sorted = true;
+  for (let i = 1; i < valid.length && sorted; i++) sorted = valid[i - 1].date <= valid[i].date;
+  if (sorted) return valid;
+  return valid
     .map((w, i) => ({ w, i }))
-    .filter(({ w }) => w.weight > 0 && Number.isFinite(w.weight) && w.date >= birthDate)
     .sort((a, b) => (a.w.date < b.w.date ? -1 : a.w.date > b.w.date ? 1 : a.i - b.i))
     .map(({ w }) => w);
 }
@@ -89,18 +96,20 @@ export function validWeighings(birthDate: string, weighings: readonly Weighing[]
 /** The weighing that counts for a month: the latest of the month, or undefined. */
 export function weighingOfMonth(sorted: readonly Weighing[], month: string): Weighing | undefined {
   let latest: Weighing | undefined;
-  for (const w of sorted) if (monthOf(w.date) === month) latest = w;
+  const wanted = monthIndex(month);
+  for (const w of sorted) if (monthIndex(w.date) === wanted) latest = w;
   return latest;
 }
 
 /** True when the child counts in S for `month` (registered on a day of it, under 60 months on its first day). */
 export function isInS(child: Omit<SkdnChild, "weighings">, month: string): boolean {
-  const { first, last } = monthBounds(month);
+  // Dates compared by month: registered from after the month's last day, or until before its first.
+  const m = monthIndex(month);
   const from =
     child.registeredFrom && child.registeredFrom > child.birthDate ? child.registeredFrom : child.birthDate;
-  if (from > last) return false;
-  if (child.registeredUntil !== undefined && child.registeredUntil < first) return false;
-  return completedMonthsOfAge(child.birthDate, first) < 60;
+  if (monthIndex(from) > m) return false;
+  if (child.registeredUntil !== undefined && monthIndex(child.registeredUntil) < m) return false;
+  return completedMonthsOnFirstDay(child.birthDate, month) < 60;
 }
 
 /**
@@ -125,16 +134,16 @@ export function skdnChildMonths(
   return months.map((month) => classifyMonth(child, index, month, kbm));
 }
 
-/** Sorted valid weighings indexed: the latest of each month, and the date of the first. */
+/** Sorted valid weighings indexed: the latest of each month (by monthIndex), and the month of the first. */
 interface WeighingIndex {
-  latest: Map<string, Weighing>;
-  first: string | undefined;
+  latest: Map<number, Weighing>;
+  firstMonth: number | undefined;
 }
 
 function indexWeighings(sorted: readonly Weighing[]): WeighingIndex {
-  const latest = new Map<string, Weighing>();
-  for (const w of sorted) latest.set(monthOf(w.date), w);
-  return { latest, first: sorted[0]?.date };
+  const latest = new Map<number, Weighing>();
+  for (const w of sorted) latest.set(monthIndex(w.date), w);
+  return { latest, firstMonth: sorted.length > 0 ? monthIndex(sorted[0].date) : undefined };
 }
 
 /** skdnChildMonth over the child's indexed valid weighings. */
@@ -142,14 +151,16 @@ function classifyMonth(child: SkdnChild, index: WeighingIndex, month: string, kb
   const inS = isInS(child, month);
   const out: SkdnChildMonth = { childId: child.id, month, inS, hasKms: kmsInMonth(child, month) };
   if (!inS) return out;
-  const weighing = index.latest.get(month);
+  const m = monthIndex(month);
+  const weighing = index.latest.get(m);
   if (weighing === undefined || completedMonthsOfAge(child.birthDate, weighing.date) >= 60) return out;
   out.weighing = weighing;
-  if (index.first === undefined || index.first >= `${month}-01`) {
+  // No weighing before the month's first day.
+  if (index.firstMonth === undefined || index.firstMonth >= m) {
     out.category = "B";
     return out;
   }
-  const previous = index.latest.get(addMonths(month, -1));
+  const previous = index.latest.get(m - 1);
   if (previous === undefined) {
     out.category = "O";
     return out;
