@@ -3,11 +3,13 @@ import { QUALITY_TALLY_LENGTH } from "./data-quality-tally.ts";
 import {
   type DistrictFigures,
   districtFigures,
+  districtSkdnRows,
   duplicateGroups,
   FigureInputBuilder,
   FLAG_LEN,
   PREVALENCE_COUNTS,
   PREVALENCE_MOMENTS,
+  skdnInput,
 } from "./district-figures.ts";
 import { DEFAULT_KBM } from "./kbm.ts";
 import { childSkdnCounts, SKDN_COUNT_KEYS } from "./skdn-counts.ts";
@@ -238,6 +240,10 @@ describe("districtFigures — SKDN and quality", () => {
       ["35.03.01", 2],
       ["35.03.02", 3],
     ]);
+  });
+
+  it("computes the same SKDN rows from the SKDN columns alone", () => {
+    expect(districtSkdnRows(skdnInput(input), DEFAULT_KBM)).toEqual(f.skdn);
   });
 
   it("tallies every measurement once, where it was taken, with likely duplicates per unit", () => {

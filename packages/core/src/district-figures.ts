@@ -680,6 +680,35 @@ export function districtSkdnRows(input: FigureInput, kbm: KbmTable): SkdnFigureR
   return skdnRows(input, order, start, new Calendar(input.measurements.day), kbm);
 }
 
+/**
+ * The input with only the columns districtSkdnRows reads (the others empty), for handing SKDN to
+ * another thread without copying the rest.
+ */
+export function skdnInput(input: FigureInput): FigureInput {
+  const { children: c, measurements: m } = input;
+  return {
+    ...input,
+    children: {
+      ...c,
+      hasNik: new Uint8Array(0),
+      dupKey: [],
+      dupGroup: new Int32Array(0),
+      dupSize: new Int32Array(0),
+    },
+    measurements: {
+      ...m,
+      village: new Int32Array(0),
+      posyandu: new Int32Array(0),
+      ageDays: new Int32Array(0),
+      lenhei: new Float64Array(0),
+      measure: new Uint8Array(0),
+      zlen: new Float64Array(0),
+      zwfl: new Float64Array(0),
+      zbmi: new Float64Array(0),
+    },
+  };
+}
+
 /** The district's data-quality rows (a part of districtFigures). */
 export function districtQualityRows(input: FigureInput): QualityFigureRow[] {
   return qualityRows(input, new Calendar(input.measurements.day));

@@ -26,3 +26,4 @@ export * from "./row-messages.ts";
 export * from "./sheet-name.ts";
 export * from "./skdn.ts";
 export * from "./skdn-counts.ts";
+export * from "./tally-packing.ts";

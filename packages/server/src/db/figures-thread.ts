@@ -15,6 +15,7 @@ import {
   type FigureInput,
   type KbmTable,
   type SkdnFigureRow,
+  skdnInput,
 } from "@tumbuh/core";
 
 /** Measurements from which the thread is worth it. */
@@ -68,7 +69,8 @@ function skdnOnThread(input: FigureInput, kbm: KbmTable): Promise<SkdnFigureRow[
   return new Promise((resolve, reject) => {
     t.waiting.set(id, { resolve, reject });
     t.worker.ref();
-    t.worker.postMessage({ id, input, kbm });
+    // Only the columns SKDN reads are copied to the thread.
+    t.worker.postMessage({ id, input: skdnInput(input), kbm });
   });
 }
 

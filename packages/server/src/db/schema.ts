@@ -199,7 +199,7 @@ interface RollupQualityTable {
   unit_kind: "village" | "subdistrict" | "district" | "posyandu";
   unit_code: string;
   period: string;
-  /** QUALITY_TALLY_LENGTH little-endian int32 (migration 0115). */
+  /** QUALITY_TALLY_LENGTH counts, packed (core tally-packing.ts, migration 0116). */
   tally: Buffer;
   dup_groups: number;
   dup_extra: number;

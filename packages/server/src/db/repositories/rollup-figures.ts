@@ -5,7 +5,6 @@
  * caller (rollup-refresh.ts) holds the district's roll-up lock in its transaction.
  */
 
-import { endianness } from "node:os";
 import {
   type DistrictFigures,
   type FigureInput,
@@ -17,15 +16,16 @@ import {
   type KbmTable,
   PREVALENCE_COUNTS,
   PREVALENCE_MOMENTS,
+  packTally,
+  QUALITY_TALLY_LENGTH,
   SKDN_COUNT_KEYS,
+  unpackTally,
 } from "@tumbuh/core";
 import { sql } from "kysely";
 import { PgBinaryRows } from "../pg-binary.ts";
 import type { HasDb } from "../schema.ts";
 import { COUNT_COLUMNS } from "./rollup-counts.ts";
 import { SKDN_COLUMNS } from "./rollup-skdn.ts";
-
-const LITTLE_ENDIAN = endianness() === "LE";
 
 /** A binary COPY into a table, when the caller's session offers one (faster than INSERT for large rows). */
 export type CopyBinary = (target: string, data: Uint8Array) => Promise<void>;
@@ -222,20 +222,15 @@ export async function writeSkdnRows(
 /** Quality rows written per INSERT statement (each holds a tally of a few hundred numbers). */
 const QUALITY_BATCH = 500;
 
-/** A tally as stored: little-endian 32-bit integers (migration 0115). */
+/** A tally as stored: packed (core tally-packing.ts, migration 0116). */
 function tallyBytes(tally: Int32Array): Buffer {
-  if (LITTLE_ENDIAN) return Buffer.from(tally.buffer, tally.byteOffset, tally.byteLength);
-  const out = Buffer.allocUnsafe(tally.length * 4);
-  for (let i = 0; i < tally.length; i++) out.writeInt32LE(tally[i], i * 4);
-  return out;
+  const packed = packTally(tally);
+  return Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
 }
 
 /** A stored tally's counts. */
 export function tallyOfBytes(bytes: Uint8Array): number[] {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Array<number>(b.length >> 2);
-  for (let i = 0; i < out.length; i++) out[i] = b.readInt32LE(i * 4);
-  return out;
+  return unpackTally(bytes, QUALITY_TALLY_LENGTH);
 }
 
 /** Replaces the district's data-quality rows (by binary COPY when `copy` is given). */
@@ -249,7 +244,7 @@ export async function writeQualityRows(
   const rows = figures.quality;
   if (rows.length === 0) return;
   if (copy) {
-    const w = new PgBinaryRows(rows.length * (rows[0].tally.length * 4 + 120));
+    const w = new PgBinaryRows(rows.length * 400);
     for (const r of rows)
       w.row(7)
         .text(district)
