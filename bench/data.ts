@@ -8,6 +8,8 @@ import { mkdtempSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { sql } from "kysely";
 import pg from "pg";
 import { OPERATOR } from "../packages/server/src/auth/access.ts";
@@ -29,7 +31,9 @@ export interface ImportBench {
   fileMB: number;
   /** Until the file's rows are committed with their figures (the import's transaction). */
   importSeconds: number;
+  /** The bare COPY's mean over copyRuns: one before the import, one after. */
   copySeconds: number;
+  copyRuns: number[];
   /** importSeconds ÷ copySeconds (target ≤ 2). */
   ratio: number;
   /** The roll-up refresh inside the import's transaction, and the whole command. */
@@ -84,6 +88,12 @@ export async function benchFile(database: Database, rows: number): Promise<strin
   return path;
 }
 
+/** A full garbage collection, now. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
 /** Bare COPY of the file's rows (all columns as text) into a plain table of the same engine. */
 async function bareCopy(database: Database, path: string): Promise<number> {
   const cols = EPPGBM_FLAT_COLUMNS.map((_, i) => `c${i} text`).join(", ");
@@ -111,6 +121,11 @@ export async function benchImport(
   try {
     await loadRegions(database, { prefix: BENCH_DISTRICT });
     const path = await benchFile(database, rows);
+    // The baseline is taken before and after the import and averaged: this machine's speed drifts
+    // from minute to minute, and one COPY on either side alone moves the ratio by a fifth.
+    const copyBefore = await bareCopy(database, path);
+    // The COPY's whole-file string is let go before the import's memory is sampled.
+    collectGarbage();
     let peak = process.memoryUsage.rss();
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage.rss());
@@ -122,14 +137,15 @@ export async function benchImport(
     }).finally(() => clearInterval(sampler));
     const withRollupsSeconds = (performance.now() - t0) / 1000;
     const importSeconds = report.landedMs / 1000;
-    // After the import, so the COPY's whole-file string does not count in the import's memory.
-    const copySeconds = await bareCopy(database, path);
+    const copyAfter = await bareCopy(database, path);
+    const copySeconds = (copyBefore + copyAfter) / 2;
     return {
       engine,
       rows: report.rowsRead,
       fileMB: Math.round(statSync(path).size / 1e5) / 10,
       importSeconds,
       copySeconds,
+      copyRuns: [copyBefore, copyAfter],
       ratio: importSeconds / copySeconds,
       rollupSeconds: (report.phases.rollups ?? 0) / 1000,
       withRollupsSeconds,

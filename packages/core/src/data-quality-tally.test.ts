@@ -4,6 +4,7 @@ import { latestValidPerChild, populationQualityReport, qualitySummary } from "./
 import {
   addChildSums,
   addQualityTally,
+  birthMonthIndex,
   childSumsOf,
   emptyChildSums,
   emptyQualityTally,
@@ -171,5 +172,22 @@ describe("the report from a tally and child sums", () => {
     expect(c.children).toBe(live.children);
     expect(c.z.HAZ.s2).toBeCloseTo(childSumsOf(latestValidPerChild(ms)).z.HAZ.s2, 9);
     expect(t).toHaveLength(QUALITY_TALLY_LENGTH);
+  });
+});
+
+describe("month of birth for the tally", () => {
+  it.each([
+    ["2024-01-15", 0],
+    ["2024-12-31", 11],
+    ["2024-12", 11],
+    // Not a month: counted nowhere.
+    ["2024-00-10", -1],
+    ["2024-13-01", -1],
+    ["2024-1-05", -1],
+    ["15/01/2024", -1],
+    ["", -1],
+    [null, -1],
+  ])("%s → %i", (birthDate, month) => {
+    expect(birthMonthIndex(birthDate)).toBe(month);
   });
 });

@@ -86,7 +86,6 @@ export function addQualityTally<T extends QualityTally | Int32Array>(into: T, fr
 const DAYS_PER_MONTH = 30.4375;
 const STANDING_FROM_DAY = 731;
 const isSet = <T>(x: T | null | undefined): x is T => x !== null && x !== undefined;
-const positive = (x: number | null | undefined): x is number => isSet(x) && Number.isFinite(x) && x > 0;
 const Z: Record<DqIndex, readonly ["zlen" | "zwei" | "zwfl" | "zbmi", "flen" | "fwei" | "fwfl" | "fbmi"]> = {
   HAZ: ["zlen", "flen"],
   WAZ: ["zwei", "fwei"],
@@ -94,82 +93,120 @@ const Z: Record<DqIndex, readonly ["zlen" | "zwei" | "zwfl" | "zbmi", "flen" | "
   BMIZ: ["zbmi", "fbmi"],
 };
 
-/** The z-scores in the order tallyMeasurement counts them: DQ_INDICES's. */
+/** The z-scores in the order of the bits of tallyValues: DQ_INDICES's. */
 const Z_ORDER: readonly DqIndex[] = ["HAZ", "WAZ", "WHZ", "BMIZ"];
 if (DQ_INDICES.length !== Z_ORDER.length || DQ_INDICES.some((index, i) => Z_ORDER[i] !== index))
-  throw new Error("tallyMeasurement counts the z-scores in the order of DQ_INDICES");
-
-/** Counts index `i`'s z-score when present, and its flag. */
-function tallyZ(
-  t: QualityTally | Int32Array,
-  i: number,
-  z: number | null | undefined,
-  flagged: boolean | null | undefined,
-): void {
-  if (!isSet(z) || !Number.isFinite(z)) return;
-  t[AT.withZ + i]++;
-  if (flagged === true) t[AT.flagged + i]++;
-}
+  throw new Error("tallyValues counts the z-scores in the order of DQ_INDICES");
 
 const isDigit = (s: string, i: number) => {
   const c = s.charCodeAt(i);
   return c >= 48 && c <= 57;
 };
 
-/** `YYYY-MM` at the start of a string. */
-function startsWithYearMonth(s: string): boolean {
-  return (
-    isDigit(s, 0) &&
-    isDigit(s, 1) &&
-    isDigit(s, 2) &&
-    isDigit(s, 3) &&
-    s.charCodeAt(4) === 45 &&
-    isDigit(s, 5) &&
-    isDigit(s, 6)
-  );
+/** The month of birth 0–11 of an ISO birth date (`YYYY-MM…`), -1 when there is none. */
+export function birthMonthIndex(birthDate: string | null | undefined): number {
+  if (!isSet(birthDate)) return -1;
+  const s = birthDate;
+  if (!(isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 2) && isDigit(s, 3) && s.charCodeAt(4) === 45))
+    return -1;
+  if (!(isDigit(s, 5) && isDigit(s, 6))) return -1;
+  const month = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48) - 1;
+  return month >= 0 && month < 12 ? month : -1;
 }
 
-/** Counts one measurement into a tally, by the rules of data-quality.ts (its functions, row by row). */
-export function tallyMeasurement(t: QualityTally | Int32Array, m: DqMeasurement): void {
+/** Measuring position for tallyValues: 1 lying, 2 standing, anything else not recorded. */
+const LYING = 1;
+const STANDING = 2;
+
+/**
+ * Counts one measurement into a tally from its values, the rules of data-quality.ts (its
+ * functions, row by row): `sex` 1 or 2 (else missing); `ageDays` (NaN or negative: unknown);
+ * `weight` and `lenhei` counted when above 0 (NaN: none); `measure` 1 lying, 2 standing;
+ * `oedemaRecorded`; `hasNik`; `withZ` and `flaggedZ` bits of the z-scores present and flagged
+ * (1 HAZ, 2 WAZ, 4 WHZ, 8 BMIZ; a flag counts only with its z-score); `birthMonth` 0–11 (-1:
+ * unknown). tallyMeasurement takes a row; the roll-up refresh passes its columns.
+ */
+export function tallyValues(
+  t: QualityTally | Int32Array,
+  sex: number,
+  ageDays: number,
+  weight: number,
+  lenhei: number,
+  measure: number,
+  oedemaRecorded: boolean,
+  hasNik: boolean,
+  withZ: number,
+  flaggedZ: number,
+  birthMonth: number,
+): void {
   t[AT.rows]++;
-  const days = dqAgeDays(m);
-  const hasLenhei = positive(m.lenhei);
-  const hasWeight = positive(m.weight);
+  const knownAge = ageDays >= 0;
+  const hasLenhei = lenhei > 0 && Number.isFinite(lenhei);
+  const hasWeight = weight > 0 && Number.isFinite(weight);
+  const hasMeasure = measure === LYING || measure === STANDING;
   // Missing fields in the order of FIELDS: sex, age, weight, lenhei, oedema, measure, nik.
-  if (m.sex !== 1 && m.sex !== 2) t[AT.missing]++;
-  if (days === undefined) t[AT.missing + 1]++;
+  if (sex !== 1 && sex !== 2) t[AT.missing]++;
+  if (!knownAge) t[AT.missing + 1]++;
   if (!hasWeight) t[AT.missing + 2]++;
   if (!hasLenhei) t[AT.missing + 3]++;
-  if (!isSet(m.oedema)) t[AT.missing + 4]++;
-  if (hasLenhei && m.measure !== "l" && m.measure !== "h") t[AT.missing + 5]++;
-  if (m.hasNik !== true) t[AT.missing + 6]++;
+  if (!oedemaRecorded) t[AT.missing + 4]++;
+  if (hasLenhei && !hasMeasure) t[AT.missing + 5]++;
+  if (!hasNik) t[AT.missing + 6]++;
   if (hasLenhei) t[AT.withLenhei]++;
-  // In the order of DQ_INDICES (checked below).
-  tallyZ(t, 0, m.zlen, m.flen);
-  tallyZ(t, 1, m.zwei, m.fwei);
-  tallyZ(t, 2, m.zwfl, m.fwfl);
-  tallyZ(t, 3, m.zbmi, m.fbmi);
-  if (hasWeight) t[AT.weightDigits + terminalDigit(m.weight as number)]++;
-  if (hasLenhei) t[AT.lenheiDigits + terminalDigit(m.lenhei as number)]++;
-  if (days !== undefined) {
-    const months = Math.floor(days / DAYS_PER_MONTH);
+  for (let i = 0; i < 4; i++) {
+    const bit = 1 << i;
+    if ((withZ & bit) === 0) continue;
+    t[AT.withZ + i]++;
+    if ((flaggedZ & bit) !== 0) t[AT.flagged + i]++;
+  }
+  if (hasWeight) t[AT.weightDigits + terminalDigit(weight)]++;
+  if (hasLenhei) t[AT.lenheiDigits + terminalDigit(lenhei)]++;
+  if (knownAge) {
+    const months = Math.floor(ageDays / DAYS_PER_MONTH);
     if (months < 60) {
       t[AT.ageAll + months]++;
-      if (m.sex === 1) t[AT.ageMale + months]++;
-      else if (m.sex === 2) t[AT.ageFemale + months]++;
-      if (hasLenhei && (m.measure === "l" || m.measure === "h")) {
-        t[(m.measure === "l" ? AT.lying : AT.standing) + months]++;
-        const standingExpected = Math.floor(days + 0.5) >= STANDING_FROM_DAY;
-        if ((m.measure === "h") !== standingExpected) t[AT.mismatch + months]++;
+      if (sex === 1) t[AT.ageMale + months]++;
+      else if (sex === 2) t[AT.ageFemale + months]++;
+      if (hasLenhei && hasMeasure) {
+        t[(measure === LYING ? AT.lying : AT.standing) + months]++;
+        const standingExpected = Math.floor(ageDays + 0.5) >= STANDING_FROM_DAY;
+        if ((measure === STANDING) !== standingExpected) t[AT.mismatch + months]++;
       }
     }
   }
-  if (isSet(m.birthDate) && startsWithYearMonth(m.birthDate)) {
-    const b = (m.birthDate.charCodeAt(5) - 48) * 10 + (m.birthDate.charCodeAt(6) - 48) - 1;
-    t[AT.birthAll + b]++;
-    if (m.sex === 1) t[AT.birthMale + b]++;
-    else if (m.sex === 2) t[AT.birthFemale + b]++;
+  if (birthMonth >= 0 && birthMonth < 12) {
+    t[AT.birthAll + birthMonth]++;
+    if (sex === 1) t[AT.birthMale + birthMonth]++;
+    else if (sex === 2) t[AT.birthFemale + birthMonth]++;
   }
+}
+
+const num = (x: number | null | undefined) => (isSet(x) ? x : Number.NaN);
+
+/** Counts one measurement into a tally, by the rules of data-quality.ts (tallyValues). */
+export function tallyMeasurement(t: QualityTally | Int32Array, m: DqMeasurement): void {
+  let withZ = 0;
+  let flaggedZ = 0;
+  for (let i = 0; i < 4; i++) {
+    const [z, f] = Z[Z_ORDER[i]];
+    const v = m[z];
+    if (!isSet(v) || !Number.isFinite(v)) continue;
+    withZ |= 1 << i;
+    if (m[f] === true) flaggedZ |= 1 << i;
+  }
+  tallyValues(
+    t,
+    m.sex === 1 || m.sex === 2 ? m.sex : 0,
+    dqAgeDays(m) ?? Number.NaN,
+    num(m.weight),
+    num(m.lenhei),
+    m.measure === "l" ? LYING : m.measure === "h" ? STANDING : 0,
+    isSet(m.oedema),
+    m.hasNik === true,
+    withZ,
+    flaggedZ,
+    birthMonthIndex(m.birthDate),
+  );
 }
 
 /** n, Σz, Σz², Σz³, Σz⁴ of one index's z-scores. */

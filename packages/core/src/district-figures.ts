@@ -9,8 +9,7 @@
  * Pure: the data layer loads the columns and stores the rows.
  */
 
-import type { DqMeasurement } from "./data-quality.ts";
-import { QUALITY_TALLY_LENGTH, tallyMeasurement } from "./data-quality-tally.ts";
+import { birthMonthIndex, QUALITY_TALLY_LENGTH, tallyValues } from "./data-quality-tally.ts";
 import type { FalteringWeighing } from "./faltering.ts";
 import type { KbmTable } from "./kbm.ts";
 import type { KmsRecord } from "./skdn.ts";
@@ -558,29 +557,30 @@ function qualityRows(input: FigureInput, cal: Calendar): QualityFigureRow[] {
     groups: undefined,
   }));
   const groupSize = new Map<number, number>();
-  // One scratch row for core's tally (only presence and flags of the z-scores count).
-  const dq: DqMeasurement = {};
+  const birthMonth = new Int32Array(children.count);
+  for (let c = 0; c < children.count; c++) birthMonth[c] = birthMonthIndex(children.birthDate[c]);
   for (let i = 0; i < m.count; i++) {
     const leaf = leaves.get(m.village[i], m.posyandu[i], cal.month(m.day[i]));
     const c = m.child[i];
-    const f = m.flags[i];
-    dq.sex = children.sex[c] as 1 | 2;
-    dq.birthDate = children.birthDate[c];
-    dq.ageDays = m.ageDays[i];
-    dq.weight = Number.isNaN(m.weight[i]) ? null : m.weight[i];
-    dq.lenhei = Number.isNaN(m.lenhei[i]) ? null : m.lenhei[i];
-    dq.measure = m.measure[i] === 1 ? "l" : m.measure[i] === 2 ? "h" : null;
-    dq.oedema = m.oedema[i] === 1;
-    dq.hasNik = children.hasNik[c] === 1;
-    dq.zlen = Number.isNaN(m.zlen[i]) ? null : 0;
-    dq.flen = (f & FLAG_LEN) !== 0;
-    dq.zwei = Number.isNaN(m.zwei[i]) ? null : m.zwei[i];
-    dq.fwei = (f & FLAG_WEI) !== 0;
-    dq.zwfl = Number.isNaN(m.zwfl[i]) ? null : 0;
-    dq.fwfl = (f & FLAG_WFL) !== 0;
-    dq.zbmi = Number.isNaN(m.zbmi[i]) ? null : 0;
-    dq.fbmi = (f & FLAG_BMI) !== 0;
-    tallyMeasurement(leaf.tally, dq);
+    // The z-scores' bits are the flags' (1 HAZ, 2 WAZ, 4 WHZ, 8 BMIZ).
+    const withZ =
+      (Number.isNaN(m.zlen[i]) ? 0 : FLAG_LEN) |
+      (Number.isNaN(m.zwei[i]) ? 0 : FLAG_WEI) |
+      (Number.isNaN(m.zwfl[i]) ? 0 : FLAG_WFL) |
+      (Number.isNaN(m.zbmi[i]) ? 0 : FLAG_BMI);
+    tallyValues(
+      leaf.tally,
+      children.sex[c],
+      m.ageDays[i],
+      m.weight[i],
+      m.lenhei[i],
+      m.measure[i],
+      true,
+      children.hasNik[c] === 1,
+      withZ,
+      m.flags[i],
+      birthMonth[c],
+    );
     const g = children.dupGroup[c];
     if (g >= 0) {
       leaf.groups ??= new Set();

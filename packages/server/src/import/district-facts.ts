@@ -8,15 +8,15 @@
  */
 import { FigureInputBuilder } from "@tumbuh/core";
 import { uuidText } from "../db/pg-binary.ts";
+import type { Facility } from "./facilities.ts";
 import type { NewChild } from "./new-child.ts";
 
 /** Measurements kept at most (about 70 bytes each); past it nothing is kept and the refresh loads. */
 const MAX_MEASUREMENTS = 3_000_000;
 
-const DAY_MS = 86_400_000;
-
 export class DistrictFacts {
   private readonly builders = new Map<string, FigureInputBuilder>();
+  private readonly posyanduIds = new Map<Facility, string>();
   private kept = 0;
   private dropped = false;
 
@@ -44,12 +44,19 @@ export class DistrictFacts {
     const b = this.builders.get(district);
     if (!b) return -1;
     const row = c.row;
+    let posyandu: string | null = null;
+    if (c.posyandu) {
+      // A few thousand posyandu among a file's children: each id written as text once.
+      posyandu = this.posyanduIds.get(c.posyandu) ?? uuidText(c.posyandu.id);
+      this.posyanduIds.set(c.posyandu, posyandu);
+    }
     return b.addChild({
       id: uuidText(c.id),
       sex: row.sex,
-      birthDate: new Date(row.birthDays * DAY_MS).toISOString().slice(0, 10),
+      // ISO, as checked (check.ts).
+      birthDate: row.birthDate,
       village: row.villageCode,
-      posyandu: c.posyandu ? uuidText(c.posyandu.id) : null,
+      posyandu,
       hasKms: null,
       hasNik: c.nik !== undefined,
       nameKey: row.nameKey,
