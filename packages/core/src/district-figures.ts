@@ -286,6 +286,15 @@ class RowTable<T> {
 
 const valid = (z: number, flags: number, bit: number) => !Number.isNaN(z) && (flags & bit) === 0;
 
+/** Adds z, z², z³ and z⁴ into the four values of `r` from `at`. */
+function addPowers(r: Float64Array, at: number, z: number): void {
+  const z2 = z * z;
+  r[at] += z;
+  r[at + 1] += z2;
+  r[at + 2] += z2 * z;
+  r[at + 3] += z2 * z2;
+}
+
 /** Adds one child's period (its latest valid z-scores; NaN: none) into a prevalence row. */
 function countChild(
   r: Float64Array,
@@ -301,39 +310,23 @@ function countChild(
     r[HAZ_VALID]++;
     if (haz < -2) r[STUNTED]++;
     if (haz < -3) r[SEV_STUNTED]++;
-    const h2 = haz * haz;
-    r[HAZ_S] += haz;
-    r[HAZ_S + 1] += h2;
-    r[HAZ_S + 2] += h2 * haz;
-    r[HAZ_S + 3] += h2 * h2;
+    addPowers(r, HAZ_S, haz);
   }
   if (!Number.isNaN(whz)) {
     r[WHZ_VALID]++;
     if (whz < -2) r[WASTED]++;
     if (whz < -3) r[SEV_WASTED]++;
     if (whz > 2) r[OVERWEIGHT]++;
-    const w2 = whz * whz;
-    r[WHZ_S] += whz;
-    r[WHZ_S + 1] += w2;
-    r[WHZ_S + 2] += w2 * whz;
-    r[WHZ_S + 3] += w2 * w2;
+    addPowers(r, WHZ_S, whz);
   }
   if (!Number.isNaN(waz)) {
     r[WAZ_VALID]++;
     if (waz < -2) r[UNDERWEIGHT]++;
-    const u2 = waz * waz;
-    r[WAZ_S] += waz;
-    r[WAZ_S + 1] += u2;
-    r[WAZ_S + 2] += u2 * waz;
-    r[WAZ_S + 3] += u2 * u2;
+    addPowers(r, WAZ_S, waz);
   }
   if (!Number.isNaN(bmiz)) {
     r[BMIZ_VALID]++;
-    const b2 = bmiz * bmiz;
-    r[BMIZ_S] += bmiz;
-    r[BMIZ_S + 1] += b2;
-    r[BMIZ_S + 2] += b2 * bmiz;
-    r[BMIZ_S + 3] += b2 * b2;
+    addPowers(r, BMIZ_S, bmiz);
   }
   if (isNew) r[NEW_STUNTING]++;
   if (sex === 1) r[BOYS]++;
