@@ -161,6 +161,41 @@ describeEachEngine("import", (t) => {
     expect(checked).toBeGreaterThan(all.length / 2);
   });
 
+  it("stores each identifier's own ciphertext for children created through staging", async () => {
+    const header =
+      "NIK;No KK;NIK Ibu;Nama;JK;Tgl Lahir;Kec;Desa/Kel;Posyandu;Tanggal Pengukuran;Berat;Tinggi;Cara Ukur";
+    const rows = [
+      "3503010707230001;3503010101200001;3503014101950001;Raka Staged;L;07/07/2023;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;10;80;h",
+      "3503010707230002;3503010101200002;;Rara Staged;P;07/07/2023;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;9,5;79;h",
+      ";3503010101200003;3503014101950003;Rudi Staged;L;08/07/2023;PANGGUL;Ngrambingan;Mawar 1;15/08/2025;9,8;79,5;h",
+    ];
+    const file = join(dir, `staged-ids-${t.engine}.csv`);
+    writeFileSync(file, `${header}\n${rows.join("\n")}\n`);
+    const r = await importMeasurements(t.database, file, {
+      district: "35.03",
+      keys,
+      today: "2025-10-01",
+      stagedOnly: true,
+    });
+    expect([r.rowsRejected, r.childrenCreated, r.rowsStaged]).toEqual([0, 3, 3]);
+    const created = await t.database.db
+      .selectFrom("children")
+      .select(["nik_hash", "nik_enc", "kk_hash", "kk_enc", "mother_nik_hash", "mother_nik_enc"])
+      .where("name", "like", "% Staged")
+      .execute();
+    const pairs = created.flatMap((c) => [
+      [c.nik_hash, c.nik_enc],
+      [c.kk_hash, c.kk_enc],
+      [c.mother_nik_hash, c.mother_nik_enc],
+    ]);
+    // 2 NIKs, 3 KKs and 2 mothers' NIKs, each decrypting to the digits its hash was made from.
+    expect(pairs.filter(([hash]) => hash !== null)).toHaveLength(7);
+    for (const [hash, enc] of pairs) {
+      expect(hash === null).toBe(enc === null);
+      if (hash !== null) expect(hashIdentifier(keys, decryptIdentifier(keys, enc as string))).toBe(hash);
+    }
+  });
+
   it("takes rows of one child with and without NIK as one child (the NIK of its last row with one)", async () => {
     const header = "NIK;Nama;JK;Tgl Lahir;Kec;Desa/Kel;Posyandu;Tanggal Pengukuran;Berat;Tinggi;Cara Ukur";
     const rows = [
