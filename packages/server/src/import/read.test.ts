@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { IMPORT_LIMITS, ImportLimitError, type ImportLimits } from "./limits.ts";
-import { readSheets, type SheetRow } from "./read.ts";
+import { CSV_CHUNK_BYTES, readSheets, type SheetRow } from "./read.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tumbuh-read-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -121,7 +121,7 @@ it("refuses a CSV line longer than the limit and a header with too many columns"
   expect(w.message).toContain("300 columns, the limit is 256");
 });
 
-it("reads a UTF-8 character whose bytes are cut by a chunk's end (1 MiB) like any other", async () => {
+it("reads a UTF-8 character whose bytes are cut by a chunk's end like any other", async () => {
   for (const [ch, before] of [
     ["é", 1],
     ["€", 1],
@@ -130,7 +130,7 @@ it("reads a UTF-8 character whose bytes are cut by a chunk's end (1 MiB) like an
   ] as const) {
     const head = "Nama,Desa\n";
     // Rows "a,b\n" up to the byte where `ch` must start so that `before` of its bytes end the chunk.
-    const start = (1 << 20) - before;
+    const start = 3 * CSV_CHUNK_BYTES - before;
     const rows = Math.floor((start - head.length - 2) / 4);
     let text = head + "a,b\n".repeat(rows);
     text += "c".repeat(start - text.length - 1);
