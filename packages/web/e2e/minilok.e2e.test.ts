@@ -178,6 +178,8 @@ describe.skipIf(!chromiumPath)("mini lokakarya in the browser", () => {
       .setInputFiles({ name: "pk.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Uji coba impor" }).click();
     const report = page.getByTestId("family-import-report");
+    // The dry run waits its turn on the embedded database: on a loaded CI machine well past 30 s.
+    await report.waitFor({ timeout: 90_000 });
     await expect(report.textContent()).resolves.toContain("2 baris dibaca: 1 diterima (1 berisiko stunting");
     await expect(report.textContent()).resolves.toContain("Tgl Lahir Istri");
     await noOverflow(page);
