@@ -13,7 +13,7 @@ import { birthMonthIndex, QUALITY_TALLY_LENGTH, tallyValues } from "./data-quali
 import type { FalteringWeighing } from "./faltering.ts";
 import type { KbmTable } from "./kbm.ts";
 import type { KmsRecord } from "./skdn.ts";
-import { addSkdnCountsInto, childSkdnCounts, SKDN_COUNT_KEYS } from "./skdn-counts.ts";
+import { addSkdnCountsInto, eachChildSkdnCounts, SKDN_COUNT_KEYS } from "./skdn-counts.ts";
 
 /** The district's children, column by column (row i is one child). */
 export interface FigureChildren {
@@ -476,7 +476,6 @@ function skdnRows(
   const { measurements: m, children } = input;
   const months = cal.months;
   if (months.length === 0) return [];
-  const monthIndex = new Map(months.map((x, i) => [x, i]));
   const leaves = new Leaves(input.posyandu.length, months.length, () => new Int32Array(NS));
   for (let c = 0; c < children.count; c++) {
     const weighings: FalteringWeighing[] = [];
@@ -499,7 +498,9 @@ function skdnRows(
       if (m.hasKms[i] >= 0) kms.push({ date, hasKms: m.hasKms[i] === 1 });
     }
     const hasKms = children.hasKms[c];
-    const counts = childSkdnCounts(
+    const village = children.village[c];
+    const posyandu = children.posyandu[c];
+    eachChildSkdnCounts(
       {
         id: children.id[c],
         sex: children.sex[c] as 1 | 2,
@@ -510,12 +511,8 @@ function skdnRows(
       },
       months,
       kbm,
+      (j, k) => addSkdnCountsInto(leaves.get(village, posyandu, j), k),
     );
-    for (const [month, k] of counts)
-      addSkdnCountsInto(
-        leaves.get(children.village[c], children.posyandu[c], monthIndex.get(month) as number),
-        k,
-      );
   }
   const table = new RowTable(() => new Int32Array(NS));
   const addTo = (kind: FigureUnitKind, code: string, month: string, from: Int32Array) => {

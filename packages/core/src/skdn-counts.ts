@@ -69,14 +69,31 @@ export function childSkdnCounts(
   kbm: KbmTable = DEFAULT_KBM,
 ): Map<string, SkdnCounts> {
   const out = new Map<string, SkdnCounts>();
+  eachChildSkdnCounts(child, months, kbm, (j, c) => out.set(months[j], { ...c }));
+  return out;
+}
+
+/**
+ * childSkdnCounts month by month: `add(j, counts)` for each `months[j]` in which the child is in S.
+ * `counts` is one object for every call, valid only during it: a district's refresh adds millions.
+ */
+export function eachChildSkdnCounts(
+  child: SkdnCountsChild,
+  months: readonly string[],
+  kbm: KbmTable,
+  add: (j: number, counts: SkdnCounts) => void,
+): void {
   const statuses = skdnChildMonths(child, months, kbm);
+  const c = emptySkdnCounts();
   let weighed: Map<string, { twoT: boolean; bgm: boolean }> | undefined;
-  for (const r of statuses) {
+  // skdnChildMonths gives one status per month, in the order of `months`.
+  for (let j = 0; j < statuses.length; j++) {
+    const r = statuses[j];
     if (!r.inS) continue;
-    const c = emptySkdnCounts();
     c.s = 1;
-    if (r.hasKms === true) c.k = 1;
-    else if (r.hasKms === undefined) c.kUnknown = 1;
+    c.k = r.hasKms === true ? 1 : 0;
+    c.kUnknown = r.hasKms === undefined ? 1 : 0;
+    c.d = c.n = c.t = c.o = c.b = c.twoT = c.bgm = 0;
     if (r.category !== undefined) {
       c.d = 1;
       if (r.category === "N") c.n = 1;
@@ -92,9 +109,8 @@ export function childSkdnCounts(
       if (f?.twoT) c.twoT = 1;
       if (f?.bgm) c.bgm = 1;
     }
-    out.set(r.month, c);
+    add(j, c);
   }
-  return out;
 }
 
 /** The indicators of an SKDN row (null when the denominator is 0, K/S and D/K null when K is unknown for all of S). */
