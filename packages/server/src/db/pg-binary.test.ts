@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isoDays, PgBinaryRows, uuid7Into, uuidBytes, uuidText } from "./pg-binary.ts";
 
@@ -73,6 +74,18 @@ describe("PgBinaryRows", () => {
     const b = w.take() as Buffer;
     expect(b.readInt32BE(21)).toBe(16);
     expect(uuidText(b, 25)).toBe("0192f5a3-1b2c-7d4e-8f60-112233445566");
+  });
+});
+
+describe("uuidText", () => {
+  it("gives back the text of any UUID, at any offset", () => {
+    for (let k = 0; k < 200; k++) {
+      const text = randomUUID();
+      const bytes = Buffer.concat([Buffer.alloc(k % 7), uuidBytes(text)]);
+      expect(uuidText(bytes, k % 7)).toBe(text);
+    }
+    expect(uuidText(Buffer.alloc(16, 0xff))).toBe("ffffffff-ffff-ffff-ffff-ffffffffffff");
+    expect(uuidText(Buffer.alloc(16))).toBe("00000000-0000-0000-0000-000000000000");
   });
 });
 
