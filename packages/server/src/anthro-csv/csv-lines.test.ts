@@ -20,6 +20,18 @@ describe("CsvLines", () => {
     expect(tokenize(SAMPLE, size).map((r) => r.fields)).toEqual(expected);
   });
 
+  it("gives the same records wherever the text is cut in three", () => {
+    const expected = tokenize(SAMPLE, SAMPLE.length);
+    for (let a = 0; a <= SAMPLE.length; a++)
+      for (let b = a; b <= SAMPLE.length; b += 3) {
+        const lines = new CsvLines(",");
+        const out: CsvRecord[] = [];
+        for (const part of [SAMPLE.slice(0, a), SAMPLE.slice(a, b), SAMPLE.slice(b)]) lines.push(part, false, out);
+        lines.push("", true, out);
+        expect(out, `cut at ${a} and ${b}`).toEqual(expected);
+      }
+  });
+
   it("keeps each record's raw text without its line break", () => {
     const raws = tokenize(SAMPLE, 5).map((r) => r.raw);
     expect(raws).toEqual([
