@@ -26,7 +26,8 @@ describe("CsvLines", () => {
       for (let b = a; b <= SAMPLE.length; b += 3) {
         const lines = new CsvLines(",");
         const out: CsvRecord[] = [];
-        for (const part of [SAMPLE.slice(0, a), SAMPLE.slice(a, b), SAMPLE.slice(b)]) lines.push(part, false, out);
+        for (const part of [SAMPLE.slice(0, a), SAMPLE.slice(a, b), SAMPLE.slice(b)])
+          lines.push(part, false, out);
         lines.push("", true, out);
         expect(out, `cut at ${a} and ${b}`).toEqual(expected);
       }

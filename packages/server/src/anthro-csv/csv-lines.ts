@@ -182,19 +182,19 @@ export class CsvLines {
 
   /** Adds a chunk and calls `onRecord` for each record it completes, without copying fields. */
   feed(chunk: string, final: boolean, onRecord: OnRecord): void {
-    if (this.rest.length === 0) return this.scan(chunk, 0, final, onRecord);
-    const nl = chunk.indexOf("\n");
-    if (nl >= 0) {
+    const nl = this.rest.length === 0 ? -1 : chunk.indexOf("\n");
+    if (this.rest.length === 0) this.scan(chunk, 0, final, onRecord);
+    else if (nl < 0) this.scan(this.rest + chunk, 0, final, onRecord);
+    else {
       // The line begun in the last chunk ends in this one: it is read on its own, and the chunk
       // after it where it is, not copied behind it (a copy of every chunk of the file otherwise).
       const head = this.rest + chunk.slice(0, nl + 1);
       this.rest = "";
       this.scan(head, 0, false, onRecord);
-      if (this.rest.length === 0) return this.scan(chunk, nl + 1, final, onRecord);
+      if (this.rest.length === 0) this.scan(chunk, nl + 1, final, onRecord);
       // A quoted field goes on past that line: the rest and the chunk are read as one text.
-      return this.scan(this.rest + chunk.slice(nl + 1), 0, final, onRecord);
+      else this.scan(this.rest + chunk.slice(nl + 1), 0, final, onRecord);
     }
-    this.scan(this.rest + chunk, 0, final, onRecord);
   }
 
   /** Reads the records of `text` from `pos`; what is left of an unfinished record becomes `rest`. */
