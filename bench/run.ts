@@ -14,7 +14,9 @@ const groups: Record<string, () => Promise<void>> = {
     // TUMBUH_BENCH_ROWS: a smaller file while working on the import (default 1,000,000 rows).
     const rows = Number(process.env.TUMBUH_BENCH_ROWS ?? 1_000_000);
     for (const engine of ["postgres", "pglite"] as const) {
-      const r = await benchImport(engine, { rows });
+      // TUMBUH_BENCH_ROUNDS: rounds of COPY, import, COPY (default 3 on PostgreSQL, 1 on PGlite).
+      const rounds = process.env.TUMBUH_BENCH_ROUNDS ? Number(process.env.TUMBUH_BENCH_ROUNDS) : undefined;
+      const r = await benchImport(engine, { rows, rounds });
       const phases = Object.entries(r.phases)
         .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
         .join(", ");
@@ -26,6 +28,10 @@ const groups: Record<string, () => Promise<void>> = {
       console.log(
         `    committed with its figures ${r.importSeconds.toFixed(1)} s (${r.ratio.toFixed(2)}× the COPY), of which the roll-up refresh (prevalence, SKDN, quality) ${r.rollupSeconds.toFixed(1)} s`,
       );
+      if (r.rounds.length > 1)
+        console.log(
+          `    the median of ${r.rounds.length} rounds: ${r.rounds.map((x) => `${x.wholeSeconds.toFixed(1)} s vs ${x.copySeconds.toFixed(1)} s = ${(x.wholeSeconds / x.copySeconds).toFixed(2)}×`).join("; ")}`,
+        );
       console.log(
         `    phases: ${phases}; rows written directly ${r.rowsWrittenDirectly.toLocaleString("en-US")}, staged ${r.rowsStaged.toLocaleString("en-US")}; peak RSS ${r.peakRssMiB} MiB`,
       );
