@@ -182,9 +182,8 @@ export class CsvLines {
 
   /** Adds a chunk and calls `onRecord` for each record it completes, without copying fields. */
   feed(chunk: string, final: boolean, onRecord: OnRecord): void {
-    const nl = this.rest.length === 0 ? -1 : chunk.indexOf("\n");
-    if (this.rest.length === 0) this.scan(chunk, 0, final, onRecord);
-    else if (nl < 0) this.scan(this.rest + chunk, 0, final, onRecord);
+    const nl = this.rest.length > 0 ? chunk.indexOf("\n") : -1;
+    if (nl < 0) this.scan(this.rest.length > 0 ? this.rest + chunk : chunk, 0, final, onRecord);
     else {
       // The line begun in the last chunk ends in this one: it is read on its own, and the chunk
       // after it where it is, not copied behind it (a copy of every chunk of the file otherwise).
