@@ -7,7 +7,6 @@
  * imports of two districts held by different nodes, one after the other and both at once.
  */
 import { mkdtempSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -19,6 +18,7 @@ import { importMeasurements } from "../packages/server/src/import/import.ts";
 import { loadRegions } from "../packages/server/src/services/regions.ts";
 import { synthesizeDistrictFile } from "../packages/server/src/synth/district.ts";
 import { EPPGBM_FLAT_COLUMNS } from "../packages/server/src/synth/eppgbm.ts";
+import { streamedCsvCopy } from "./copy.ts";
 
 const CITUS_URL = process.env.CITUS_URL ?? "postgres://postgres@127.0.0.1:9700/postgres";
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -29,12 +29,13 @@ const keys = keysFromMaster(Buffer.alloc(32, 1));
 async function freshSchema(
   url: string,
   citus: boolean,
-): Promise<{ database: Database; drop(): Promise<void> }> {
+): Promise<{ database: Database; schema: string; drop(): Promise<void> }> {
   const schema = `bench_${Date.now().toString(36)}`;
   const database = await openDatabase({ databaseUrl: url, schema, poolSize: 4 });
   if (citus) await distribute(database.db, { shardCount: 32 });
   return {
     database,
+    schema,
     async drop() {
       await database.close();
       const c = new pg.Client({ connectionString: url });
@@ -74,8 +75,11 @@ async function timedImport(database: Database, path: string, district: string) {
   };
 }
 
-/** Bare COPY of the file (all columns as text) into a table distributed by a district column. */
-async function bareCopyDistributed(database: Database, path: string): Promise<number> {
+/**
+ * Bare COPY of the file (all columns as text) into a table distributed by a district column, the
+ * file streamed to it (bench/copy.ts).
+ */
+async function bareCopyDistributed(database: Database, schema: string, path: string): Promise<number> {
   const cols = EPPGBM_FLAT_COLUMNS.map((_, i) => `c${i} text`).join(", ");
   await sql
     .raw(`CREATE TABLE bench_copy (district_code text NOT NULL DEFAULT '${DISTRICT}', ${cols})`)
@@ -84,10 +88,7 @@ async function bareCopyDistributed(database: Database, path: string): Promise<nu
     .raw("SELECT create_distributed_table('bench_copy', 'district_code', colocate_with => 'children')")
     .execute(database.db);
   const target = `bench_copy (${EPPGBM_FLAT_COLUMNS.map((_, i) => `c${i}`).join(", ")})`;
-  const t0 = performance.now();
-  const text = await readFile(path, "utf8");
-  await database.withSession((s) => s.copyCsv(target, text.slice(text.indexOf("\n") + 1)));
-  const secs = (performance.now() - t0) / 1000;
+  const secs = await streamedCsvCopy(CITUS_URL, schema, target, path);
   await sql.raw("DROP TABLE bench_copy").execute(database.db);
   return secs;
 }
@@ -138,7 +139,7 @@ export async function benchCitus(rows: number, log: (line: string) => void): Pro
     lines.push(
       `import ${fmt(r.rows)} rows (${mb} MB), Citus (32 shards, 3 nodes): ${r.seconds.toFixed(1)} s whole command (rows committed after ${r.landed.toFixed(1)} s); phases: ${phases}`,
     );
-    const copy = await bareCopyDistributed(cluster.database, file);
+    const copy = await bareCopyDistributed(cluster.database, cluster.schema, file);
     lines.push(`bare COPY of the same file into a distributed table on Citus: ${copy.toFixed(1)} s`);
   } finally {
     await cluster.drop();
