@@ -17,17 +17,29 @@ export function isoDays(iso: string): number {
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
+const NO_BYTES = Buffer.alloc(0);
+
 export class PgBinaryRows {
-  private buf: Buffer;
+  private buf: Buffer = NO_BYTES;
   private pos = 0;
   private rows = 0;
 
-  constructor(private readonly initialBytes = 1 << 20) {
-    this.buf = Buffer.allocUnsafe(Math.max(64, initialBytes));
-    this.start();
+  /**
+   * `initialBytes`: room made for the data at first (it grows by doubling). `reuse`: a buffer of
+   * earlier data no longer needed, written over when it holds `initialBytes`: an import writes a
+   * few megabytes a batch, and new buffers at that rate make the garbage collector run for the
+   * external memory alone.
+   */
+  constructor(
+    private readonly initialBytes = 1 << 20,
+    reuse?: Buffer,
+  ) {
+    if (reuse !== undefined && reuse.length >= initialBytes) this.start(reuse);
   }
 
-  private start(): void {
+  /** Starts the data in `buf` (a new one of initialBytes when not given): signature and header. */
+  private start(buf = Buffer.allocUnsafe(Math.max(64, this.initialBytes))): void {
+    this.buf = buf;
     SIGNATURE.copy(this.buf, 0);
     this.buf.writeInt32BE(0, 11); // flags
     this.buf.writeInt32BE(0, 15); // header extension length
@@ -51,6 +63,8 @@ export class PgBinaryRows {
 
   /** Starts a tuple of `fields` fields. */
   row(fields: number): this {
+    // The buffer is made at the first tuple: none is held between a take and the next tuple.
+    if (this.buf === NO_BYTES) this.start();
     this.ensure(2);
     this.pos = this.buf.writeInt16BE(fields, this.pos);
     this.rows++;
@@ -161,13 +175,23 @@ export class PgBinaryRows {
 
   /** The COPY data written so far (with its trailer), or null when no tuple was written; starts anew. */
   take(): Buffer | null {
+    return this.takeReusable()?.data ?? null;
+  }
+
+  /**
+   * As `take`, with the whole buffer the data is at the start of: give it back as `reuse` once
+   * the data has been sent.
+   */
+  takeReusable(): { data: Buffer; buffer: Buffer } | null {
     if (this.rows === 0) return null;
     this.ensure(2);
     this.pos = this.buf.writeInt16BE(-1, this.pos);
-    const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(Math.max(64, this.initialBytes));
-    this.start();
-    return out;
+    const buffer = this.buf;
+    const data = buffer.subarray(0, this.pos);
+    this.buf = NO_BYTES;
+    this.pos = 0;
+    this.rows = 0;
+    return { data, buffer };
   }
 }
 

@@ -90,6 +90,37 @@ describeEachEngine("import: direct path", (t) => {
     expect((await checkRollups(t.database)).ok).toBe(true);
   });
 
+  it("gives the same tables written in many small batches as in one (each batch's COPY data written over the buffer of one sent before)", async () => {
+    const a = await openTestDatabase(t.engine);
+    const b = await openTestDatabase(t.engine);
+    try {
+      await loadRegions(a.database, { prefix: "35.03" });
+      await loadRegions(b.database, { prefix: "35.03" });
+      const file = join(dir, `batches-${t.engine}.csv`);
+      await synthesizeDistrictFile(a.database, {
+        district: "35.03",
+        children: 120,
+        seed: 17,
+        out: file,
+        messyRate: 0.05,
+      });
+      const small = await importMeasurements(a.database, file, {
+        district: "35.03",
+        keys,
+        today,
+        batchRows: 37,
+      });
+      const one = await importMeasurements(b.database, file, { district: "35.03", keys, today });
+      // Dozens of batches, most of them written directly (the buffers taking turns).
+      expect(small.rowsWrittenDirectly / 37).toBeGreaterThan(10);
+      expect(figures(small)).toEqual(figures(one));
+      expect(await content(a.database)).toEqual(await content(b.database));
+    } finally {
+      await a.drop();
+      await b.drop();
+    }
+  });
+
   it("checks a row repeating the child columns of the row before as a row on its own (same result when children are interleaved)", async () => {
     const grouped = join(dir, `grouped-${t.engine}.csv`);
     await synthesizeDistrictFile(t.database, {
