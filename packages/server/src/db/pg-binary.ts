@@ -38,7 +38,7 @@ export class PgBinaryRows {
   }
 
   /** Starts the data in `buf` (a new one of initialBytes when not given): signature and header. */
-  private start(buf = Buffer.allocUnsafe(Math.max(64, this.initialBytes))): void {
+  private start(buf: Buffer = Buffer.allocUnsafe(Math.max(64, this.initialBytes))): void {
     this.buf = buf;
     SIGNATURE.copy(this.buf, 0);
     this.buf.writeInt32BE(0, 11); // flags
