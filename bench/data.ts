@@ -21,7 +21,7 @@ import { loadRegions } from "../packages/server/src/services/regions.ts";
 import { testServices } from "../packages/server/src/services/test-support.ts";
 import { synthesizeDistrictFile } from "../packages/server/src/synth/district.ts";
 import { EPPGBM_FLAT_COLUMNS } from "../packages/server/src/synth/eppgbm.ts";
-import { streamedCsvCopy } from "./copy.ts";
+import { rewriteSeconds, streamedCsvCopy } from "./copy.ts";
 
 export const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/test";
 export const BENCH_DISTRICT = "32.01"; // Kabupaten Bogor: many villages, a large district
@@ -48,6 +48,11 @@ export interface ImportBench {
   peakRssMiB: number;
   /** Every round's whole command and bare COPY (this result is the round with the median ratio). */
   rounds: { wholeSeconds: number; copySeconds: number }[];
+  /**
+   * On a server: the server alone writing the children and measurements the import wrote, again
+   * (bench/copy.ts rewriteSeconds), by table; the floor under the import's time there.
+   */
+  rewrite?: { children: number; measurements: number };
 }
 
 export async function fresh(
@@ -187,6 +192,10 @@ async function importRound(
     await checkpoint(database);
     const copyAfter = await bareCopy(database, path, server);
     const copySeconds = (copyBefore + copyAfter) / 2;
+    const rewrite = server && {
+      children: await rewriteSeconds(server.url, server.schema, "children"),
+      measurements: await rewriteSeconds(server.url, server.schema, "measurements"),
+    };
     return {
       engine,
       rows: report.rowsRead,
@@ -202,6 +211,7 @@ async function importRound(
       rowsStaged: report.rowsStaged,
       peakRssMiB: Math.round(peak / 1024 / 1024),
       rounds: [],
+      rewrite,
     };
   } finally {
     await drop();

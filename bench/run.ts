@@ -32,6 +32,12 @@ const groups: Record<string, () => Promise<void>> = {
         console.log(
           `    the median of ${r.rounds.length} rounds: ${r.rounds.map((x) => `${x.wholeSeconds.toFixed(1)} s vs ${x.copySeconds.toFixed(1)} s = ${(x.wholeSeconds / x.copySeconds).toFixed(2)}×`).join("; ")}`,
         );
+      if (r.rewrite) {
+        const { children, measurements } = r.rewrite;
+        console.log(
+          `    the server alone writing the same rows again (binary COPY into empty tables with the same indexes): children ${children.toFixed(1)} s + measurements ${measurements.toFixed(1)} s = ${(children + measurements).toFixed(1)} s, ${((children + measurements) / r.copySeconds).toFixed(2)}× the bare COPY`,
+        );
+      }
       console.log(
         `    phases: ${phases}; rows written directly ${r.rowsWrittenDirectly.toLocaleString("en-US")}, staged ${r.rowsStaged.toLocaleString("en-US")}; peak RSS ${r.peakRssMiB} MiB`,
       );
