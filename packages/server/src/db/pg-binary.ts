@@ -24,22 +24,12 @@ export class PgBinaryRows {
   private pos = 0;
   private rows = 0;
 
-  /**
-   * `initialBytes`: room made for the data at first (it grows by doubling). `reuse`: a buffer of
-   * earlier data no longer needed, written over when it holds `initialBytes`: an import writes a
-   * few megabytes a batch, and new buffers at that rate make the garbage collector run for the
-   * external memory alone.
-   */
-  constructor(
-    private readonly initialBytes = 1 << 20,
-    reuse?: Buffer,
-  ) {
-    if (reuse !== undefined && reuse.length >= initialBytes) this.start(reuse);
-  }
+  /** `initialBytes`: room made for the data at its first tuple (it grows by doubling). */
+  constructor(private readonly initialBytes = 1 << 20) {}
 
-  /** Starts the data in `buf` (a new one of initialBytes when not given): signature and header. */
-  private start(buf: Buffer = Buffer.allocUnsafe(Math.max(64, this.initialBytes))): void {
-    this.buf = buf;
+  /** Starts the data in a new buffer: signature and header. */
+  private start(): void {
+    this.buf = Buffer.allocUnsafe(Math.max(64, this.initialBytes));
     SIGNATURE.copy(this.buf, 0);
     this.buf.writeInt32BE(0, 11); // flags
     this.buf.writeInt32BE(0, 15); // header extension length
@@ -175,23 +165,14 @@ export class PgBinaryRows {
 
   /** The COPY data written so far (with its trailer), or null when no tuple was written; starts anew. */
   take(): Buffer | null {
-    return this.takeReusable()?.data ?? null;
-  }
-
-  /**
-   * As `take`, with the whole buffer the data is at the start of: give it back as `reuse` once
-   * the data has been sent.
-   */
-  takeReusable(): { data: Buffer; buffer: Buffer } | null {
     if (this.rows === 0) return null;
     this.ensure(2);
     this.pos = this.buf.writeInt16BE(-1, this.pos);
-    const buffer = this.buf;
-    const data = buffer.subarray(0, this.pos);
+    const out = this.buf.subarray(0, this.pos);
     this.buf = NO_BYTES;
     this.pos = 0;
     this.rows = 0;
-    return { data, buffer };
+    return out;
   }
 }
 

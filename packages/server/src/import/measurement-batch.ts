@@ -143,16 +143,13 @@ const nan = (z: number | null) => (z === null ? Number.NaN : z);
  * Scores a batch (z-scores, WHO flags, Permenkes categories) and encodes it as binary COPY data
  * in MEASUREMENT_COLUMNS order, each row with a new time-ordered id. `out` is scratch space of at
  * least `c.count` rows. Rows of a child kept among its district's figure rows are added to
- * `facts` as stored. `reuse`: the buffer of an earlier batch's data, sent by now, written over
- * when it has room. Returns the data (at the start of `buffer`), how many rows carry a WHO flag
- * and the flags.
+ * `facts` as stored. Returns the data, how many rows carry a WHO flag and the flags.
  */
 export function encodeMeasurements(
   c: MeasurementColumns,
   out: AnthroBatchOutput,
   facts?: DistrictFacts,
-  reuse?: Buffer,
-): { data: Buffer; buffer: Buffer; flagged: number; flags: FlaggedMeasurement[] } {
+): { data: Buffer; flagged: number; flags: FlaggedMeasurement[] } {
   const count = c.count;
   const z = anthroZScoresBatch(
     {
@@ -169,7 +166,7 @@ export function encodeMeasurements(
   );
   const districts = c.villages.map((v) => v.slice(0, 5));
   // About 340 bytes a row (29 field headers, ids, twelve doubles): room for all without growing.
-  const w = new PgBinaryRows(count * 360 + 64, reuse);
+  const w = new PgBinaryRows(count * 360 + 64);
   const id = Buffer.allocUnsafe(16);
   const s = emptyStoredMeasurement();
   let flagged = 0;
@@ -236,6 +233,5 @@ export function encodeMeasurements(
       .text(IMPORT_SOURCE)
       .uuid(c.importId);
   }
-  const { data, buffer } = w.takeReusable() as { data: Buffer; buffer: Buffer };
-  return { data, buffer, flagged, flags };
+  return { data: w.take() as Buffer, flagged, flags };
 }

@@ -63,11 +63,6 @@ export class ImportWriter {
   /** Scratch space for scoring the direct path's measurement batches. */
   private readonly scored: AnthroBatchOutput;
   private copying: Promise<void> = Promise.resolve();
-  /**
-   * The buffer of a measurement batch whose COPY is done, for the next batch's data: two buffers
-   * take turns instead of a new one of several megabytes a batch.
-   */
-  private spare: Buffer | undefined;
 
   constructor(
     private readonly s: Session,
@@ -148,10 +143,9 @@ export class ImportWriter {
     const newFacilities = this.facilities.take();
     const written = this.direct?.take();
     const encoded = written?.measurements
-      ? encodeMeasurements(written.measurements, this.scored, this.direct?.facts, this.spare)
+      ? encodeMeasurements(written.measurements, this.scored, this.direct?.facts)
       : undefined;
     if (encoded) {
-      this.spare = undefined;
       report.measurementsFlagged += encoded.flagged;
       addFlags(report, encoded.flags);
     }
@@ -167,10 +161,7 @@ export class ImportWriter {
       await copyFacilities(s, newFacilities);
       // Children before their measurements.
       if (written?.children) await copyChildren(s, encodeChildren(written.children));
-      if (encoded) {
-        await copyMeasurements(s, encoded.data);
-        this.spare = encoded.buffer;
-      }
+      if (encoded) await copyMeasurements(s, encoded.data);
       if (staged) await copyStageRows(s, staged.csv);
       if (identifiers) await copyIdentifiers(s, identifiers);
     })();
