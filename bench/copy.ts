@@ -2,7 +2,8 @@
  * The bare COPY the benchmarks compare the import against, on a server: the file streamed into
  * `COPY … FROM STDIN` in 64 KiB chunks on a connection of its own, as `psql \copy` sends it, so
  * the server parses while the file is read. (A whole file sent as one CopyData message is only
- * parsed once all of it has arrived, and took 1.2–2.3× as long.)
+ * parsed once all of it has arrived: on 2026-12-06 a 1,000,000-row file took 6.8–9.2 s that way
+ * against 3.3–3.8 s streamed.)
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
