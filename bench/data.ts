@@ -4,7 +4,7 @@
  * prevalence query at every region level on a national-size dataset. Functions return numbers;
  * the runner prints them.
  */
-import { mkdtempSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,8 +61,18 @@ export async function fresh(
   opts: { thread?: boolean } = {},
 ): Promise<{ database: Database; drop(): Promise<void>; server?: { url: string; schema: string } }> {
   if (engine === "pglite") {
-    const database = await openDatabase({ dataDir: "memory://", thread: opts.thread });
-    return { database, drop: () => database.close() };
+    // A data folder on disk, as `npm start` keeps its data. In memory (memory://) a file grows by
+    // an eighth at a time, copied whole into new memory each time: a COPY of 300,000 rows took
+    // 41 s there against 6 s on disk (100,000 rows: 3.7 s against 2.7 s).
+    const dir = mkdtempSync(join(tmpdir(), "tumbuh-bench-pglite-"));
+    const database = await openDatabase({ dataDir: dir, thread: opts.thread });
+    return {
+      database,
+      async drop() {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const schema = `bench_${Date.now().toString(36)}`;
   const database = await openDatabase({ databaseUrl: url, schema, poolSize: 4 });
@@ -166,7 +176,8 @@ async function importRound(
 ): Promise<ImportBench> {
   const url = opts.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
   const rows = opts.rows ?? 1_000_000;
-  const { database, drop, server } = await fresh(engine, url);
+  // The embedded database on a thread of its own, as `tumbuh import` runs it.
+  const { database, drop, server } = await fresh(engine, url, { thread: true });
   try {
     await loadRegions(database, { prefix: BENCH_DISTRICT });
     const path = await benchFile(database, rows);
